@@ -1,0 +1,221 @@
+//! Domain names as users type them, checked and converted before any query is sent.
+//!
+//! Public resolvers answer malformed names with HTTP errors (Google returns 400 for an
+//! empty label or one over 63 octets), which a user would read as "DNS is broken".
+//! Validating first gives a message about the name itself. Internationalised names are
+//! converted to their A-label form with UTS #46 (IDNA 2008, RFC 5891).
+
+use std::fmt;
+use thiserror::Error;
+
+/// RFC 1035 2.3.4: a label is at most 63 octets.
+pub const MAX_LABEL_LEN: usize = 63;
+/// RFC 1035 2.3.4: a name is at most 255 octets on the wire, 253 characters as text.
+pub const MAX_NAME_LEN: usize = 253;
+
+/// Why a name typed by a user cannot be queried.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum NameError {
+    #[error("enter a domain name, for example contoso.com")]
+    Empty,
+    #[error("a domain name cannot contain spaces")]
+    ContainsSpace,
+    #[error("\"{0}\" looks like an email address; enter only the part after @")]
+    LooksLikeEmail(String),
+    #[error("a domain name cannot have an empty label (two dots in a row, or a leading dot)")]
+    EmptyLabel,
+    #[error("the label \"{label}\" is {len} characters long; a label can have at most 63")]
+    LabelTooLong { label: String, len: usize },
+    #[error("the name is {0} characters long; a domain name can have at most 253")]
+    NameTooLong(usize),
+    #[error("the label \"{0}\" starts or ends with a hyphen, which DNS host names do not allow")]
+    HyphenAtEdge(String),
+    #[error("the character '{ch}' is not allowed in a domain name (label \"{label}\")")]
+    InvalidCharacter { label: String, ch: char },
+    #[error("\"{0}\" is not a valid internationalised domain name")]
+    InvalidIdn(String),
+    #[error("enter a full domain name with a dot, for example contoso.com")]
+    SingleLabel,
+}
+
+/// A validated host name in lower-case ASCII (A-label) form, without a trailing dot.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DomainName(String);
+
+impl DomainName {
+    /// Parses a host name a user typed: trims, drops one trailing dot, converts
+    /// internationalised labels with IDNA and checks RFC 1035 host-name syntax.
+    pub fn parse(input: &str) -> Result<DomainName, NameError> {
+        let trimmed = input.trim();
+        let without_root = trimmed.strip_suffix('.').unwrap_or(trimmed);
+        if without_root.is_empty() {
+            return Err(NameError::Empty);
+        }
+        if without_root.chars().any(char::is_whitespace) {
+            return Err(NameError::ContainsSpace);
+        }
+        if without_root.contains('@') {
+            return Err(NameError::LooksLikeEmail(without_root.to_owned()));
+        }
+        if without_root.split('.').any(str::is_empty) {
+            return Err(NameError::EmptyLabel);
+        }
+        let ascii = if without_root.is_ascii() {
+            without_root.to_ascii_lowercase()
+        } else {
+            idna::domain_to_ascii(without_root)
+                .map_err(|_| NameError::InvalidIdn(without_root.to_owned()))?
+        };
+        check_host_syntax(&ascii)?;
+        Ok(DomainName(ascii))
+    }
+
+    /// Builds a name from trusted parts (for example `_dmarc` + a validated domain)
+    /// without host-name rules, which do not apply to underscore labels.
+    pub fn child(&self, label: &str) -> DomainName {
+        DomainName(format!("{label}.{}", self.0))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The labels from left to right.
+    pub fn labels(&self) -> impl Iterator<Item = &str> {
+        self.0.split('.')
+    }
+}
+
+impl fmt::Display for DomainName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn check_host_syntax(ascii: &str) -> Result<(), NameError> {
+    if ascii.len() > MAX_NAME_LEN {
+        return Err(NameError::NameTooLong(ascii.len()));
+    }
+    let mut labels = 0;
+    for label in ascii.split('.') {
+        labels += 1;
+        if label.is_empty() {
+            return Err(NameError::EmptyLabel);
+        }
+        if label.len() > MAX_LABEL_LEN {
+            return Err(NameError::LabelTooLong {
+                label: shorten(label),
+                len: label.len(),
+            });
+        }
+        if let Some(ch) = label
+            .chars()
+            .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
+        {
+            return Err(NameError::InvalidCharacter {
+                label: shorten(label),
+                ch,
+            });
+        }
+        if label.starts_with('-') || label.ends_with('-') {
+            return Err(NameError::HyphenAtEdge(label.to_owned()));
+        }
+    }
+    if labels < 2 {
+        return Err(NameError::SingleLabel);
+    }
+    Ok(())
+}
+
+/// Keeps error messages readable when a label is very long.
+fn shorten(label: &str) -> String {
+    const KEEP: usize = 20;
+    if label.chars().count() <= KEEP + 3 {
+        label.to_owned()
+    } else {
+        let head: String = label.chars().take(KEEP).collect();
+        format!("{head}…")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(input: &str) -> String {
+        match DomainName::parse(input) {
+            Ok(name) => name.as_str().to_owned(),
+            Err(e) => panic!("{input:?} should parse, got {e}"),
+        }
+    }
+
+    fn err(input: &str) -> NameError {
+        match DomainName::parse(input) {
+            Ok(name) => panic!("{input:?} should fail, got {name}"),
+            Err(e) => e,
+        }
+    }
+
+    #[test]
+    fn accepts_and_normalises_ordinary_names() {
+        assert_eq!(ok("Contoso.COM"), "contoso.com");
+        assert_eq!(ok("  contoso.com.  "), "contoso.com");
+        assert_eq!(ok("octo-bot.io"), "octo-bot.io");
+        assert_eq!(ok("a.b.c.d.example"), "a.b.c.d.example");
+    }
+
+    #[test]
+    fn converts_internationalised_names_with_idna() {
+        assert_eq!(ok("例子.测试"), "xn--fsqu00a.xn--0zwm56d");
+        assert_eq!(ok("Bücher.example"), "xn--bcher-kva.example");
+        assert_eq!(ok("công-ty.vn"), "xn--cng-ty-ixa.vn");
+    }
+
+    #[test]
+    fn rejects_malformed_names_with_specific_messages() {
+        assert_eq!(err(""), NameError::Empty);
+        assert_eq!(err("   "), NameError::Empty);
+        assert_eq!(err("exa mple.com"), NameError::ContainsSpace);
+        assert_eq!(err("-bad-.com"), NameError::HyphenAtEdge("-bad-".into()));
+        assert_eq!(err("a..com"), NameError::EmptyLabel);
+        assert_eq!(err(".com"), NameError::EmptyLabel);
+        assert_eq!(err("localhost"), NameError::SingleLabel);
+        assert!(matches!(err("user@contoso.com"), NameError::LooksLikeEmail(_)));
+        assert!(matches!(
+            err("bad_name.com"),
+            NameError::InvalidCharacter { ch: '_', .. }
+        ));
+        let long_label = "a".repeat(64);
+        assert_eq!(
+            err(&format!("{long_label}.com")),
+            NameError::LabelTooLong {
+                label: format!("{}…", "a".repeat(20)),
+                len: 64
+            }
+        );
+        let long_name = ["abcdefghij"; 25].join(".");
+        assert_eq!(err(&long_name), NameError::NameTooLong(long_name.len()));
+    }
+
+    #[test]
+    fn label_of_exactly_63_is_fine() {
+        let label = "b".repeat(63);
+        assert_eq!(ok(&format!("{label}.com")), format!("{label}.com"));
+    }
+
+    #[test]
+    fn messages_name_the_problem() {
+        let message = err(&format!("{}.com", "x".repeat(64))).to_string();
+        assert!(message.contains("64 characters"), "{message}");
+        assert!(err("-bad-.com").to_string().contains("-bad-"));
+    }
+
+    #[test]
+    fn child_names_allow_underscores() {
+        let domain = DomainName::parse("contoso.com").map_err(|e| e.to_string());
+        assert_eq!(
+            domain.map(|d| d.child("_dmarc").to_string()),
+            Ok("_dmarc.contoso.com".to_owned())
+        );
+    }
+}

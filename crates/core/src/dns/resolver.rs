@@ -1,0 +1,195 @@
+//! Resolving names: the [`Resolver`] trait, its outcomes and errors, and the RFC 8484
+//! DNS-over-HTTPS resolver over an injected HTTP transport.
+//!
+//! The traits use `async fn` without a `Send` bound on purpose: browser futures
+//! (fetch through wasm-bindgen) are not `Send`, and core must run there.
+
+use super::record::{Rcode, Record, RecordData, RecordType};
+use super::wire::{decode_message, encode_query, WireError};
+use super::DomainName;
+use thiserror::Error;
+
+/// What a successful look-up found. NXDOMAIN and NODATA are answers, not errors: they
+/// are the only outcomes that justify saying a record is missing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup {
+    Records(Vec<Record>),
+    /// The name exists but has no record of the requested type.
+    NoData,
+    /// The name does not exist.
+    NxDomain,
+}
+
+impl Lookup {
+    pub fn records(&self) -> &[Record] {
+        match self {
+            Lookup::Records(records) => records,
+            Lookup::NoData | Lookup::NxDomain => &[],
+        }
+    }
+}
+
+/// Why a look-up produced no answer. None of these says anything about the records.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ResolveError {
+    #[error("the DNS-over-HTTPS server did not answer in time")]
+    Timeout,
+    #[error("the DNS-over-HTTPS server could not be reached ({0}); a network, firewall or browser (CORS) restriction may block it")]
+    Unreachable(String),
+    #[error("the DNS-over-HTTPS server answered HTTP {0}")]
+    HttpStatus(u16),
+    #[error("the DNS server failed to resolve the name (SERVFAIL)")]
+    ServFail,
+    #[error("the DNS server refused the query")]
+    Refused,
+    #[error("the DNS server answered with response code {0}")]
+    OtherRcode(u16),
+    #[error("{0}")]
+    Malformed(#[from] WireError),
+    #[error("the DNS-over-HTTPS URL \"{0}\" is not an http:// or https:// URL")]
+    BadEndpoint(String),
+}
+
+/// Something that answers DNS questions.
+#[allow(async_fn_in_trait)]
+pub trait Resolver {
+    async fn lookup(&self, name: &DomainName, rtype: RecordType) -> Result<Lookup, ResolveError>;
+}
+
+/// An HTTP response as the DoH resolver needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpResponse {
+    pub status: u16,
+    pub body: Vec<u8>,
+}
+
+/// Failures below HTTP: the transport maps its own errors onto these.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum TransportError {
+    #[error("timed out")]
+    Timeout,
+    #[error("{0}")]
+    Network(String),
+}
+
+/// The HTTP GET that a DoH resolver needs; fetch in the browser, a client natively.
+#[allow(async_fn_in_trait)]
+pub trait HttpTransport {
+    async fn get(&self, url: &str, accept: &str) -> Result<HttpResponse, TransportError>;
+}
+
+/// RFC 8484 DNS-over-HTTPS in wire format over GET. GET with only an `Accept` header is
+/// a CORS "simple" request, so browsers send it without a preflight.
+pub struct DohWireResolver<T> {
+    endpoint: String,
+    transport: T,
+}
+
+impl<T: HttpTransport> DohWireResolver<T> {
+    pub fn new(endpoint: &str, transport: T) -> Result<Self, ResolveError> {
+        let endpoint = endpoint.trim();
+        let lower = endpoint.to_ascii_lowercase();
+        let has_host = |rest: &str| !rest.is_empty() && !rest.starts_with('/');
+        let valid = lower
+            .strip_prefix("https://")
+            .or_else(|| lower.strip_prefix("http://"))
+            .is_some_and(has_host);
+        if !valid || endpoint.chars().any(char::is_whitespace) {
+            return Err(ResolveError::BadEndpoint(endpoint.to_owned()));
+        }
+        Ok(DohWireResolver {
+            endpoint: endpoint.to_owned(),
+            transport,
+        })
+    }
+
+    pub fn endpoint(&self) -> &str {
+        &self.endpoint
+    }
+
+    fn url_for(&self, name: &DomainName, rtype: RecordType) -> String {
+        let separator = if self.endpoint.contains('?') { '&' } else { '?' };
+        let query = base64url(&encode_query(name, rtype));
+        format!("{}{separator}dns={query}", self.endpoint)
+    }
+}
+
+impl<T: HttpTransport> Resolver for DohWireResolver<T> {
+    async fn lookup(&self, name: &DomainName, rtype: RecordType) -> Result<Lookup, ResolveError> {
+        let url = self.url_for(name, rtype);
+        let response = self
+            .transport
+            .get(&url, "application/dns-message")
+            .await
+            .map_err(|e| match e {
+                TransportError::Timeout => ResolveError::Timeout,
+                TransportError::Network(why) => ResolveError::Unreachable(why),
+            })?;
+        if response.status != 200 {
+            return Err(ResolveError::HttpStatus(response.status));
+        }
+        let message = decode_message(&response.body)?;
+        outcome(name, rtype, message.rcode, message.answers)
+    }
+}
+
+/// Turns a response into a look-up outcome, following the CNAME chain from the question
+/// name so that records for some other name are never taken as the answer.
+pub(crate) fn outcome(
+    name: &DomainName,
+    rtype: RecordType,
+    rcode: Rcode,
+    answers: Vec<Record>,
+) -> Result<Lookup, ResolveError> {
+    match rcode {
+        Rcode::NoError => {}
+        Rcode::NxDomain => return Ok(Lookup::NxDomain),
+        Rcode::ServFail => return Err(ResolveError::ServFail),
+        Rcode::Refused => return Err(ResolveError::Refused),
+        Rcode::FormErr => return Err(ResolveError::OtherRcode(1)),
+        Rcode::NotImp => return Err(ResolveError::OtherRcode(4)),
+        Rcode::Other(code) => return Err(ResolveError::OtherRcode(code)),
+    }
+    let mut owner = name.as_str().to_owned();
+    // A chain longer than this is a loop or an abuse; treat what we have as no data.
+    for _ in 0..8 {
+        let matching: Vec<Record> = answers
+            .iter()
+            .filter(|r| r.rtype == rtype && r.name == owner)
+            .cloned()
+            .collect();
+        if !matching.is_empty() {
+            return Ok(Lookup::Records(matching));
+        }
+        let next = answers.iter().find_map(|r| match &r.data {
+            RecordData::Cname(target) if r.name == owner => Some(target.clone()),
+            _ => None,
+        });
+        match next {
+            Some(target) => owner = target,
+            None => break,
+        }
+    }
+    Ok(Lookup::NoData)
+}
+
+/// Base64url without padding (RFC 4648 5), as RFC 8484 6 requires for the `dns` parameter.
+pub fn base64url(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] =
+        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        let symbols = chunk.len() + 1;
+        for i in 0..symbols {
+            let index = (n >> (18 - 6 * i)) & 0x3f;
+            out.push(char::from(ALPHABET[index as usize]));
+        }
+    }
+    out
+}

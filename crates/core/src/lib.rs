@@ -1,0 +1,8 @@
+//! smarthost-core: the pure domain of smarthost. No web and no I/O dependencies, so it
+//! builds for native targets and for `wasm32-unknown-unknown`, and every rule is tested
+//! natively. The web app, the CLI and the guide generator render what this produces.
+
+pub mod dns;
+pub mod matrix;
+pub mod method;
+pub mod mx;
