@@ -1,1 +1,70 @@
-fn main() {}
+//! `cargo xtask`: the project's only set-up and check commands (matklad's xtask pattern).
+//!
+//! - `cargo xtask serve [--port N]`: install what is missing, build the site, serve dist/.
+//! - `cargo xtask test`: install what is missing, then every check CI runs.
+//! - `cargo xtask build`: install what is missing and build the site into dist/.
+
+mod process;
+mod site;
+mod summary;
+mod test;
+mod tools;
+
+use anyhow::{bail, Context, Result};
+use std::path::{Path, PathBuf};
+
+fn main() {
+    if let Err(error) = run() {
+        eprintln!("xtask: error: {error:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = workspace_root()?;
+    std::env::set_current_dir(&root).context("entering the workspace root")?;
+    tools::extend_path(&root)?;
+    match args.first().map(String::as_str) {
+        Some("serve") => serve(&root, &args[1..]),
+        Some("test") => test::run_all(&root),
+        Some("build") => {
+            tools::ensure_build_tools(&root)?;
+            site::build(&root)
+        }
+        Some("help") | Some("--help") | None => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => bail!("unknown command `{other}`\n\n{USAGE}"),
+    }
+}
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  serve [--port N]   install missing tools, build the site into dist/, serve it (default port 8080)
+  test               install missing tools, run every check (fmt, clippy, tests, browser tests)
+  build              install missing tools, build the site into dist/";
+
+fn serve(root: &Path, args: &[String]) -> Result<()> {
+    let port = match args {
+        [] => 8080,
+        [flag, value] if flag == "--port" => value
+            .parse::<u16>()
+            .with_context(|| format!("--port expects a number from 1 to 65535, got `{value}`"))?,
+        _ => bail!("usage: cargo xtask serve [--port N]"),
+    };
+    tools::ensure_build_tools(root)?;
+    site::build(root)?;
+    site::serve(root, port)
+}
+
+/// The directory holding the workspace Cargo.toml (xtask lives one level below it).
+fn workspace_root() -> Result<PathBuf> {
+    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir
+        .parent()
+        .map(Path::to_path_buf)
+        .context("xtask must live in a subdirectory of the workspace")
+}

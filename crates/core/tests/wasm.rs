@@ -1,0 +1,49 @@
+//! Core in the browser: the same code the app runs, compiled to wasm32 and executed in
+//! headless Chromium by wasm-bindgen-test (`cargo xtask test` runs it).
+#![cfg(target_arch = "wasm32")]
+
+use smarthost_core::dns::demo::{demo_zone, DEMO_DOMAIN};
+use smarthost_core::dns::wire::{decode_message, encode_query};
+use smarthost_core::dns::{DomainName, RecordType};
+use smarthost_core::matrix::comparison_matrix;
+use smarthost_core::mx::{check_mx, MxKind};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn idna_conversion_works_in_wasm() {
+    let name = DomainName::parse("例子.测试").map(|n| n.to_string());
+    assert_eq!(name, Ok("xn--fsqu00a.xn--0zwm56d".to_owned()));
+}
+
+#[wasm_bindgen_test]
+fn bad_names_are_errors_not_panics() {
+    for input in ["", "exa mple.com", "-bad-.com", &format!("{}.com", "a".repeat(64))] {
+        assert!(DomainName::parse(input).is_err(), "{input:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn demo_zone_answers_mx_in_the_browser() {
+    let domain = DomainName::parse(DEMO_DOMAIN).map_err(|e| e.to_string());
+    let Ok(domain) = domain else {
+        panic!("demo domain must parse");
+    };
+    let report = check_mx(&demo_zone(), &domain).await;
+    assert_eq!(report.map(|r| r.kind), Ok(MxKind::Microsoft365));
+}
+
+#[wasm_bindgen_test]
+fn wire_query_is_a_query_not_a_response() {
+    let Ok(domain) = DomainName::parse("contoso.com") else {
+        panic!("contoso.com must parse");
+    };
+    let bytes = encode_query(&domain, RecordType::Mx);
+    assert!(decode_message(&bytes).is_err());
+}
+
+#[wasm_bindgen_test]
+fn matrix_has_the_three_classic_methods() {
+    assert_eq!(comparison_matrix().columns.len(), 3);
+}

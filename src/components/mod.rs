@@ -1,0 +1,2 @@
+pub mod matrix_table;
+pub mod mx_check;

@@ -1,0 +1,108 @@
+//! DNS from the browser: fetch as the HTTP transport for core's DoH resolver, and the
+//! choice between the built-in demo zone and a DoH server.
+
+use smarthost_core::dns::demo::{demo_zone, DEMO_DOMAIN};
+use smarthost_core::dns::{
+    DohWireResolver, DomainName, HttpResponse, HttpTransport, InMemoryZone, Lookup, RecordType,
+    ResolveError, Resolver, TransportError,
+};
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// Cloudflare answers RFC 8484 GET with `Access-Control-Allow-Origin: *`.
+pub const DEFAULT_DOH_URL: &str = "https://cloudflare-dns.com/dns-query";
+
+/// How long one DoH request may take before it is reported as a timeout.
+const TIMEOUT_MS: i32 = 8_000;
+
+/// `fetch` with a timeout enforced through an `AbortController`.
+pub struct FetchTransport;
+
+impl HttpTransport for FetchTransport {
+    async fn get(&self, url: &str, accept: &str) -> Result<HttpResponse, TransportError> {
+        let window = web_sys::window().ok_or_else(|| network("no browser window"))?;
+        let controller =
+            web_sys::AbortController::new().map_err(|_| network("AbortController unavailable"))?;
+        let timed_out = Rc::new(Cell::new(false));
+        let on_timeout = {
+            let controller = controller.clone();
+            let timed_out = Rc::clone(&timed_out);
+            Closure::once(move || {
+                timed_out.set(true);
+                controller.abort();
+            })
+        };
+        let timer = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                on_timeout.as_ref().unchecked_ref(),
+                TIMEOUT_MS,
+            )
+            .map_err(|_| network("could not start a timer"))?;
+
+        let signal = controller.signal();
+        let result = async {
+            let response = gloo_net::http::Request::get(url)
+                .header("Accept", accept)
+                .abort_signal(Some(&signal))
+                .send()
+                .await?;
+            let status = response.status();
+            let body = response.binary().await?;
+            Ok::<_, gloo_net::Error>(HttpResponse { status, body })
+        }
+        .await;
+        window.clear_timeout_with_handle(timer);
+        drop(on_timeout);
+
+        result.map_err(|error| {
+            if timed_out.get() {
+                TransportError::Timeout
+            } else {
+                network(&error.to_string())
+            }
+        })
+    }
+}
+
+fn network(why: &str) -> TransportError {
+    TransportError::Network(why.to_owned())
+}
+
+/// The resolver a check uses: the demo zone for the demo domain, DoH otherwise.
+pub enum AppResolver {
+    Demo(InMemoryZone),
+    Doh(DohWireResolver<FetchTransport>),
+}
+
+impl AppResolver {
+    /// Picks the resolver for `domain`; `doh_url` is the user's DoH endpoint, if any.
+    pub fn for_domain(domain: &DomainName, doh_url: Option<&str>) -> Result<Self, ResolveError> {
+        if domain.as_str() == DEMO_DOMAIN {
+            return Ok(AppResolver::Demo(demo_zone()));
+        }
+        let endpoint = doh_url
+            .map(str::trim)
+            .filter(|url| !url.is_empty())
+            .unwrap_or(DEFAULT_DOH_URL);
+        DohWireResolver::new(endpoint, FetchTransport).map(AppResolver::Doh)
+    }
+
+    /// Where the answers come from, for the result's caption.
+    pub fn source(&self) -> String {
+        match self {
+            AppResolver::Demo(_) => "the built-in demo zone (no network)".to_owned(),
+            AppResolver::Doh(doh) => doh.endpoint().to_owned(),
+        }
+    }
+}
+
+impl Resolver for AppResolver {
+    async fn lookup(&self, name: &DomainName, rtype: RecordType) -> Result<Lookup, ResolveError> {
+        match self {
+            AppResolver::Demo(zone) => zone.lookup(name, rtype).await,
+            AppResolver::Doh(doh) => doh.lookup(name, rtype).await,
+        }
+    }
+}

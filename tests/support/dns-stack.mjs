@@ -1,0 +1,139 @@
+// A real DNS-over-HTTPS stack on loopback for the browser tests: Knot DNS serves the
+// zone files in tests/zones/ authoritatively, and dnsdist answers RFC 8484 over plain
+// HTTP in front of it with `Access-Control-Allow-Origin: *`, like public resolvers do.
+// Both run unprivileged on free high ports with their state in a temporary folder whose
+// name (smarthost-e2e-*) marks their command lines, so a leftover can always be found.
+
+import { spawn } from "node:child_process";
+import { mkdtemp, readdir, copyFile, writeFile, mkdir, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const ZONES_DIR = resolve(import.meta.dirname, "..", "zones");
+
+export async function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function zoneNames() {
+  const files = (await readdir(ZONES_DIR)).filter((f) => f.endsWith(".zone")).sort();
+  return files.map((f) => f.slice(0, -".zone".length));
+}
+
+function knotConfig({ dir, port, zones }) {
+  return `server:
+    rundir: "${dir}/knot-run"
+    listen: 127.0.0.1@${port}
+log:
+  - target: stderr
+    any: warning
+database:
+    storage: "${dir}/knot-db"
+template:
+  - id: default
+    storage: "${dir}/zones"
+    file: "%s.zone"
+    zonefile-sync: -1
+    journal-content: none
+zone:
+${zones.map((z) => `  - domain: ${z}`).join("\n")}
+`;
+}
+
+function dnsdistConfig({ dnsPort, knotPort, dohPort, healthZone }) {
+  return `setLocal("127.0.0.1:${dnsPort}")
+newServer({address="127.0.0.1:${knotPort}", name="knot", checkName="${healthZone}.", checkType="SOA"})
+addDOHLocal("127.0.0.1:${dohPort}", nil, nil, "/dns-query", {customResponseHeaders={["access-control-allow-origin"]="*"}})
+`;
+}
+
+function startProcess(command, args, name, log) {
+  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
+  child.stdout.on("data", (d) => log.push(`[${name}] ${d}`));
+  child.stderr.on("data", (d) => log.push(`[${name}] ${d}`));
+  return child;
+}
+
+/** Asks the DoH endpoint for the SOA of `zone` until it answers, within `timeoutMs`. */
+async function waitForDoh(url, zone, child, log, timeoutMs = 20000) {
+  const query = encodeQuery(zone, 6);
+  const deadline = Date.now() + timeoutMs;
+  let lastError = "no attempt";
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    try {
+      const response = await fetch(`${url}?dns=${query}`, {
+        headers: { accept: "application/dns-message" },
+        signal: AbortSignal.timeout(1000),
+      });
+      const body = new Uint8Array(await response.arrayBuffer());
+      // NOERROR with at least one answer: knot has loaded the zone and dnsdist reaches it.
+      if (response.status === 200 && (body[3] & 0x0f) === 0 && body[7] > 0) return;
+      lastError = `HTTP ${response.status}, rcode ${body[3] & 0x0f}, ${body[7]} answers`;
+    } catch (error) {
+      lastError = error.message;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`DoH stack did not come up at ${url} (${lastError})\n${log.join("")}`);
+}
+
+/** A wire-format query, base64url without padding (RFC 8484). */
+export function encodeQuery(name, type) {
+  const labels = name.split(".").filter(Boolean);
+  const bytes = [0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0];
+  for (const label of labels) bytes.push(label.length, ...Buffer.from(label, "ascii"));
+  bytes.push(0, type >> 8, type & 0xff, 0, 1);
+  return Buffer.from(bytes).toString("base64url");
+}
+
+export async function startDnsStack() {
+  const dir = await mkdtemp(join(tmpdir(), "smarthost-e2e-"));
+  const zones = await zoneNames();
+  if (zones.length === 0) throw new Error(`no zone files in ${ZONES_DIR}`);
+  await mkdir(join(dir, "zones"));
+  await mkdir(join(dir, "knot-run"));
+  await mkdir(join(dir, "knot-db"));
+  for (const zone of zones) await copyFile(join(ZONES_DIR, `${zone}.zone`), join(dir, "zones", `${zone}.zone`));
+
+  const [knotPort, dnsPort, dohPort] = [await freePort(), await freePort(), await freePort()];
+  await writeFile(join(dir, "knot.conf"), knotConfig({ dir, port: knotPort, zones }));
+  await writeFile(join(dir, "dnsdist.conf"), dnsdistConfig({ dnsPort, knotPort, dohPort, healthZone: zones[0] }));
+
+  const log = [];
+  const knot = startProcess("knotd", ["-c", join(dir, "knot.conf")], "knotd", log);
+  const dnsdist = startProcess("dnsdist", ["--supervised", "--disable-syslog", "-C", join(dir, "dnsdist.conf")], "dnsdist", log);
+  const stack = {
+    dir,
+    dohUrl: `http://127.0.0.1:${dohPort}/dns-query`,
+    zones,
+    async stop() {
+      for (const child of [dnsdist, knot]) {
+        if (child.exitCode === null) {
+          try {
+            process.kill(-child.pid, "SIGTERM");
+          } catch {}
+        }
+      }
+      await Promise.all(
+        [dnsdist, knot].map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : null)),
+      );
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+  try {
+    await waitForDoh(stack.dohUrl, zones[0], dnsdist, log);
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+  return stack;
+}

@@ -1,0 +1,175 @@
+//! Installing what the build and the tests need, idempotently: a second run only checks
+//! versions. Nothing is downloaded outside the package registries (crates.io, npm, apt):
+//! Trunk runs `--offline`, Playwright never downloads browsers.
+
+use crate::process::{output, run};
+use anyhow::{bail, Context, Result};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Trunk 0.22 needs rustc 1.96; the toolchain here is 1.95.
+const TRUNK_VERSION_REQ: &str = "~0.21";
+const TRUNK_VERSION_PREFIX: &str = "trunk 0.21.";
+
+/// Debian packages the end-to-end tests need, with a binary that proves each is present.
+const APT_PACKAGES: [(&str, &str); 4] = [
+    ("chromium", "/usr/bin/chromium"),
+    ("chromium-driver", "/usr/bin/chromedriver"),
+    ("knot", "/usr/sbin/knotd"),
+    ("dnsdist", "/usr/bin/dnsdist"),
+];
+
+/// Puts the project's tool folders first on PATH for this process and its children:
+/// cargo's bin folder (Trunk, wasm-bindgen) and node_modules/.bin (wasm-opt, Playwright).
+pub fn extend_path(root: &Path) -> Result<()> {
+    let mut dirs = vec![root.join("node_modules").join(".bin"), cargo_bin_dir()];
+    if let Some(existing) = std::env::var_os("PATH") {
+        dirs.extend(std::env::split_paths(&existing));
+    }
+    let joined = std::env::join_paths(dirs).context("building PATH")?;
+    // Single-threaded at this point; children inherit the new PATH.
+    std::env::set_var("PATH", joined);
+    Ok(())
+}
+
+fn cargo_bin_dir() -> PathBuf {
+    if let Some(home) = std::env::var_os("CARGO_HOME") {
+        return PathBuf::from(home).join("bin");
+    }
+    let home = std::env::var_os("HOME").unwrap_or_default();
+    PathBuf::from(home).join(".cargo").join("bin")
+}
+
+/// What `cargo xtask serve` and `build` need.
+pub fn ensure_build_tools(root: &Path) -> Result<()> {
+    extend_path(root)?;
+    ensure_wasm_target()?;
+    ensure_node_modules(root)?;
+    ensure_trunk()?;
+    ensure_wasm_bindgen(root)?;
+    Ok(())
+}
+
+/// Everything, for `cargo xtask test`.
+pub fn ensure_test_tools(root: &Path) -> Result<()> {
+    ensure_build_tools(root)?;
+    ensure_apt_packages()
+}
+
+fn ensure_wasm_target() -> Result<()> {
+    let installed = output(Command::new("rustup").args(["target", "list", "--installed"]));
+    if installed.is_some_and(|list| list.lines().any(|l| l.trim() == "wasm32-unknown-unknown")) {
+        return Ok(());
+    }
+    run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+fn ensure_trunk() -> Result<()> {
+    let version = output(Command::new("trunk").arg("--version")).unwrap_or_default();
+    if version.trim().starts_with(TRUNK_VERSION_PREFIX) {
+        return Ok(());
+    }
+    println!("xtask: installing Trunk {TRUNK_VERSION_REQ} (several minutes on 2 cores)");
+    run(Command::new("cargo").args([
+        "install",
+        "trunk",
+        "--version",
+        TRUNK_VERSION_REQ,
+        "--locked",
+    ]))
+}
+
+/// wasm-bindgen-cli must match the wasm-bindgen in Cargo.lock exactly, or the generated
+/// glue does not fit the compiled module.
+fn ensure_wasm_bindgen(root: &Path) -> Result<()> {
+    let wanted = locked_version(root, "wasm-bindgen")?;
+    let found = output(Command::new("wasm-bindgen").arg("--version")).unwrap_or_default();
+    if found.split_whitespace().nth(1) == Some(wanted.as_str()) {
+        return Ok(());
+    }
+    println!("xtask: installing wasm-bindgen-cli {wanted} (about 2 minutes)");
+    // No --locked: its lock file names a crate version the registry mirror does not serve.
+    run(Command::new("cargo").args([
+        "install",
+        "wasm-bindgen-cli",
+        "--version",
+        &wanted,
+        "--force",
+    ]))
+}
+
+/// The version of `package` recorded in Cargo.lock.
+fn locked_version(root: &Path, package: &str) -> Result<String> {
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).context("reading Cargo.lock")?;
+    let needle = format!("name = \"{package}\"");
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == needle {
+            if let Some(version) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = \""))
+                .and_then(|v| v.strip_suffix('"'))
+            {
+                return Ok(version.to_owned());
+            }
+        }
+    }
+    bail!("Cargo.lock has no entry for {package}")
+}
+
+/// npm packages from package-lock.json: wasm-opt (binaryen), Playwright, axe-core.
+fn ensure_node_modules(root: &Path) -> Result<()> {
+    let marker = root.join("node_modules").join(".package-lock.json");
+    let lock = root.join("package-lock.json");
+    let fresh = match (modified(&marker), modified(&lock)) {
+        (Some(installed), Some(locked)) => installed >= locked,
+        _ => false,
+    };
+    if fresh && root.join("node_modules/.bin/wasm-opt").exists() {
+        return Ok(());
+    }
+    if output(Command::new("npm").arg("--version")).is_none() {
+        bail!("npm is not installed: install Node.js 20 or later with npm (apt-get install nodejs npm)");
+    }
+    run(Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
+}
+
+fn modified(path: &Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// Chromium, ChromeDriver, Knot DNS and dnsdist come from Debian.
+fn ensure_apt_packages() -> Result<()> {
+    let missing: Vec<&str> = APT_PACKAGES
+        .iter()
+        .filter(|(_, binary)| !Path::new(binary).exists())
+        .map(|(package, _)| *package)
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let is_root = output(Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0");
+    if !is_root {
+        bail!(
+            "missing Debian packages: {list}. Install them with\n    sudo apt-get install -y {list}\nthen run this command again.",
+            list = missing.join(" ")
+        );
+    }
+    println!("xtask: installing {} with apt-get", missing.join(", "));
+    run(Command::new("apt-get").args(["update", "-q"]))?;
+    run(Command::new("apt-get")
+        .args(["install", "-y", "-q"])
+        .args(&missing)
+        .env("DEBIAN_FRONTEND", "noninteractive"))?;
+    // The packages may start system services on port 53; the tests run their own copies
+    // on high ports, so the system ones are stopped where a service manager exists.
+    for service in ["knot", "dnsdist"] {
+        let _ = Command::new("systemctl")
+            .args(["stop", service])
+            .stderr(std::process::Stdio::null())
+            .status();
+    }
+    Ok(())
+}
