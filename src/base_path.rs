@@ -13,3 +13,22 @@ pub fn router_base() -> String {
         .unwrap_or_default();
     path.trim_end_matches('/').to_owned()
 }
+
+/// The router base, provided as context so links can be written from the site root.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SiteBase(pub String);
+
+impl SiteBase {
+    /// `path` (starting with `/`) under the base. leptos_router's `<A>` leaves absolute
+    /// paths as they are, so links must carry the base themselves.
+    pub fn href(&self, path: &str) -> String {
+        format!("{}{path}", self.0)
+    }
+}
+
+/// `path` under the site base from context.
+pub fn href(path: &str) -> String {
+    leptos::prelude::use_context::<SiteBase>()
+        .map(|base| base.href(path))
+        .unwrap_or_else(|| path.to_owned())
+}

@@ -10,6 +10,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 /// Cloudflare answers RFC 8484 GET with `Access-Control-Allow-Origin: *`.
 pub const DEFAULT_DOH_URL: &str = "https://cloudflare-dns.com/dns-query";
@@ -41,18 +42,7 @@ impl HttpTransport for FetchTransport {
             )
             .map_err(|_| network("could not start a timer"))?;
 
-        let signal = controller.signal();
-        let result = async {
-            let response = gloo_net::http::Request::get(url)
-                .header("Accept", accept)
-                .abort_signal(Some(&signal))
-                .send()
-                .await?;
-            let status = response.status();
-            let body = response.binary().await?;
-            Ok::<_, gloo_net::Error>(HttpResponse { status, body })
-        }
-        .await;
+        let result = fetch_bytes(&window, url, accept, &controller.signal()).await;
         window.clear_timeout_with_handle(timer);
         drop(on_timeout);
 
@@ -60,10 +50,50 @@ impl HttpTransport for FetchTransport {
             if timed_out.get() {
                 TransportError::Timeout
             } else {
-                network(&error.to_string())
+                error
             }
         })
     }
+}
+
+/// GET `url` with the browser's fetch. (gloo-net 0.6 appends a stray `&` to URLs that
+/// already have a query, which dnsdist answers with FORMERR, so fetch is called directly.)
+async fn fetch_bytes(
+    window: &web_sys::Window,
+    url: &str,
+    accept: &str,
+    signal: &web_sys::AbortSignal,
+) -> Result<HttpResponse, TransportError> {
+    let init = web_sys::RequestInit::new();
+    init.set_method("GET");
+    init.set_signal(Some(signal));
+    let headers = web_sys::Headers::new().map_err(js_error)?;
+    headers.append("Accept", accept).map_err(js_error)?;
+    init.set_headers(&headers);
+    let request = web_sys::Request::new_with_str_and_init(url, &init).map_err(js_error)?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .map_err(js_error)?
+        .dyn_into()
+        .map_err(js_error)?;
+    let buffer = JsFuture::from(response.array_buffer().map_err(js_error)?)
+        .await
+        .map_err(js_error)?;
+    Ok(HttpResponse {
+        status: response.status(),
+        body: js_sys::Uint8Array::new(&buffer).to_vec(),
+    })
+}
+
+/// Browsers report network, CORS and abort failures as a TypeError/DOMException whose
+/// message is the best explanation available.
+fn js_error(value: wasm_bindgen::JsValue) -> TransportError {
+    let message = value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "network error".to_owned());
+    TransportError::Network(message)
 }
 
 fn network(why: &str) -> TransportError {

@@ -14,16 +14,18 @@ use leptos_router::path;
 #[component]
 pub fn App() -> impl IntoView {
     let base = base_path::router_base();
+    provide_context(base_path::SiteBase(base.clone()));
+    let href = base_path::href;
     view! {
         <Router base=base>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="site-header">
-                <A href="/" attr:class="brand">"smarthost"</A>
+                <A href=href("/") attr:class="brand">"smarthost"</A>
                 <nav aria-label="Main">
                     <ul>
-                        <li><A href="/">"Plan"</A></li>
-                        <li><A href="/compare">"Compare"</A></li>
-                        <li><A href="/check">"DNS check"</A></li>
+                        <li><A href=href("/")>"Plan"</A></li>
+                        <li><A href=href("/compare")>"Compare"</A></li>
+                        <li><A href=href("/check")>"DNS check"</A></li>
                     </ul>
                 </nav>
             </header>

@@ -7,6 +7,6 @@ use leptos_router::components::A;
 pub fn NotFound() -> impl IntoView {
     view! {
         <h1>"Page not found"</h1>
-        <p>"This address is not part of smarthost. " <A href="/">"Go to the planner"</A> "."</p>
+        <p>"This address is not part of smarthost. " <A href=crate::base_path::href("/")>"Go to the planner"</A> "."</p>
     }
 }

@@ -19,7 +19,14 @@ pub fn run_all(root: &Path) -> Result<()> {
     steps.run("format", &mut cargo(&["fmt", "--all", "--check"]))?;
     steps.run(
         "clippy",
-        &mut cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
+        &mut cargo(&[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]),
     )?;
     steps.run(
         "clippy (wasm32)",
@@ -93,7 +100,11 @@ impl Steps {
         if !self.failed.is_empty() {
             println!("failed steps:\n  {}", self.failed.join("\n  "));
         }
-        let Tally { passed, failed, skipped } = self.tally;
+        let Tally {
+            passed,
+            failed,
+            skipped,
+        } = self.tally;
         println!("total: {passed} passed, {failed} failed, {skipped} skipped");
         if !self.failed.is_empty() {
             bail!("{} step(s) failed", self.failed.len());

@@ -125,7 +125,11 @@ mod tests {
         assert_eq!(matrix.rows.len(), Aspect::ALL.len());
         for row in &matrix.rows {
             assert_eq!(row.cells.len(), matrix.columns.len(), "{}", row.label);
-            assert!(row.cells.iter().all(|c| !c.trim().is_empty()), "{}", row.label);
+            assert!(
+                row.cells.iter().all(|c| !c.trim().is_empty()),
+                "{}",
+                row.label
+            );
         }
     }
 

@@ -15,10 +15,19 @@ fn hosts(list: &[(u16, &str)]) -> Vec<MxHost> {
 #[test]
 fn classifies_each_microsoft_cloud() {
     let cases = [
-        ("contoso-com.mail.protection.outlook.com", MxKind::Microsoft365),
+        (
+            "contoso-com.mail.protection.outlook.com",
+            MxKind::Microsoft365,
+        ),
         ("contoso-com.o-v1.mx.microsoft", MxKind::Microsoft365Dnssec),
-        ("agency-gov.mail.protection.office365.us", MxKind::Microsoft365GccHigh),
-        ("contoso-cn.mail.protection.partner.outlook.cn", MxKind::Microsoft365China),
+        (
+            "agency-gov.mail.protection.office365.us",
+            MxKind::Microsoft365GccHigh,
+        ),
+        (
+            "contoso-cn.mail.protection.partner.outlook.cn",
+            MxKind::Microsoft365China,
+        ),
         ("mx1.mimecast.com", MxKind::Other),
         ("v1.mx.microsoft", MxKind::Other),
         ("contoso.oo-v1.mx.microsoft", MxKind::Other),

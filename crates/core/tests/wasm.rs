@@ -19,7 +19,12 @@ fn idna_conversion_works_in_wasm() {
 
 #[wasm_bindgen_test]
 fn bad_names_are_errors_not_panics() {
-    for input in ["", "exa mple.com", "-bad-.com", &format!("{}.com", "a".repeat(64))] {
+    for input in [
+        "",
+        "exa mple.com",
+        "-bad-.com",
+        &format!("{}.com", "a".repeat(64)),
+    ] {
         assert!(DomainName::parse(input).is_err(), "{input:?}");
     }
 }

@@ -9,7 +9,11 @@ pub const DEMO_DOMAIN: &str = "smarthost-demo.example";
 /// A tenant as Microsoft 365 would set it up, with a scanner at a documentation address.
 pub fn demo_zone() -> InMemoryZone {
     InMemoryZone::new()
-        .mx(DEMO_DOMAIN, 0, "smarthost-demo-example.mail.protection.outlook.com")
+        .mx(
+            DEMO_DOMAIN,
+            0,
+            "smarthost-demo-example.mail.protection.outlook.com",
+        )
         .txt(
             DEMO_DOMAIN,
             "v=spf1 ip4:203.0.113.10 include:spf.protection.outlook.com -all",

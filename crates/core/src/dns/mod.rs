@@ -9,5 +9,7 @@ pub mod zone;
 
 pub use name::{DomainName, NameError};
 pub use record::{Rcode, Record, RecordData, RecordType};
-pub use resolver::{DohWireResolver, HttpResponse, HttpTransport, Lookup, ResolveError, Resolver, TransportError};
+pub use resolver::{
+    DohWireResolver, HttpResponse, HttpTransport, Lookup, ResolveError, Resolver, TransportError,
+};
 pub use zone::InMemoryZone;

@@ -180,7 +180,10 @@ mod tests {
         assert_eq!(err("a..com"), NameError::EmptyLabel);
         assert_eq!(err(".com"), NameError::EmptyLabel);
         assert_eq!(err("localhost"), NameError::SingleLabel);
-        assert!(matches!(err("user@contoso.com"), NameError::LooksLikeEmail(_)));
+        assert!(matches!(
+            err("user@contoso.com"),
+            NameError::LooksLikeEmail(_)
+        ));
         assert!(matches!(
             err("bad_name.com"),
             NameError::InvalidCharacter { ch: '_', .. }

@@ -100,7 +100,10 @@ pub struct Record {
 pub enum RecordData {
     A(Ipv4Addr),
     Aaaa(Ipv6Addr),
-    Mx { preference: u16, exchange: String },
+    Mx {
+        preference: u16,
+        exchange: String,
+    },
     /// The character-strings of one TXT record, boundaries kept.
     Txt(Vec<Vec<u8>>),
     Cname(String),
@@ -112,7 +115,9 @@ impl RecordData {
     /// TXT strings joined as RFC 7208 3.3 requires (no separator), lossy UTF-8 for display.
     pub fn txt_joined(&self) -> Option<String> {
         match self {
-            RecordData::Txt(parts) => Some(parts.iter().map(|p| String::from_utf8_lossy(p)).collect()),
+            RecordData::Txt(parts) => {
+                Some(parts.iter().map(|p| String::from_utf8_lossy(p)).collect())
+            }
             _ => None,
         }
     }

@@ -108,7 +108,11 @@ impl<T: HttpTransport> DohWireResolver<T> {
     }
 
     fn url_for(&self, name: &DomainName, rtype: RecordType) -> String {
-        let separator = if self.endpoint.contains('?') { '&' } else { '?' };
+        let separator = if self.endpoint.contains('?') {
+            '&'
+        } else {
+            '?'
+        };
         let query = base64url(&encode_query(name, rtype));
         format!("{}{separator}dns={query}", self.endpoint)
     }
@@ -175,8 +179,7 @@ pub(crate) fn outcome(
 
 /// Base64url without padding (RFC 4648 5), as RFC 8484 6 requires for the `dns` parameter.
 pub fn base64url(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] =
-        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
         let b = [

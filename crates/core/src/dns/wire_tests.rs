@@ -67,7 +67,10 @@ fn keeps_txt_string_boundaries() {
         message.answers[0].data,
         RecordData::Txt(vec![b"v=s".to_vec(), b"pf1".to_vec()])
     );
-    assert_eq!(message.answers[0].data.txt_joined().as_deref(), Some("v=spf1"));
+    assert_eq!(
+        message.answers[0].data.txt_joined().as_deref(),
+        Some("v=spf1")
+    );
 }
 
 #[test]

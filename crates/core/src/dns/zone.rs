@@ -40,7 +40,13 @@ impl InMemoryZone {
 
     pub fn mx(self, owner: &str, preference: u16, exchange: &str) -> Self {
         let exchange = exchange.trim_end_matches('.').to_ascii_lowercase();
-        self.with(owner, RecordData::Mx { preference, exchange })
+        self.with(
+            owner,
+            RecordData::Mx {
+                preference,
+                exchange,
+            },
+        )
     }
 
     pub fn txt(self, owner: &str, text: &str) -> Self {
@@ -53,7 +59,8 @@ impl InMemoryZone {
 
     /// Makes every look-up of `owner` fail with SERVFAIL.
     pub fn servfail(mut self, owner: &str) -> Self {
-        self.failing.insert(owner.trim_end_matches('.').to_ascii_lowercase());
+        self.failing
+            .insert(owner.trim_end_matches('.').to_ascii_lowercase());
         self
     }
 }

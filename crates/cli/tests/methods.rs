@@ -1,0 +1,44 @@
+//! The `methods` command as users and scripts run it.
+
+use std::process::Command;
+
+fn smarthost(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_smarthost"))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("running smarthost: {e}"))
+}
+
+#[test]
+fn json_lists_the_three_classic_methods_with_ports() {
+    let out = smarthost(&["methods", "--json"]);
+    assert!(out.status.success());
+    let value: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON: {e}"));
+    let ids: Vec<&str> = value["columns"]
+        .as_array()
+        .map(|cols| cols.iter().filter_map(|c| c[0].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(ids, ["client-submission", "direct-send", "relay-ip"]);
+    let ports = value["rows"]
+        .as_array()
+        .and_then(|rows| rows.iter().find(|r| r["aspect"] == "ports"))
+        .map(|r| r["cells"].clone())
+        .unwrap_or_default();
+    assert!(ports[0].as_str().is_some_and(|c| c.starts_with("587, 25")));
+}
+
+#[test]
+fn text_output_names_each_method() {
+    let out = smarthost(&["methods"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Direct Send (direct-send)"), "{text}");
+    assert!(text.contains("smtp.office365.com"), "{text}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(smarthost(&["methods", "--yaml"]).status.code(), Some(2));
+    assert_eq!(smarthost(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(smarthost(&[]).status.code(), Some(2));
+}

@@ -1,0 +1,49 @@
+import { test, expect } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import { siteUrl } from "./site";
+
+test.describe("home page", () => {
+  for (const route of ["", "compare/", "check/"]) {
+    test(`/${route} loads with no console errors`, async ({ page }) => {
+      const problems: string[] = [];
+      page.on("console", (msg) => {
+        if (msg.type() === "error" || msg.type() === "warning") problems.push(msg.text());
+      });
+      page.on("pageerror", (error) => problems.push(error.message));
+      await page.goto(siteUrl(route));
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+      expect(problems).toEqual([]);
+    });
+  }
+
+  test("matrix shows the three methods with their ports", async ({ page }) => {
+    await page.goto(siteUrl());
+    const table = page.getByRole("table", { name: "Ways to send through Microsoft 365, compared" });
+    const headers = table.getByRole("columnheader");
+    await expect(headers).toHaveText(["SMTP AUTH client submission", "Direct Send", "SMTP relay (connector)"]);
+    const portRow = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Port", exact: true }) });
+    const cells = portRow.getByRole("cell");
+    await expect(cells.nth(0)).toContainText("587, 25");
+    await expect(cells.nth(0)).toContainText("465 is not supported");
+    await expect(cells.nth(1)).toHaveText(/^25 /);
+    await expect(cells.nth(2)).toHaveText(/^25 /);
+  });
+
+  test("matrix matches the core table cell for cell", async ({ page }) => {
+    // The CLI prints the same table the app compiles in; nothing is restated here.
+    const json = execFileSync("cargo", ["run", "--quiet", "-p", "smarthost", "--", "methods", "--json"], {
+      encoding: "utf8",
+    });
+    const matrix = JSON.parse(json) as { columns: [string, string][]; rows: { label: string; cells: string[] }[] };
+    await page.goto(siteUrl("compare/"));
+    const table = page.getByRole("table", { name: "Ways to send through Microsoft 365, compared" });
+    await expect(table.getByRole("columnheader")).toHaveText(matrix.columns.map(([, name]) => name));
+    const bodyRows = table.locator("tbody tr");
+    await expect(bodyRows).toHaveCount(matrix.rows.length);
+    for (const [index, row] of matrix.rows.entries()) {
+      await expect(bodyRows.nth(index).getByRole("rowheader")).toHaveText(row.label);
+      await expect(bodyRows.nth(index).getByRole("cell")).toHaveText(row.cells);
+    }
+  });
+});

@@ -1,0 +1,41 @@
+import { test, expect } from "@playwright/test";
+import { siteUrl, subPathUrl } from "./site";
+
+// dist/ is served by a plain static server with no rewrites, as on most hosts.
+test.describe("works on a plain static host", () => {
+  for (const [route, heading] of [
+    ["compare/", "Compare the ways to send"],
+    ["check/", "Check your domain's DNS"],
+  ]) {
+    test(`deep link /${route} loads directly`, async ({ page }) => {
+      const response = await page.goto(siteUrl(route));
+      expect(response?.status()).toBe(200);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+    });
+
+    test(`deep link under a sub-path /tools/smarthost/${route} loads`, async ({ page }) => {
+      const response = await page.goto(subPathUrl(route));
+      expect(response?.status()).toBe(200);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+    });
+  }
+
+  test("navigation stays under the sub-path", async ({ page }) => {
+    await page.goto(subPathUrl());
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Compare" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Compare the ways to send");
+    expect(new URL(page.url()).pathname).toBe("/tools/smarthost/compare");
+    // A reload of the address the router wrote must work on a static host too.
+    const response = await page.reload();
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Compare the ways to send");
+  });
+
+  test("an unknown route inside the app shows a not-found page", async ({ page }) => {
+    await page.goto(siteUrl());
+    await page.evaluate(() => history.pushState({}, "", "./no-such-page"));
+    await page.evaluate(() => dispatchEvent(new PopStateEvent("popstate")));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  });
+});

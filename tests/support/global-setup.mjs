@@ -1,0 +1,36 @@
+// Starts every service the browser tests use and hands their URLs to the test workers
+// through environment variables. The returned function is Playwright's teardown; it runs
+// whether the tests pass or fail.
+
+import { resolve } from "node:path";
+import { startDnsStack } from "./dns-stack.mjs";
+import { startStaticServer } from "./static-server.mjs";
+
+export const SUB_PATH = "/tools/smarthost/";
+
+export default async function globalSetup() {
+  const dist = resolve(import.meta.dirname, "..", "..", "dist");
+  const started = [];
+  try {
+    const root = await startStaticServer({ root: dist });
+    started.push(() => new Promise((r) => root.server.close(r)));
+    const sub = await startStaticServer({ root: dist, prefix: SUB_PATH });
+    started.push(() => new Promise((r) => sub.server.close(r)));
+    const dns = await startDnsStack();
+    started.push(() => dns.stop());
+
+    process.env.SMARTHOST_URL = root.url;
+    process.env.SMARTHOST_SUBPATH_URL = sub.url;
+    process.env.SMARTHOST_DOH_URL = dns.dohUrl;
+  } catch (error) {
+    await stopAll(started);
+    throw error;
+  }
+  return () => stopAll(started);
+}
+
+async function stopAll(stoppers) {
+  for (const stop of stoppers.reverse()) {
+    await stop().catch(() => {});
+  }
+}
