@@ -1,0 +1,42 @@
+// Takes the README's screenshots of the built site (desktop and 390 px mobile) into
+// docs/screenshots/. Run after `cargo xtask build`:
+//
+//   node tests/support/screenshots.mjs
+//
+// The MX result uses the built-in demo domain, so no DNS server is needed.
+
+import { chromium } from "@playwright/test";
+import { mkdir } from "node:fs/promises";
+import { resolve } from "node:path";
+import { startStaticServer } from "./static-server.mjs";
+
+const root = resolve(import.meta.dirname, "..", "..");
+const out = resolve(root, "docs", "screenshots");
+const VIEWPORTS = { desktop: { width: 1280, height: 900 }, mobile: { width: 390, height: 844 } };
+const SCREENS = [
+  { name: "home", path: "?domain=smarthost-demo.example", ready: '[data-testid="mx-result"]' },
+  { name: "compare", path: "compare/", ready: "table" },
+];
+
+await mkdir(out, { recursive: true });
+const { server, url } = await startStaticServer({ root: resolve(root, "dist") });
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+});
+try {
+  for (const [device, viewport] of Object.entries(VIEWPORTS)) {
+    const page = await browser.newPage({ viewport });
+    for (const screen of SCREENS) {
+      await page.goto(new URL(screen.path, url).toString());
+      await page.locator(screen.ready).first().waitFor();
+      const file = resolve(out, `${screen.name}-${device}.png`);
+      await page.screenshot({ path: file, fullPage: device === "mobile" ? false : true });
+      console.log(`wrote ${file}`);
+    }
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
