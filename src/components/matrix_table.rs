@@ -1,11 +1,15 @@
 //! The comparison matrix as a table, rendered from core's method table.
 
 use leptos::prelude::*;
+use smarthost_core::cloud::Cloud;
+use smarthost_core::i18n::Lang;
 use smarthost_core::matrix::comparison_matrix;
 
 #[component]
 pub fn MatrixTable() -> impl IntoView {
-    let matrix = comparison_matrix();
+    // Language and cloud selection arrive with the planner screens; the table already
+    // renders whatever core produces for them.
+    let matrix = comparison_matrix(Cloud::Worldwide, Lang::En);
     let columns = matrix.columns.clone();
     view! {
         <div class="table-scroll" role="region" aria-labelledby="matrix-caption" tabindex="0">

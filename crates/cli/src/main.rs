@@ -1,22 +1,40 @@
 //! `smarthost`: the command-line face of smarthost-core.
 //!
-//! Commands so far: `methods` prints the comparison matrix (as text or JSON). The plan,
-//! card, connector, check, spf and build commands follow the project's issues.
+//! Commands so far: `methods` (the comparison matrix), `plan` (ranks the methods for a
+//! questionnaire's answers), `card` (a device's config card) and `connector` (connector
+//! steps). Check, spf and build follow.
 
+mod args;
+mod card;
+mod common;
+mod connector;
 mod methods;
+mod plan;
 
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: smarthost <command> [options]
 
 commands:
-  methods [--json]   the ways to send through Microsoft 365, compared
+  methods [--cloud C] [--lang en|vi] [--json]
+                     the ways to send through Microsoft 365, compared
+  plan [--<question> <value> ...] [--answers FILE.json] [--lang en|vi] [--json]
+                     rank the ways to send for your answers
+  card --method ID --device NAME --from ADDR [--domain D] [--smart-host H] [--ip IP]
+       [--location L] [--model M] [--username U] [--cloud C] [--lang en|vi] [--format html|text|json]
+                     one device's config card
+  connector --kind relay-ip|relay-cert|partner [--ips IP,..] [--cert-name NAME]
+       [--sender-domains D,..] [--name NAME] [--cloud C] [--lang en|vi] [--json]
+                     connector steps for the Exchange admin center and PowerShell
   help               this text";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("methods") => methods::run(&args[1..]),
+        Some("plan") => plan::run(&args[1..]),
+        Some("card") => card::run(&args[1..]),
+        Some("connector") => connector::run(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())
@@ -32,6 +50,10 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if error.is::<Usage>() => {
             eprintln!("smarthost: {error}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+        Err(error) if error.is::<Invalid>() => {
+            eprintln!("smarthost: {error}");
             ExitCode::from(2)
         }
         Err(error) => {
@@ -52,3 +74,16 @@ impl std::fmt::Display for Usage {
 }
 
 impl std::error::Error for Usage {}
+
+/// Values that the command understood but that are not valid (a private IP, a malformed
+/// address): exit status 2, with one line per field and no usage text.
+#[derive(Debug)]
+pub struct Invalid(pub String);
+
+impl std::fmt::Display for Invalid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Invalid {}

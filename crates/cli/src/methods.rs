@@ -1,15 +1,35 @@
-//! `smarthost methods [--json]`: the comparison matrix from core's method table.
+//! `smarthost methods [--cloud C] [--lang en|vi] [--json]`: the comparison matrix from
+//! core's method table.
 
+use crate::args::parse;
 use crate::Usage;
+use smarthost_core::cloud::Cloud;
+use smarthost_core::i18n::Lang;
 use smarthost_core::matrix::comparison_matrix;
 
 pub fn run(args: &[String]) -> anyhow::Result<()> {
-    let json = match args {
-        [] => false,
-        [flag] if flag == "--json" => true,
-        [other, ..] => return Err(Usage(format!("methods: unexpected argument `{other}`")).into()),
-    };
-    let matrix = comparison_matrix();
+    let (opts, positional) = parse(args, |name| name != "json")?;
+    if let Some(extra) = positional.first() {
+        return Err(Usage(format!("methods: unexpected argument `{extra}`")).into());
+    }
+    let (mut json, mut cloud, mut lang) = (false, Cloud::Worldwide, Lang::En);
+    for opt in opts {
+        let value = opt.value.unwrap_or_default();
+        match opt.name.as_str() {
+            "json" => json = true,
+            "cloud" => cloud = Cloud::parse(&value).ok_or_else(|| {
+                Usage(format!(
+                    "--cloud must be one of worldwide, gcc, gcc-high, dod, 21vianet, not `{value}`"
+                ))
+            })?,
+            "lang" => {
+                lang = Lang::parse(&value)
+                    .ok_or_else(|| Usage(format!("--lang must be en or vi, not `{value}`")))?
+            }
+            other => return Err(Usage(format!("methods: unknown option --{other}")).into()),
+        }
+    }
+    let matrix = comparison_matrix(cloud, lang);
     if json {
         println!("{}", serde_json::to_string_pretty(&matrix)?);
         return Ok(());

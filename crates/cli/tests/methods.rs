@@ -10,7 +10,7 @@ fn smarthost(args: &[&str]) -> std::process::Output {
 }
 
 #[test]
-fn json_lists_the_three_classic_methods_with_ports() {
+fn json_lists_every_method_with_ports() {
     let out = smarthost(&["methods", "--json"]);
     assert!(out.status.success());
     let value: serde_json::Value =
@@ -19,7 +19,19 @@ fn json_lists_the_three_classic_methods_with_ports() {
         .as_array()
         .map(|cols| cols.iter().filter_map(|c| c[0].as_str()).collect())
         .unwrap_or_default();
-    assert_eq!(ids, ["client-submission", "direct-send", "relay-ip"]);
+    assert_eq!(
+        ids,
+        [
+            "client-submission",
+            "direct-send",
+            "relay-ip",
+            "relay-cert",
+            "hve",
+            "acs",
+            "onprem-relay",
+            "graph-api"
+        ]
+    );
     let ports = value["rows"]
         .as_array()
         .and_then(|rows| rows.iter().find(|r| r["aspect"] == "ports"))
@@ -39,6 +51,19 @@ fn text_output_names_each_method() {
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(smarthost(&["methods", "--yaml"]).status.code(), Some(2));
+    assert_eq!(
+        smarthost(&["methods", "--cloud", "mars"]).status.code(),
+        Some(2)
+    );
     assert_eq!(smarthost(&["frobnicate"]).status.code(), Some(2));
     assert_eq!(smarthost(&[]).status.code(), Some(2));
+}
+
+#[test]
+fn sovereign_cloud_and_vietnamese() {
+    let out = smarthost(&["methods", "--cloud", "dod", "--json"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("outlook-dod.office365.us"), "{text}");
+    let vi = smarthost(&["methods", "--lang", "vi"]);
+    assert!(vi.status.success());
 }

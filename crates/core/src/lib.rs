@@ -2,7 +2,14 @@
 //! builds for native targets and for `wasm32-unknown-unknown`, and every rule is tested
 //! natively. The web app, the CLI and the guide generator render what this produces.
 
+pub mod card;
+pub mod cloud;
+pub mod connector;
 pub mod dns;
+pub mod i18n;
 pub mod matrix;
 pub mod method;
 pub mod mx;
+pub mod plan;
+pub mod powershell;
+pub mod validate;

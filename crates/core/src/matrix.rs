@@ -1,7 +1,9 @@
 //! The comparison matrix: one row per aspect, one column per method, generated from the
 //! method table so that no screen or guide restates a value.
 
-use crate::method::{methods, Method, MethodId};
+use crate::cloud::{Availability, Cloud};
+use crate::i18n::{format, text, Lang};
+use crate::method::{methods, Host, Method, MethodId};
 use serde::Serialize;
 
 /// An aspect that the matrix compares, in the order rows are shown.
@@ -42,42 +44,69 @@ impl Aspect {
         Aspect::Status,
     ];
 
-    pub fn label(self) -> &'static str {
+    /// The catalog suffix of this aspect: row labels are `aspect.<id>`, prose cells
+    /// `method.<method>.<id>`.
+    pub fn id(self) -> &'static str {
         match self {
-            Aspect::SmartHost => "Smart host",
-            Aspect::Ports => "Port",
-            Aspect::Tls => "TLS",
-            Aspect::SignIn => "Sign-in",
-            Aspect::Recipients => "Recipients",
-            Aspect::FromAddress => "From address",
-            Aspect::LicensedMailbox => "Licensed mailbox",
-            Aspect::StaticIp => "Static public IP",
-            Aspect::ThirdPartyHosting => "From third-party hosting (Azure etc.)",
-            Aspect::Antispam => "Antispam",
-            Aspect::Limits => "Limits",
-            Aspect::SetupEffort => "Setup effort",
-            Aspect::Spf => "SPF",
-            Aspect::Status => "What changed since 2018",
+            Aspect::SmartHost => "smart-host",
+            Aspect::Ports => "ports",
+            Aspect::Tls => "tls",
+            Aspect::SignIn => "sign-in",
+            Aspect::Recipients => "recipients",
+            Aspect::FromAddress => "from",
+            Aspect::LicensedMailbox => "licensed-mailbox",
+            Aspect::StaticIp => "static-ip",
+            Aspect::ThirdPartyHosting => "hosting",
+            Aspect::Antispam => "antispam",
+            Aspect::Limits => "limits",
+            Aspect::SetupEffort => "effort",
+            Aspect::Spf => "spf",
+            Aspect::Status => "status",
         }
     }
 
-    /// The cell for one method, as display text.
-    pub fn cell(self, method: &Method) -> String {
+    pub fn label(self, lang: Lang) -> String {
+        text(lang, &format!("aspect.{}", self.id()))
+    }
+
+    /// The cell for one method in one cloud, as display text.
+    pub fn cell(self, method: &Method, cloud: Cloud, lang: Lang) -> String {
         match self {
-            Aspect::SmartHost => method.smart_host_label().to_owned(),
-            Aspect::Ports => format!("{} ({})", method.ports_label(), method.ports_note),
-            Aspect::Tls => method.tls.to_owned(),
-            Aspect::SignIn => method.sign_in.to_owned(),
-            Aspect::Recipients => method.recipients.to_owned(),
-            Aspect::FromAddress => method.from_address.to_owned(),
-            Aspect::LicensedMailbox => method.licensed_mailbox.to_owned(),
-            Aspect::StaticIp => method.static_ip.to_owned(),
-            Aspect::ThirdPartyHosting => method.third_party_hosting.to_owned(),
-            Aspect::Antispam => method.antispam.to_owned(),
-            Aspect::Limits => method.limits.to_owned(),
-            Aspect::SetupEffort => method.setup_effort.to_owned(),
-            Aspect::Spf => method.spf.to_owned(),
-            Aspect::Status => method.status.to_owned(),
+            Aspect::SmartHost => {
+                let host = match (method.host, method.host_for(cloud)) {
+                    (_, Some(host)) => host.to_owned(),
+                    (Host::OwnServer, None) => text(lang, "host.own-server"),
+                    _ => text(lang, "host.tenant-mx"),
+                };
+                match method.availability(cloud) {
+                    Availability::Yes => host,
+                    _ => format(lang, "host.unconfirmed-in-cloud", &[("host", &host)]),
+                }
+            }
+            Aspect::Ports => format!(
+                "{} ({})",
+                method.ports_label(),
+                text(lang, &method.id.key("ports"))
+            ),
+            Aspect::Tls => text(lang, method.tls.key()),
+            Aspect::Recipients => text(lang, method.recipients.key()),
+            Aspect::LicensedMailbox => text(lang, method.licensed_mailbox.key()),
+            Aspect::Status => method
+                .facts
+                .iter()
+                .map(|fact| {
+                    format(
+                        lang,
+                        "fact.dated",
+                        &[
+                            ("fact", &text(lang, &format!("fact.{}", fact.key))),
+                            ("date", fact.checked),
+                        ],
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
+            _ => text(lang, &method.id.key(self.id())),
         }
     }
 }
@@ -86,7 +115,7 @@ impl Aspect {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MatrixRow {
     pub aspect: Aspect,
-    pub label: &'static str,
+    pub label: String,
     /// One cell per column, in the order of [`Matrix::columns`].
     pub cells: Vec<String>,
 }
@@ -94,21 +123,29 @@ pub struct MatrixRow {
 /// The whole comparison, ready to render as a table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Matrix {
-    pub columns: Vec<(MethodId, &'static str)>,
+    pub cloud: Cloud,
+    pub lang: Lang,
+    /// Method ids and their localized names, in column order.
+    pub columns: Vec<(MethodId, String)>,
     pub rows: Vec<MatrixRow>,
 }
 
-/// Builds the matrix for every method in the table.
-pub fn comparison_matrix() -> Matrix {
+/// Builds the matrix of every method in the table for one cloud and language.
+pub fn comparison_matrix(cloud: Cloud, lang: Lang) -> Matrix {
     let table = methods();
     Matrix {
-        columns: table.iter().map(|m| (m.id, m.name)).collect(),
+        cloud,
+        lang,
+        columns: table
+            .iter()
+            .map(|m| (m.id, text(lang, &m.id.key("name"))))
+            .collect(),
         rows: Aspect::ALL
             .into_iter()
             .map(|aspect| MatrixRow {
                 aspect,
-                label: aspect.label(),
-                cells: table.iter().map(|m| aspect.cell(m)).collect(),
+                label: aspect.label(lang),
+                cells: table.iter().map(|m| aspect.cell(m, cloud, lang)).collect(),
             })
             .collect(),
     }
@@ -120,7 +157,7 @@ mod tests {
 
     #[test]
     fn every_row_has_a_cell_per_method() {
-        let matrix = comparison_matrix();
+        let matrix = comparison_matrix(Cloud::Worldwide, Lang::En);
         assert_eq!(matrix.columns.len(), methods().len());
         assert_eq!(matrix.rows.len(), Aspect::ALL.len());
         for row in &matrix.rows {
@@ -135,7 +172,7 @@ mod tests {
 
     #[test]
     fn port_row_comes_from_the_table() {
-        let matrix = comparison_matrix();
+        let matrix = comparison_matrix(Cloud::Worldwide, Lang::En);
         let ports = matrix
             .rows
             .iter()
@@ -145,5 +182,34 @@ mod tests {
         assert!(ports[0].starts_with("587, 25"));
         assert!(ports[1].starts_with("25 "));
         assert!(ports[2].starts_with("25 "));
+    }
+
+    #[test]
+    fn every_cell_in_every_language_and_cloud_has_catalog_text() {
+        for lang in Lang::ALL {
+            for cloud in Cloud::ALL {
+                let matrix = comparison_matrix(cloud, lang);
+                for (id, name) in &matrix.columns {
+                    assert!(!name.starts_with("method."), "{} has no name", id.as_str());
+                }
+                for row in &matrix.rows {
+                    assert!(!row.label.starts_with("aspect."), "{}", row.label);
+                    for cell in &row.cells {
+                        assert!(
+                            !cell.contains("method.") && !cell.contains("fact."),
+                            "untranslated cell in {}: {cell}",
+                            lang.code()
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sovereign_clouds_get_their_own_hosts() {
+        let matrix = comparison_matrix(Cloud::GccHigh, Lang::En);
+        let hosts = &matrix.rows[0].cells;
+        assert_eq!(hosts[0], "smtp.office365.us");
     }
 }

@@ -1,0 +1,60 @@
+//! `smarthost card`: one device's config card as text, HTML or JSON.
+
+use crate::args::parse;
+use crate::{common, Usage};
+use anyhow::Result;
+use smarthost_core::card::{build_card, render_html, render_text, CardInput};
+use smarthost_core::method::MethodId;
+
+pub fn run(args: &[String]) -> Result<()> {
+    let (opts, positional) = parse(args, |_| true)?;
+    if let Some(extra) = positional.first() {
+        return Err(Usage(format!("card: unexpected argument `{extra}`")).into());
+    }
+    let mut input = CardInput::default();
+    let mut lang = Default::default();
+    let mut format = "text".to_owned();
+    let mut method_given = false;
+    for opt in opts {
+        let value = opt.value.unwrap_or_default();
+        match opt.name.as_str() {
+            "method" => {
+                method_given = true;
+                input.method = Some(MethodId::parse(&value).ok_or_else(|| {
+                    Usage(format!(
+                        "--method must be one of {}, not `{value}`",
+                        MethodId::ALL.map(MethodId::as_str).join(", ")
+                    ))
+                })?);
+            }
+            "device" => input.device = value,
+            "from" => input.from = value,
+            "domain" => input.domain = Some(value),
+            "smart-host" => input.smart_host = Some(value),
+            "ip" => input.ip = Some(value),
+            "location" => input.location = Some(value),
+            "model" => input.model = Some(value),
+            "username" => input.username = Some(value),
+            "cloud" => input.cloud = common::cloud(&value)?,
+            "lang" => lang = common::lang(&value)?,
+            "format" if ["html", "text", "json"].contains(&value.as_str()) => format = value,
+            "format" => {
+                return Err(Usage(format!(
+                    "--format must be html, text or json, not `{value}`"
+                ))
+                .into())
+            }
+            other => return Err(Usage(format!("card: unknown option --{other}")).into()),
+        }
+    }
+    if !method_given {
+        return Err(Usage("card: --method is required".to_owned()).into());
+    }
+    let card = build_card(&input, lang, &common::today()).map_err(common::field_errors)?;
+    match format.as_str() {
+        "json" => println!("{}", serde_json::to_string_pretty(&card)?),
+        "html" => print!("{}", render_html(&card, lang)),
+        _ => print!("{}", render_text(&card, lang)),
+    }
+    Ok(())
+}

@@ -1,0 +1,130 @@
+//! `smarthost plan`: ranks the sending methods for the answers given as flags or a file.
+
+use crate::args::{parse, Opt};
+use crate::Usage;
+use anyhow::Result;
+use serde_json::{json, Value};
+use smarthost_core::i18n::{text, Lang};
+use smarthost_core::plan::{question, rank, Answers, Effect, Ranking, QUESTIONS};
+
+pub fn run(args: &[String]) -> Result<()> {
+    let (opts, positional) = parse(args, |name| name != "json")?;
+    if let Some(extra) = positional.first() {
+        return Err(Usage(format!("plan: unexpected argument `{extra}`")).into());
+    }
+    let mut lang = Lang::En;
+    let mut json_output = false;
+    let mut answers = Answers::default();
+    // The file first, so flags override it whatever their order.
+    for opt in opts.iter().filter(|o| o.name == "answers") {
+        apply_file(&mut answers, opt)?;
+    }
+    for Opt { name, value } in &opts {
+        let value = value.as_deref().unwrap_or_default();
+        match name.as_str() {
+            "json" => json_output = true,
+            "answers" => {}
+            "lang" => {
+                lang = Lang::parse(value)
+                    .ok_or_else(|| Usage(format!("--lang must be en or vi, not `{value}`")))?
+            }
+            id if question(id).is_some() => answers
+                .set(id, value)
+                .map_err(|e| Usage(format!("--{id}: {e}")))?,
+            other => {
+                return Err(Usage(format!(
+                    "plan: unknown option --{other}; questions: {}; also --answers FILE.json, --lang en|vi, --json",
+                    QUESTIONS.iter().map(|q| format!("--{}", q.id)).collect::<Vec<_>>().join(", ")
+                ))
+                .into())
+            }
+        }
+    }
+    let ranking = rank(&answers);
+    if json_output {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&to_json(&ranking, lang))?
+        );
+    } else {
+        print!("{}", to_text(&ranking, lang));
+    }
+    Ok(())
+}
+
+/// Reads `{"question": "value", ...}`; ports may be "587,25", ["587", "25"] or [587, 25].
+fn apply_file(answers: &mut Answers, opt: &Opt) -> Result<()> {
+    let path = opt.value.as_deref().unwrap_or_default();
+    let content = std::fs::read_to_string(path)
+        .map_err(|e| Usage(format!("--answers: cannot read {path}: {e}")))?;
+    let value: Value = serde_json::from_str(&content)
+        .map_err(|e| Usage(format!("--answers: {path} is not valid JSON: {e}")))?;
+    let Value::Object(map) = value else {
+        return Err(Usage(format!(
+            "--answers: {path} must hold a JSON object of question ids and values"
+        ))
+        .into());
+    };
+    for (id, value) in map {
+        let text = match value {
+            Value::String(s) => s,
+            Value::Number(n) => n.to_string(),
+            Value::Null => "unknown".to_owned(),
+            Value::Array(items) => items
+                .iter()
+                .map(|item| match item {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join(","),
+            other => other.to_string(),
+        };
+        answers
+            .set(&id, &text)
+            .map_err(|e| Usage(format!("--answers {path}: {e}")))?;
+    }
+    Ok(())
+}
+
+fn to_json(ranking: &Ranking, lang: Lang) -> Value {
+    json!({
+        "recommended": ranking.recommended().map(|id| id.as_str()),
+        "methods": ranking.methods.iter().map(|m| json!({
+            "id": m.id.as_str(),
+            "verdict": m.verdict.as_str(),
+            "reasons": m.reasons.iter().map(|r| json!({
+                "code": r.code,
+                "effect": r.effect,
+                "question": r.question,
+                "text": r.text(lang),
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn to_text(ranking: &Ranking, lang: Lang) -> String {
+    let mut out = String::new();
+    for (index, m) in ranking.methods.iter().enumerate() {
+        let name = text(lang, &m.id.key("name"));
+        let verdict = text(lang, &format!("verdict.{}", m.verdict.as_str()));
+        out.push_str(&format!(
+            "{}. {name} [{}]: {verdict}\n",
+            index + 1,
+            m.id.as_str()
+        ));
+        out.push_str(&format!("   {}\n", text(lang, &m.id.key("summary"))));
+        for reason in &m.reasons {
+            let mark = match reason.effect {
+                Effect::Blocks => "x",
+                Effect::Against => "-",
+                Effect::For | Effect::Prefer => "+",
+                Effect::ToCheck => "?",
+                Effect::Note => "*",
+            };
+            out.push_str(&format!("   {mark} {}\n", reason.text(lang)));
+        }
+        out.push('\n');
+    }
+    out
+}

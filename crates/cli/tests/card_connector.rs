@@ -1,0 +1,164 @@
+//! `smarthost card` and `smarthost connector` as users and scripts run them.
+
+use std::process::{Command, Output};
+
+fn smarthost(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_smarthost"))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("running smarthost: {e}"))
+}
+
+fn stdout(out: &Output) -> String {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn card_in_three_formats() {
+    let base = [
+        "card",
+        "--method",
+        "direct-send",
+        "--device",
+        "Ricoh <MFP>",
+        "--from",
+        "scanner@contoso.com",
+        "--smart-host",
+        "octobot-io01b.mail.protection.outlook.com",
+    ];
+    let text = stdout(&smarthost(&base));
+    assert!(
+        text.contains("octobot-io01b.mail.protection.outlook.com"),
+        "{text}"
+    );
+    assert!(text.contains("Port           25"), "{text}");
+
+    let html = stdout(&smarthost(&[&base[..], &["--format", "html"]].concat()));
+    assert!(html.contains("<h2>Ricoh &lt;MFP&gt;</h2>"), "{html}");
+
+    let json = stdout(&smarthost(&[&base[..], &["--format", "json"]].concat()));
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(value["method"], "direct-send");
+    assert_eq!(value["port"], 25);
+    assert_eq!(value["smart_host_known"], true);
+}
+
+#[test]
+fn card_in_vietnamese() {
+    let out = smarthost(&[
+        "card",
+        "--method",
+        "client-submission",
+        "--device",
+        "Máy quét",
+        "--from",
+        "scan@congty.vn",
+        "--lang",
+        "vi",
+    ]);
+    let text = stdout(&out);
+    assert!(text.contains("smtp.office365.com"), "{text}");
+    assert!(text.contains("Thiết bị"), "{text}");
+}
+
+#[test]
+fn card_rejects_bad_values_with_exit_2_and_one_line_per_field() {
+    let out = smarthost(&[
+        "card",
+        "--method",
+        "relay-ip",
+        "--device",
+        "Printer",
+        "--from",
+        "printer@contoso.com",
+        "--ip",
+        "192.168.1.10",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("smarthost: --ip: "), "{stderr}");
+    assert!(!stderr.contains("usage:"), "{stderr}");
+    assert_eq!(
+        smarthost(&["card", "--device", "x", "--from", "a@b.com"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        smarthost(&["card", "--method", "smtp", "--device", "x"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        smarthost(&[
+            "card", "--method", "hve", "--device", "x", "--from", "a@b.com", "--format", "pdf"
+        ])
+        .status
+        .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn connector_prints_steps_and_safe_powershell() {
+    let out = smarthost(&[
+        "connector",
+        "--kind",
+        "relay-ip",
+        "--ips",
+        "203.0.113.10",
+        "--name",
+        "Scanner'; Stop-Computer; '",
+    ]);
+    let text = stdout(&out);
+    assert!(text.contains(
+        "New-InboundConnector -Name 'Scanner''; Stop-Computer; ''' -ConnectorType OnPremises -SenderDomains * -SenderIPAddresses '203.0.113.10' -RestrictDomainsToIPAddresses $true"
+    ), "{text}");
+    assert!(text.contains("1. Open the Exchange admin center"), "{text}");
+}
+
+#[test]
+fn connector_json_and_errors() {
+    let json = stdout(&smarthost(&[
+        "connector",
+        "--kind",
+        "relay-cert",
+        "--cert-name",
+        "relay.contoso.com",
+        "--json",
+    ]));
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(value["kind"], "relay-cert");
+    assert!(value["powershell"][0]
+        .as_str()
+        .is_some_and(|c| c.contains("-TlsSenderCertificateName 'relay.contoso.com'")));
+    assert_eq!(
+        smarthost(&["connector", "--kind", "relay-ip", "--ips", "10.1.2.3"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        smarthost(&["connector", "--kind", "relay-ip", "--ips", "203.0.113.0/16"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        smarthost(&["connector", "--kind", "bridge"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        smarthost(&["connector", "--ips", "203.0.113.10"])
+            .status
+            .code(),
+        Some(2)
+    );
+}

@@ -1,0 +1,105 @@
+//! The Microsoft 365 clouds and the endpoints that differ between them
+//! (facts file, "Sovereign clouds").
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
+pub enum Cloud {
+    #[default]
+    #[serde(rename = "worldwide")]
+    Worldwide,
+    #[serde(rename = "gcc")]
+    Gcc,
+    #[serde(rename = "gcc-high")]
+    GccHigh,
+    #[serde(rename = "dod")]
+    Dod,
+    #[serde(rename = "21vianet")]
+    China21Vianet,
+}
+
+impl Cloud {
+    pub const ALL: [Cloud; 5] = [
+        Cloud::Worldwide,
+        Cloud::Gcc,
+        Cloud::GccHigh,
+        Cloud::Dod,
+        Cloud::China21Vianet,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Cloud::Worldwide => "worldwide",
+            Cloud::Gcc => "gcc",
+            Cloud::GccHigh => "gcc-high",
+            Cloud::Dod => "dod",
+            Cloud::China21Vianet => "21vianet",
+        }
+    }
+
+    pub fn parse(id: &str) -> Option<Cloud> {
+        Cloud::ALL.into_iter().find(|c| c.id() == id)
+    }
+
+    /// The SMTP AUTH client submission host.
+    pub fn submission_host(self) -> &'static str {
+        match self {
+            Cloud::Worldwide | Cloud::Gcc => "smtp.office365.com",
+            // Community sources use smtp.office365.us; Microsoft lists outlook.office365.us.
+            Cloud::GccHigh => "smtp.office365.us",
+            Cloud::Dod => "outlook-dod.office365.us",
+            Cloud::China21Vianet => "smtp.partner.outlook.cn",
+        }
+    }
+
+    /// A note when sources disagree about this cloud's submission host.
+    pub fn submission_host_note_key(self) -> Option<&'static str> {
+        (self == Cloud::GccHigh).then_some("cloud.gcc-high.host-disagreement")
+    }
+
+    /// The SPF include that authorises Microsoft 365's outbound servers.
+    pub fn spf_include(self) -> &'static str {
+        match self {
+            Cloud::Worldwide | Cloud::Gcc => "spf.protection.outlook.com",
+            Cloud::GccHigh | Cloud::Dod => "spf.protection.office365.us",
+            Cloud::China21Vianet => "spf.protection.partner.outlook.cn",
+        }
+    }
+
+    /// The suffix of the tenant's MX host.
+    pub fn mx_suffix(self) -> &'static str {
+        match self {
+            Cloud::Worldwide | Cloud::Gcc => "mail.protection.outlook.com",
+            Cloud::GccHigh | Cloud::Dod => "mail.protection.office365.us",
+            Cloud::China21Vianet => "mail.protection.partner.outlook.cn",
+        }
+    }
+
+    /// The opt-in legacy TLS endpoint smtp-legacy.office365.com: not in GCC, GCC High or
+    /// DoD; our sources say nothing about 21Vianet.
+    pub fn legacy_tls_endpoint(self) -> Availability {
+        match self {
+            Cloud::Worldwide => Availability::Yes,
+            Cloud::Gcc | Cloud::GccHigh | Cloud::Dod => Availability::No,
+            Cloud::China21Vianet => Availability::Unconfirmed,
+        }
+    }
+
+    /// The newer services (HVE, ACS, Graph sendMail) are documented for the worldwide
+    /// cloud; for the others our sources do not confirm them.
+    pub fn newer_services(self) -> Availability {
+        if self == Cloud::Worldwide {
+            Availability::Yes
+        } else {
+            Availability::Unconfirmed
+        }
+    }
+}
+
+/// Whether something exists in a cloud, as far as the facts file knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Availability {
+    Yes,
+    No,
+    Unconfirmed,
+}

@@ -1,0 +1,319 @@
+//! Connector and tenant steps with the admin's own values: the Exchange admin center
+//! clicks and the matching Exchange Online PowerShell (facts file, "EAC wizard" and
+//! "SMTP relay rules tightened").
+//!
+//! Every user value in a command goes through [`powershell::quote`], so a name with
+//! quotes, `$` or line breaks can neither break nor extend a command.
+
+use crate::cloud::Cloud;
+use crate::i18n::{format, text, Lang};
+use crate::powershell::{quote, quote_list};
+use crate::validate::{
+    parse_certificate_name, parse_connector_range, parse_device_name, ValueError, ValueWarning,
+};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ConnectorKind {
+    /// OnPremises connector identified by static public IPv4 addresses.
+    RelayIp,
+    /// OnPremises connector identified by the TLS certificate's subject name.
+    RelayCert,
+    /// Partner connector so a device keeps working when Reject Direct Send is on.
+    Partner,
+}
+
+impl ConnectorKind {
+    pub fn parse(text: &str) -> Option<ConnectorKind> {
+        match text {
+            "relay-ip" => Some(ConnectorKind::RelayIp),
+            "relay-cert" => Some(ConnectorKind::RelayCert),
+            "partner" => Some(ConnectorKind::Partner),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConnectorKind::RelayIp => "relay-ip",
+            ConnectorKind::RelayCert => "relay-cert",
+            ConnectorKind::Partner => "partner",
+        }
+    }
+}
+
+/// What the admin typed.
+#[derive(Debug, Clone, Default)]
+pub struct ConnectorInput {
+    pub name: Option<String>,
+    pub ips: Vec<String>,
+    pub cert_name: Option<String>,
+    /// Sender domains for a partner connector (the accepted domains the device uses).
+    pub sender_domains: Vec<String>,
+    pub cloud: Cloud,
+}
+
+/// A value that failed validation, with the field it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl FieldError {
+    fn new(field: &'static str, error: ValueError) -> Self {
+        FieldError {
+            field,
+            message: error.to_string(),
+        }
+    }
+}
+
+/// The steps, ready to show or print.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConnectorSteps {
+    pub kind: ConnectorKind,
+    pub name: String,
+    /// Exchange admin center clicks, in order.
+    pub eac: Vec<String>,
+    /// Exchange Online PowerShell, one command per entry.
+    pub powershell: Vec<String>,
+    /// What to do and test afterwards.
+    pub after: Vec<String>,
+    pub warnings: Vec<String>,
+}
+
+const DEFAULT_NAME: &str = "Relay - MFDs";
+
+/// Validates the input and builds the steps; every invalid field is reported at once.
+pub fn connector_steps(
+    kind: ConnectorKind,
+    input: &ConnectorInput,
+    lang: Lang,
+) -> Result<ConnectorSteps, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let mut warnings: Vec<ValueWarning> = Vec::new();
+    let name = match input.name.as_deref().map(parse_device_name) {
+        None => DEFAULT_NAME.to_owned(),
+        Some(Ok(name)) => name,
+        Some(Err(e)) => {
+            errors.push(FieldError::new("name", e));
+            String::new()
+        }
+    };
+    let mut ranges = Vec::new();
+    for ip in &input.ips {
+        match parse_connector_range(ip) {
+            Ok(checked) => {
+                warnings.extend(checked.warnings);
+                ranges.push(checked.value.to_string());
+            }
+            Err(e) => errors.push(FieldError::new("ips", e)),
+        }
+    }
+    let cert = match input.cert_name.as_deref().map(parse_certificate_name) {
+        None => None,
+        Some(Ok(checked)) => {
+            warnings.extend(checked.warnings);
+            Some(checked.value)
+        }
+        Some(Err(e)) => {
+            errors.push(FieldError::new("cert-name", e));
+            None
+        }
+    };
+    let mut domains = Vec::new();
+    for domain in &input.sender_domains {
+        match crate::dns::DomainName::parse(domain) {
+            Ok(d) => domains.push(d.to_string()),
+            Err(e) => errors.push(FieldError {
+                field: "sender-domains",
+                message: e.to_string(),
+            }),
+        }
+    }
+    match kind {
+        ConnectorKind::RelayIp if ranges.is_empty() && input.ips.is_empty() => {
+            errors.push(missing("ips", lang))
+        }
+        ConnectorKind::RelayCert if cert.is_none() && input.cert_name.is_none() => {
+            errors.push(missing("cert-name", lang))
+        }
+        ConnectorKind::Partner => {
+            if ranges.is_empty() && cert.is_none() && errors.is_empty() {
+                errors.push(missing("ips", lang));
+            }
+            if domains.is_empty() && input.sender_domains.is_empty() {
+                errors.push(missing("sender-domains", lang));
+            }
+        }
+        _ => {}
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+
+    let range_refs: Vec<&str> = ranges.iter().map(String::as_str).collect();
+    let domain_refs: Vec<&str> = domains.iter().map(String::as_str).collect();
+    let t = |key: &str| text(lang, key);
+    let mut eac = vec![t("connector.eac.open"), t("connector.eac.add")];
+    let mut powershell = Vec::new();
+    let mut after = Vec::new();
+    match kind {
+        ConnectorKind::RelayIp | ConnectorKind::RelayCert => {
+            eac.push(t("connector.eac.from-your-server"));
+            eac.push(format(lang, "connector.eac.name", &[("name", &name)]));
+            let identify = match &cert {
+                Some(cert) if kind == ConnectorKind::RelayCert => {
+                    format(lang, "connector.eac.by-certificate", &[("cert", cert)])
+                }
+                _ => format(lang, "connector.eac.by-ip", &[("ips", &ranges.join(", "))]),
+            };
+            eac.push(identify);
+            eac.push(t("connector.eac.create"));
+            let mut command = format!(
+                "New-InboundConnector -Name {} -ConnectorType OnPremises -SenderDomains *",
+                quote(&name)
+            );
+            match (&cert, kind) {
+                (Some(cert), ConnectorKind::RelayCert) => {
+                    command.push_str(&format!(
+                        " -TlsSenderCertificateName {} -RequireTls $true",
+                        quote(cert)
+                    ));
+                }
+                _ => command.push_str(&format!(
+                    " -SenderIPAddresses {} -RestrictDomainsToIPAddresses $true",
+                    quote_list(&range_refs)
+                )),
+            }
+            powershell.push(command);
+            after.push(t("connector.after.point-device"));
+            if !ranges.is_empty() {
+                let ip4: Vec<String> = ranges.iter().map(|r| format!("ip4:{r}")).collect();
+                after.push(format(
+                    lang,
+                    "connector.after.spf",
+                    &[
+                        ("ip4", &ip4.join(" ")),
+                        ("include", input.cloud.spf_include()),
+                    ],
+                ));
+            }
+            after.push(t("connector.after.accepted-domain"));
+            warnings_note(&mut after, lang);
+        }
+        ConnectorKind::Partner => {
+            eac.push(t("connector.eac.from-partner"));
+            eac.push(format(lang, "connector.eac.name", &[("name", &name)]));
+            eac.push(format(
+                lang,
+                "connector.eac.partner-identify",
+                &[("domains", &domains.join(", "))],
+            ));
+            let restriction = match &cert {
+                Some(cert) => format(lang, "connector.eac.partner-cert", &[("cert", cert)]),
+                None => format(
+                    lang,
+                    "connector.eac.partner-ip",
+                    &[("ips", &ranges.join(", "))],
+                ),
+            };
+            eac.push(restriction);
+            eac.push(t("connector.eac.create"));
+            let mut command = format!(
+                "New-InboundConnector -Name {} -ConnectorType Partner -SenderDomains {}",
+                quote(&name),
+                quote_list(&domain_refs)
+            );
+            match &cert {
+                Some(cert) => command.push_str(&format!(
+                    " -TlsSenderCertificateName {} -RestrictDomainsToCertificate $true -RequireTls $true",
+                    quote(cert)
+                )),
+                None => command.push_str(&format!(
+                    " -SenderIPAddresses {} -RestrictDomainsToIPAddresses $true -RequireTls $true",
+                    quote_list(&range_refs)
+                )),
+            }
+            powershell.push(command);
+            after.push(t("connector.after.partner-test"));
+            warnings_note(&mut after, lang);
+        }
+    }
+    Ok(ConnectorSteps {
+        kind,
+        name,
+        eac,
+        powershell,
+        after,
+        warnings: warnings.iter().map(ToString::to_string).collect(),
+    })
+}
+
+fn warnings_note(after: &mut Vec<String>, lang: Lang) {
+    after.push(text(lang, "connector.after.check-cmdlet-help"));
+}
+
+fn missing(field: &'static str, lang: Lang) -> FieldError {
+    FieldError {
+        field,
+        message: text(lang, &format!("connector.missing.{field}")),
+    }
+}
+
+/// Tenant switches, each with its PowerShell, quoted with the user's values.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TenantStep {
+    pub id: &'static str,
+    pub title: String,
+    pub powershell: Vec<String>,
+    pub note: String,
+}
+
+/// Enable SMTP AUTH for one mailbox (the org-wide switch stays off).
+pub fn enable_smtp_auth_for_mailbox(mailbox: &str, lang: Lang) -> TenantStep {
+    TenantStep {
+        id: "enable-smtp-auth",
+        title: text(lang, "tenant.enable-smtp-auth"),
+        powershell: vec![
+            format!(
+                "Set-CASMailbox -Identity {} -SmtpClientAuthenticationDisabled $false",
+                quote(mailbox)
+            ),
+            format!(
+                "Get-CASMailbox -Identity {} | Format-List SmtpClientAuthenticationDisabled",
+                quote(mailbox)
+            ),
+        ],
+        note: text(lang, "tenant.enable-smtp-auth.note"),
+    }
+}
+
+/// The opt-in legacy TLS endpoint (not in GCC, GCC High or DoD).
+pub fn allow_legacy_tls(lang: Lang) -> TenantStep {
+    TenantStep {
+        id: "legacy-tls",
+        title: text(lang, "tenant.legacy-tls"),
+        powershell: vec!["Set-TransportConfig -AllowLegacyTLSClients $true".to_owned()],
+        note: text(lang, "tenant.legacy-tls.note"),
+    }
+}
+
+/// Check and switch Reject Direct Send.
+pub fn reject_direct_send(lang: Lang) -> TenantStep {
+    TenantStep {
+        id: "reject-direct-send",
+        title: text(lang, "tenant.reject-direct-send"),
+        powershell: vec![
+            "Get-OrganizationConfig | Format-List RejectDirectSend".to_owned(),
+            "Set-OrganizationConfig -RejectDirectSend $true".to_owned(),
+        ],
+        note: text(lang, "tenant.reject-direct-send.note"),
+    }
+}
+
+#[cfg(test)]
+#[path = "connector_tests.rs"]
+mod tests;

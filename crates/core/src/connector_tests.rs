@@ -1,0 +1,152 @@
+use super::*;
+
+fn input(name: Option<&str>, ips: &[&str], cert: Option<&str>, domains: &[&str]) -> ConnectorInput {
+    ConnectorInput {
+        name: name.map(str::to_owned),
+        ips: ips.iter().map(|s| (*s).to_owned()).collect(),
+        cert_name: cert.map(str::to_owned),
+        sender_domains: domains.iter().map(|s| (*s).to_owned()).collect(),
+        cloud: Cloud::Worldwide,
+    }
+}
+
+fn steps(kind: ConnectorKind, input: &ConnectorInput) -> ConnectorSteps {
+    match connector_steps(kind, input, Lang::En) {
+        Ok(steps) => steps,
+        Err(errors) => panic!("unexpected errors: {errors:?}"),
+    }
+}
+
+#[test]
+fn ip_connector_matches_the_documented_command() {
+    let s = steps(
+        ConnectorKind::RelayIp,
+        &input(None, &["203.0.113.10"], None, &[]),
+    );
+    assert_eq!(
+        s.powershell,
+        ["New-InboundConnector -Name 'Relay - MFDs' -ConnectorType OnPremises -SenderDomains * -SenderIPAddresses '203.0.113.10' -RestrictDomainsToIPAddresses $true"]
+    );
+    assert!(s.eac.iter().any(|step| step.contains("203.0.113.10")));
+    assert!(s.after.iter().any(
+        |step| step.contains("ip4:203.0.113.10") && step.contains("spf.protection.outlook.com")
+    ));
+    // Documentation addresses are accepted with a warning.
+    assert!(!s.warnings.is_empty());
+}
+
+#[test]
+fn certificate_connector_requires_tls() {
+    let s = steps(
+        ConnectorKind::RelayCert,
+        &input(Some("Printers"), &[], Some("Relay.Contoso.com"), &[]),
+    );
+    assert_eq!(
+        s.powershell,
+        ["New-InboundConnector -Name 'Printers' -ConnectorType OnPremises -SenderDomains * -TlsSenderCertificateName 'relay.contoso.com' -RequireTls $true"]
+    );
+}
+
+#[test]
+fn partner_connector_for_reject_direct_send() {
+    let s = steps(
+        ConnectorKind::Partner,
+        &input(None, &["198.51.100.7"], None, &["contoso.com"]),
+    );
+    assert_eq!(
+        s.powershell,
+        ["New-InboundConnector -Name 'Relay - MFDs' -ConnectorType Partner -SenderDomains 'contoso.com' -SenderIPAddresses '198.51.100.7' -RestrictDomainsToIPAddresses $true -RequireTls $true"]
+    );
+}
+
+#[test]
+fn every_bad_field_is_reported_at_once() {
+    let result = connector_steps(
+        ConnectorKind::Partner,
+        &input(
+            Some("ok"),
+            &["10.0.0.5", "2001:db8::1", "203.0.113.0/16"],
+            Some("*"),
+            &["exa mple.com"],
+        ),
+        Lang::En,
+    );
+    let fields: Vec<&str> = match &result {
+        Err(errors) => errors.iter().map(|e| e.field).collect(),
+        Ok(_) => panic!("hostile input accepted"),
+    };
+    assert_eq!(fields, ["ips", "ips", "ips", "cert-name", "sender-domains"]);
+}
+
+#[test]
+fn missing_values_are_named() {
+    let ip = connector_steps(
+        ConnectorKind::RelayIp,
+        &input(None, &[], None, &[]),
+        Lang::En,
+    );
+    assert!(matches!(ip, Err(ref e) if e[0].field == "ips"));
+    let cert = connector_steps(
+        ConnectorKind::RelayCert,
+        &input(None, &[], None, &[]),
+        Lang::En,
+    );
+    assert!(matches!(cert, Err(ref e) if e[0].field == "cert-name"));
+    let partner = connector_steps(
+        ConnectorKind::Partner,
+        &input(None, &["198.51.100.7"], None, &[]),
+        Lang::En,
+    );
+    assert!(matches!(partner, Err(ref e) if e[0].field == "sender-domains"));
+}
+
+#[test]
+fn hostile_names_cannot_break_or_extend_the_command() {
+    let hostile = [
+        "O'Brien's scanner",
+        "'; Remove-Mailbox -Identity * -Confirm:$false; '",
+        "$(Get-Process)",
+        "`$env:USERNAME",
+        "Scanner \u{2018}x\u{2019}",
+        "<script>alert(1)</script>",
+        "🖨️ Printer",
+    ];
+    for name in hostile {
+        let s = steps(
+            ConnectorKind::RelayIp,
+            &input(Some(name), &["198.51.100.7"], None, &[]),
+        );
+        let command = &s.powershell[0];
+        let prefix = "New-InboundConnector -Name ";
+        let Some(rest) = command.strip_prefix(prefix) else {
+            panic!("{command}");
+        };
+        let literal = crate::powershell::quote(name);
+        assert!(rest.starts_with(&literal), "{name}: {command}");
+        assert_eq!(
+            &rest[literal.len()..],
+            " -ConnectorType OnPremises -SenderDomains * -SenderIPAddresses '198.51.100.7' -RestrictDomainsToIPAddresses $true",
+            "{name}"
+        );
+    }
+    let control = connector_steps(
+        ConnectorKind::RelayIp,
+        &input(Some("a\nb"), &["198.51.100.7"], None, &[]),
+        Lang::En,
+    );
+    assert!(matches!(control, Err(ref e) if e[0].field == "name"));
+}
+
+#[test]
+fn tenant_steps_quote_the_mailbox() {
+    let step = enable_smtp_auth_for_mailbox("scan'ner@contoso.com", Lang::En);
+    assert_eq!(
+        step.powershell[0],
+        "Set-CASMailbox -Identity 'scan''ner@contoso.com' -SmtpClientAuthenticationDisabled $false"
+    );
+    assert_eq!(
+        allow_legacy_tls(Lang::En).powershell,
+        ["Set-TransportConfig -AllowLegacyTLSClients $true"]
+    );
+    assert!(reject_direct_send(Lang::Vi).powershell[1].contains("-RejectDirectSend $true"));
+}

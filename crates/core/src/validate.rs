@@ -1,0 +1,794 @@
+//! Validation of the values an admin types for a device card or an Exchange Online
+//! connector: the device's public IPv4 address, a `-SenderIPAddresses` range, the From
+//! address, a `-TlsSenderCertificateName` and a display name for the device.
+//!
+//! Every parser trims surrounding whitespace, never panics on any input and returns
+//! either the normalised value (with warnings for inputs that are accepted but suspicious)
+//! or a [`ValueError`] whose message says what is wrong and what to enter instead. Values
+//! echoed in messages are shortened to about 40 characters and control characters are
+//! replaced with U+FFFD, so a message can always be shown as it is.
+
+use std::fmt;
+use std::net::{Ipv4Addr, Ipv6Addr};
+use thiserror::Error;
+
+/// Longest value echoed in an error or warning message, in characters.
+const SHOWN_MAX_CHARS: usize = 40;
+/// RFC 5321 4.5.3.1.1: a local part is at most 64 octets.
+pub const MAX_LOCAL_PART_LEN: usize = 64;
+/// RFC 5321 4.5.3.1.3 limits a path to 256 octets including `<` and `>`.
+pub const MAX_ADDRESS_LEN: usize = 254;
+/// RFC 1035 2.3.4: a label is at most 63 octets.
+pub const MAX_LABEL_LEN: usize = 63;
+/// RFC 1035 2.3.4: a name is at most 253 characters as text.
+pub const MAX_NAME_LEN: usize = 253;
+/// Longest device name, in characters (not bytes).
+pub const MAX_DEVICE_NAME_CHARS: usize = 80;
+/// Exchange Online connectors accept `-SenderIPAddresses` ranges from /24 to /32.
+pub const MIN_CONNECTOR_PREFIX: u8 = 24;
+
+/// A value that passed validation, with the warnings it was accepted with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checked<T> {
+    pub value: T,
+    pub warnings: Vec<ValueWarning>,
+}
+
+impl<T> Checked<T> {
+    fn clean(value: T) -> Checked<T> {
+        Checked {
+            value,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// True when the value was accepted without any warning.
+    pub fn is_clean(&self) -> bool {
+        self.warnings.is_empty()
+    }
+}
+
+/// Something about an accepted value the admin should know. Unlike a [`ValueError`],
+/// a warning does not stop the value from being used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ValueWarning {
+    /// An RFC 5737 documentation address (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24).
+    DocumentationRange { value: String, range: &'static str },
+}
+
+impl fmt::Display for ValueWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ValueWarning::DocumentationRange { value, range } => write!(
+                f,
+                "{value} is in the documentation range {range}: fine for examples, not a real device; enter the device's real public IP address before creating the connector"
+            ),
+        }
+    }
+}
+
+/// Which value was being entered; used to prompt for an empty input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    PublicIp,
+    ConnectorRange,
+    FromAddress,
+    CertificateName,
+    DeviceName,
+}
+
+impl Field {
+    /// What to enter, with an example.
+    pub fn prompt(self) -> &'static str {
+        match self {
+            Field::PublicIp => "the device's public IPv4 address, for example 203.0.113.25",
+            Field::ConnectorRange => {
+                "a public IPv4 address or a range from /24 to /32, for example 203.0.113.25 or 203.0.113.0/24"
+            }
+            Field::FromAddress => "the address the device sends from, for example scanner@contoso.com",
+            Field::CertificateName => {
+                "the host name on the device's certificate, for example relay.contoso.com or *.contoso.com"
+            }
+            Field::DeviceName => "a name for the device, for example Reception printer",
+        }
+    }
+}
+
+/// What is wrong with a domain or host name.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum DomainProblem {
+    #[error("it has an empty label (two dots in a row, or a dot at the start or end)")]
+    EmptyLabel,
+    #[error("the label \"{label}\" is {len} characters long; a label can have at most 63")]
+    LabelTooLong { label: String, len: usize },
+    #[error("it is {len} characters long; a domain name can have at most 253")]
+    TooLong { len: usize },
+    #[error("the character {} is not allowed; use only letters a-z, digits, hyphens and dots", describe_char(*.ch))]
+    InvalidCharacter { ch: char },
+    #[error(
+        "the label \"{label}\" starts or ends with a hyphen, which DNS host names do not allow"
+    )]
+    HyphenAtEdge { label: String },
+    #[error("it needs at least two labels separated by a dot, for example contoso.com")]
+    SingleLabel,
+    #[error("the last label is all digits, so it is not a domain name (an IP address is not accepted here); enter a name such as contoso.com")]
+    NumericTld,
+}
+
+/// Why a typed value cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ValueError {
+    #[error("enter {}", .0.prompt())]
+    Empty(Field),
+    #[error("\"{value}\" contains a control character (shown as \u{FFFD}), such as a line break, tab or escape; remove it and type the value again")]
+    ControlCharacter { value: String },
+
+    // --- IPv4 addresses and ranges ---
+    #[error("\"{value}\" is not an IPv4 address; enter four numbers from 0 to 255 separated by dots, for example 203.0.113.25")]
+    NotIpv4 { value: String },
+    #[error("\"{value}\" is ambiguous: a number with a leading zero is read as octal by some systems (010 can mean 8); enter it without leading zeros, for example {suggestion} if that is what you meant")]
+    LeadingZero { value: String, suggestion: String },
+    #[error("\"{value}\" includes a port; enter only the IP address, for example {address}")]
+    WithPort { value: String, address: String },
+    #[error("\"{value}\" is an IPv6 address; Exchange Online connectors accept IPv4 only; IPv6 is not supported, so enter the device's public IPv4 address")]
+    Ipv6 { value: String },
+    #[error("{value} is a private address (10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16) that only exists inside a local network; enter the device's public IP address, the one the internet sees (shown on the router's WAN or internet status page, or by a \"what is my IP\" check from the device's network)")]
+    Private { value: String },
+    #[error("{value} is a loopback address (127.0.0.0/8) that always means \"this computer\"; enter the device's public IP address, the one the internet sees")]
+    Loopback { value: String },
+    #[error("{value} is a link-local address (169.254.0.0/16) that a device gives itself when it gets no address from DHCP; fix the device's network settings and enter the public IP address the internet sees")]
+    LinkLocal { value: String },
+    #[error("{value} is a carrier-grade NAT address (100.64.0.0/10): the internet provider shares this address between customers, so a connector cannot trust it; ask the provider for a static public IP address and enter that")]
+    SharedCgnat { value: String },
+    #[error("{value} is in 0.0.0.0/8, which means \"no address\" or \"this network\"; enter the device's public IP address")]
+    Unspecified { value: String },
+    #[error("{value} is a multicast address (224.0.0.0/4), not the address of a device; enter the device's public IP address")]
+    Multicast { value: String },
+    #[error("{value} is in the reserved range 240.0.0.0/4, which is not used on the internet; enter the device's public IP address")]
+    Reserved { value: String },
+    #[error("255.255.255.255 is the broadcast address, not the address of a device; enter the device's public IP address")]
+    Broadcast,
+    #[error("{value} is in 198.18.0.0/15, which is reserved for network benchmarking and not used on the internet; enter the device's public IP address")]
+    Benchmarking { value: String },
+    #[error("the prefix length \"{prefix}\" in \"{value}\" is not a number; write a range as address/prefix, for example 203.0.113.0/24")]
+    PrefixNotNumber { value: String, prefix: String },
+    #[error("\"{value}\" uses the prefix /{prefix}, but Exchange Online connectors accept only /24 to /32; list each /24 block separately or enter a single address")]
+    PrefixNotAccepted { value: String, prefix: String },
+    #[error("\"{value}\" has host bits set, so it is not the start of a /{prefix} range; enter the network address {suggestion}")]
+    HostBitsSet {
+        value: String,
+        prefix: u8,
+        suggestion: String,
+    },
+
+    // --- From addresses ---
+    #[error("\"{value}\" includes a display name or angle brackets; enter only the address, for example {address}")]
+    DisplayName { value: String, address: String },
+    #[error("\"{value}\" contains a space; an email address cannot contain spaces")]
+    AddressContainsSpace { value: String },
+    #[error("\"{value}\" contains non-ASCII characters; devices sending through Exchange Online need a plain ASCII address such as scanner@contoso.com")]
+    NonAsciiAddress { value: String },
+    #[error("\"{value}\" has no @; enter a full address, for example scanner@contoso.com")]
+    MissingAt { value: String },
+    #[error("\"{value}\" has more than one @; an address has exactly one, for example scanner@contoso.com")]
+    MultipleAt { value: String },
+    #[error("\"{value}\" has nothing before the @; add the mailbox name, for example scanner@contoso.com")]
+    EmptyLocalPart { value: String },
+    #[error("the part before the @ is {len} characters long; it can have at most 64")]
+    LocalPartTooLong { len: usize },
+    #[error("the character {} is not allowed before the @ in \"{value}\"; use letters, digits, dots and !#$%&'*+-/=?^_`{{|}}~", describe_char(*.ch))]
+    InvalidLocalCharacter { value: String, ch: char },
+    #[error("\"{value}\" has a dot at the start or end of the part before the @, or two dots in a row; remove the extra dot")]
+    LocalPartDots { value: String },
+    #[error(
+        "\"{value}\" has nothing after the @; add the domain, for example scanner@contoso.com"
+    )]
+    EmptyDomain { value: String },
+    #[error("the domain \"{domain}\" after the @ is not valid: {problem}")]
+    InvalidDomain {
+        domain: String,
+        problem: DomainProblem,
+    },
+    #[error("the address is {len} characters long; an email address can have at most 254")]
+    AddressTooLong { len: usize },
+
+    // --- Certificate names ---
+    #[error("\"{value}\" is a URL; enter only the host name, for example {host}")]
+    Url { value: String, host: String },
+    #[error("\"{value}\" contains a space; a certificate host name cannot contain spaces")]
+    NameContainsSpace { value: String },
+    #[error("\"{value}\" is an IP address; certificate names are host names (the name on the certificate), for example relay.contoso.com")]
+    IpAddressAsName { value: String },
+    #[error("\"{value}\" is only a wildcard; enter a host name such as relay.contoso.com, or a wildcard such as *.contoso.com")]
+    WildcardAlone { value: String },
+    #[error("\"{value}\" has a wildcard in the wrong place; a * may only be the whole first label, as in *.contoso.com")]
+    WildcardMisplaced { value: String },
+    #[error("\"{value}\" is a wildcard directly under a top-level domain, which no certificate authority issues; use a wildcard under your own domain, for example *.contoso.com")]
+    WildcardTooBroad { value: String },
+    #[error("\"{value}\" is not a valid certificate host name: {problem}")]
+    InvalidHostName {
+        value: String,
+        problem: DomainProblem,
+    },
+
+    // --- Device names ---
+    #[error("the device name is {len} characters long; use at most 80")]
+    DeviceNameTooLong { len: usize },
+}
+
+// ---------------------------------------------------------------------------
+// Echoing values safely
+// ---------------------------------------------------------------------------
+
+/// A value as it may appear in a message: control characters and bidirectional
+/// formatting characters (which could reorder the message around them) become U+FFFD,
+/// and anything over 40 characters is shortened with "…".
+fn shown(value: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in value.chars().enumerate() {
+        if i == SHOWN_MAX_CHARS {
+            out.push('…');
+            break;
+        }
+        out.push(if is_unsafe_to_echo(c) { '\u{FFFD}' } else { c });
+    }
+    out
+}
+
+fn is_unsafe_to_echo(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}')
+        || ('\u{202A}'..='\u{202E}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// A character for a message: printable ASCII as `'c'`, anything else also with its code
+/// point so look-alikes (Cyrillic `а`, fullwidth `１`) can be told apart.
+fn describe_char(c: char) -> String {
+    if c.is_ascii_graphic() {
+        format!("'{c}'")
+    } else if is_unsafe_to_echo(c) || c.is_whitespace() {
+        format!("U+{:04X}", u32::from(c))
+    } else {
+        format!("'{c}' (U+{:04X})", u32::from(c))
+    }
+}
+
+fn reject_controls(trimmed: &str) -> Result<(), ValueError> {
+    if trimmed.chars().any(char::is_control) {
+        Err(ValueError::ControlCharacter {
+            value: shown(trimmed),
+        })
+    } else {
+        Ok(())
+    }
+}
+
+// ---------------------------------------------------------------------------
+// IPv4
+// ---------------------------------------------------------------------------
+
+/// A `-SenderIPAddresses` entry: a network address and a prefix length. Display prints
+/// `a.b.c.d` for a /32 and `a.b.c.d/nn` otherwise, the forms Exchange Online accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Ipv4Range {
+    pub network: Ipv4Addr,
+    pub prefix: u8,
+}
+
+impl Ipv4Range {
+    /// True when `addr` is inside the range. A prefix over 32 is treated as 32.
+    pub fn contains(&self, addr: Ipv4Addr) -> bool {
+        let mask = mask(u32::from(self.prefix));
+        u32::from(addr) & mask == u32::from(self.network) & mask
+    }
+}
+
+impl fmt::Display for Ipv4Range {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.prefix == 32 {
+            write!(f, "{}", self.network)
+        } else {
+            write!(f, "{}/{}", self.network, self.prefix)
+        }
+    }
+}
+
+/// The network mask for a prefix length; lengths over 32 give the /32 mask.
+fn mask(prefix: u32) -> u32 {
+    u32::MAX
+        .checked_shl(32u32.saturating_sub(prefix))
+        .unwrap_or(0)
+}
+
+fn in_block(addr: u32, network: [u8; 4], prefix: u32) -> bool {
+    let mask = mask(prefix);
+    addr & mask == u32::from_be_bytes(network) & mask
+}
+
+/// Parses the device's public IPv4 address.
+///
+/// Rejects IPv6 (Exchange Online connectors are IPv4 only), leading zeros (ambiguous:
+/// some systems read them as octal) and every range that is not reachable on the
+/// internet. The documentation ranges (RFC 5737) are accepted with a warning so examples
+/// can be entered.
+pub fn parse_public_ipv4(input: &str) -> Result<Checked<Ipv4Addr>, ValueError> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Err(ValueError::Empty(Field::PublicIp));
+    }
+    reject_controls(trimmed)?;
+    let addr = parse_ipv4_text(trimmed)?;
+    let warnings = check_public(addr, addr.to_string())?;
+    Ok(Checked {
+        value: addr,
+        warnings,
+    })
+}
+
+/// Parses an entry for `-SenderIPAddresses`: a single public IPv4 address or a CIDR
+/// range from /24 to /32 whose network is public.
+pub fn parse_connector_range(input: &str) -> Result<Checked<Ipv4Range>, ValueError> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Err(ValueError::Empty(Field::ConnectorRange));
+    }
+    reject_controls(trimmed)?;
+    let Some((addr_text, prefix_text)) = trimmed.split_once('/') else {
+        let addr = parse_ipv4_text(trimmed)?;
+        let warnings = check_public(addr, addr.to_string())?;
+        return Ok(Checked {
+            value: Ipv4Range {
+                network: addr,
+                prefix: 32,
+            },
+            warnings,
+        });
+    };
+    let addr_text = addr_text.trim();
+    let prefix_text = prefix_text.trim();
+    if looks_like_ipv6(addr_text) {
+        return Err(ValueError::Ipv6 {
+            value: shown(trimmed),
+        });
+    }
+    let addr = parse_ipv4_text(addr_text)?;
+    if prefix_text.is_empty() || !prefix_text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ValueError::PrefixNotNumber {
+            value: shown(trimmed),
+            prefix: shown(prefix_text),
+        });
+    }
+    let prefix = match small_decimal(prefix_text) {
+        Some(p) if (u32::from(MIN_CONNECTOR_PREFIX)..=32).contains(&p) => p,
+        _ => {
+            return Err(ValueError::PrefixNotAccepted {
+                value: shown(trimmed),
+                prefix: shown(prefix_text),
+            })
+        }
+    };
+    let network = Ipv4Addr::from(u32::from(addr) & mask(prefix));
+    // `prefix` is in 24..=32 here, so the conversion cannot fail.
+    let prefix = u8::try_from(prefix).unwrap_or(32);
+    let range = Ipv4Range { network, prefix };
+    if network != addr {
+        return Err(ValueError::HostBitsSet {
+            value: shown(trimmed),
+            prefix,
+            suggestion: format!("{network}/{prefix}"),
+        });
+    }
+    // Every special-purpose block is aligned and at least a /24 (the broadcast address
+    // lies inside 240.0.0.0/4), so checking the network address covers the whole range.
+    let warnings = check_public(network, range.to_string())?;
+    Ok(Checked {
+        value: range,
+        warnings,
+    })
+}
+
+/// Parses a decimal string of ASCII digits that is at most 999 after dropping leading
+/// zeros; `None` for anything longer, so no overflow is possible.
+fn small_decimal(digits: &str) -> Option<u32> {
+    let significant = digits.trim_start_matches('0');
+    if significant.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(
+        significant
+            .bytes()
+            .fold(0u32, |acc, b| acc * 10 + u32::from(b - b'0')),
+    )
+}
+
+/// Outcome of reading dotted-quad syntax.
+enum Quad {
+    Exact(Ipv4Addr),
+    /// Valid except that a number has a leading zero; holds the decimal reading.
+    LeadingZero(Ipv4Addr),
+    Invalid,
+}
+
+fn read_quad(text: &str) -> Quad {
+    let mut octets = [0u8; 4];
+    let mut count = 0usize;
+    let mut leading_zero = false;
+    for part in text.split('.') {
+        let Some(slot) = octets.get_mut(count) else {
+            return Quad::Invalid;
+        };
+        count += 1;
+        if part.is_empty() || !part.bytes().all(|b| b.is_ascii_digit()) {
+            return Quad::Invalid;
+        }
+        if part.len() > 1 && part.starts_with('0') {
+            leading_zero = true;
+        }
+        match small_decimal(part).and_then(|v| u8::try_from(v).ok()) {
+            Some(v) => *slot = v,
+            None => return Quad::Invalid,
+        }
+    }
+    if count != 4 {
+        return Quad::Invalid;
+    }
+    let addr = Ipv4Addr::from(octets);
+    if leading_zero {
+        Quad::LeadingZero(addr)
+    } else {
+        Quad::Exact(addr)
+    }
+}
+
+fn looks_like_ipv6(text: &str) -> bool {
+    if !text.contains(':') {
+        return false;
+    }
+    let unbracketed = text
+        .strip_prefix('[')
+        .and_then(|t| t.strip_suffix(']'))
+        .unwrap_or(text);
+    let without_zone = unbracketed
+        .split_once('%')
+        .map_or(unbracketed, |(addr, _zone)| addr);
+    without_zone.parse::<Ipv6Addr>().is_ok()
+}
+
+/// Reads a trimmed, control-free IPv4 address with specific errors for IPv6, leading
+/// zeros and a trailing port.
+fn parse_ipv4_text(text: &str) -> Result<Ipv4Addr, ValueError> {
+    match read_quad(text) {
+        Quad::Exact(addr) => return Ok(addr),
+        Quad::LeadingZero(addr) => {
+            return Err(ValueError::LeadingZero {
+                value: shown(text),
+                suggestion: addr.to_string(),
+            })
+        }
+        Quad::Invalid => {}
+    }
+    if looks_like_ipv6(text) {
+        return Err(ValueError::Ipv6 { value: shown(text) });
+    }
+    if let Some((host, port)) = text.rsplit_once(':') {
+        let port_ok =
+            !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit());
+        if port_ok {
+            if let Quad::Exact(addr) | Quad::LeadingZero(addr) = read_quad(host) {
+                return Err(ValueError::WithPort {
+                    value: shown(text),
+                    address: addr.to_string(),
+                });
+            }
+        }
+    }
+    Err(ValueError::NotIpv4 { value: shown(text) })
+}
+
+/// Rejects addresses that are not reachable on the internet; warns for documentation
+/// ranges. `value` is how the address or range is named in the message.
+fn check_public(addr: Ipv4Addr, value: String) -> Result<Vec<ValueWarning>, ValueError> {
+    let a = u32::from(addr);
+    if a == u32::MAX {
+        return Err(ValueError::Broadcast);
+    }
+    if in_block(a, [0, 0, 0, 0], 8) {
+        return Err(ValueError::Unspecified { value });
+    }
+    if in_block(a, [10, 0, 0, 0], 8)
+        || in_block(a, [172, 16, 0, 0], 12)
+        || in_block(a, [192, 168, 0, 0], 16)
+    {
+        return Err(ValueError::Private { value });
+    }
+    if in_block(a, [100, 64, 0, 0], 10) {
+        return Err(ValueError::SharedCgnat { value });
+    }
+    if in_block(a, [127, 0, 0, 0], 8) {
+        return Err(ValueError::Loopback { value });
+    }
+    if in_block(a, [169, 254, 0, 0], 16) {
+        return Err(ValueError::LinkLocal { value });
+    }
+    if in_block(a, [198, 18, 0, 0], 15) {
+        return Err(ValueError::Benchmarking { value });
+    }
+    if in_block(a, [224, 0, 0, 0], 4) {
+        return Err(ValueError::Multicast { value });
+    }
+    if in_block(a, [240, 0, 0, 0], 4) {
+        return Err(ValueError::Reserved { value });
+    }
+    const DOCUMENTATION: [([u8; 4], &str); 3] = [
+        ([192, 0, 2, 0], "192.0.2.0/24"),
+        ([198, 51, 100, 0], "198.51.100.0/24"),
+        ([203, 0, 113, 0], "203.0.113.0/24"),
+    ];
+    let mut warnings = Vec::new();
+    for (network, range) in DOCUMENTATION {
+        if in_block(a, network, 24) {
+            warnings.push(ValueWarning::DocumentationRange { value, range });
+            break;
+        }
+    }
+    Ok(warnings)
+}
+
+// ---------------------------------------------------------------------------
+// DNS names
+// ---------------------------------------------------------------------------
+
+/// Checks lower-case host-name syntax: labels of 1..=63 letters, digits and hyphens, not
+/// starting or ending with a hyphen, at least two labels, at most 253 characters, and a
+/// last label that is not all digits.
+fn check_domain(name: &str) -> Result<(), DomainProblem> {
+    let len = name.chars().count();
+    if len > MAX_NAME_LEN {
+        return Err(DomainProblem::TooLong { len });
+    }
+    let mut labels = 0usize;
+    let mut last = "";
+    for label in name.split('.') {
+        labels += 1;
+        last = label;
+        if label.is_empty() {
+            return Err(DomainProblem::EmptyLabel);
+        }
+        if let Some(ch) = label
+            .chars()
+            .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
+        {
+            return Err(DomainProblem::InvalidCharacter { ch });
+        }
+        if label.len() > MAX_LABEL_LEN {
+            return Err(DomainProblem::LabelTooLong {
+                label: shown(label),
+                len: label.len(),
+            });
+        }
+        if label.starts_with('-') || label.ends_with('-') {
+            return Err(DomainProblem::HyphenAtEdge {
+                label: shown(label),
+            });
+        }
+    }
+    if labels < 2 {
+        return Err(DomainProblem::SingleLabel);
+    }
+    if last.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(DomainProblem::NumericTld);
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// From addresses
+// ---------------------------------------------------------------------------
+
+/// A validated From address: an ASCII dot-atom local part (case kept) and a lower-case
+/// domain.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FromAddress {
+    pub local: String,
+    pub domain: String,
+}
+
+impl fmt::Display for FromAddress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}@{}", self.local, self.domain)
+    }
+}
+
+/// Characters RFC 5322 allows in an atom besides letters and digits.
+const ATEXT_SPECIALS: &str = "!#$%&'*+-/=?^_`{|}~";
+
+fn is_atext(c: char) -> bool {
+    c.is_ascii_alphanumeric() || ATEXT_SPECIALS.contains(c)
+}
+
+/// Parses the address a device sends from.
+///
+/// Accepts only the RFC 5322 dot-atom form with an ASCII host-name domain. This is a
+/// deliberate simplification: quoted local parts, address literals (`user@[192.0.2.1]`)
+/// and internationalised (SMTPUTF8, RFC 6531) addresses are valid email but are rejected,
+/// because printers, scanners and line-of-business apps sending through Exchange Online
+/// need a plain ASCII address that any SMTP client can send. The domain is lower-cased;
+/// the local part keeps its case.
+pub fn parse_from_address(input: &str) -> Result<Checked<FromAddress>, ValueError> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Err(ValueError::Empty(Field::FromAddress));
+    }
+    reject_controls(trimmed)?;
+    if let Some(address) = bracketed_address(trimmed) {
+        return Err(ValueError::DisplayName {
+            value: shown(trimmed),
+            address: shown(address),
+        });
+    }
+    if trimmed.chars().any(char::is_whitespace) {
+        return Err(ValueError::AddressContainsSpace {
+            value: shown(trimmed),
+        });
+    }
+    if !trimmed.is_ascii() {
+        return Err(ValueError::NonAsciiAddress {
+            value: shown(trimmed),
+        });
+    }
+    let Some((local, domain)) = trimmed.split_once('@') else {
+        return Err(ValueError::MissingAt {
+            value: shown(trimmed),
+        });
+    };
+    if domain.contains('@') {
+        return Err(ValueError::MultipleAt {
+            value: shown(trimmed),
+        });
+    }
+    if local.is_empty() {
+        return Err(ValueError::EmptyLocalPart {
+            value: shown(trimmed),
+        });
+    }
+    if local.len() > MAX_LOCAL_PART_LEN {
+        return Err(ValueError::LocalPartTooLong { len: local.len() });
+    }
+    if let Some(ch) = local.chars().find(|c| !(is_atext(*c) || *c == '.')) {
+        return Err(ValueError::InvalidLocalCharacter {
+            value: shown(trimmed),
+            ch,
+        });
+    }
+    if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+        return Err(ValueError::LocalPartDots {
+            value: shown(trimmed),
+        });
+    }
+    if domain.is_empty() {
+        return Err(ValueError::EmptyDomain {
+            value: shown(trimmed),
+        });
+    }
+    let domain = domain.to_ascii_lowercase();
+    check_domain(&domain).map_err(|problem| ValueError::InvalidDomain {
+        domain: shown(&domain),
+        problem,
+    })?;
+    if trimmed.len() > MAX_ADDRESS_LEN {
+        return Err(ValueError::AddressTooLong { len: trimmed.len() });
+    }
+    Ok(Checked::clean(FromAddress {
+        local: local.to_owned(),
+        domain,
+    }))
+}
+
+/// For `Name <user@domain>` (or `<user@domain>`), the trimmed text between the last `<`
+/// and the `>` after it, when it contains an `@`.
+fn bracketed_address(text: &str) -> Option<&str> {
+    let (_, after) = text.rsplit_once('<')?;
+    let (inner, _) = after.split_once('>')?;
+    let inner = inner.trim();
+    inner.contains('@').then_some(inner)
+}
+
+// ---------------------------------------------------------------------------
+// Certificate names
+// ---------------------------------------------------------------------------
+
+/// Parses a `-TlsSenderCertificateName`: a host name of at least two labels, lower-cased,
+/// optionally with a single leading wildcard label (`*.contoso.com`).
+///
+/// Without a public suffix list a wildcard is only rejected directly under a one-label
+/// top-level domain (`*.com`); `*.co.uk` is accepted.
+pub fn parse_certificate_name(input: &str) -> Result<Checked<String>, ValueError> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Err(ValueError::Empty(Field::CertificateName));
+    }
+    reject_controls(trimmed)?;
+    if let Some((_, rest)) = trimmed.split_once("://") {
+        return Err(ValueError::Url {
+            value: shown(trimmed),
+            host: url_host(rest).map_or_else(|| "relay.contoso.com".to_owned(), shown),
+        });
+    }
+    if trimmed.chars().any(char::is_whitespace) {
+        return Err(ValueError::NameContainsSpace {
+            value: shown(trimmed),
+        });
+    }
+    if looks_like_ipv6(trimmed) || !matches!(read_quad(trimmed), Quad::Invalid) {
+        return Err(ValueError::IpAddressAsName {
+            value: shown(trimmed),
+        });
+    }
+    let name = trimmed.to_ascii_lowercase();
+    if name == "*" || name == "*." {
+        return Err(ValueError::WildcardAlone {
+            value: shown(trimmed),
+        });
+    }
+    let host = name.strip_prefix("*.");
+    let rest = host.unwrap_or(&name);
+    if rest.contains('*') {
+        return Err(ValueError::WildcardMisplaced {
+            value: shown(trimmed),
+        });
+    }
+    if host.is_some() && !rest.is_empty() && !rest.contains('.') {
+        return Err(ValueError::WildcardTooBroad {
+            value: shown(trimmed),
+        });
+    }
+    let invalid = |problem| ValueError::InvalidHostName {
+        value: shown(trimmed),
+        problem,
+    };
+    let len = name.chars().count();
+    if len > MAX_NAME_LEN {
+        return Err(invalid(DomainProblem::TooLong { len }));
+    }
+    check_domain(rest).map_err(invalid)?;
+    Ok(Checked::clean(name))
+}
+
+/// The host of `rest` (what follows `scheme://`): up to the first `/`, `?` or `#`,
+/// without user information or a port. `None` when nothing usable is left.
+fn url_host(rest: &str) -> Option<&str> {
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_port = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_userinfo, host)| host);
+    let host = host_port
+        .split_once(':')
+        .map_or(host_port, |(host, _port)| host);
+    // An IPv6 literal (`[2001:db8::1]`) is no host name to suggest.
+    (!host.is_empty() && !host.starts_with('[')).then_some(host)
+}
+
+// ---------------------------------------------------------------------------
+// Device names
+// ---------------------------------------------------------------------------
+
+/// Parses a display name for a device: trimmed, 1 to 80 characters (not bytes), no
+/// control characters. Any other Unicode (quotes, `$`, markup, emoji) is allowed; it is
+/// escaped wherever it is used, for example by [`crate::powershell::quote`].
+pub fn parse_device_name(input: &str) -> Result<String, ValueError> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Err(ValueError::Empty(Field::DeviceName));
+    }
+    reject_controls(trimmed)?;
+    let len = trimmed.chars().count();
+    if len > MAX_DEVICE_NAME_CHARS {
+        return Err(ValueError::DeviceNameTooLong { len });
+    }
+    Ok(trimmed.to_owned())
+}
+
+#[cfg(test)]
+#[path = "validate_tests.rs"]
+mod tests;
