@@ -2,7 +2,7 @@
 //! core's method table.
 
 use crate::args::parse;
-use crate::Usage;
+use crate::{common, Usage};
 use smarthost_core::cloud::Cloud;
 use smarthost_core::i18n::Lang;
 use smarthost_core::matrix::comparison_matrix;
@@ -17,15 +17,8 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         let value = opt.value.unwrap_or_default();
         match opt.name.as_str() {
             "json" => json = true,
-            "cloud" => cloud = Cloud::parse(&value).ok_or_else(|| {
-                Usage(format!(
-                    "--cloud must be one of worldwide, gcc, gcc-high, dod, 21vianet, not `{value}`"
-                ))
-            })?,
-            "lang" => {
-                lang = Lang::parse(&value)
-                    .ok_or_else(|| Usage(format!("--lang must be en or vi, not `{value}`")))?
-            }
+            "cloud" => cloud = common::cloud(&value)?,
+            "lang" => lang = common::lang(&value)?,
             other => return Err(Usage(format!("methods: unknown option --{other}")).into()),
         }
     }

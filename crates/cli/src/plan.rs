@@ -1,7 +1,7 @@
 //! `smarthost plan`: ranks the sending methods for the answers given as flags or a file.
 
 use crate::args::{parse, Opt};
-use crate::Usage;
+use crate::{common, Usage};
 use anyhow::Result;
 use serde_json::{json, Value};
 use smarthost_core::i18n::{text, Lang};
@@ -24,10 +24,7 @@ pub fn run(args: &[String]) -> Result<()> {
         match name.as_str() {
             "json" => json_output = true,
             "answers" => {}
-            "lang" => {
-                lang = Lang::parse(value)
-                    .ok_or_else(|| Usage(format!("--lang must be en or vi, not `{value}`")))?
-            }
+            "lang" => lang = common::lang(value)?,
             id if question(id).is_some() => answers
                 .set(id, value)
                 .map_err(|e| Usage(format!("--{id}: {e}")))?,

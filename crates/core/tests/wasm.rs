@@ -2,11 +2,14 @@
 //! headless Chromium by wasm-bindgen-test (`cargo xtask test` runs it).
 #![cfg(target_arch = "wasm32")]
 
+use smarthost_core::cloud::Cloud;
 use smarthost_core::dns::demo::{demo_zone, DEMO_DOMAIN};
 use smarthost_core::dns::wire::{decode_message, encode_query};
 use smarthost_core::dns::{DomainName, RecordType};
+use smarthost_core::i18n::Lang;
 use smarthost_core::matrix::comparison_matrix;
 use smarthost_core::mx::{check_mx, MxKind};
+use smarthost_core::plan::{rank, Answers};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -49,6 +52,20 @@ fn wire_query_is_a_query_not_a_response() {
 }
 
 #[wasm_bindgen_test]
-fn matrix_has_the_three_classic_methods() {
-    assert_eq!(comparison_matrix().columns.len(), 3);
+fn matrix_has_every_method_in_both_languages() {
+    let en = comparison_matrix(Cloud::Worldwide, Lang::En);
+    let vi = comparison_matrix(Cloud::Worldwide, Lang::Vi);
+    assert_eq!(en.columns.len(), 8);
+    assert_ne!(en.rows[1].label, vi.rows[1].label);
+}
+
+#[wasm_bindgen_test]
+fn ranking_runs_in_the_browser() {
+    let answers = Answers::from_pairs([
+        ("recipients", "internal"),
+        ("auth", "none"),
+        ("tls", "none"),
+    ]);
+    let recommended = answers.map(|a| rank(&a).recommended().map(|m| m.as_str()));
+    assert_eq!(recommended, Ok(Some("direct-send")));
 }
