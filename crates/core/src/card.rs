@@ -158,6 +158,7 @@ pub fn build_card(input: &CardInput, lang: Lang, date: &str) -> Result<Card, Vec
         }
         (Host::OwnServer, None, Some(host)) => (host.to_string(), true),
         (Host::OwnServer, None, None) => (text(lang, "card.host.own-server"), false),
+        (Host::GraphApi, None, _) => (text(lang, "host.graph-api"), true),
         _ => match &domain {
             Some(d) => (
                 format(lang, "card.host.read-mx-of", &[("domain", d.as_str())]),

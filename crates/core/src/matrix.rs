@@ -76,6 +76,7 @@ impl Aspect {
                 let host = match (method.host, method.host_for(cloud)) {
                     (_, Some(host)) => host.to_owned(),
                     (Host::OwnServer, None) => text(lang, "host.own-server"),
+                    (Host::GraphApi, None) => text(lang, "host.graph-api"),
                     _ => text(lang, "host.tenant-mx"),
                 };
                 match method.availability(cloud) {

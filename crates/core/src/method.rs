@@ -77,6 +77,8 @@ pub enum Host {
     Fixed(&'static str),
     /// The organisation's own mail server or local relay.
     OwnServer,
+    /// The Microsoft Graph sendMail API over HTTPS (no SMTP host).
+    GraphApi,
 }
 
 /// What the connection to the host requires.
@@ -303,7 +305,7 @@ const METHODS: [Method; 8] = [
     },
     Method {
         id: MethodId::GraphApi,
-        host: Host::Fixed("graph.microsoft.com"),
+        host: Host::GraphApi,
         ports: &[],
         tls: Tls::Https,
         recipients: Reach::InternalAndExternal,
@@ -333,7 +335,7 @@ impl Method {
         match self.host {
             Host::Submission => Some(cloud.submission_host()),
             Host::Fixed(host) => Some(host),
-            Host::TenantMx | Host::OwnServer => None,
+            Host::TenantMx | Host::OwnServer | Host::GraphApi => None,
         }
     }
 
