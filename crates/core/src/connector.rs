@@ -144,9 +144,6 @@ pub fn connector_steps(
             if ranges.is_empty() && cert.is_none() && errors.is_empty() {
                 errors.push(missing("ips", lang));
             }
-            if domains.is_empty() && input.sender_domains.is_empty() {
-                errors.push(missing("sender-domains", lang));
-            }
         }
         _ => {}
     }
@@ -207,10 +204,15 @@ pub fn connector_steps(
         ConnectorKind::Partner => {
             eac.push(t("connector.eac.from-partner"));
             eac.push(format(lang, "connector.eac.name", &[("name", &name)]));
+            let shown_domains = if domains.is_empty() {
+                "*".to_owned()
+            } else {
+                domains.join(", ")
+            };
             eac.push(format(
                 lang,
                 "connector.eac.partner-identify",
-                &[("domains", &domains.join(", "))],
+                &[("domains", &shown_domains)],
             ));
             let restriction = match &cert {
                 Some(cert) => format(lang, "connector.eac.partner-cert", &[("cert", cert)]),
@@ -222,10 +224,17 @@ pub fn connector_steps(
             };
             eac.push(restriction);
             eac.push(t("connector.eac.create"));
-            let mut command = format!(
-                "New-InboundConnector -Name {} -ConnectorType Partner -SenderDomains {}",
-                quote(&name),
+            // Without named domains the connector accepts any sender domain from this
+            // IP or certificate, as the OnPremises examples do; say so.
+            let sender_domains = if domain_refs.is_empty() {
+                after.push(text(lang, "connector.after.partner-any-domain"));
+                "*".to_owned()
+            } else {
                 quote_list(&domain_refs)
+            };
+            let mut command = format!(
+                "New-InboundConnector -Name {} -ConnectorType Partner -SenderDomains {sender_domains}",
+                quote(&name)
             );
             match &cert {
                 Some(cert) => command.push_str(&format!(

@@ -94,10 +94,18 @@ fn missing_values_are_named() {
     assert!(matches!(cert, Err(ref e) if e[0].field == "cert-name"));
     let partner = connector_steps(
         ConnectorKind::Partner,
-        &input(None, &["198.51.100.7"], None, &[]),
+        &input(None, &[], None, &[]),
         Lang::En,
     );
-    assert!(matches!(partner, Err(ref e) if e[0].field == "sender-domains"));
+    assert!(matches!(partner, Err(ref e) if e[0].field == "ips"));
+    // Without sender domains the partner connector takes any, and the steps say so.
+    let any = steps(
+        ConnectorKind::Partner,
+        &input(None, &["198.51.100.7"], None, &[]),
+    );
+    assert!(any.powershell[0]
+        .contains("-ConnectorType Partner -SenderDomains * -SenderIPAddresses '198.51.100.7'"));
+    assert!(any.after.iter().any(|a| a.contains("--sender-domains")));
 }
 
 #[test]
