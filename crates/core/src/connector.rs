@@ -140,10 +140,8 @@ pub fn connector_steps(
         ConnectorKind::RelayCert if cert.is_none() && input.cert_name.is_none() => {
             errors.push(missing("cert-name", lang))
         }
-        ConnectorKind::Partner => {
-            if ranges.is_empty() && cert.is_none() && errors.is_empty() {
-                errors.push(missing("ips", lang));
-            }
+        ConnectorKind::Partner if ranges.is_empty() && cert.is_none() && errors.is_empty() => {
+            errors.push(missing("ips", lang))
         }
         _ => {}
     }

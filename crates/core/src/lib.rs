@@ -5,6 +5,7 @@
 pub mod card;
 pub mod cloud;
 pub mod connector;
+pub mod dmarc;
 pub mod dns;
 pub mod i18n;
 pub mod matrix;
@@ -12,4 +13,5 @@ pub mod method;
 pub mod mx;
 pub mod plan;
 pub mod powershell;
+pub mod spf;
 pub mod validate;

@@ -70,6 +70,37 @@ impl DomainName {
         Ok(DomainName(ascii))
     }
 
+    /// Parses a name that a DNS record or an SPF macro produced, for looking up: unlike
+    /// host names these may hold underscores (`_spf.contoso.com`) and other printable
+    /// ASCII, but labels must be 1 to 63 octets and the name at most 253.
+    pub fn parse_lookup(input: &str) -> Result<DomainName, NameError> {
+        let name = input.strip_suffix('.').unwrap_or(input);
+        if name.is_empty() {
+            return Err(NameError::Empty);
+        }
+        if name.len() > MAX_NAME_LEN {
+            return Err(NameError::NameTooLong(name.len()));
+        }
+        for label in name.split('.') {
+            if label.is_empty() {
+                return Err(NameError::EmptyLabel);
+            }
+            if label.len() > MAX_LABEL_LEN {
+                return Err(NameError::LabelTooLong {
+                    label: shorten(label),
+                    len: label.len(),
+                });
+            }
+            if let Some(ch) = label.chars().find(|c| !c.is_ascii_graphic()) {
+                return Err(NameError::InvalidCharacter {
+                    label: shorten(label),
+                    ch,
+                });
+            }
+        }
+        Ok(DomainName(name.to_ascii_lowercase()))
+    }
+
     /// Builds a name from trusted parts (for example `_dmarc` + a validated domain)
     /// without host-name rules, which do not apply to underscore labels.
     pub fn child(&self, label: &str) -> DomainName {

@@ -1,0 +1,655 @@
+//! DMARC policy records (RFC 7489 sections 6.3, 6.4 and 6.6.3): parsing the TXT record
+//! published at `_dmarc.<domain>`, choosing it among the TXT strings there, and saying what
+//! the policy means for mail from a device that fails SPF alignment (for example Direct
+//! Send from a dynamic IP address that is not in the domain's SPF record).
+//!
+//! The parser follows the RFC's receiver rules rather than being a strict validator:
+//!
+//! - `v=DMARC1` must be the first tag, with `DMARC1` exactly as written (the tag name `v`
+//!   is case-insensitive, as all ABNF literals are); otherwise the text is not a DMARC
+//!   record at all ([`DmarcError::NotDmarc`]).
+//! - A missing or invalid `p`, or an invalid `sp`, makes receivers apply no DMARC at all,
+//!   unless `rua` holds at least one valid report address: then they act as if the record
+//!   said `p=none` (section 6.6.3). That case parses as [`Policy::None`] with an issue.
+//! - Everything else that is wrong (a bad `pct`, `adkim`, `aspf`, `fo`, `rf`, `ri`, a
+//!   report URI that is not `mailto:`, an unknown or repeated tag) falls back to the
+//!   default and is listed in [`DmarcRecord::issues`].
+//!
+//! Nothing here panics on any input. Text taken from the record and echoed in an error or
+//! an issue is shortened to 40 characters and control and bidirectional formatting
+//! characters are replaced with U+FFFD, so a message can always be shown as it is.
+
+use serde::Serialize;
+use std::fmt;
+use thiserror::Error;
+
+/// Longest piece of record text echoed in an error or issue, in characters.
+const SHOWN_MAX_CHARS: usize = 40;
+
+/// The version tag value, which must match exactly (RFC 7489 6.3, `v`).
+const VERSION: &str = "DMARC1";
+
+/// What the domain owner asks receivers to do with mail that fails DMARC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Policy {
+    None,
+    Quarantine,
+    Reject,
+}
+
+impl Policy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Policy::None => "none",
+            Policy::Quarantine => "quarantine",
+            Policy::Reject => "reject",
+        }
+    }
+
+    /// A `p` or `sp` value, compared case-insensitively.
+    fn parse(value: &str) -> Option<Policy> {
+        if value.eq_ignore_ascii_case("none") {
+            Some(Policy::None)
+        } else if value.eq_ignore_ascii_case("quarantine") {
+            Some(Policy::Quarantine)
+        } else if value.eq_ignore_ascii_case("reject") {
+            Some(Policy::Reject)
+        } else {
+            None
+        }
+    }
+}
+
+/// DKIM or SPF identifier alignment mode (`adkim`, `aspf`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Alignment {
+    /// `r`: the organizational domains must match (the default).
+    #[default]
+    Relaxed,
+    /// `s`: the domains must be identical.
+    Strict,
+}
+
+impl Alignment {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Alignment::Relaxed => "relaxed",
+            Alignment::Strict => "strict",
+        }
+    }
+
+    fn parse(value: &str) -> Option<Alignment> {
+        if value.eq_ignore_ascii_case("r") {
+            Some(Alignment::Relaxed)
+        } else if value.eq_ignore_ascii_case("s") {
+            Some(Alignment::Strict)
+        } else {
+            None
+        }
+    }
+}
+
+/// A parsed DMARC record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DmarcRecord {
+    /// `p`, or [`Policy::None`] when the RFC 7489 6.6.3 fallback applied (see `issues`).
+    pub policy: Policy,
+    /// `sp`, when published and valid; subdomains otherwise follow `policy`.
+    pub subdomain_policy: Option<Policy>,
+    /// `pct`, 0 to 100 (default 100).
+    pub pct: u8,
+    /// `adkim` (default relaxed).
+    pub adkim: Alignment,
+    /// `aspf` (default relaxed).
+    pub aspf: Alignment,
+    /// `rua` URIs as published (trimmed), including ones listed as issues; empty entries
+    /// are left out.
+    pub rua: Vec<String>,
+    /// `ruf` URIs, as for `rua`.
+    pub ruf: Vec<String>,
+    /// Everything receivers ignore, correct or fall back on, in record order, with the
+    /// policy fallback (if any) last.
+    pub issues: Vec<DmarcIssue>,
+}
+
+/// Something in a record that receivers ignore or replace with a default. Echoed text
+/// is shortened and made safe to show (see the module documentation).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum DmarcIssue {
+    /// No `p` tag, but `rua` has a valid address: receivers act as if `p=none`.
+    PolicyMissingTreatedAsNone,
+    /// `p` is not none, quarantine or reject, but `rua` has a valid address: receivers
+    /// act as if `p=none`.
+    InvalidPolicyTreatedAsNone { value: String },
+    /// `sp` is not none, quarantine or reject, but `rua` has a valid address: receivers
+    /// act as if the record were `p=none` (RFC 7489 6.6.3), whatever `p` says.
+    InvalidSubdomainPolicyTreatedAsNone { value: String },
+    /// `p` is present but not the tag right after `v` (RFC 7489 6.4 puts it second).
+    PolicyNotSecond,
+    /// `pct` is not a whole number from 0 to 100; 100 is used.
+    InvalidPct { value: String },
+    /// `adkim` or `aspf` is not `r` or `s`; relaxed is used.
+    InvalidAlignment { tag: String, value: String },
+    /// A `rua` or `ruf` URI that is not `mailto:`; receivers need only support mailto.
+    ReportUriNotMailto { tag: String, uri: String },
+    /// A `mailto:` URI in `rua` or `ruf` without a usable address (or an empty entry).
+    InvalidReportUri { tag: String, uri: String },
+    /// `fo` is not a colon-separated list of 0, 1, d and s; `0` is used.
+    InvalidFailureOptions { value: String },
+    /// `rf` names a format other than `afrf`; `afrf` is used.
+    InvalidReportFormat { value: String },
+    /// `ri` is not a whole number of seconds (32-bit); 86400 is used.
+    InvalidReportInterval { value: String },
+    /// A tag DMARC does not define; receivers ignore it.
+    UnknownTag { tag: String },
+    /// A tag given more than once; the first is used.
+    DuplicateTag { tag: String },
+    /// A part between semicolons that is not `tag=value`; it is ignored.
+    MalformedTag { text: String },
+}
+
+impl fmt::Display for DmarcIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DmarcIssue::PolicyMissingTreatedAsNone => f.write_str(
+                "the record has no policy tag p; because rua has a report address, receivers treat it as p=none",
+            ),
+            DmarcIssue::InvalidPolicyTreatedAsNone { value } => write!(
+                f,
+                "p=\"{value}\" is not none, quarantine or reject; because rua has a report address, receivers treat the record as p=none"
+            ),
+            DmarcIssue::InvalidSubdomainPolicyTreatedAsNone { value } => write!(
+                f,
+                "sp=\"{value}\" is not none, quarantine or reject; because rua has a report address, receivers treat the whole record as p=none, whatever p says"
+            ),
+            DmarcIssue::PolicyNotSecond => f.write_str(
+                "the policy tag p should come right after v=DMARC1, as RFC 7489 section 6.4 specifies; move it there",
+            ),
+            DmarcIssue::InvalidPct { value } => write!(
+                f,
+                "pct=\"{value}\" is not a whole number from 0 to 100; receivers use 100"
+            ),
+            DmarcIssue::InvalidAlignment { tag, value } => write!(
+                f,
+                "{tag}=\"{value}\" is not r (relaxed) or s (strict); receivers use relaxed"
+            ),
+            DmarcIssue::ReportUriNotMailto { tag, uri } => write!(
+                f,
+                "the {tag} address \"{uri}\" is not a mailto: URI; receivers only have to send reports by mail"
+            ),
+            DmarcIssue::InvalidReportUri { tag, uri } => write!(
+                f,
+                "the {tag} entry \"{uri}\" is not a usable mailto: address; write it as mailto:name@example.com"
+            ),
+            DmarcIssue::InvalidFailureOptions { value } => write!(
+                f,
+                "fo=\"{value}\" is not a list of 0, 1, d and s separated by colons; receivers use 0"
+            ),
+            DmarcIssue::InvalidReportFormat { value } => write!(
+                f,
+                "rf=\"{value}\" names a format other than afrf; receivers use afrf"
+            ),
+            DmarcIssue::InvalidReportInterval { value } => write!(
+                f,
+                "ri=\"{value}\" is not a whole number of seconds; receivers use 86400 (one day)"
+            ),
+            DmarcIssue::UnknownTag { tag } => {
+                write!(f, "the tag \"{tag}\" is not part of DMARC; receivers ignore it")
+            }
+            DmarcIssue::DuplicateTag { tag } => write!(
+                f,
+                "the tag {tag} appears more than once; receivers may use only the first, so remove the others"
+            ),
+            DmarcIssue::MalformedTag { text } => write!(
+                f,
+                "\"{text}\" is not a tag=value pair; receivers ignore it"
+            ),
+        }
+    }
+}
+
+/// Why a text is not a DMARC record that receivers apply.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum DmarcError {
+    #[error("the DMARC record is empty; a DMARC record starts with v=DMARC1; followed by a policy such as p=none")]
+    Empty,
+    /// Holds the start of the record, shortened and made safe to show.
+    #[error("the record starts with \"{0}\", not with the tag v=DMARC1; a DMARC record must begin with exactly v=DMARC1 (DMARC1 in capitals), so receivers ignore this one")]
+    NotDmarc(String),
+    #[error("the record has no policy tag p and no valid rua report address, so receivers ignore it; add p=none, p=quarantine or p=reject right after v=DMARC1;")]
+    MissingPolicy,
+    /// Holds the published value, shortened and made safe to show.
+    #[error("p=\"{0}\" is not a policy and there is no valid rua report address, so receivers ignore the record; use p=none, p=quarantine or p=reject")]
+    InvalidPolicy(String),
+    /// Holds the published value, shortened and made safe to show.
+    #[error("sp=\"{0}\" is not a policy and there is no valid rua report address, so receivers ignore the record; use sp=none, sp=quarantine or sp=reject, or remove sp")]
+    InvalidSubdomainPolicy(String),
+    /// Holds how many DMARC records were found.
+    #[error("{0} DMARC records are published at _dmarc; when there is more than one, receivers apply none of them, so delete all but one")]
+    MultipleRecords(usize),
+}
+
+/// Chooses the DMARC record among the TXT strings at `_dmarc.<domain>` (each already
+/// joined from its character-strings). Strings whose first tag is not `v=DMARC1` are
+/// discarded (RFC 7489 6.6.3); leading whitespace is allowed. Returns `Ok(None)` when no
+/// record remains and [`DmarcError::MultipleRecords`] when more than one does, since
+/// receivers then apply no DMARC. The chosen string is returned unchanged.
+pub fn select_record(txts: &[String]) -> Result<Option<String>, DmarcError> {
+    let mut records = txts.iter().filter(|txt| starts_with_version(txt));
+    let Some(first) = records.next() else {
+        return Ok(None);
+    };
+    let others = records.count();
+    if others > 0 {
+        return Err(DmarcError::MultipleRecords(others.saturating_add(1)));
+    }
+    Ok(Some(first.clone()))
+}
+
+/// Parses a DMARC record (the TXT text at `_dmarc.<domain>`, already joined).
+pub fn parse_dmarc(record: &str) -> Result<DmarcRecord, DmarcError> {
+    let trimmed = trim_ws(record);
+    if trimmed.is_empty() {
+        return Err(DmarcError::Empty);
+    }
+    if !starts_with_version(trimmed) {
+        return Err(DmarcError::NotDmarc(shown(trimmed)));
+    }
+
+    let mut seen = Seen::default();
+    let mut issues = Vec::new();
+    let mut p: Option<&str> = None;
+    let mut sp: Option<&str> = None;
+    let mut pct = 100u8;
+    let mut adkim = Alignment::Relaxed;
+    let mut aspf = Alignment::Relaxed;
+    let mut rua = Vec::new();
+    let mut ruf = Vec::new();
+
+    // The first part is the version tag, checked above.
+    for (position, part) in trimmed
+        .split(';')
+        .skip(1)
+        .map(trim_ws)
+        .filter(|part| !part.is_empty())
+        .enumerate()
+    {
+        let Some((name, value)) = part.split_once('=') else {
+            issues.push(DmarcIssue::MalformedTag { text: shown(part) });
+            continue;
+        };
+        let name = trim_ws(name).to_ascii_lowercase();
+        let value = trim_ws(value);
+        let Some(tag) = Tag::parse(&name) else {
+            if name.is_empty() {
+                issues.push(DmarcIssue::MalformedTag { text: shown(part) });
+            } else {
+                issues.push(DmarcIssue::UnknownTag { tag: shown(&name) });
+            }
+            continue;
+        };
+        if !seen.first_time(tag) {
+            issues.push(DmarcIssue::DuplicateTag { tag: name });
+            continue;
+        }
+        match tag {
+            // Only reachable as a duplicate, handled above.
+            Tag::V => {}
+            Tag::P => {
+                if position != 0 {
+                    issues.push(DmarcIssue::PolicyNotSecond);
+                }
+                p = Some(value);
+            }
+            Tag::Sp => sp = Some(value),
+            Tag::Pct => match parse_pct(value) {
+                Some(n) => pct = n,
+                None => issues.push(DmarcIssue::InvalidPct {
+                    value: shown(value),
+                }),
+            },
+            Tag::Adkim | Tag::Aspf => match Alignment::parse(value) {
+                Some(mode) if tag == Tag::Adkim => adkim = mode,
+                Some(mode) => aspf = mode,
+                None => issues.push(DmarcIssue::InvalidAlignment {
+                    tag: name,
+                    value: shown(value),
+                }),
+            },
+            Tag::Rua | Tag::Ruf => {
+                let list = parse_uri_list(&name, value, &mut issues);
+                if tag == Tag::Rua {
+                    rua = list;
+                } else {
+                    ruf = list;
+                }
+            }
+            Tag::Fo => {
+                if !colon_list_all(value, |item| {
+                    ["0", "1", "d", "s"]
+                        .iter()
+                        .any(|option| item.eq_ignore_ascii_case(option))
+                }) {
+                    issues.push(DmarcIssue::InvalidFailureOptions {
+                        value: shown(value),
+                    });
+                }
+            }
+            Tag::Rf => {
+                if !colon_list_all(value, |item| item.eq_ignore_ascii_case("afrf")) {
+                    issues.push(DmarcIssue::InvalidReportFormat {
+                        value: shown(value),
+                    });
+                }
+            }
+            Tag::Ri => {
+                if !is_digits(value) || value.parse::<u32>().is_err() {
+                    issues.push(DmarcIssue::InvalidReportInterval {
+                        value: shown(value),
+                    });
+                }
+            }
+        }
+    }
+
+    let policy = p.map(|value| Policy::parse(value).ok_or(value));
+    let subdomain_policy = match sp {
+        None => Ok(None),
+        Some(value) => Policy::parse(value).map(Some).ok_or(value),
+    };
+    let (policy, subdomain_policy) = match (policy, subdomain_policy) {
+        (Some(Ok(policy)), Ok(subdomain_policy)) => (policy, subdomain_policy),
+        (policy, subdomain_policy) => {
+            // RFC 7489 6.6.3: with a valid rua, act as if the record were `p=none`;
+            // without one, apply no DMARC at all.
+            let has_report_address = rua.iter().any(|uri| is_valid_mailto(uri));
+            match policy {
+                None if has_report_address => issues.push(DmarcIssue::PolicyMissingTreatedAsNone),
+                None => return Err(DmarcError::MissingPolicy),
+                Some(Err(value)) if has_report_address => {
+                    issues.push(DmarcIssue::InvalidPolicyTreatedAsNone {
+                        value: shown(value),
+                    })
+                }
+                Some(Err(value)) => return Err(DmarcError::InvalidPolicy(shown(value))),
+                Some(Ok(_)) => {}
+            }
+            match subdomain_policy {
+                Err(value) if has_report_address => {
+                    issues.push(DmarcIssue::InvalidSubdomainPolicyTreatedAsNone {
+                        value: shown(value),
+                    })
+                }
+                Err(value) => return Err(DmarcError::InvalidSubdomainPolicy(shown(value))),
+                Ok(_) => {}
+            }
+            (Policy::None, None)
+        }
+    };
+
+    Ok(DmarcRecord {
+        policy,
+        subdomain_policy,
+        pct,
+        adkim,
+        aspf,
+        rua,
+        ruf,
+        issues,
+    })
+}
+
+/// What a record means for mail from a device that fails SPF alignment and is not DKIM
+/// signed (for example Direct Send from an IP address outside the SPF record), sent with
+/// a From address in the domain itself (`p`; subdomains follow `sp` if published).
+///
+/// `pct` below 100 applies the policy to that share of failing mail and the next lower
+/// policy to the rest (RFC 7489 6.3): reject falls back to quarantine, quarantine to none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum DeviceMailMeaning {
+    /// Nothing is blocked; failures only show up in reports (`p=none`, or `p=quarantine`
+    /// with `pct=0`).
+    Monitoring,
+    /// Failing messages go to junk or quarantine (`p=quarantine`, or `p=reject` with
+    /// `pct=0`).
+    Quarantine,
+    /// `pct` percent of failing messages go to junk or quarantine; the rest are delivered.
+    QuarantinePartial { pct: u8 },
+    /// Failing messages are refused.
+    Reject,
+    /// `pct` percent of failing messages are refused; the rest go to junk or quarantine.
+    RejectPartial { pct: u8 },
+}
+
+impl DeviceMailMeaning {
+    /// The message catalog key explaining this meaning. The partial keys take a `{pct}`
+    /// placeholder.
+    pub fn key(self) -> &'static str {
+        match self {
+            DeviceMailMeaning::Monitoring => "dmarc.meaning.none",
+            DeviceMailMeaning::Quarantine => "dmarc.meaning.quarantine",
+            DeviceMailMeaning::QuarantinePartial { .. } => "dmarc.meaning.quarantine-partial",
+            DeviceMailMeaning::Reject => "dmarc.meaning.reject",
+            DeviceMailMeaning::RejectPartial { .. } => "dmarc.meaning.reject-partial",
+        }
+    }
+
+    /// Whether `pct` below 100 applies the policy to only part of the failing mail.
+    pub fn is_partial(self) -> bool {
+        matches!(
+            self,
+            DeviceMailMeaning::QuarantinePartial { .. } | DeviceMailMeaning::RejectPartial { .. }
+        )
+    }
+}
+
+/// See [`DeviceMailMeaning`].
+pub fn device_mail_meaning(record: &DmarcRecord) -> DeviceMailMeaning {
+    match (record.policy, record.pct) {
+        (Policy::None, _) | (Policy::Quarantine, 0) => DeviceMailMeaning::Monitoring,
+        (Policy::Quarantine, 100..) | (Policy::Reject, 0) => DeviceMailMeaning::Quarantine,
+        (Policy::Quarantine, pct) => DeviceMailMeaning::QuarantinePartial { pct },
+        (Policy::Reject, 100..) => DeviceMailMeaning::Reject,
+        (Policy::Reject, pct) => DeviceMailMeaning::RejectPartial { pct },
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Tags
+// ---------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    V,
+    P,
+    Sp,
+    Pct,
+    Adkim,
+    Aspf,
+    Rua,
+    Ruf,
+    Fo,
+    Rf,
+    Ri,
+}
+
+impl Tag {
+    /// A lower-cased tag name.
+    fn parse(name: &str) -> Option<Tag> {
+        Some(match name {
+            "v" => Tag::V,
+            "p" => Tag::P,
+            "sp" => Tag::Sp,
+            "pct" => Tag::Pct,
+            "adkim" => Tag::Adkim,
+            "aspf" => Tag::Aspf,
+            "rua" => Tag::Rua,
+            "ruf" => Tag::Ruf,
+            "fo" => Tag::Fo,
+            "rf" => Tag::Rf,
+            "ri" => Tag::Ri,
+            _ => return None,
+        })
+    }
+}
+
+/// Which tags have been seen; `v` is seen from the start.
+#[derive(Debug)]
+struct Seen([bool; 11]);
+
+impl Default for Seen {
+    fn default() -> Self {
+        let mut seen = Seen([false; 11]);
+        seen.first_time(Tag::V);
+        seen
+    }
+}
+
+impl Seen {
+    /// Marks `tag` as seen; true if it was not seen before.
+    fn first_time(&mut self, tag: Tag) -> bool {
+        // `Tag` has 11 variants, so the index is always in range; `get_mut` keeps this
+        // free of panics even so.
+        match self.0.get_mut(tag as usize) {
+            Some(seen) => !std::mem::replace(seen, true),
+            None => true,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Values
+// ---------------------------------------------------------------------------
+
+/// Trims the whitespace allowed around tags and values. RFC 7489 allows spaces and tabs;
+/// CR and LF are trimmed too, since they appear when a record is pasted or joined.
+fn trim_ws(text: &str) -> &str {
+    text.trim_matches(|c: char| c.is_ascii_whitespace())
+}
+
+/// Whether the first tag of `text` is `v=DMARC1` (whitespace allowed around the name,
+/// the `=` and the value; `DMARC1` exact).
+fn starts_with_version(text: &str) -> bool {
+    let first = text.split(';').next().unwrap_or_default();
+    first.split_once('=').is_some_and(|(name, value)| {
+        trim_ws(name).eq_ignore_ascii_case("v") && trim_ws(value) == VERSION
+    })
+}
+
+fn is_digits(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `pct`: 1 to 3 digits (RFC 7489 6.4), at most 100.
+fn parse_pct(value: &str) -> Option<u8> {
+    if !is_digits(value) || value.len() > 3 {
+        return None;
+    }
+    value.parse::<u8>().ok().filter(|n| *n <= 100)
+}
+
+/// Whether every colon-separated item (trimmed) satisfies `ok`; false for an empty value.
+fn colon_list_all(value: &str, ok: impl Fn(&str) -> bool) -> bool {
+    !value.is_empty() && value.split(':').map(trim_ws).all(ok)
+}
+
+/// Splits a `rua`/`ruf` value into trimmed URIs, listing each one that is not a valid
+/// `mailto:` URI as an issue. Empty entries are left out of the list (and listed).
+fn parse_uri_list(tag: &str, value: &str, issues: &mut Vec<DmarcIssue>) -> Vec<String> {
+    let mut uris = Vec::new();
+    for uri in value.split(',').map(trim_ws) {
+        if uri.is_empty() {
+            issues.push(DmarcIssue::InvalidReportUri {
+                tag: tag.to_owned(),
+                uri: String::new(),
+            });
+            continue;
+        }
+        if strip_mailto(uri).is_none() {
+            issues.push(DmarcIssue::ReportUriNotMailto {
+                tag: tag.to_owned(),
+                uri: shown(uri),
+            });
+        } else if !is_valid_mailto(uri) {
+            issues.push(DmarcIssue::InvalidReportUri {
+                tag: tag.to_owned(),
+                uri: shown(uri),
+            });
+        }
+        uris.push(uri.to_owned());
+    }
+    uris
+}
+
+/// The part after a case-insensitive `mailto:` prefix.
+fn strip_mailto(uri: &str) -> Option<&str> {
+    const PREFIX: &str = "mailto:";
+    uri.get(..PREFIX.len())
+        .filter(|prefix| prefix.eq_ignore_ascii_case(PREFIX))
+        .and_then(|_| uri.get(PREFIX.len()..))
+}
+
+/// A `mailto:` URI with one address `local@domain`, optionally followed by a size limit
+/// `!<digits>[k|m|g|t]` (RFC 7489 6.4). URIs are ASCII (RFC 3986), so an international
+/// domain must be written in its `xn--` form.
+fn is_valid_mailto(uri: &str) -> bool {
+    let Some(rest) = strip_mailto(uri) else {
+        return false;
+    };
+    let address = match rest.split_once('!') {
+        Some((address, limit)) if is_size_limit(limit) => address,
+        Some(_) => return false,
+        None => rest,
+    };
+    let Some((local, domain)) = address.rsplit_once('@') else {
+        return false;
+    };
+    let clean = |part: &str| {
+        !part.is_empty()
+            && part
+                .bytes()
+                .all(|b| b.is_ascii_graphic() && !matches!(b, b',' | b'@'))
+    };
+    clean(local)
+        && clean(domain)
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+}
+
+/// `1*DIGIT [ "k" / "m" / "g" / "t" ]`, the number fitting in 64 bits.
+fn is_size_limit(limit: &str) -> bool {
+    let digits = limit
+        .strip_suffix(|c: char| matches!(c.to_ascii_lowercase(), 'k' | 'm' | 'g' | 't'))
+        .unwrap_or(limit);
+    is_digits(digits) && digits.parse::<u64>().is_ok()
+}
+
+/// Record text as it may appear in a message: control and bidirectional formatting
+/// characters become U+FFFD, and anything over 40 characters is shortened with "…".
+fn shown(value: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in value.chars().enumerate() {
+        if i == SHOWN_MAX_CHARS {
+            out.push('…');
+            break;
+        }
+        out.push(if is_unsafe_to_echo(c) { '\u{FFFD}' } else { c });
+    }
+    out
+}
+
+fn is_unsafe_to_echo(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}')
+        || ('\u{202A}'..='\u{202E}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+#[cfg(test)]
+#[path = "dmarc_tests.rs"]
+mod tests;

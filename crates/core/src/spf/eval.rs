@@ -1,0 +1,789 @@
+//! `check_host()` (RFC 7208 sections 4 and 5): the SPF result for one client IP and one
+//! domain, with the limits of 4.6.4 and a trace of every term evaluated.
+//!
+//! Counting follows the RFC: include, a, mx, ptr, exists and redirect count toward the
+//! 10-lookup limit across the whole evaluation (nested includes too); the address
+//! look-ups of an mx or ptr term and the exp look-up do not. Void look-ups (NXDOMAIN or
+//! an empty answer) are limited to 2.
+
+use super::macros::{expand, truncate_domain, MacroContext, MacroString};
+use super::record::{is_spf_record, parse_record, Mechanism, Qualifier, SpfRecord, TermKind};
+use crate::dns::{DomainName, Lookup, RecordData, RecordType, ResolveError, Resolver};
+use serde::Serialize;
+use std::future::Future;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::pin::Pin;
+
+/// RFC 7208 4.6.4 limits.
+pub const MAX_DNS_TERMS: u32 = 10;
+pub const MAX_VOID_LOOKUPS: u32 = 2;
+pub const MAX_MX_OR_PTR_NAMES: usize = 10;
+
+/// The seven results (RFC 7208 2.6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpfResult {
+    None,
+    Neutral,
+    Pass,
+    Fail,
+    SoftFail,
+    TempError,
+    PermError,
+}
+
+impl SpfResult {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpfResult::None => "none",
+            SpfResult::Neutral => "neutral",
+            SpfResult::Pass => "pass",
+            SpfResult::Fail => "fail",
+            SpfResult::SoftFail => "softfail",
+            SpfResult::TempError => "temperror",
+            SpfResult::PermError => "permerror",
+        }
+    }
+
+    fn from_qualifier(q: Qualifier) -> SpfResult {
+        match q {
+            Qualifier::Pass => SpfResult::Pass,
+            Qualifier::Fail => SpfResult::Fail,
+            Qualifier::SoftFail => SpfResult::SoftFail,
+            Qualifier::Neutral => SpfResult::Neutral,
+        }
+    }
+}
+
+/// The question: who connected, and for which identity.
+#[derive(Debug, Clone)]
+pub struct SpfQuery {
+    pub ip: IpAddr,
+    /// MAIL FROM; may be empty (then `postmaster@<helo>` is used, RFC 7208 2.4).
+    pub sender: String,
+    pub helo: String,
+    /// The domain to check (the sender's domain, or the HELO name).
+    pub domain: String,
+    /// For `%{r}` in explanations.
+    pub receiver: String,
+    pub timestamp: u64,
+}
+
+/// One evaluated term, in evaluation order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TraceEntry {
+    /// 0 for the checked domain, 1 inside its includes, and so on.
+    pub depth: u32,
+    pub domain: String,
+    pub term: String,
+    /// "match", "no-match", or a result such as "permerror".
+    pub outcome: String,
+    /// DNS-querying terms counted so far in the whole evaluation.
+    pub lookups: u32,
+    pub note: Option<String>,
+}
+
+/// Everything check_host found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SpfEvaluation {
+    pub result: SpfResult,
+    /// The expanded `exp=` text, for a fail result.
+    pub explanation: Option<String>,
+    pub lookups: u32,
+    pub void_lookups: u32,
+    pub trace: Vec<TraceEntry>,
+    /// Index into `trace` of the term that decided the result.
+    pub decisive: Option<usize>,
+    /// Why the result is an error, when it is one.
+    pub problem: Option<String>,
+}
+
+struct State<'r, R> {
+    resolver: &'r R,
+    query: &'r SpfQuery,
+    sender: String,
+    lookups: u32,
+    voids: u32,
+    trace: Vec<TraceEntry>,
+}
+
+/// Outcome of one check_host level: the result, the decisive trace entry, the reason.
+struct Level {
+    result: SpfResult,
+    decisive: Option<usize>,
+    problem: Option<String>,
+    explanation: Option<String>,
+}
+
+impl Level {
+    fn of(result: SpfResult, problem: Option<String>) -> Level {
+        Level {
+            result,
+            decisive: None,
+            problem,
+            explanation: None,
+        }
+    }
+}
+
+/// Evaluates SPF for `query`. With `draft`, that text replaces the record published at
+/// the top-level domain (everything it references is still looked up).
+pub async fn check_host<R: Resolver>(
+    resolver: &R,
+    query: &SpfQuery,
+    draft: Option<&str>,
+) -> SpfEvaluation {
+    let sender = if query.sender.trim().is_empty() {
+        format!("postmaster@{}", query.helo)
+    } else if query.sender.contains('@') {
+        query.sender.clone()
+    } else {
+        format!("postmaster@{}", query.sender)
+    };
+    let mut state = State {
+        resolver,
+        query,
+        sender,
+        lookups: 0,
+        voids: 0,
+        trace: Vec::new(),
+    };
+    let level = evaluate(
+        &mut state,
+        query.domain.clone(),
+        0,
+        draft.map(str::to_owned),
+        false,
+    )
+    .await;
+    SpfEvaluation {
+        result: level.result,
+        explanation: level.explanation,
+        lookups: state.lookups,
+        void_lookups: state.voids,
+        trace: state.trace,
+        decisive: level.decisive,
+        problem: level.problem,
+    }
+}
+
+type LevelFuture<'a> = Pin<Box<dyn Future<Output = Level> + 'a>>;
+
+/// Boxed for recursion (include and redirect evaluate another domain).
+fn evaluate<'a, R: Resolver>(
+    state: &'a mut State<'_, R>,
+    domain: String,
+    depth: u32,
+    draft: Option<String>,
+    count_void: bool,
+) -> LevelFuture<'a> {
+    Box::pin(async move {
+        // RFC 7208 4.3: a malformed or single-label domain gives "none".
+        let Ok(name) = DomainName::parse_lookup(&domain) else {
+            return Level::of(
+                SpfResult::None,
+                Some(format!("\"{domain}\" is not a valid domain name")),
+            );
+        };
+        if !domain.contains('.') {
+            return Level::of(
+                SpfResult::None,
+                Some(format!("\"{domain}\" is not a multi-label domain")),
+            );
+        }
+        let text = match draft {
+            Some(text) => text,
+            None => match fetch_record(state, &name, count_void).await {
+                Ok(Some(text)) => text,
+                Ok(None) => {
+                    return Level::of(SpfResult::None, Some(format!("{domain} has no SPF record")))
+                }
+                Err(level) => return level,
+            },
+        };
+        let record = parse_record(&text);
+        if let Some(first) = record.errors.first() {
+            state.trace.push(entry(
+                depth,
+                &domain,
+                &text,
+                "permerror",
+                state.lookups,
+                Some(first.message.clone()),
+            ));
+            let at = state.trace.len() - 1;
+            return Level {
+                result: SpfResult::PermError,
+                decisive: Some(at),
+                problem: Some(format!(
+                    "syntax error in the SPF record of {domain}: {}",
+                    first.message
+                )),
+                explanation: None,
+            };
+        }
+        evaluate_record(state, &record, &domain, depth).await
+    })
+}
+
+/// RFC 7208 4.4/4.5: the TXT records at `name` that are SPF records; more than one is
+/// a permerror, a DNS failure a temperror.
+/// The record look-up of an include or redirect target is a term's query, so an empty
+/// answer there counts as a void look-up (`count_void`); the top-level one does not.
+async fn fetch_record<R: Resolver>(
+    state: &mut State<'_, R>,
+    name: &DomainName,
+    count_void: bool,
+) -> Result<Option<String>, Level> {
+    let lookup = state
+        .resolver
+        .lookup(name, RecordType::Txt)
+        .await
+        .map_err(|e| {
+            Level::of(
+                SpfResult::TempError,
+                Some(format!("looking up the SPF record of {name}: {e}")),
+            )
+        })?;
+    if count_void && lookup.records().is_empty() {
+        state.voids += 1;
+        if state.voids > MAX_VOID_LOOKUPS {
+            return Err(Level::of(
+                SpfResult::PermError,
+                Some(format!(
+                    "more than {MAX_VOID_LOOKUPS} void look-ups (RFC 7208 4.6.4); the last: {name}"
+                )),
+            ));
+        }
+    }
+    let spf: Vec<String> = lookup
+        .records()
+        .iter()
+        .filter_map(|r| r.data.txt_joined())
+        .filter(|t| is_spf_record(t))
+        .collect();
+    match spf.len() {
+        0 => Ok(None),
+        1 => Ok(spf.into_iter().next()),
+        n => Err(Level::of(
+            SpfResult::PermError,
+            Some(format!(
+                "{name} publishes {n} SPF records; there must be exactly one"
+            )),
+        )),
+    }
+}
+
+fn entry(
+    depth: u32,
+    domain: &str,
+    term: &str,
+    outcome: &str,
+    lookups: u32,
+    note: Option<String>,
+) -> TraceEntry {
+    TraceEntry {
+        depth,
+        domain: domain.to_owned(),
+        term: term.to_owned(),
+        outcome: outcome.to_owned(),
+        lookups,
+        note,
+    }
+}
+
+/// What one mechanism did.
+enum Matched {
+    Yes(Option<String>),
+    No(Option<String>),
+    Error(SpfResult, String),
+}
+
+async fn evaluate_record<R: Resolver>(
+    state: &mut State<'_, R>,
+    record: &SpfRecord,
+    domain: &str,
+    depth: u32,
+) -> Level {
+    for term in &record.terms {
+        let TermKind::Directive {
+            qualifier,
+            mechanism,
+        } = &term.kind
+        else {
+            continue;
+        };
+        let text = record.term_text(term).to_owned();
+        if mechanism.counts_lookup() {
+            state.lookups += 1;
+            if state.lookups > MAX_DNS_TERMS {
+                return limit_error(state, depth, domain, &text);
+            }
+        }
+        let matched = match_mechanism(state, mechanism, domain, depth).await;
+        let (outcome, note) = match &matched {
+            Matched::Yes(note) => ("match".to_owned(), note.clone()),
+            Matched::No(note) => ("no-match".to_owned(), note.clone()),
+            Matched::Error(result, why) => (result.as_str().to_owned(), Some(why.clone())),
+        };
+        state
+            .trace
+            .push(entry(depth, domain, &text, &outcome, state.lookups, note));
+        let at = state.trace.len() - 1;
+        match matched {
+            Matched::Yes(_) => {
+                let result = SpfResult::from_qualifier(*qualifier);
+                let explanation = if result == SpfResult::Fail {
+                    explain(state, record, domain).await
+                } else {
+                    None
+                };
+                return Level {
+                    result,
+                    decisive: Some(at),
+                    problem: None,
+                    explanation,
+                };
+            }
+            Matched::No(_) => {}
+            Matched::Error(result, why) => {
+                return Level {
+                    result,
+                    decisive: Some(at),
+                    problem: Some(why),
+                    explanation: None,
+                }
+            }
+        }
+    }
+    // RFC 7208 6.1: redirect applies only when no mechanism matched and there is no "all".
+    if let (Some(target), false) = (record.redirect(), record.has_all()) {
+        let text = format!("redirect={}", target.text);
+        state.lookups += 1;
+        if state.lookups > MAX_DNS_TERMS {
+            return limit_error(state, depth, domain, &text);
+        }
+        let Some(target) = expand_domain(state, target, domain) else {
+            state.trace.push(entry(
+                depth,
+                domain,
+                &text,
+                "permerror",
+                state.lookups,
+                None,
+            ));
+            return Level::of(
+                SpfResult::PermError,
+                Some(format!("{text}: the target does not expand to a domain")),
+            );
+        };
+        state.trace.push(entry(
+            depth,
+            domain,
+            &text,
+            "redirect",
+            state.lookups,
+            Some(target.clone()),
+        ));
+        let at = state.trace.len() - 1;
+        let level = evaluate(state, target.clone(), depth, None, true).await;
+        if level.result == SpfResult::None {
+            // A redirect to a domain without a record is a permerror (RFC 7208 6.1).
+            return Level {
+                result: SpfResult::PermError,
+                decisive: Some(at),
+                problem: Some(format!("redirect target {target} has no SPF record")),
+                explanation: None,
+            };
+        }
+        return level;
+    }
+    Level::of(SpfResult::Neutral, None)
+}
+
+fn limit_error<R>(state: &mut State<'_, R>, depth: u32, domain: &str, text: &str) -> Level {
+    let why = format!("more than {MAX_DNS_TERMS} DNS-querying terms (RFC 7208 4.6.4)");
+    state.trace.push(entry(
+        depth,
+        domain,
+        text,
+        "permerror",
+        state.lookups,
+        Some(why.clone()),
+    ));
+    Level {
+        result: SpfResult::PermError,
+        decisive: Some(state.trace.len() - 1),
+        problem: Some(why),
+        explanation: None,
+    }
+}
+
+/// Expands a domain-spec for the current domain; None when it does not expand to a
+/// usable name.
+fn expand_domain<R>(state: &State<'_, R>, spec: &MacroString, domain: &str) -> Option<String> {
+    let ctx = context(state, domain);
+    let expanded = expand(spec, &ctx, false).ok()?;
+    let name = truncate_domain(&expanded).to_owned();
+    DomainName::parse_lookup(&name).ok().map(|n| n.to_string())
+}
+
+fn context<'s, R>(state: &'s State<'_, R>, domain: &'s str) -> MacroContext<'s> {
+    MacroContext {
+        sender: &state.sender,
+        domain,
+        ip: state.query.ip,
+        helo: &state.query.helo,
+        receiver: &state.query.receiver,
+        timestamp: state.query.timestamp,
+    }
+}
+
+/// Looks a name up; counts void answers; errors become temperror (RFC 7208 5).
+async fn lookup_counted<R: Resolver>(
+    state: &mut State<'_, R>,
+    name: &str,
+    rtype: RecordType,
+) -> Result<Lookup, Matched> {
+    let Ok(parsed) = DomainName::parse_lookup(name) else {
+        return Err(Matched::Error(
+            SpfResult::PermError,
+            format!("\"{name}\" is not a valid domain name"),
+        ));
+    };
+    let lookup = state
+        .resolver
+        .lookup(&parsed, rtype)
+        .await
+        .map_err(|e: ResolveError| {
+            Matched::Error(
+                SpfResult::TempError,
+                format!("DNS error looking up {name}: {e}"),
+            )
+        })?;
+    if lookup.records().is_empty() {
+        state.voids += 1;
+        if state.voids > MAX_VOID_LOOKUPS {
+            return Err(Matched::Error(
+                SpfResult::PermError,
+                format!(
+                    "more than {MAX_VOID_LOOKUPS} void look-ups (RFC 7208 4.6.4); the last: {name}"
+                ),
+            ));
+        }
+    }
+    Ok(lookup)
+}
+
+async fn match_mechanism<R: Resolver>(
+    state: &mut State<'_, R>,
+    mechanism: &Mechanism,
+    domain: &str,
+    depth: u32,
+) -> Matched {
+    let ip = normalize(state.query.ip);
+    let target = |state: &State<'_, R>, spec: &Option<MacroString>| match spec {
+        None => Some(domain.to_owned()),
+        Some(spec) => expand_domain(state, spec, domain),
+    };
+    match mechanism {
+        Mechanism::All => Matched::Yes(None),
+        Mechanism::Ip4 { network, prefix } => Matched::from(match ip {
+            IpAddr::V4(v4) => in_v4(v4, *network, *prefix),
+            IpAddr::V6(_) => false,
+        }),
+        Mechanism::Ip6 { network, prefix } => Matched::from(match ip {
+            IpAddr::V6(v6) => in_v6(v6, *network, *prefix),
+            IpAddr::V4(_) => false,
+        }),
+        Mechanism::Include(spec) => {
+            let Some(target) = expand_domain(state, spec, domain) else {
+                return Matched::Error(
+                    SpfResult::PermError,
+                    format!("include:{} does not expand to a domain", spec.text),
+                );
+            };
+            let level = evaluate(state, target.clone(), depth + 1, None, true).await;
+            // RFC 7208 5.2: pass matches; fail, softfail, neutral do not; none is permerror.
+            match level.result {
+                SpfResult::Pass => Matched::Yes(Some(target)),
+                SpfResult::Fail | SpfResult::SoftFail | SpfResult::Neutral => {
+                    Matched::No(Some(target))
+                }
+                SpfResult::TempError => {
+                    Matched::Error(SpfResult::TempError, level.problem.unwrap_or(target))
+                }
+                SpfResult::PermError => {
+                    Matched::Error(SpfResult::PermError, level.problem.unwrap_or(target))
+                }
+                SpfResult::None => Matched::Error(
+                    SpfResult::PermError,
+                    format!("included domain {target} has no SPF record"),
+                ),
+            }
+        }
+        Mechanism::A {
+            domain: spec,
+            cidr4,
+            cidr6,
+        } => {
+            let Some(name) = target(state, spec) else {
+                return Matched::Error(
+                    SpfResult::PermError,
+                    "a: the domain does not expand".to_owned(),
+                );
+            };
+            match addresses_of(state, &name, ip).await {
+                Ok(addrs) => Matched::from(addrs.iter().any(|a| in_cidr(ip, *a, *cidr4, *cidr6))),
+                Err(e) => e,
+            }
+        }
+        Mechanism::Mx {
+            domain: spec,
+            cidr4,
+            cidr6,
+        } => {
+            let Some(name) = target(state, spec) else {
+                return Matched::Error(
+                    SpfResult::PermError,
+                    "mx: the domain does not expand".to_owned(),
+                );
+            };
+            let lookup = match lookup_counted(state, &name, RecordType::Mx).await {
+                Ok(lookup) => lookup,
+                Err(e) => return e,
+            };
+            let hosts: Vec<String> = lookup
+                .records()
+                .iter()
+                .filter_map(|r| match &r.data {
+                    RecordData::Mx { exchange, .. } => Some(exchange.clone()),
+                    _ => None,
+                })
+                .collect();
+            if hosts.len() > MAX_MX_OR_PTR_NAMES {
+                return Matched::Error(
+                    SpfResult::PermError,
+                    format!("{name} has {} MX hosts; an mx term may look up at most {MAX_MX_OR_PTR_NAMES}", hosts.len()),
+                );
+            }
+            for host in hosts {
+                // Address look-ups of MX hosts are not counted as terms or voids.
+                match addresses_uncounted(state, &host, ip).await {
+                    Ok(addrs) if addrs.iter().any(|a| in_cidr(ip, *a, *cidr4, *cidr6)) => {
+                        return Matched::Yes(Some(host))
+                    }
+                    Ok(_) => {}
+                    Err(e) => return e,
+                }
+            }
+            Matched::No(None)
+        }
+        Mechanism::Ptr(spec) => {
+            let Some(name) = target(state, spec) else {
+                return Matched::Error(
+                    SpfResult::PermError,
+                    "ptr: the domain does not expand".to_owned(),
+                );
+            };
+            match validated_names(state, ip).await {
+                Ok(names) => {
+                    let hit = names
+                        .into_iter()
+                        .find(|n| n == &name || n.ends_with(&format!(".{name}")));
+                    match hit {
+                        Some(n) => Matched::Yes(Some(n)),
+                        None => Matched::No(None),
+                    }
+                }
+                Err(e) => e,
+            }
+        }
+        Mechanism::Exists(spec) => {
+            let Some(name) = expand_domain(state, spec, domain) else {
+                return Matched::Error(
+                    SpfResult::PermError,
+                    format!("exists:{} does not expand", spec.text),
+                );
+            };
+            // RFC 7208 5.7: always an A query, whatever the client's IP version.
+            match lookup_counted(state, &name, RecordType::A).await {
+                Ok(lookup) => Matched::from(!lookup.records().is_empty()),
+                Err(e) => e,
+            }
+        }
+    }
+}
+
+impl From<bool> for Matched {
+    fn from(hit: bool) -> Matched {
+        if hit {
+            Matched::Yes(None)
+        } else {
+            Matched::No(None)
+        }
+    }
+}
+
+/// A or AAAA records of `name` for the client's address family, counted as void.
+async fn addresses_of<R: Resolver>(
+    state: &mut State<'_, R>,
+    name: &str,
+    ip: IpAddr,
+) -> Result<Vec<IpAddr>, Matched> {
+    let rtype = if ip.is_ipv4() {
+        RecordType::A
+    } else {
+        RecordType::Aaaa
+    };
+    let lookup = lookup_counted(state, name, rtype).await?;
+    Ok(addresses(&lookup))
+}
+
+async fn addresses_uncounted<R: Resolver>(
+    state: &mut State<'_, R>,
+    name: &str,
+    ip: IpAddr,
+) -> Result<Vec<IpAddr>, Matched> {
+    let rtype = if ip.is_ipv4() {
+        RecordType::A
+    } else {
+        RecordType::Aaaa
+    };
+    let Ok(parsed) = DomainName::parse_lookup(name) else {
+        return Ok(Vec::new());
+    };
+    match state.resolver.lookup(&parsed, rtype).await {
+        Ok(lookup) => Ok(addresses(&lookup)),
+        Err(e) => Err(Matched::Error(
+            SpfResult::TempError,
+            format!("DNS error looking up {name}: {e}"),
+        )),
+    }
+}
+
+fn addresses(lookup: &Lookup) -> Vec<IpAddr> {
+    lookup
+        .records()
+        .iter()
+        .filter_map(|r| match r.data {
+            RecordData::A(a) => Some(IpAddr::V4(a)),
+            RecordData::Aaaa(a) => Some(IpAddr::V6(a)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// RFC 7208 5.5: the client's PTR names (at most 10) whose addresses include the IP.
+/// A DNS error on the PTR query makes the mechanism not match.
+async fn validated_names<R: Resolver>(
+    state: &mut State<'_, R>,
+    ip: IpAddr,
+) -> Result<Vec<String>, Matched> {
+    let reverse = reverse_name(ip);
+    let lookup = match lookup_counted(state, &reverse, RecordType::Ptr).await {
+        Ok(lookup) => lookup,
+        Err(Matched::Error(SpfResult::TempError, _)) => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let names: Vec<String> = lookup
+        .records()
+        .iter()
+        .filter_map(|r| match &r.data {
+            RecordData::Ptr(n) => Some(n.clone()),
+            _ => None,
+        })
+        .take(MAX_MX_OR_PTR_NAMES)
+        .collect();
+    let mut validated = Vec::new();
+    for name in names {
+        if let Ok(addrs) = addresses_uncounted(state, &name, ip).await {
+            if addrs.contains(&ip) {
+                validated.push(name);
+            }
+        }
+    }
+    Ok(validated)
+}
+
+fn reverse_name(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V4(v4) => {
+            let o = v4.octets();
+            format!("{}.{}.{}.{}.in-addr.arpa", o[3], o[2], o[1], o[0])
+        }
+        IpAddr::V6(v6) => {
+            let nibbles: Vec<String> = v6
+                .octets()
+                .iter()
+                .rev()
+                .flat_map(|b| [b & 0x0f, b >> 4])
+                .map(|n| format!("{n:x}"))
+                .collect();
+            format!("{}.ip6.arpa", nibbles.join("."))
+        }
+    }
+}
+
+/// RFC 7208 5: an IPv4-mapped IPv6 client is treated as IPv4.
+fn normalize(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
+        v4 => v4,
+    }
+}
+
+fn in_cidr(ip: IpAddr, candidate: IpAddr, cidr4: Option<u8>, cidr6: Option<u8>) -> bool {
+    match (ip, candidate) {
+        (IpAddr::V4(ip), IpAddr::V4(net)) => in_v4(ip, net, cidr4.unwrap_or(32)),
+        (IpAddr::V6(ip), IpAddr::V6(net)) => in_v6(ip, net, cidr6.unwrap_or(128)),
+        _ => false,
+    }
+}
+
+fn in_v4(ip: Ipv4Addr, network: Ipv4Addr, prefix: u8) -> bool {
+    let mask = if prefix == 0 {
+        0
+    } else {
+        u32::MAX << (32 - u32::from(prefix.min(32)))
+    };
+    (u32::from(ip) & mask) == (u32::from(network) & mask)
+}
+
+fn in_v6(ip: Ipv6Addr, network: Ipv6Addr, prefix: u8) -> bool {
+    let mask = if prefix == 0 {
+        0
+    } else {
+        u128::MAX << (128 - u32::from(prefix.min(128)))
+    };
+    (u128::from(ip) & mask) == (u128::from(network) & mask)
+}
+
+/// RFC 7208 6.2: the explanation for a fail, from the TXT record named by exp=. Any
+/// problem means no explanation; this look-up is not counted.
+async fn explain<R: Resolver>(
+    state: &mut State<'_, R>,
+    record: &SpfRecord,
+    domain: &str,
+) -> Option<String> {
+    let spec = record.exp()?;
+    let name = expand_domain(state, spec, domain)?;
+    let parsed = DomainName::parse_lookup(&name).ok()?;
+    let lookup = state.resolver.lookup(&parsed, RecordType::Txt).await.ok()?;
+    let texts: Vec<String> = lookup
+        .records()
+        .iter()
+        .filter_map(|r| r.data.txt_joined())
+        .collect();
+    let [text] = texts.as_slice() else {
+        return None;
+    };
+    let macro_string = super::macros::parse_explain_string(text).ok()?;
+    let ctx = context(state, domain);
+    let explained = expand(&macro_string, &ctx, true).ok()?;
+    explained.is_ascii().then_some(explained)
+}
+
+#[cfg(test)]
+#[path = "eval_tests.rs"]
+mod tests;

@@ -1,0 +1,11 @@
+//! SPF (RFC 7208): typed records, macros, and check_host with its limits and trace.
+
+pub mod eval;
+pub mod macros;
+pub mod record;
+
+pub use eval::{check_host, SpfEvaluation, SpfQuery, SpfResult, TraceEntry};
+pub use record::{
+    is_spf_record, parse_record, Mechanism, Modifier, Qualifier, SpfRecord, SyntaxError, Term,
+    TermKind,
+};

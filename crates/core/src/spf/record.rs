@@ -1,0 +1,463 @@
+//! SPF records as typed values (RFC 7208 section 4.6.1 and 12, the ABNF).
+//!
+//! Parsing never stops at the first problem: every term gets a byte span, every syntax
+//! error is collected with its span, so a linter can show all of them at their position
+//! while evaluation treats any error as `permerror` (RFC 7208 4.6). Printing writes the
+//! record back byte for byte.
+
+use super::macros::{parse_macro_string, MacroString};
+use std::fmt;
+use std::net::{Ipv4Addr, Ipv6Addr};
+use std::ops::Range;
+
+/// `+`, `-`, `~` or `?` (RFC 7208 4.6.2); `+` when absent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Qualifier {
+    Pass,
+    Fail,
+    SoftFail,
+    Neutral,
+}
+
+impl Qualifier {
+    fn from_char(c: char) -> Option<Qualifier> {
+        match c {
+            '+' => Some(Qualifier::Pass),
+            '-' => Some(Qualifier::Fail),
+            '~' => Some(Qualifier::SoftFail),
+            '?' => Some(Qualifier::Neutral),
+            _ => None,
+        }
+    }
+}
+
+/// A mechanism (RFC 7208 5).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mechanism {
+    All,
+    Include(MacroString),
+    A {
+        domain: Option<MacroString>,
+        cidr4: Option<u8>,
+        cidr6: Option<u8>,
+    },
+    Mx {
+        domain: Option<MacroString>,
+        cidr4: Option<u8>,
+        cidr6: Option<u8>,
+    },
+    Ptr(Option<MacroString>),
+    Ip4 {
+        network: Ipv4Addr,
+        prefix: u8,
+    },
+    Ip6 {
+        network: Ipv6Addr,
+        prefix: u8,
+    },
+    Exists(MacroString),
+}
+
+impl Mechanism {
+    /// Whether evaluating it queries DNS, and so counts toward the limit of 10
+    /// (RFC 7208 4.6.4): include, a, mx, ptr and exists.
+    pub fn counts_lookup(&self) -> bool {
+        matches!(
+            self,
+            Mechanism::Include(_)
+                | Mechanism::A { .. }
+                | Mechanism::Mx { .. }
+                | Mechanism::Ptr(_)
+                | Mechanism::Exists(_)
+        )
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            Mechanism::All => "all",
+            Mechanism::Include(_) => "include",
+            Mechanism::A { .. } => "a",
+            Mechanism::Mx { .. } => "mx",
+            Mechanism::Ptr(_) => "ptr",
+            Mechanism::Ip4 { .. } => "ip4",
+            Mechanism::Ip6 { .. } => "ip6",
+            Mechanism::Exists(_) => "exists",
+        }
+    }
+}
+
+/// A modifier (RFC 7208 6).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Modifier {
+    Redirect(MacroString),
+    Exp(MacroString),
+    /// Unknown modifiers are ignored by evaluation (RFC 7208 6).
+    Unknown {
+        name: String,
+        value: MacroString,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TermKind {
+    Directive {
+        qualifier: Qualifier,
+        mechanism: Mechanism,
+    },
+    Modifier(Modifier),
+}
+
+/// One term with its byte span in the record text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    pub span: Range<usize>,
+    pub kind: TermKind,
+}
+
+/// What is wrong at a position of the record.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SyntaxError {
+    pub span: Range<usize>,
+    pub message: String,
+}
+
+/// A parsed record: the text, its terms and its syntax errors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpfRecord {
+    pub text: String,
+    pub terms: Vec<Term>,
+    pub errors: Vec<SyntaxError>,
+}
+
+impl fmt::Display for SpfRecord {
+    /// The record exactly as it was published: each term is printed from its span, with
+    /// the separators between them, so positions in errors match what the user sees.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl SpfRecord {
+    /// The text of one term.
+    pub fn term_text(&self, term: &Term) -> &str {
+        self.text.get(term.span.clone()).unwrap_or_default()
+    }
+
+    pub fn redirect(&self) -> Option<&MacroString> {
+        self.terms.iter().find_map(|t| match &t.kind {
+            TermKind::Modifier(Modifier::Redirect(target)) => Some(target),
+            _ => None,
+        })
+    }
+
+    pub fn exp(&self) -> Option<&MacroString> {
+        self.terms.iter().find_map(|t| match &t.kind {
+            TermKind::Modifier(Modifier::Exp(target)) => Some(target),
+            _ => None,
+        })
+    }
+
+    pub fn has_all(&self) -> bool {
+        self.terms.iter().any(|t| {
+            matches!(
+                t.kind,
+                TermKind::Directive {
+                    mechanism: Mechanism::All,
+                    ..
+                }
+            )
+        })
+    }
+}
+
+/// Whether a TXT string is an SPF record: `v=spf1` then a space or the end, in any case
+/// (RFC 7208 4.5).
+pub fn is_spf_record(txt: &str) -> bool {
+    let bytes = txt.as_bytes();
+    bytes.len() >= 6
+        && bytes[..6].eq_ignore_ascii_case(b"v=spf1")
+        && (bytes.len() == 6 || bytes[6] == b' ')
+}
+
+/// Parses a record; problems are collected in `errors`, never raised.
+pub fn parse_record(text: &str) -> SpfRecord {
+    let mut record = SpfRecord {
+        text: text.to_owned(),
+        terms: Vec::new(),
+        errors: Vec::new(),
+    };
+    if !is_spf_record(text) {
+        record.errors.push(SyntaxError {
+            span: 0..text.len().min(6),
+            message: "an SPF record starts with \"v=spf1\" followed by a space".to_owned(),
+        });
+        return record;
+    }
+    let mut seen_redirect = false;
+    let mut seen_exp = false;
+    let mut pos = 6;
+    while pos < text.len() {
+        // Terms are separated by one or more spaces (RFC 7208 4.6.1); only SP counts.
+        let rest = &text[pos..];
+        let spaces = rest.len() - rest.trim_start_matches(' ').len();
+        if spaces == 0 {
+            let end = term_end(text, pos);
+            record.errors.push(SyntaxError {
+                span: pos..end,
+                message: "terms must be separated by a space".to_owned(),
+            });
+            pos = end;
+            continue;
+        }
+        pos += spaces;
+        if pos >= text.len() {
+            break;
+        }
+        let end = term_end(text, pos);
+        let term_text = &text[pos..end];
+        match parse_term(term_text, pos) {
+            Ok(kind) => {
+                if let TermKind::Modifier(Modifier::Redirect(_)) = kind {
+                    if seen_redirect {
+                        record
+                            .errors
+                            .push(error(pos..end, "redirect= may appear only once"));
+                    }
+                    seen_redirect = true;
+                }
+                if let TermKind::Modifier(Modifier::Exp(_)) = kind {
+                    if seen_exp {
+                        record
+                            .errors
+                            .push(error(pos..end, "exp= may appear only once"));
+                    }
+                    seen_exp = true;
+                }
+                record.terms.push(Term {
+                    span: pos..end,
+                    kind,
+                });
+            }
+            Err(e) => record.errors.push(e),
+        }
+        pos = end;
+    }
+    record
+}
+
+/// The end of the term starting at `start`: the next space or the end of the text.
+fn term_end(text: &str, start: usize) -> usize {
+    text[start..].find(' ').map_or(text.len(), |i| start + i)
+}
+
+fn error(span: Range<usize>, message: &str) -> SyntaxError {
+    SyntaxError {
+        span,
+        message: message.to_owned(),
+    }
+}
+
+fn parse_term(term: &str, offset: usize) -> Result<TermKind, SyntaxError> {
+    let span = offset..offset + term.len();
+    if let Some(c) = term.chars().find(|c| !(c.is_ascii_graphic())) {
+        return Err(error(
+            span,
+            &format!("the character {c:?} is not allowed in an SPF record"),
+        ));
+    }
+    // A modifier is name=value where the name is ALPHA *(ALPHA / DIGIT / - / _ / .).
+    let name_len = term
+        .char_indices()
+        .find(|(i, c)| {
+            !(c.is_ascii_alphabetic() || (*i > 0 && (c.is_ascii_digit() || "-_.".contains(*c))))
+        })
+        .map_or(term.len(), |(i, _)| i);
+    if name_len > 0 && term[name_len..].starts_with('=') {
+        let name = &term[..name_len];
+        let value_offset = offset + name_len + 1;
+        let value = parse_macro_string(&term[name_len + 1..], value_offset)?;
+        return Ok(TermKind::Modifier(
+            match name.to_ascii_lowercase().as_str() {
+                "redirect" => Modifier::Redirect(require_domain_spec(value, &span)?),
+                "exp" => Modifier::Exp(require_domain_spec(value, &span)?),
+                _ => Modifier::Unknown {
+                    name: name.to_owned(),
+                    value,
+                },
+            },
+        ));
+    }
+    let (qualifier, body, body_offset) = match term.chars().next().and_then(Qualifier::from_char) {
+        Some(q) => (q, &term[1..], offset + 1),
+        None => (Qualifier::Pass, term, offset),
+    };
+    let mechanism =
+        parse_mechanism(body, body_offset).map_err(|message| error(span.clone(), &message))?;
+    Ok(TermKind::Directive {
+        qualifier,
+        mechanism,
+    })
+}
+
+fn require_domain_spec(
+    value: MacroString,
+    span: &Range<usize>,
+) -> Result<MacroString, SyntaxError> {
+    if value.is_valid_domain_spec() {
+        Ok(value)
+    } else {
+        Err(error(span.clone(), "the value must be a domain name"))
+    }
+}
+
+fn parse_mechanism(body: &str, offset: usize) -> Result<Mechanism, String> {
+    let name_end = body.find([':', '/']).unwrap_or(body.len());
+    let name = body[..name_end].to_ascii_lowercase();
+    let rest = &body[name_end..];
+    let domain_arg = |rest: &str| -> Result<Option<MacroString>, String> {
+        match rest.strip_prefix(':') {
+            None => Ok(None),
+            Some(spec) => {
+                let parsed =
+                    parse_macro_string(spec, offset + name_end + 1).map_err(|e| e.message)?;
+                if parsed.is_valid_domain_spec() {
+                    Ok(Some(parsed))
+                } else {
+                    Err(format!("{name}: \"{spec}\" is not a valid domain"))
+                }
+            }
+        }
+    };
+    match name.as_str() {
+        "all" if rest.is_empty() => Ok(Mechanism::All),
+        "include" | "exists" => {
+            let domain = domain_arg(rest)?
+                .ok_or_else(|| format!("{name} needs a domain: {name}:example.com"))?;
+            Ok(if name == "include" {
+                Mechanism::Include(domain)
+            } else {
+                Mechanism::Exists(domain)
+            })
+        }
+        "a" | "mx" => {
+            // domain-spec then dual-cidr-length; the CIDR starts at the first '/' after
+            // the domain (a macro-string cannot contain '/' outside delimiters).
+            let (domain_part, cidr_part) = split_cidr(rest);
+            let domain = domain_arg(domain_part)?;
+            let (cidr4, cidr6) = parse_dual_cidr(cidr_part)?;
+            Ok(if name == "a" {
+                Mechanism::A {
+                    domain,
+                    cidr4,
+                    cidr6,
+                }
+            } else {
+                Mechanism::Mx {
+                    domain,
+                    cidr4,
+                    cidr6,
+                }
+            })
+        }
+        "ptr" => Ok(Mechanism::Ptr(domain_arg(rest)?)),
+        "ip4" => {
+            let spec = rest
+                .strip_prefix(':')
+                .ok_or("ip4 needs an address: ip4:192.0.2.1")?;
+            let (addr, prefix) = split_prefix(spec);
+            let network = parse_strict_ipv4(addr)
+                .ok_or_else(|| format!("ip4: \"{addr}\" is not an IPv4 address"))?;
+            let prefix = parse_cidr(prefix, 32)?.unwrap_or(32);
+            Ok(Mechanism::Ip4 { network, prefix })
+        }
+        "ip6" => {
+            let spec = rest
+                .strip_prefix(':')
+                .ok_or("ip6 needs an address: ip6:2001:db8::1")?;
+            let (addr, prefix) = split_prefix(spec);
+            let network = addr
+                .parse::<Ipv6Addr>()
+                .map_err(|_| format!("ip6: \"{addr}\" is not an IPv6 address"))?;
+            let prefix = parse_cidr(prefix, 128)?.unwrap_or(128);
+            Ok(Mechanism::Ip6 { network, prefix })
+        }
+        "" => Err("empty term".to_owned()),
+        other => Err(format!("unknown mechanism \"{other}\"")),
+    }
+}
+
+/// ip4/ip6: everything after the last '/' is the prefix.
+fn split_prefix(spec: &str) -> (&str, Option<&str>) {
+    match spec.rfind('/') {
+        Some(i) => (&spec[..i], Some(&spec[i + 1..])),
+        None => (spec, None),
+    }
+}
+
+/// a/mx: the dual CIDR starts at the first '/' that follows the domain-spec.
+fn split_cidr(rest: &str) -> (&str, &str) {
+    // Inside a macro "%{...}" a '/' is a delimiter, so skip macro bodies.
+    let mut depth = 0;
+    for (i, c) in rest.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            '/' if depth <= 0 => return (&rest[..i], &rest[i..]),
+            _ => {}
+        }
+    }
+    (rest, "")
+}
+
+/// `/n`, `//m` or `/n//m` (RFC 7208 5.6 dual-cidr-length).
+fn parse_dual_cidr(text: &str) -> Result<(Option<u8>, Option<u8>), String> {
+    if text.is_empty() {
+        return Ok((None, None));
+    }
+    let Some(body) = text.strip_prefix('/') else {
+        return Err(format!("\"{text}\" is not a CIDR length"));
+    };
+    if let Some(v6) = body.strip_prefix('/') {
+        return Ok((None, parse_cidr(Some(v6), 128)?));
+    }
+    match body.split_once("//") {
+        Some((v4, v6)) => Ok((parse_cidr(Some(v4), 32)?, parse_cidr(Some(v6), 128)?)),
+        None => Ok((parse_cidr(Some(body), 32)?, None)),
+    }
+}
+
+/// A CIDR length: digits without a leading zero (except "0"), at most `max`.
+fn parse_cidr(text: Option<&str>, max: u8) -> Result<Option<u8>, String> {
+    let Some(text) = text else {
+        return Ok(None);
+    };
+    let valid_digits = !text.is_empty()
+        && text.len() <= 3
+        && text.chars().all(|c| c.is_ascii_digit())
+        && (text == "0" || !text.starts_with('0'));
+    match text.parse::<u8>() {
+        Ok(n) if valid_digits && n <= max => Ok(Some(n)),
+        _ => Err(format!("\"/{text}\" is not a CIDR length from 0 to {max}")),
+    }
+}
+
+/// Dotted quad without leading zeros or other forms (RFC 7208 ip4-network).
+fn parse_strict_ipv4(text: &str) -> Option<Ipv4Addr> {
+    let parts: Vec<&str> = text.split('.').collect();
+    if parts.len() != 4 {
+        return None;
+    }
+    let mut octets = [0u8; 4];
+    for (slot, part) in octets.iter_mut().zip(&parts) {
+        if part.is_empty() || part.len() > 3 || (part.len() > 1 && part.starts_with('0')) {
+            return None;
+        }
+        *slot = part.parse().ok()?;
+    }
+    Some(Ipv4Addr::from(octets))
+}
+
+#[cfg(test)]
+#[path = "record_tests.rs"]
+mod tests;
