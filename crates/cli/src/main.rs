@@ -8,6 +8,7 @@ mod args;
 mod card;
 mod common;
 mod connector;
+mod http;
 mod methods;
 mod plan;
 

@@ -13,5 +13,6 @@ pub mod method;
 pub mod mx;
 pub mod plan;
 pub mod powershell;
+pub mod report;
 pub mod spf;
 pub mod validate;

@@ -1,12 +1,14 @@
 //! DNS: names, the wire format, resolvers (DNS-over-HTTPS and in-memory) and the demo zone.
 
 pub mod demo;
+pub mod json;
 pub mod name;
 pub mod record;
 pub mod resolver;
 pub mod wire;
 pub mod zone;
 
+pub use json::{DohJsonResolver, JsonDialect};
 pub use name::{DomainName, NameError};
 pub use record::{Rcode, Record, RecordData, RecordType};
 pub use resolver::{

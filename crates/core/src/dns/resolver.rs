@@ -46,6 +46,8 @@ pub enum ResolveError {
     OtherRcode(u16),
     #[error("{0}")]
     Malformed(#[from] WireError),
+    #[error("the DNS-over-HTTPS server sent a JSON answer that could not be read ({0})")]
+    MalformedJson(String),
     #[error("the DNS-over-HTTPS URL \"{0}\" is not an http:// or https:// URL")]
     BadEndpoint(String),
 }
@@ -87,18 +89,8 @@ pub struct DohWireResolver<T> {
 
 impl<T: HttpTransport> DohWireResolver<T> {
     pub fn new(endpoint: &str, transport: T) -> Result<Self, ResolveError> {
-        let endpoint = endpoint.trim();
-        let lower = endpoint.to_ascii_lowercase();
-        let has_host = |rest: &str| !rest.is_empty() && !rest.starts_with('/');
-        let valid = lower
-            .strip_prefix("https://")
-            .or_else(|| lower.strip_prefix("http://"))
-            .is_some_and(has_host);
-        if !valid || endpoint.chars().any(char::is_whitespace) {
-            return Err(ResolveError::BadEndpoint(endpoint.to_owned()));
-        }
         Ok(DohWireResolver {
-            endpoint: endpoint.to_owned(),
+            endpoint: validate_endpoint(endpoint)?,
             transport,
         })
     }
@@ -116,6 +108,22 @@ impl<T: HttpTransport> DohWireResolver<T> {
         let query = base64url(&encode_query(name, rtype));
         format!("{}{separator}dns={query}", self.endpoint)
     }
+}
+
+/// Checks that a DoH URL is http:// or https:// with a host and no whitespace; returns
+/// it trimmed.
+pub(crate) fn validate_endpoint(endpoint: &str) -> Result<String, ResolveError> {
+    let endpoint = endpoint.trim();
+    let lower = endpoint.to_ascii_lowercase();
+    let has_host = |rest: &str| !rest.is_empty() && !rest.starts_with('/');
+    let valid = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .is_some_and(has_host);
+    if !valid || endpoint.chars().any(char::is_whitespace) {
+        return Err(ResolveError::BadEndpoint(endpoint.to_owned()));
+    }
+    Ok(endpoint.to_owned())
 }
 
 impl<T: HttpTransport> Resolver for DohWireResolver<T> {

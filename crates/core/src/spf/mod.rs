@@ -1,8 +1,10 @@
 //! SPF (RFC 7208): typed records, macros, and check_host with its limits and trace.
 
 pub mod eval;
+pub mod fix;
 pub mod macros;
 pub mod record;
+pub mod tree;
 
 pub use eval::{check_host, SpfEvaluation, SpfQuery, SpfResult, TraceEntry};
 pub use record::{

@@ -1,0 +1,978 @@
+//! The DNS JSON APIs of Cloudflare and Google over an injected HTTP transport.
+//!
+//! There is no RFC for these: both answer `{Status, TC, Answer:[{name,type,TTL,data}]}`,
+//! but Cloudflare writes TXT `data` in presentation form (`"part1" "part2"` with `\"`,
+//! `\\` and `\DDD` escapes) while Google returns the text unquoted. Answers are checked
+//! field by field: a server (or something in between) that sends wrong types gets
+//! [`ResolveError::MalformedJson`], never a panic and never a guessed record.
+
+use super::record::{Rcode, Record, RecordData, RecordType};
+use super::resolver::{
+    outcome, validate_endpoint, HttpTransport, Lookup, ResolveError, Resolver, TransportError,
+};
+use super::DomainName;
+use serde_json::{Map, Value};
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+/// The media type both JSON APIs accept; Cloudflare requires it.
+pub const DNS_JSON: &str = "application/dns-json";
+
+/// Which flavour of the JSON API an endpoint speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonDialect {
+    /// `https://cloudflare-dns.com/dns-query`: TXT data in presentation form.
+    Cloudflare,
+    /// `https://dns.google/resolve`: TXT data unquoted.
+    Google,
+}
+
+impl JsonDialect {
+    /// Google when the URL's path ends with `/resolve`, else Cloudflare.
+    pub fn for_endpoint(endpoint: &str) -> JsonDialect {
+        let without_query = endpoint
+            .split(['?', '#'])
+            .next()
+            .unwrap_or(endpoint)
+            .trim_end_matches('/');
+        if without_query.to_ascii_lowercase().ends_with("/resolve") {
+            JsonDialect::Google
+        } else {
+            JsonDialect::Cloudflare
+        }
+    }
+}
+
+/// A resolver for the DNS JSON API (`?name=..&type=..`, `Accept: application/dns-json`).
+/// A GET with only an `Accept` header is a CORS "simple" request, as for the wire format.
+pub struct DohJsonResolver<T> {
+    endpoint: String,
+    transport: T,
+    dialect: JsonDialect,
+}
+
+impl<T: HttpTransport> DohJsonResolver<T> {
+    /// Accepts an http:// or https:// URL with a host; the dialect follows from its path.
+    pub fn new(endpoint: &str, transport: T) -> Result<Self, ResolveError> {
+        let endpoint = validate_endpoint(endpoint)?;
+        let dialect = JsonDialect::for_endpoint(&endpoint);
+        Ok(DohJsonResolver {
+            endpoint,
+            transport,
+            dialect,
+        })
+    }
+
+    pub fn endpoint(&self) -> &str {
+        &self.endpoint
+    }
+
+    pub fn dialect(&self) -> JsonDialect {
+        self.dialect
+    }
+
+    fn url_for(&self, name: &DomainName, rtype: RecordType) -> String {
+        let separator = if self.endpoint.contains('?') {
+            '&'
+        } else {
+            '?'
+        };
+        let rtype = match rtype {
+            RecordType::Unknown(code) => code.to_string(),
+            known => known.mnemonic().to_owned(),
+        };
+        format!(
+            "{}{separator}name={}&type={rtype}",
+            self.endpoint,
+            percent_encode(name.as_str())
+        )
+    }
+}
+
+impl<T: HttpTransport> Resolver for DohJsonResolver<T> {
+    async fn lookup(&self, name: &DomainName, rtype: RecordType) -> Result<Lookup, ResolveError> {
+        let url = self.url_for(name, rtype);
+        let response = self
+            .transport
+            .get(&url, DNS_JSON)
+            .await
+            .map_err(|e| match e {
+                TransportError::Timeout => ResolveError::Timeout,
+                TransportError::Network(why) => ResolveError::Unreachable(why),
+            })?;
+        if response.status != 200 {
+            return Err(ResolveError::HttpStatus(response.status));
+        }
+        let answer = decode_json_answer(&response.body)?;
+        outcome(name, rtype, answer.rcode, answer.records)
+    }
+}
+
+/// A decoded JSON answer: the RCODE, the TC flag (informational) and the Answer section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonAnswer {
+    pub rcode: Rcode,
+    pub truncated: bool,
+    pub records: Vec<Record>,
+}
+
+fn malformed(why: impl Into<String>) -> ResolveError {
+    ResolveError::MalformedJson(why.into())
+}
+
+/// Decodes a JSON API body, checking every field it uses.
+pub fn decode_json_answer(body: &[u8]) -> Result<JsonAnswer, ResolveError> {
+    let value: Value =
+        serde_json::from_slice(body).map_err(|e| malformed(format!("not JSON: {e}")))?;
+    let object = value
+        .as_object()
+        .ok_or_else(|| malformed("the answer is not a JSON object"))?;
+    let status = object
+        .get("Status")
+        .ok_or_else(|| malformed("Status is missing"))?
+        .as_u64()
+        .and_then(|n| u16::try_from(n).ok())
+        .ok_or_else(|| malformed("Status is not a response code"))?;
+    // TC is informational: a JSON server has already retried over TCP, so a truncated
+    // flag does not make the answer unusable. Any type other than true counts as false.
+    let truncated = object.get("TC").and_then(Value::as_bool).unwrap_or(false);
+    let records = match object.get("Answer") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(entries)) => entries
+            .iter()
+            .enumerate()
+            .map(|(index, entry)| decode_record(entry, index))
+            .collect::<Result<Vec<_>, _>>()?,
+        Some(_) => return Err(malformed("Answer is not a list")),
+    };
+    Ok(JsonAnswer {
+        rcode: Rcode::from_code(status),
+        truncated,
+        records,
+    })
+}
+
+fn field<'a>(
+    entry: &'a Map<String, Value>,
+    key: &str,
+    index: usize,
+) -> Result<&'a Value, ResolveError> {
+    entry
+        .get(key)
+        .ok_or_else(|| malformed(format!("answer {index} has no {key}")))
+}
+
+fn decode_record(entry: &Value, index: usize) -> Result<Record, ResolveError> {
+    let entry = entry
+        .as_object()
+        .ok_or_else(|| malformed(format!("answer {index} is not an object")))?;
+    let name = field(entry, "name", index)?
+        .as_str()
+        .ok_or_else(|| malformed(format!("the name of answer {index} is not text")))?;
+    let rtype = field(entry, "type", index)?
+        .as_u64()
+        .and_then(|n| u16::try_from(n).ok())
+        .map(RecordType::from_code)
+        .ok_or_else(|| malformed(format!("the type of answer {index} is not a record type")))?;
+    let ttl = field(entry, "TTL", index)?
+        .as_u64()
+        .and_then(|n| u32::try_from(n).ok())
+        .ok_or_else(|| {
+            malformed(format!(
+                "the TTL of answer {index} is not a number of seconds"
+            ))
+        })?;
+    let data = field(entry, "data", index)?
+        .as_str()
+        .ok_or_else(|| malformed(format!("the data of answer {index} is not text")))?;
+    let data = decode_data(rtype, data).ok_or_else(|| {
+        let shown: String = data.chars().take(80).collect();
+        let more = if shown.len() < data.len() { "..." } else { "" };
+        malformed(format!(
+            "the {} data \"{shown}{more}\" is not valid",
+            rtype.mnemonic()
+        ))
+    })?;
+    Ok(Record {
+        name: normalize_name(name),
+        rtype,
+        ttl,
+        data,
+    })
+}
+
+/// Lower case, without the trailing dot, as the wire decoder writes names.
+fn normalize_name(name: &str) -> String {
+    let name = name.trim();
+    name.strip_suffix('.').unwrap_or(name).to_ascii_lowercase()
+}
+
+/// A name in `data`: one token, no spaces.
+fn data_name(data: &str) -> Option<String> {
+    let data = data.trim();
+    if data.chars().any(char::is_whitespace) {
+        return None;
+    }
+    Some(normalize_name(data))
+}
+
+fn decode_data(rtype: RecordType, data: &str) -> Option<RecordData> {
+    Some(match rtype {
+        RecordType::A => RecordData::A(data.trim().parse::<Ipv4Addr>().ok()?),
+        RecordType::Aaaa => RecordData::Aaaa(data.trim().parse::<Ipv6Addr>().ok()?),
+        RecordType::Mx => {
+            let mut parts = data.split_whitespace();
+            let preference = parts.next()?.parse::<u16>().ok()?;
+            let exchange = normalize_name(parts.next()?);
+            if parts.next().is_some() {
+                return None;
+            }
+            RecordData::Mx {
+                preference,
+                exchange,
+            }
+        }
+        RecordType::Cname => RecordData::Cname(data_name(data)?),
+        RecordType::Ptr => RecordData::Ptr(data_name(data)?),
+        RecordType::Txt => {
+            if data.starts_with('"') {
+                RecordData::Txt(parse_quoted_strings(data)?)
+            } else {
+                RecordData::Txt(vec![data.as_bytes().to_vec()])
+            }
+        }
+        _ => RecordData::Other(data.as_bytes().to_vec()),
+    })
+}
+
+/// Parses TXT presentation form: one or more quoted strings separated by blanks, with
+/// `\"`, `\\`, `\X` and `\DDD` (decimal byte) escapes (RFC 1035 5.1). `None` when the
+/// quoting is broken: an unterminated string, text outside quotes, a bad `\DDD`.
+pub fn parse_quoted_strings(data: &str) -> Option<Vec<Vec<u8>>> {
+    let mut strings = Vec::new();
+    let mut chars = data.trim().chars().peekable();
+    loop {
+        while chars.next_if(|c| *c == ' ' || *c == '\t').is_some() {}
+        match chars.next() {
+            None => break,
+            Some('"') => {}
+            Some(_) => return None,
+        }
+        let mut current = Vec::new();
+        loop {
+            match chars.next()? {
+                '"' => break,
+                '\\' => match chars.next()? {
+                    digit @ '0'..='9' => {
+                        let mut value = digit.to_digit(10)?;
+                        for _ in 0..2 {
+                            let next = chars.next()?.to_digit(10)?;
+                            value = value * 10 + next;
+                        }
+                        current.push(u8::try_from(value).ok()?);
+                    }
+                    other => push_char(&mut current, other),
+                },
+                other => push_char(&mut current, other),
+            }
+        }
+        strings.push(current);
+        // A closing quote must be followed by a blank or the end.
+        match chars.peek() {
+            None | Some(' ' | '\t') => {}
+            Some(_) => return None,
+        }
+    }
+    if strings.is_empty() {
+        None
+    } else {
+        Some(strings)
+    }
+}
+
+fn push_char(out: &mut Vec<u8>, c: char) {
+    let mut buffer = [0u8; 4];
+    out.extend_from_slice(c.encode_utf8(&mut buffer).as_bytes());
+}
+
+/// Percent-encodes everything but RFC 3986 unreserved characters.
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dns::HttpResponse;
+    use futures::executor::block_on;
+    use std::cell::RefCell;
+
+    /// Canned responses keyed by a URL substring (first match wins), plus a call log.
+    #[derive(Default)]
+    struct FakeTransport {
+        routes: Vec<(String, Result<HttpResponse, TransportError>)>,
+        calls: RefCell<Vec<(String, String)>>,
+    }
+
+    impl FakeTransport {
+        fn new() -> Self {
+            Self::default()
+        }
+
+        fn json(mut self, url_part: &str, body: &str) -> Self {
+            self.routes.push((
+                url_part.to_owned(),
+                Ok(HttpResponse {
+                    status: 200,
+                    body: body.as_bytes().to_vec(),
+                }),
+            ));
+            self
+        }
+
+        fn status(mut self, url_part: &str, status: u16) -> Self {
+            self.routes.push((
+                url_part.to_owned(),
+                Ok(HttpResponse {
+                    status,
+                    body: b"oops".to_vec(),
+                }),
+            ));
+            self
+        }
+
+        fn error(mut self, url_part: &str, error: TransportError) -> Self {
+            self.routes.push((url_part.to_owned(), Err(error)));
+            self
+        }
+    }
+
+    impl HttpTransport for FakeTransport {
+        async fn get(&self, url: &str, accept: &str) -> Result<HttpResponse, TransportError> {
+            self.calls
+                .borrow_mut()
+                .push((url.to_owned(), accept.to_owned()));
+            self.routes
+                .iter()
+                .find(|(part, _)| url.contains(part.as_str()))
+                .map(|(_, response)| response.clone())
+                .unwrap_or(Ok(HttpResponse {
+                    status: 404,
+                    body: Vec::new(),
+                }))
+        }
+    }
+
+    const CLOUDFLARE: &str = "https://cloudflare-dns.com/dns-query";
+    const GOOGLE: &str = "https://dns.google/resolve";
+
+    fn name(text: &str) -> DomainName {
+        DomainName::parse(text).unwrap()
+    }
+
+    fn lookup(
+        endpoint: &str,
+        transport: FakeTransport,
+        query: &str,
+        rtype: RecordType,
+    ) -> Result<Lookup, ResolveError> {
+        let resolver = DohJsonResolver::new(endpoint, transport).unwrap();
+        block_on(resolver.lookup(&name(query), rtype))
+    }
+
+    fn answer(status: u16, records: &str) -> String {
+        format!(
+            r#"{{"Status":{status},"TC":false,"RD":true,"RA":true,"AD":false,"CD":false,"Answer":[{records}]}}"#
+        )
+    }
+
+    fn txt_record(owner: &str, data_json: &str) -> String {
+        format!(r#"{{"name":"{owner}","type":16,"TTL":300,"data":{data_json}}}"#)
+    }
+
+    fn expect_malformed(body: &str) {
+        let transport = FakeTransport::new().json("name=", body);
+        match lookup(CLOUDFLARE, transport, "example.com", RecordType::Txt) {
+            Err(ResolveError::MalformedJson(why)) => assert!(!why.is_empty()),
+            other => panic!("{body}: expected MalformedJson, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn dialect_follows_the_path() {
+        let cf = DohJsonResolver::new(CLOUDFLARE, FakeTransport::new()).unwrap();
+        assert_eq!(cf.dialect(), JsonDialect::Cloudflare);
+        let google = DohJsonResolver::new(GOOGLE, FakeTransport::new()).unwrap();
+        assert_eq!(google.dialect(), JsonDialect::Google);
+        assert_eq!(
+            JsonDialect::for_endpoint("https://dns.google/resolve/?x=1"),
+            JsonDialect::Google
+        );
+        assert_eq!(
+            JsonDialect::for_endpoint("https://example.net/dns-query?resolve"),
+            JsonDialect::Cloudflare
+        );
+    }
+
+    #[test]
+    fn bad_endpoints_are_rejected() {
+        for bad in [
+            "",
+            "ftp://x",
+            "https://",
+            "https:///path",
+            "dns.google",
+            "https://a b",
+        ] {
+            assert!(
+                matches!(
+                    DohJsonResolver::new(bad, FakeTransport::new()),
+                    Err(ResolveError::BadEndpoint(_))
+                ),
+                "{bad}"
+            );
+        }
+        let ok = DohJsonResolver::new("  http://127.0.0.1:8053/dns-query ", FakeTransport::new())
+            .unwrap();
+        assert_eq!(ok.endpoint(), "http://127.0.0.1:8053/dns-query");
+    }
+
+    #[test]
+    fn cloudflare_url_and_accept() {
+        let transport = FakeTransport::new().json("name=", &answer(0, ""));
+        let resolver = DohJsonResolver::new(CLOUDFLARE, transport).unwrap();
+        block_on(resolver.lookup(&name("Contoso.COM"), RecordType::Mx)).unwrap();
+        let calls = resolver.transport.calls.borrow();
+        assert_eq!(
+            calls.as_slice(),
+            [(
+                "https://cloudflare-dns.com/dns-query?name=contoso.com&type=MX".to_owned(),
+                "application/dns-json".to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn google_url_and_existing_query_string() {
+        let transport = FakeTransport::new().json("name=", &answer(0, ""));
+        let resolver = DohJsonResolver::new(GOOGLE, transport).unwrap();
+        block_on(resolver.lookup(&name("example.com").child("_dmarc"), RecordType::Txt)).unwrap();
+        let transport = FakeTransport::new().json("name=", &answer(0, ""));
+        let with_query =
+            DohJsonResolver::new("https://dns.google/resolve?cd=false", transport).unwrap();
+        block_on(with_query.lookup(&name("example.com"), RecordType::Unknown(99))).unwrap();
+        assert_eq!(
+            resolver.transport.calls.borrow()[0],
+            (
+                "https://dns.google/resolve?name=_dmarc.example.com&type=TXT".to_owned(),
+                "application/dns-json".to_owned()
+            )
+        );
+        assert_eq!(
+            with_query.transport.calls.borrow()[0].0,
+            "https://dns.google/resolve?cd=false&name=example.com&type=99"
+        );
+    }
+
+    #[test]
+    fn cloudflare_txt_with_two_quoted_strings() {
+        let body = answer(
+            0,
+            &txt_record(
+                "example.com.",
+                r#""\"v=spf1 \" \"include:spf.protection.outlook.com -all\"""#,
+            ),
+        );
+        let transport = FakeTransport::new().json("type=TXT", &body);
+        let found = lookup(CLOUDFLARE, transport, "example.com", RecordType::Txt).unwrap();
+        let records = found.records();
+        assert_eq!(records.len(), 1);
+        assert_eq!(records[0].name, "example.com");
+        assert_eq!(records[0].ttl, 300);
+        assert_eq!(
+            records[0].data,
+            RecordData::Txt(vec![
+                b"v=spf1 ".to_vec(),
+                b"include:spf.protection.outlook.com -all".to_vec()
+            ])
+        );
+        assert_eq!(
+            records[0].data.txt_joined().unwrap(),
+            "v=spf1 include:spf.protection.outlook.com -all"
+        );
+    }
+
+    #[test]
+    fn cloudflare_txt_escapes() {
+        // The data is the presentation form "a\"b\\c\065", JSON-escaped once more.
+        let body = answer(0, &txt_record("example.com", r#""\"a\\\"b\\\\c\\065\"""#));
+        let transport = FakeTransport::new().json("name=", &body);
+        let found = lookup(CLOUDFLARE, transport, "example.com", RecordType::Txt).unwrap();
+        assert_eq!(
+            found.records()[0].data,
+            RecordData::Txt(vec![b"a\"b\\cA".to_vec()])
+        );
+    }
+
+    #[test]
+    fn quoted_string_parser() {
+        assert_eq!(
+            parse_quoted_strings(r#""a\"b\\c\065""#),
+            Some(vec![b"a\"b\\cA".to_vec()])
+        );
+        assert_eq!(
+            parse_quoted_strings("\"\" \t \"x\\255\"  "),
+            Some(vec![Vec::new(), vec![b'x', 255]])
+        );
+        assert_eq!(
+            parse_quoted_strings(r#""caf\195\169""#),
+            Some(vec!["café".as_bytes().to_vec()])
+        );
+        for bad in [
+            r#""unterminated"#,
+            r#""a" b"#,
+            r#""a""b""#,
+            r#""\256""#,
+            r#""\12""#,
+            r#""\1a2""#,
+            r#""ends with backslash\"#,
+            "",
+            "  ",
+        ] {
+            assert_eq!(parse_quoted_strings(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn malformed_txt_quoting_is_malformed_json() {
+        expect_malformed(&answer(0, &txt_record("example.com", r#""\"v=spf1 -all""#)));
+        expect_malformed(&answer(0, &txt_record("example.com", r#""\"a\" junk""#)));
+    }
+
+    #[test]
+    fn google_txt_unquoted() {
+        let body = answer(
+            0,
+            &txt_record(
+                "example.com.",
+                r#""v=spf1 include:spf.protection.outlook.com -all""#,
+            ),
+        );
+        let transport = FakeTransport::new().json("name=example.com", &body);
+        let found = lookup(GOOGLE, transport, "example.com", RecordType::Txt).unwrap();
+        assert_eq!(
+            found.records()[0].data,
+            RecordData::Txt(vec![
+                b"v=spf1 include:spf.protection.outlook.com -all".to_vec()
+            ])
+        );
+    }
+
+    #[test]
+    fn mx_records() {
+        let body = answer(
+            0,
+            r#"{"name":"Contoso.com.","type":15,"TTL":3600,"data":"0 Contoso-com.mail.protection.outlook.com."},
+               {"name":"contoso.com.","type":15,"TTL":3600,"data":"10  backup.contoso.com"}"#,
+        );
+        let transport = FakeTransport::new().json("type=MX", &body);
+        let found = lookup(CLOUDFLARE, transport, "contoso.com", RecordType::Mx).unwrap();
+        assert_eq!(
+            found,
+            Lookup::Records(vec![
+                Record {
+                    name: "contoso.com".to_owned(),
+                    rtype: RecordType::Mx,
+                    ttl: 3600,
+                    data: RecordData::Mx {
+                        preference: 0,
+                        exchange: "contoso-com.mail.protection.outlook.com".to_owned()
+                    }
+                },
+                Record {
+                    name: "contoso.com".to_owned(),
+                    rtype: RecordType::Mx,
+                    ttl: 3600,
+                    data: RecordData::Mx {
+                        preference: 10,
+                        exchange: "backup.contoso.com".to_owned()
+                    }
+                },
+            ])
+        );
+    }
+
+    #[test]
+    fn null_mx_has_an_empty_exchange() {
+        let body = answer(
+            0,
+            r#"{"name":"example.com","type":15,"TTL":60,"data":"0 ."}"#,
+        );
+        let transport = FakeTransport::new().json("name=", &body);
+        let found = lookup(GOOGLE, transport, "example.com", RecordType::Mx).unwrap();
+        assert_eq!(
+            found.records()[0].data,
+            RecordData::Mx {
+                preference: 0,
+                exchange: String::new()
+            }
+        );
+    }
+
+    #[test]
+    fn cname_chain_to_a_and_aaaa() {
+        let body = answer(
+            0,
+            r#"{"name":"www.example.com.","type":5,"TTL":300,"data":"Edge.Example.net."},
+               {"name":"edge.example.net.","type":5,"TTL":300,"data":"host.example.org."},
+               {"name":"host.example.org.","type":1,"TTL":20,"data":"192.0.2.7"},
+               {"name":"host.example.org.","type":28,"TTL":20,"data":"2001:db8::7"}"#,
+        );
+        let transport = FakeTransport::new().json("name=", &body);
+        let found = lookup(CLOUDFLARE, transport, "www.example.com", RecordType::A).unwrap();
+        assert_eq!(
+            found,
+            Lookup::Records(vec![Record {
+                name: "host.example.org".to_owned(),
+                rtype: RecordType::A,
+                ttl: 20,
+                data: RecordData::A(Ipv4Addr::new(192, 0, 2, 7)),
+            }])
+        );
+        let transport = FakeTransport::new().json("name=", &body);
+        let found = lookup(CLOUDFLARE, transport, "www.example.com", RecordType::Aaaa).unwrap();
+        assert_eq!(
+            found.records()[0].data,
+            RecordData::Aaaa("2001:db8::7".parse().unwrap())
+        );
+    }
+
+    #[test]
+    fn ptr_and_unknown_types() {
+        let body = answer(
+            0,
+            r#"{"name":"7.2.0.192.in-addr.arpa.","type":12,"TTL":60,"data":"Host.Example.org."},
+               {"name":"7.2.0.192.in-addr.arpa.","type":46,"TTL":60,"data":"PTR 8 6 60 ..."}"#,
+        );
+        let decoded = decode_json_answer(body.as_bytes()).unwrap();
+        assert_eq!(decoded.rcode, Rcode::NoError);
+        assert_eq!(
+            decoded.records[0].data,
+            RecordData::Ptr("host.example.org".to_owned())
+        );
+        assert_eq!(decoded.records[1].rtype, RecordType::Unknown(46));
+        assert_eq!(
+            decoded.records[1].data,
+            RecordData::Other(b"PTR 8 6 60 ...".to_vec())
+        );
+    }
+
+    #[test]
+    fn nxdomain() {
+        let body = r#"{"Status":3,"TC":false,"Question":[{"name":"nope.example.com.","type":16}],
+            "Authority":[{"name":"example.com.","type":6,"TTL":900,"data":"ns. host. 1 2 3 4 5"}]}"#;
+        let transport = FakeTransport::new().json("name=", body);
+        assert_eq!(
+            lookup(CLOUDFLARE, transport, "nope.example.com", RecordType::Txt),
+            Ok(Lookup::NxDomain)
+        );
+    }
+
+    #[test]
+    fn servfail_refused_and_other_rcodes() {
+        let transport = FakeTransport::new().json("name=", r#"{"Status":2,"TC":false}"#);
+        assert_eq!(
+            lookup(GOOGLE, transport, "example.com", RecordType::Txt),
+            Err(ResolveError::ServFail)
+        );
+        let transport = FakeTransport::new().json("name=", r#"{"Status":5}"#);
+        assert_eq!(
+            lookup(GOOGLE, transport, "example.com", RecordType::Txt),
+            Err(ResolveError::Refused)
+        );
+        let transport = FakeTransport::new().json("name=", r#"{"Status":16}"#);
+        assert_eq!(
+            lookup(GOOGLE, transport, "example.com", RecordType::Txt),
+            Err(ResolveError::OtherRcode(16))
+        );
+    }
+
+    #[test]
+    fn noerror_without_answer_is_nodata() {
+        for body in [
+            r#"{"Status":0}"#,
+            r#"{"Status":0,"Answer":null}"#,
+            r#"{"Status":0,"Answer":[]}"#,
+        ] {
+            let transport = FakeTransport::new().json("name=", body);
+            assert_eq!(
+                lookup(CLOUDFLARE, transport, "example.com", RecordType::Mx),
+                Ok(Lookup::NoData),
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn answer_for_another_name_is_ignored() {
+        let body = answer(0, &txt_record("evil.example.net.", r#""\"v=spf1 +all\"""#));
+        let transport = FakeTransport::new().json("name=", &body);
+        assert_eq!(
+            lookup(CLOUDFLARE, transport, "example.com", RecordType::Txt),
+            Ok(Lookup::NoData)
+        );
+    }
+
+    #[test]
+    fn truncated_flag_is_kept_and_does_not_fail() {
+        let body = r#"{"Status":0,"TC":true,"Answer":[{"name":"example.com","type":1,"TTL":5,"data":"192.0.2.1"}]}"#;
+        let decoded = decode_json_answer(body.as_bytes()).unwrap();
+        assert!(decoded.truncated);
+        let transport = FakeTransport::new().json("name=", body);
+        let found = lookup(CLOUDFLARE, transport, "example.com", RecordType::A).unwrap();
+        assert_eq!(found.records().len(), 1);
+        // A TC of the wrong type is not worth failing over.
+        let decoded = decode_json_answer(br#"{"Status":0,"TC":"yes"}"#).unwrap();
+        assert!(!decoded.truncated);
+    }
+
+    #[test]
+    fn wrong_types_are_malformed() {
+        let rec = |fields: &str| answer(0, &format!("{{{fields}}}"));
+        for body in [
+            r#"{"Status":"0"}"#.to_owned(),
+            r#"{"Status":-1}"#.to_owned(),
+            r#"{"Status":0.5}"#.to_owned(),
+            r#"{"Status":70000}"#.to_owned(),
+            r#"{"TC":false}"#.to_owned(),
+            r#"{"Status":0,"Answer":{}}"#.to_owned(),
+            r#"{"Status":0,"Answer":"none"}"#.to_owned(),
+            r#"[{"Status":0}]"#.to_owned(),
+            "null".to_owned(),
+            "42".to_owned(),
+            answer(0, "1"),
+            answer(0, "[]"),
+            rec(r#""name":5,"type":16,"TTL":1,"data":"x""#),
+            rec(r#""type":16,"TTL":1,"data":"x""#),
+            rec(r#""name":"example.com","type":"TXT","TTL":1,"data":"x""#),
+            rec(r#""name":"example.com","type":65536,"TTL":1,"data":"x""#),
+            rec(r#""name":"example.com","type":16,"TTL":-1,"data":"x""#),
+            rec(r#""name":"example.com","type":16,"TTL":4294967296,"data":"x""#),
+            rec(r#""name":"example.com","type":16,"TTL":"300","data":"x""#),
+            rec(r#""name":"example.com","type":16,"TTL":1,"data":["x"]"#),
+            rec(r#""name":"example.com","type":16,"TTL":1,"data":null"#),
+            rec(r#""name":"example.com","type":16,"TTL":1"#),
+        ] {
+            expect_malformed(&body);
+        }
+    }
+
+    #[test]
+    fn bad_record_data_is_malformed() {
+        let rec = |rtype: u16, data: &str| {
+            answer(
+                0,
+                &format!(r#"{{"name":"example.com","type":{rtype},"TTL":1,"data":"{data}"}}"#),
+            )
+        };
+        for body in [
+            rec(1, "192.0.2.300"),
+            rec(1, "2001:db8::1"),
+            rec(28, "192.0.2.1"),
+            rec(15, "mx.example.com."),
+            rec(15, "70000 mx.example.com."),
+            rec(15, "10 a. b."),
+            rec(15, "10"),
+            rec(5, "two names."),
+        ] {
+            expect_malformed(&body);
+        }
+    }
+
+    #[test]
+    fn not_json_is_malformed() {
+        for body in ["", "<html>blocked</html>", "{\"Status\":0", "\u{feff}{}"] {
+            expect_malformed(body);
+        }
+        let message = ResolveError::MalformedJson("x".to_owned()).to_string();
+        assert!(message
+            .starts_with("the DNS-over-HTTPS server sent a JSON answer that could not be read ("));
+    }
+
+    #[test]
+    fn http_status_and_transport_errors() {
+        let transport = FakeTransport::new().status("name=", 500);
+        assert_eq!(
+            lookup(CLOUDFLARE, transport, "example.com", RecordType::Txt),
+            Err(ResolveError::HttpStatus(500))
+        );
+        let transport = FakeTransport::new().status("name=", 400);
+        assert_eq!(
+            lookup(GOOGLE, transport, "example.com", RecordType::Txt),
+            Err(ResolveError::HttpStatus(400))
+        );
+        let transport = FakeTransport::new().error("name=", TransportError::Timeout);
+        assert_eq!(
+            lookup(CLOUDFLARE, transport, "example.com", RecordType::Txt),
+            Err(ResolveError::Timeout)
+        );
+        let transport = FakeTransport::new().error(
+            "name=",
+            TransportError::Network("connection refused".to_owned()),
+        );
+        assert_eq!(
+            lookup(CLOUDFLARE, transport, "example.com", RecordType::Txt),
+            Err(ResolveError::Unreachable("connection refused".to_owned()))
+        );
+    }
+
+    #[test]
+    fn cname_loop_ends_as_nodata() {
+        let body = answer(
+            0,
+            r#"{"name":"a.example.com","type":5,"TTL":1,"data":"b.example.com"},
+               {"name":"b.example.com","type":5,"TTL":1,"data":"a.example.com"}"#,
+        );
+        let transport = FakeTransport::new().json("name=", &body);
+        assert_eq!(
+            lookup(CLOUDFLARE, transport, "a.example.com", RecordType::A),
+            Ok(Lookup::NoData)
+        );
+    }
+
+    #[test]
+    fn url_parts_are_percent_encoded() {
+        assert_eq!(percent_encode("a-b_c.d~e"), "a-b_c.d~e");
+        assert_eq!(percent_encode("a b&c=d/é"), "a%20b%26c%3Dd%2F%C3%A9");
+    }
+
+    /// xorshift64*: deterministic, no dependency.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+    }
+
+    #[test]
+    fn sweep_of_bodies_never_panics() {
+        const FRAGMENTS: &[&str] = &[
+            "{",
+            "}",
+            "[",
+            "]",
+            ",",
+            ":",
+            "\"Status\"",
+            "\"TC\"",
+            "\"Answer\"",
+            "\"name\"",
+            "\"type\"",
+            "\"TTL\"",
+            "\"data\"",
+            "0",
+            "2",
+            "3",
+            "-1",
+            "1e400",
+            "65536",
+            "16",
+            "15",
+            "5",
+            "1",
+            "28",
+            "true",
+            "null",
+            "\"example.com.\"",
+            "\"\\\"a\\\" \\\"b\\\"\"",
+            "\"\\\"\\\\999\\\"\"",
+            "\"10 mx.example.com.\"",
+            "\"192.0.2.1\"",
+            "\"::1\"",
+            "\"\\u0000\"",
+            "\"\\ud800\"",
+            "\"é\"",
+            " ",
+            "\"\\\"\"",
+            "\"\\\"\\\\\"",
+        ];
+        let seeds: Vec<String> = vec![
+            answer(0, &txt_record("example.com.", r#""\"v=spf1 \" \"-all\"""#)),
+            answer(
+                0,
+                r#"{"name":"example.com","type":5,"TTL":1,"data":"t.example.com"},{"name":"t.example.com","type":15,"TTL":1,"data":"10 mx.example.com."}"#,
+            ),
+            r#"{"Status":3}"#.to_owned(),
+        ];
+        let types = [
+            RecordType::Txt,
+            RecordType::Mx,
+            RecordType::A,
+            RecordType::Aaaa,
+            RecordType::Cname,
+        ];
+        let mut rng = Rng(0x5eed_1234_abcd_0042);
+        let query = name("example.com");
+        let mut outcomes = [0usize; 2];
+        for round in 0..2000 {
+            let body: Vec<u8> = match round % 4 {
+                // Concatenated JSON-ish fragments.
+                0 => {
+                    let count = 1 + rng.below(40);
+                    (0..count)
+                        .flat_map(|_| FRAGMENTS[rng.below(FRAGMENTS.len())].bytes())
+                        .collect()
+                }
+                // A valid answer with a few bytes flipped.
+                1 => {
+                    let mut bytes = seeds[rng.below(seeds.len())].clone().into_bytes();
+                    for _ in 0..1 + rng.below(4) {
+                        let at = rng.below(bytes.len());
+                        bytes[at] = rng.next() as u8;
+                    }
+                    bytes
+                }
+                // A valid answer cut short.
+                2 => {
+                    let bytes = seeds[rng.below(seeds.len())].clone().into_bytes();
+                    let cut = rng.below(bytes.len() + 1);
+                    bytes[..cut].to_vec()
+                }
+                // Garbage.
+                _ => (0..rng.below(200)).map(|_| rng.next() as u8).collect(),
+            };
+            let transport = FakeTransport {
+                routes: vec![(
+                    String::new(),
+                    Ok(HttpResponse {
+                        status: 200,
+                        body: body.clone(),
+                    }),
+                )],
+                ..FakeTransport::default()
+            };
+            let endpoint = if round % 2 == 0 { CLOUDFLARE } else { GOOGLE };
+            let resolver = DohJsonResolver::new(endpoint, transport).unwrap();
+            let result = block_on(resolver.lookup(&query, types[round % types.len()]));
+            outcomes[usize::from(result.is_ok())] += 1;
+            let _ = decode_json_answer(&body);
+        }
+        // Both paths were exercised.
+        assert!(outcomes[0] > 0 && outcomes[1] > 0, "{outcomes:?}");
+    }
+}

@@ -1,0 +1,449 @@
+//! One report for a domain and its devices: MX, SPF (tree, result per device IP, the
+//! record to publish) and DMARC, joined into findings with stable codes.
+//!
+//! A failed look-up yields a `dns-error` finding and leaves the section unknown: a DNS
+//! failure is never reported as a missing or wrong record.
+
+use crate::cloud::Cloud;
+use crate::dmarc::{device_mail_meaning, parse_dmarc, select_record};
+use crate::dns::{DomainName, RecordType, Resolver};
+use crate::i18n::{format, Lang};
+use crate::method::MethodId;
+use crate::mx::{check_mx, MxHost, MxKind};
+use crate::spf::eval::{check_host, SpfQuery};
+use crate::spf::fix::suggest_record;
+use crate::spf::record::{parse_record, Mechanism, Qualifier, TermKind};
+use crate::spf::tree::{walk_tree, NodeState, SpfNode};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::net::{IpAddr, Ipv4Addr};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub fix: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MxSection {
+    /// None when the look-up failed.
+    pub kind: Option<MxKind>,
+    pub hosts: Vec<MxHost>,
+    pub smart_host: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SpfSection {
+    pub record: Option<String>,
+    /// DNS-querying terms across the whole include tree.
+    pub lookups: u32,
+    pub includes_microsoft: bool,
+    /// check_host result per device IP.
+    pub result_for_ip: BTreeMap<String, String>,
+    pub suggested_record: Option<String>,
+    pub suggestion_reasons: Vec<String>,
+    pub tree: Option<SpfNode>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DmarcSection {
+    pub record: Option<String>,
+    pub policy: Option<String>,
+    pub meaning: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub domain: String,
+    pub mx: MxSection,
+    pub spf: SpfSection,
+    pub dmarc: DmarcSection,
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+}
+
+/// What to check.
+#[derive(Debug, Clone)]
+pub struct CheckRequest {
+    pub domain: DomainName,
+    pub ips: Vec<Ipv4Addr>,
+    pub method: Option<MethodId>,
+    pub cloud: Cloud,
+    /// A draft record to evaluate in place of the published one.
+    pub draft: Option<String>,
+}
+
+struct Findings {
+    lang: Lang,
+    list: Vec<Finding>,
+}
+
+impl Findings {
+    fn add(&mut self, code: &'static str, severity: Severity, args: &[(&str, &str)]) {
+        self.list.push(Finding {
+            code,
+            severity,
+            message: format(self.lang, &format!("finding.{code}"), args),
+            fix: format(self.lang, &format!("finding.{code}.fix"), args),
+        });
+    }
+}
+
+/// Runs every check for the request.
+pub async fn check_domain<R: Resolver>(resolver: &R, request: &CheckRequest, lang: Lang) -> Report {
+    let domain = request.domain.to_string();
+    let mut findings = Findings {
+        lang,
+        list: Vec::new(),
+    };
+    let mx_method = matches!(
+        request.method,
+        Some(MethodId::DirectSend | MethodId::RelayIp | MethodId::RelayCert)
+    );
+    let strict = if mx_method {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+
+    for ip in &request.ips {
+        if !is_public(*ip) {
+            findings.add("ip-not-public", Severity::Error, &[("ip", &ip.to_string())]);
+        }
+    }
+
+    // MX
+    let mx = match check_mx(resolver, &request.domain).await {
+        Ok(report) => {
+            match report.kind {
+                MxKind::None => findings.add("mx-missing", Severity::Error, &[("domain", &domain)]),
+                MxKind::Null => findings.add("mx-null", Severity::Error, &[("domain", &domain)]),
+                MxKind::Other => findings.add(
+                    "mx-not-microsoft",
+                    strict,
+                    &[
+                        ("domain", &domain),
+                        ("host", report.hosts.first().map_or("", |h| h.host.as_str())),
+                    ],
+                ),
+                _ => {}
+            }
+            MxSection {
+                kind: Some(report.kind),
+                hosts: report.hosts,
+                smart_host: report.smart_host,
+            }
+        }
+        Err(e) => {
+            findings.add(
+                "dns-error",
+                Severity::Error,
+                &[("what", "MX"), ("error", &e.to_string())],
+            );
+            MxSection {
+                kind: None,
+                hosts: Vec::new(),
+                smart_host: None,
+            }
+        }
+    };
+
+    // SPF
+    let tree = walk_tree(resolver, &request.domain, request.draft.as_deref()).await;
+    let mut spf = SpfSection {
+        record: tree.record().map(str::to_owned),
+        lookups: tree.total_lookups,
+        includes_microsoft: false,
+        result_for_ip: BTreeMap::new(),
+        suggested_record: None,
+        suggestion_reasons: Vec::new(),
+        tree: None,
+    };
+    let mut spf_known = true;
+    match &tree.state {
+        NodeState::DnsError { message } => {
+            spf_known = false;
+            findings.add(
+                "dns-error",
+                Severity::Error,
+                &[("what", "SPF (TXT)"), ("error", message)],
+            );
+        }
+        NodeState::NoRecord { .. } => findings.add("spf-missing", strict, &[("domain", &domain)]),
+        NodeState::Multiple { count } => findings.add(
+            "spf-multiple-records",
+            Severity::Error,
+            &[("domain", &domain), ("count", &count.to_string())],
+        ),
+        NodeState::Record { .. } | NodeState::NotWalked { .. } => {}
+    }
+    lint_tree(&tree, request.cloud, &mut findings, &mut spf);
+    if spf_known {
+        for ip in &request.ips {
+            let query = SpfQuery {
+                ip: IpAddr::V4(*ip),
+                sender: format!("postmaster@{domain}"),
+                helo: domain.clone(),
+                domain: domain.clone(),
+                receiver: String::new(),
+                timestamp: 0,
+            };
+            let evaluation = check_host(resolver, &query, request.draft.as_deref()).await;
+            let result = evaluation.result.as_str();
+            spf.result_for_ip.insert(ip.to_string(), result.to_owned());
+            if evaluation.result == crate::spf::SpfResult::TempError {
+                let why = evaluation.problem.unwrap_or_default();
+                findings.add(
+                    "dns-error",
+                    Severity::Error,
+                    &[("what", "SPF"), ("error", &why)],
+                );
+            } else if mx_method && evaluation.result != crate::spf::SpfResult::Pass {
+                findings.add(
+                    "spf-ip-not-authorized",
+                    Severity::Error,
+                    &[
+                        ("ip", &ip.to_string()),
+                        ("result", result),
+                        ("domain", &domain),
+                    ],
+                );
+            }
+        }
+        let device_ips: Vec<Ipv4Addr> = if mx_method {
+            request.ips.clone()
+        } else {
+            Vec::new()
+        };
+        let current = match &tree.state {
+            NodeState::Record { text, .. } => Some(text.as_str()),
+            NodeState::NoRecord { .. } => None,
+            _ => Some(""),
+        };
+        if current != Some("") {
+            if let Some(fix) = suggest_record(current, &device_ips, request.cloud, lang) {
+                spf.suggested_record = Some(fix.record);
+                spf.suggestion_reasons = fix.reasons;
+            }
+        }
+    }
+    spf.tree = Some(tree);
+
+    // DMARC
+    let dmarc = check_dmarc(resolver, &request.domain, &mut findings, lang).await;
+
+    findings.list.sort_by_key(|f| f.severity);
+    Report {
+        domain,
+        mx,
+        spf,
+        dmarc,
+        findings: findings.list,
+    }
+}
+
+fn lint_tree(tree: &SpfNode, cloud: Cloud, findings: &mut Findings, spf: &mut SpfSection) {
+    let include = cloud.spf_include();
+    let mut voids = 0;
+    for (depth, node) in tree.walk() {
+        if node.domain.eq_ignore_ascii_case(include) && depth > 0 {
+            spf.includes_microsoft = true;
+        }
+        match &node.state {
+            NodeState::NoRecord { .. } if depth > 0 => voids += 1,
+            NodeState::Multiple { count } if depth > 0 => findings.add(
+                "spf-multiple-records",
+                Severity::Error,
+                &[("domain", &node.domain), ("count", &count.to_string())],
+            ),
+            NodeState::Record {
+                text,
+                syntax_errors,
+            } => {
+                if let Some(first) = syntax_errors.first() {
+                    findings.add(
+                        "spf-syntax",
+                        Severity::Error,
+                        &[("domain", &node.domain), ("error", first)],
+                    );
+                }
+                // Only the checked domain's own record is the admin's to change.
+                if depth == 0 {
+                    lint_record(text, &node.domain, findings);
+                }
+            }
+            _ => {}
+        }
+    }
+    if tree.total_lookups > 10 {
+        findings.add(
+            "spf-too-many-lookups",
+            Severity::Error,
+            &[("count", &tree.total_lookups.to_string())],
+        );
+    }
+    if voids > 2 {
+        findings.add(
+            "spf-void-lookups",
+            Severity::Error,
+            &[("count", &voids.to_string())],
+        );
+    }
+    if tree.record().is_some() && !spf.includes_microsoft {
+        findings.add(
+            "spf-no-microsoft-include",
+            Severity::Warning,
+            &[("include", include)],
+        );
+    }
+}
+
+fn lint_record(text: &str, domain: &str, findings: &mut Findings) {
+    let record = parse_record(text);
+    let mut seen_all = false;
+    let mut ranges: Vec<(Ipv4Addr, u8, String)> = Vec::new();
+    for term in &record.terms {
+        let term_text = record.term_text(term).to_owned();
+        if seen_all {
+            findings.add(
+                "spf-terms-after-all",
+                Severity::Warning,
+                &[("term", &term_text)],
+            );
+            break;
+        }
+        if let TermKind::Directive {
+            qualifier,
+            mechanism,
+        } = &term.kind
+        {
+            match (qualifier, mechanism) {
+                (Qualifier::Pass, Mechanism::All) => {
+                    findings.add("spf-plus-all", Severity::Error, &[("domain", domain)])
+                }
+                (Qualifier::Neutral, Mechanism::All) => {
+                    findings.add("spf-neutral-all", Severity::Warning, &[("domain", domain)])
+                }
+                (_, Mechanism::Ptr(_)) => {
+                    findings.add("spf-ptr", Severity::Warning, &[("term", &term_text)])
+                }
+                (_, Mechanism::Ip4 { network, prefix }) => {
+                    if let Some((_, _, other)) = ranges.iter().find(|(n, p, _)| {
+                        contains(*n, *p, *network) || contains(*network, *prefix, *n)
+                    }) {
+                        findings.add(
+                            "spf-duplicate-range",
+                            Severity::Info,
+                            &[("term", &term_text), ("other", other)],
+                        );
+                    }
+                    ranges.push((*network, *prefix, term_text.clone()));
+                }
+                _ => {}
+            }
+            if matches!(mechanism, Mechanism::All) {
+                seen_all = true;
+            }
+        }
+    }
+}
+
+fn contains(network: Ipv4Addr, prefix: u8, ip: Ipv4Addr) -> bool {
+    let mask = if prefix == 0 {
+        0
+    } else {
+        u32::MAX << (32 - u32::from(prefix.min(32)))
+    };
+    (u32::from(ip) & mask) == (u32::from(network) & mask)
+}
+
+async fn check_dmarc<R: Resolver>(
+    resolver: &R,
+    domain: &DomainName,
+    findings: &mut Findings,
+    lang: Lang,
+) -> DmarcSection {
+    let name = domain.child("_dmarc");
+    let mut section = DmarcSection {
+        record: None,
+        policy: None,
+        meaning: None,
+    };
+    let lookup = match resolver.lookup(&name, RecordType::Txt).await {
+        Ok(lookup) => lookup,
+        Err(e) => {
+            findings.add(
+                "dns-error",
+                Severity::Error,
+                &[("what", "DMARC"), ("error", &e.to_string())],
+            );
+            return section;
+        }
+    };
+    let texts: Vec<String> = lookup
+        .records()
+        .iter()
+        .filter_map(|r| r.data.txt_joined())
+        .collect();
+    match select_record(&texts) {
+        Ok(None) => findings.add(
+            "dmarc-missing",
+            Severity::Warning,
+            &[("domain", domain.as_str())],
+        ),
+        Ok(Some(text)) => {
+            section.record = Some(text.clone());
+            match parse_dmarc(&text) {
+                Ok(record) => {
+                    section.policy = Some(record.policy.as_str().to_owned());
+                    let meaning = device_mail_meaning(&record);
+                    let pct = record.pct.to_string();
+                    section.meaning = Some(format(lang, meaning.key(), &[("pct", &pct)]));
+                    if record.policy == crate::dmarc::Policy::None {
+                        findings.add(
+                            "dmarc-policy-none",
+                            Severity::Info,
+                            &[("domain", domain.as_str())],
+                        );
+                    }
+                }
+                Err(e) => findings.add(
+                    "dmarc-invalid",
+                    Severity::Warning,
+                    &[("error", &e.to_string())],
+                ),
+            }
+        }
+        Err(e) => findings.add(
+            "dmarc-invalid",
+            Severity::Warning,
+            &[("error", &e.to_string())],
+        ),
+    }
+    section
+}
+
+/// Whether a device IP is one the internet can see (the validator's rules: documentation
+/// ranges pass with a warning, private, loopback, link-local and CGNAT do not).
+fn is_public(ip: Ipv4Addr) -> bool {
+    crate::validate::parse_public_ipv4(&ip.to_string()).is_ok()
+}
+
+#[cfg(test)]
+#[path = "report_tests.rs"]
+mod tests;

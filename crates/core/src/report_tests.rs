@@ -1,0 +1,186 @@
+//! The joined report: one zone per finding code, and DNS failures never claim absence.
+
+use super::*;
+use crate::dns::InMemoryZone;
+use futures::executor::block_on;
+
+const MS_MX: &str = "contoso-test.mail.protection.outlook.com";
+
+fn base(domain: &str) -> InMemoryZone {
+    InMemoryZone::new()
+        .mx(domain, 0, MS_MX)
+        .txt("spf.protection.outlook.com", "v=spf1 ip4:40.92.0.0/15 -all")
+        .txt(&format!("_dmarc.{domain}"), "v=DMARC1; p=quarantine")
+}
+
+fn run(zone: &InMemoryZone, domain: &str, ips: &[&str], method: Option<MethodId>) -> Report {
+    let request = CheckRequest {
+        domain: DomainName::parse(domain).unwrap_or_else(|e| panic!("{domain}: {e}")),
+        ips: ips
+            .iter()
+            .map(|ip| ip.parse().unwrap_or_else(|e| panic!("{ip}: {e}")))
+            .collect(),
+        method,
+        cloud: Cloud::Worldwide,
+        draft: None,
+    };
+    block_on(check_domain(zone, &request, Lang::En))
+}
+
+fn codes(report: &Report) -> Vec<&'static str> {
+    report.findings.iter().map(|f| f.code).collect()
+}
+
+#[test]
+fn a_healthy_domain_has_no_findings() {
+    let zone = base("ok.test").txt(
+        "ok.test",
+        "v=spf1 ip4:198.51.100.7 include:spf.protection.outlook.com -all",
+    );
+    let report = run(
+        &zone,
+        "ok.test",
+        &["198.51.100.7"],
+        Some(MethodId::DirectSend),
+    );
+    assert_eq!(codes(&report), Vec::<&str>::new());
+    assert_eq!(report.mx.smart_host.as_deref(), Some(MS_MX));
+    assert_eq!(
+        report
+            .spf
+            .result_for_ip
+            .get("198.51.100.7")
+            .map(String::as_str),
+        Some("pass")
+    );
+    assert!(report.spf.includes_microsoft);
+    assert_eq!(report.spf.lookups, 1);
+    assert_eq!(report.spf.suggested_record, None);
+    assert_eq!(report.dmarc.policy.as_deref(), Some("quarantine"));
+    assert!(!report.has_errors());
+}
+
+#[test]
+fn each_finding_code_from_its_zone() {
+    let spf_ok = "v=spf1 include:spf.protection.outlook.com -all";
+    type Case = (
+        &'static str,
+        InMemoryZone,
+        Vec<&'static str>,
+        Option<MethodId>,
+        &'static str,
+    );
+    let cases: Vec<Case> = vec![
+        ("no MX", InMemoryZone::new().txt("d.test", spf_ok), vec![], None, "mx-missing"),
+        ("null MX", InMemoryZone::new().mx("d.test", 0, ".").txt("d.test", spf_ok), vec![], None, "mx-null"),
+        ("gateway MX", InMemoryZone::new().mx("d.test", 10, "mx1.gateway.test").txt("d.test", spf_ok), vec![], None, "mx-not-microsoft"),
+        ("no SPF", base("d.test"), vec![], None, "spf-missing"),
+        ("two SPF", base("d.test").txt("d.test", spf_ok).txt("d.test", "v=spf1 -all"), vec![], None, "spf-multiple-records"),
+        ("syntax", base("d.test").txt("d.test", "v=spf1 ip4:1.2.3 include:spf.protection.outlook.com -all"), vec![], None, "spf-syntax"),
+        ("+all", base("d.test").txt("d.test", "v=spf1 include:spf.protection.outlook.com +all"), vec![], None, "spf-plus-all"),
+        ("?all", base("d.test").txt("d.test", "v=spf1 include:spf.protection.outlook.com ?all"), vec![], None, "spf-neutral-all"),
+        ("ptr", base("d.test").txt("d.test", "v=spf1 ptr include:spf.protection.outlook.com -all"), vec![], None, "spf-ptr"),
+        ("after all", base("d.test").txt("d.test", "v=spf1 include:spf.protection.outlook.com -all ip4:192.0.2.1"), vec![], None, "spf-terms-after-all"),
+        ("overlap", base("d.test").txt("d.test", "v=spf1 ip4:198.51.100.0/24 ip4:198.51.100.7 include:spf.protection.outlook.com -all"), vec![], None, "spf-duplicate-range"),
+        ("no Microsoft include", base("d.test").txt("d.test", "v=spf1 ip4:198.51.100.7 -all"), vec![], None, "spf-no-microsoft-include"),
+        ("IP not authorised", base("d.test").txt("d.test", spf_ok), vec!["198.51.100.7"], Some(MethodId::RelayIp), "spf-ip-not-authorized"),
+        ("private IP", base("d.test").txt("d.test", spf_ok), vec!["192.168.1.20"], None, "ip-not-public"),
+        ("no DMARC", InMemoryZone::new().mx("d.test", 0, MS_MX).txt("d.test", spf_ok).txt("spf.protection.outlook.com", "v=spf1 -all"), vec![], None, "dmarc-missing"),
+        ("DMARC none", InMemoryZone::new().mx("d.test", 0, MS_MX).txt("d.test", spf_ok).txt("spf.protection.outlook.com", "v=spf1 -all").txt("_dmarc.d.test", "v=DMARC1; p=none"), vec![], None, "dmarc-policy-none"),
+        ("SERVFAIL", InMemoryZone::new().servfail("d.test"), vec![], None, "dns-error"),
+    ];
+    let mut failures = Vec::new();
+    for (name, zone, ips, method, code) in cases {
+        let report = run(&zone, "d.test", &ips, method);
+        if !codes(&report).contains(&code) {
+            failures.push(format!("{name}: expected {code}, got {:?}", codes(&report)));
+        }
+        for finding in &report.findings {
+            if finding.message.starts_with("finding.") || finding.fix.starts_with("finding.") {
+                failures.push(format!("{name}: {} has no catalog text", finding.code));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn too_many_lookups_and_voids_across_the_tree() {
+    let mut zone = base("d.test").txt(
+        "d.test",
+        "v=spf1 include:a.test include:b.test include:spf.protection.outlook.com -all",
+    );
+    zone = zone.txt(
+        "a.test",
+        "v=spf1 include:a1.test include:a2.test include:a3.test include:a4.test -all",
+    );
+    zone = zone.txt(
+        "b.test",
+        "v=spf1 include:b1.test include:b2.test include:b3.test include:b4.test -all",
+    );
+    for leaf in ["a1", "a2", "a3", "a4", "b1", "b2"] {
+        zone = zone.txt(&format!("{leaf}.test"), "v=spf1 -all");
+    }
+    let report = run(&zone, "d.test", &[], None);
+    assert_eq!(report.spf.lookups, 11);
+    let found = codes(&report);
+    assert!(found.contains(&"spf-too-many-lookups"), "{found:?}");
+    // b3 and b4 have no record: two voids are allowed.
+    assert!(!found.contains(&"spf-void-lookups"), "{found:?}");
+    let tree = report.spf.tree.as_ref().map(|t| t.walk().len());
+    assert_eq!(tree, Some(12));
+}
+
+#[test]
+fn a_dns_failure_never_claims_a_record_is_missing() {
+    let zone = InMemoryZone::new()
+        .servfail("d.test")
+        .servfail("_dmarc.d.test");
+    let report = run(
+        &zone,
+        "d.test",
+        &["198.51.100.7"],
+        Some(MethodId::DirectSend),
+    );
+    let found = codes(&report);
+    assert!(found.iter().all(|c| *c == "dns-error"), "{found:?}");
+    assert_eq!(report.mx.kind, None);
+    assert_eq!(report.spf.record, None);
+    assert_eq!(report.spf.suggested_record, None);
+    assert!(report.has_errors());
+}
+
+#[test]
+fn the_suggested_record_makes_the_device_pass() {
+    let zone = base("d.test").txt("d.test", "v=spf1 include:spf.protection.outlook.com ~all");
+    let report = run(
+        &zone,
+        "d.test",
+        &["198.51.100.7"],
+        Some(MethodId::DirectSend),
+    );
+    let Some(suggested) = report.spf.suggested_record.clone() else {
+        panic!("a suggestion is expected: {report:?}");
+    };
+    assert_eq!(
+        suggested,
+        "v=spf1 ip4:198.51.100.7 include:spf.protection.outlook.com ~all"
+    );
+    let request = CheckRequest {
+        domain: DomainName::parse("d.test").unwrap_or_else(|e| panic!("{e}")),
+        ips: vec!["198.51.100.7".parse().unwrap_or(Ipv4Addr::UNSPECIFIED)],
+        method: Some(MethodId::DirectSend),
+        cloud: Cloud::Worldwide,
+        draft: Some(suggested),
+    };
+    let fixed = block_on(check_domain(&zone, &request, Lang::En));
+    assert_eq!(
+        fixed
+            .spf
+            .result_for_ip
+            .get("198.51.100.7")
+            .map(String::as_str),
+        Some("pass")
+    );
+    assert!(!codes(&fixed).contains(&"spf-ip-not-authorized"));
+}

@@ -1,0 +1,194 @@
+//! The smallest SPF change that makes a device's mail pass: add the device's `ip4:` terms
+//! and the Microsoft include for the tenant's cloud, keep every existing term, and stay
+//! within 10 DNS-querying terms. Each change comes with its reason.
+
+use super::record::{parse_record, Mechanism, Modifier, TermKind};
+use crate::cloud::Cloud;
+use crate::i18n::{format, Lang};
+use serde::Serialize;
+use std::net::Ipv4Addr;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SpfFix {
+    pub record: String,
+    pub reasons: Vec<String>,
+}
+
+/// Builds the corrected record. `current` is the published record, if any; `ips` are the
+/// device addresses that must pass (empty for client submission, whose mail leaves from
+/// Microsoft's servers). None when nothing needs to change.
+pub fn suggest_record(
+    current: Option<&str>,
+    ips: &[Ipv4Addr],
+    cloud: Cloud,
+    lang: Lang,
+) -> Option<SpfFix> {
+    let include = format!("include:{}", cloud.spf_include());
+    let mut reasons = Vec::new();
+    let Some(current) = current else {
+        let mut terms: Vec<String> = ips.iter().map(|ip| format!("ip4:{ip}")).collect();
+        terms.push(include.clone());
+        reasons.push(format(
+            lang,
+            "fix.new-record",
+            &[("include", cloud.spf_include())],
+        ));
+        for ip in ips {
+            reasons.push(format(lang, "fix.add-ip", &[("ip", &ip.to_string())]));
+        }
+        return Some(SpfFix {
+            record: format!("v=spf1 {} -all", terms.join(" ")),
+            reasons,
+        });
+    };
+    let parsed = parse_record(current);
+    if !parsed.errors.is_empty() {
+        // A record with syntax errors is not patched blindly; the linter shows where.
+        return None;
+    }
+    let covered = |ip: &Ipv4Addr| {
+        parsed.terms.iter().any(|t| match &t.kind {
+            TermKind::Directive {
+                mechanism: Mechanism::Ip4 { network, prefix },
+                qualifier,
+            } => *qualifier == super::record::Qualifier::Pass && in_range(*ip, *network, *prefix),
+            _ => false,
+        })
+    };
+    let has_include = parsed.terms.iter().any(|t| {
+        matches!(&t.kind, TermKind::Directive { mechanism: Mechanism::Include(spec), .. }
+            if spec.text.eq_ignore_ascii_case(cloud.spf_include()))
+    }) || parsed.terms.iter().any(|t| {
+        matches!(&t.kind, TermKind::Modifier(Modifier::Redirect(spec))
+            if spec.text.eq_ignore_ascii_case(cloud.spf_include()))
+    });
+    let missing_ips: Vec<&Ipv4Addr> = ips.iter().filter(|ip| !covered(ip)).collect();
+    if missing_ips.is_empty() && has_include {
+        return None;
+    }
+    // New terms go right after "v=spf1", before any term that could match first.
+    let mut additions: Vec<String> = missing_ips.iter().map(|ip| format!("ip4:{ip}")).collect();
+    for ip in &missing_ips {
+        reasons.push(format(lang, "fix.add-ip", &[("ip", &ip.to_string())]));
+    }
+    if !has_include {
+        additions.push(include);
+        reasons.push(format(
+            lang,
+            "fix.add-include",
+            &[("include", cloud.spf_include())],
+        ));
+        let lookups = parsed
+            .terms
+            .iter()
+            .filter(|t| match &t.kind {
+                TermKind::Directive { mechanism, .. } => mechanism.counts_lookup(),
+                TermKind::Modifier(Modifier::Redirect(_)) => true,
+                _ => false,
+            })
+            .count();
+        if lookups + 1 > 10 {
+            reasons.push(format(
+                lang,
+                "fix.over-limit",
+                &[("count", &(lookups + 1).to_string())],
+            ));
+        }
+    }
+    let rest = current.get(6..).unwrap_or_default().trim_start_matches(' ');
+    let record = if rest.is_empty() {
+        format!("v=spf1 {}", additions.join(" "))
+    } else {
+        format!("v=spf1 {} {rest}", additions.join(" "))
+    };
+    Some(SpfFix {
+        record: record.trim_end().to_owned(),
+        reasons,
+    })
+}
+
+fn in_range(ip: Ipv4Addr, network: Ipv4Addr, prefix: u8) -> bool {
+    let mask = if prefix == 0 {
+        0
+    } else {
+        u32::MAX << (32 - u32::from(prefix.min(32)))
+    };
+    (u32::from(ip) & mask) == (u32::from(network) & mask)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ip(s: &str) -> Ipv4Addr {
+        s.parse().unwrap_or(Ipv4Addr::UNSPECIFIED)
+    }
+
+    #[test]
+    fn new_record_for_a_domain_without_spf() {
+        let fix = suggest_record(None, &[ip("198.51.100.7")], Cloud::Worldwide, Lang::En);
+        assert_eq!(
+            fix.map(|f| f.record).as_deref(),
+            Some("v=spf1 ip4:198.51.100.7 include:spf.protection.outlook.com -all")
+        );
+    }
+
+    #[test]
+    fn adds_the_ip_first_and_keeps_everything_else() {
+        let fix = suggest_record(
+            Some("v=spf1 include:spf.protection.outlook.com include:_spf.vendor.test ~all"),
+            &[ip("198.51.100.7")],
+            Cloud::Worldwide,
+            Lang::En,
+        );
+        let Some(fix) = fix else {
+            panic!("a fix is needed")
+        };
+        assert_eq!(
+            fix.record,
+            "v=spf1 ip4:198.51.100.7 include:spf.protection.outlook.com include:_spf.vendor.test ~all"
+        );
+        assert_eq!(fix.reasons.len(), 1);
+    }
+
+    #[test]
+    fn adds_the_include_for_the_cloud() {
+        let fix = suggest_record(
+            Some("v=spf1 ip4:198.51.100.7 -all"),
+            &[ip("198.51.100.7")],
+            Cloud::GccHigh,
+            Lang::En,
+        );
+        assert_eq!(
+            fix.map(|f| f.record).as_deref(),
+            Some("v=spf1 include:spf.protection.office365.us ip4:198.51.100.7 -all")
+        );
+    }
+
+    #[test]
+    fn nothing_to_do_when_covered() {
+        let current = "v=spf1 ip4:198.51.100.0/24 include:spf.protection.outlook.com -all";
+        assert_eq!(
+            suggest_record(
+                Some(current),
+                &[ip("198.51.100.7")],
+                Cloud::Worldwide,
+                Lang::En
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn says_when_the_include_breaks_the_limit() {
+        let current = format!(
+            "v=spf1 {} -all",
+            (0..10)
+                .map(|i| format!("include:i{i}.test"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        let fix = suggest_record(Some(&current), &[], Cloud::Worldwide, Lang::En);
+        assert!(fix.is_some_and(|f| f.reasons.iter().any(|r| r.contains("11"))));
+    }
+}
