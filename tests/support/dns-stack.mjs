@@ -49,8 +49,10 @@ ${zones.map((z) => `  - domain: ${z}`).join("\n")}
 }
 
 function dnsdistConfig({ dnsPort, knotPort, dohPort, healthZone }) {
+  // servfail.cli.test answers SERVFAIL, as a broken authoritative server would.
   return `setLocal("127.0.0.1:${dnsPort}")
 newServer({address="127.0.0.1:${knotPort}", name="knot", checkName="${healthZone}.", checkType="SOA"})
+addAction(QNameRule("servfail.cli.test."), RCodeAction(DNSRCode.SERVFAIL))
 addDOHLocal("127.0.0.1:${dohPort}", nil, nil, "/dns-query", {customResponseHeaders={["access-control-allow-origin"]="*"}})
 `;
 }

@@ -44,7 +44,9 @@ pub fn run_all(root: &Path) -> Result<()> {
             "warnings",
         ]),
     )?;
+    // The CLI's integration tests start the Knot + dnsdist stack too.
     steps.run("native tests", &mut cargo(&["test", "--workspace"]))?;
+    leave_no_service_behind();
     steps.run(
         "wasm tests in headless Chromium",
         cargo(&[

@@ -1,7 +1,6 @@
 //! The native HTTP transport for the DNS-over-HTTPS resolvers of smarthost-core.
 //!
-//! `smarthost check` and `smarthost spf eval` will resolve through it; until they land,
-//! nothing in the binary uses it, hence the `dead_code` allowances.
+//! `smarthost check` and `smarthost spf eval` resolve through it.
 //!
 //! ureq is blocking: `get` simply runs the request inside the `async fn`, which is fine
 //! for a command-line tool that drives the core futures with `block_on`.
@@ -11,22 +10,17 @@ use std::io;
 use std::time::Duration;
 
 /// The whole request, connect to last body byte, must finish within this by default.
-#[allow(dead_code)]
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// DoH answers are small; anything bigger is refused rather than buffered.
-#[allow(dead_code)]
 pub const MAX_BODY: u64 = 64 * 1024;
 
 /// Blocking HTTP(S) GET through a ureq agent (rustls, webpki roots), one timeout per
 /// request, HTTP error statuses returned as responses rather than errors.
-#[allow(dead_code)]
 pub struct UreqTransport {
     agent: ureq::Agent,
-    timeout: Duration,
 }
 
-#[allow(dead_code)]
 impl UreqTransport {
     /// A transport with the default 5 s timeout.
     pub fn new() -> Self {
@@ -42,12 +36,7 @@ impl UreqTransport {
             .build();
         UreqTransport {
             agent: config.into(),
-            timeout,
         }
-    }
-
-    pub fn timeout(&self) -> Duration {
-        self.timeout
     }
 
     /// The blocking GET behind [`HttpTransport::get`].
@@ -254,7 +243,6 @@ mod tests {
     fn http_silent_server_times_out() {
         let (base, _requests) = serve(Reply::Silent, 1);
         let transport = UreqTransport::with_timeout(Duration::from_millis(300));
-        assert_eq!(transport.timeout(), Duration::from_millis(300));
         let started = Instant::now();
         let result = block_on(transport.get(&base, "application/dns-json"));
         assert_eq!(result, Err(TransportError::Timeout));
@@ -280,6 +268,6 @@ mod tests {
 
     #[test]
     fn http_default_timeout_is_five_seconds() {
-        assert_eq!(UreqTransport::default().timeout(), Duration::from_secs(5));
+        assert_eq!(DEFAULT_TIMEOUT, Duration::from_secs(5));
     }
 }

@@ -2,15 +2,18 @@
 //!
 //! Commands so far: `methods` (the comparison matrix), `plan` (ranks the methods for a
 //! questionnaire's answers), `card` (a device's config card) and `connector` (connector
-//! steps). Check, spf and build follow.
+//! steps), `spf eval` (RFC 7208 check_host) and `check` (MX, SPF, DMARC findings).
 
 mod args;
 mod card;
+mod check;
 mod common;
 mod connector;
 mod http;
 mod methods;
 mod plan;
+mod resolver;
+mod spf;
 
 use std::process::ExitCode;
 
@@ -27,6 +30,12 @@ commands:
   connector --kind relay-ip|relay-cert|partner [--ips IP,..] [--cert-name NAME]
        [--sender-domains D,..] [--name NAME] [--cloud C] [--lang en|vi] [--json]
                      connector steps for the Exchange admin center and PowerShell
+  spf eval --ip IP [--sender ADDR] [--helo NAME] [--domain D] [--record RECORD]
+       [--doh URL | --doh-json URL] [--timeout MS] [--json]
+                     the SPF result (RFC 7208 check_host) with its trace
+  check DOMAIN [--ip IPv4]... [--method M] [--record RECORD] [--cloud C] [--lang en|vi]
+       [--doh URL | --doh-json URL] [--timeout MS] [--json]
+                     MX, SPF and DMARC findings; exit 1 when one is an error
   help               this text";
 
 fn main() -> ExitCode {
@@ -36,6 +45,12 @@ fn main() -> ExitCode {
         Some("plan") => plan::run(&args[1..]),
         Some("card") => card::run(&args[1..]),
         Some("connector") => connector::run(&args[1..]),
+        Some("spf") => spf::run(&args[1..]),
+        Some("check") => match check::run(&args[1..]) {
+            Ok(Some(check::Failed)) => return ExitCode::from(1),
+            Ok(None) => Ok(()),
+            Err(e) => Err(e),
+        },
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())

@@ -236,7 +236,13 @@ pub async fn check_domain<R: Resolver>(resolver: &R, request: &CheckRequest, lan
             _ => Some(""),
         };
         if current != Some("") {
-            if let Some(fix) = suggest_record(current, &device_ips, request.cloud, lang) {
+            if let Some(fix) = suggest_record(
+                current,
+                &device_ips,
+                request.cloud,
+                spf.includes_microsoft,
+                lang,
+            ) {
                 spf.suggested_record = Some(fix.record);
                 spf.suggestion_reasons = fix.reasons;
             }

@@ -1,6 +1,8 @@
 //! DNS: names, the wire format, resolvers (DNS-over-HTTPS and in-memory) and the demo zone.
 
+pub mod chain;
 pub mod demo;
+pub mod doh;
 pub mod json;
 pub mod name;
 pub mod record;
@@ -8,6 +10,8 @@ pub mod resolver;
 pub mod wire;
 pub mod zone;
 
+pub use chain::Chain;
+pub use doh::{DohFormat, DohResolver};
 pub use json::{DohJsonResolver, JsonDialect};
 pub use name::{DomainName, NameError};
 pub use record::{Rcode, Record, RecordData, RecordType};

@@ -16,11 +16,13 @@ pub struct SpfFix {
 
 /// Builds the corrected record. `current` is the published record, if any; `ips` are the
 /// device addresses that must pass (empty for client submission, whose mail leaves from
-/// Microsoft's servers). None when nothing needs to change.
+/// Microsoft's servers); `included_deeper` says the Microsoft include is already reached
+/// through another include. None when nothing needs to change.
 pub fn suggest_record(
     current: Option<&str>,
     ips: &[Ipv4Addr],
     cloud: Cloud,
+    included_deeper: bool,
     lang: Lang,
 ) -> Option<SpfFix> {
     let include = format!("include:{}", cloud.spf_include());
@@ -55,13 +57,15 @@ pub fn suggest_record(
             _ => false,
         })
     };
-    let has_include = parsed.terms.iter().any(|t| {
-        matches!(&t.kind, TermKind::Directive { mechanism: Mechanism::Include(spec), .. }
+    let has_include = included_deeper
+        || parsed.terms.iter().any(|t| {
+            matches!(&t.kind, TermKind::Directive { mechanism: Mechanism::Include(spec), .. }
             if spec.text.eq_ignore_ascii_case(cloud.spf_include()))
-    }) || parsed.terms.iter().any(|t| {
-        matches!(&t.kind, TermKind::Modifier(Modifier::Redirect(spec))
+        })
+        || parsed.terms.iter().any(|t| {
+            matches!(&t.kind, TermKind::Modifier(Modifier::Redirect(spec))
             if spec.text.eq_ignore_ascii_case(cloud.spf_include()))
-    });
+        });
     let missing_ips: Vec<&Ipv4Addr> = ips.iter().filter(|ip| !covered(ip)).collect();
     if missing_ips.is_empty() && has_include {
         return None;
@@ -126,7 +130,13 @@ mod tests {
 
     #[test]
     fn new_record_for_a_domain_without_spf() {
-        let fix = suggest_record(None, &[ip("198.51.100.7")], Cloud::Worldwide, Lang::En);
+        let fix = suggest_record(
+            None,
+            &[ip("198.51.100.7")],
+            Cloud::Worldwide,
+            false,
+            Lang::En,
+        );
         assert_eq!(
             fix.map(|f| f.record).as_deref(),
             Some("v=spf1 ip4:198.51.100.7 include:spf.protection.outlook.com -all")
@@ -139,6 +149,7 @@ mod tests {
             Some("v=spf1 include:spf.protection.outlook.com include:_spf.vendor.test ~all"),
             &[ip("198.51.100.7")],
             Cloud::Worldwide,
+            false,
             Lang::En,
         );
         let Some(fix) = fix else {
@@ -157,6 +168,7 @@ mod tests {
             Some("v=spf1 ip4:198.51.100.7 -all"),
             &[ip("198.51.100.7")],
             Cloud::GccHigh,
+            false,
             Lang::En,
         );
         assert_eq!(
@@ -173,8 +185,18 @@ mod tests {
                 Some(current),
                 &[ip("198.51.100.7")],
                 Cloud::Worldwide,
+                false,
                 Lang::En
             ),
+            None
+        );
+    }
+
+    #[test]
+    fn an_include_reached_deeper_is_not_added_again() {
+        let current = "v=spf1 include:_spf.vendor.test -all";
+        assert_eq!(
+            suggest_record(Some(current), &[], Cloud::Worldwide, true, Lang::En),
             None
         );
     }
@@ -188,7 +210,7 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join(" ")
         );
-        let fix = suggest_record(Some(&current), &[], Cloud::Worldwide, Lang::En);
+        let fix = suggest_record(Some(&current), &[], Cloud::Worldwide, false, Lang::En);
         assert!(fix.is_some_and(|f| f.reasons.iter().any(|r| r.contains("11"))));
     }
 }

@@ -1,0 +1,147 @@
+//! `smarthost check DOMAIN`: MX, SPF and DMARC for a domain and its devices' IPs, as
+//! findings with stable codes. Exit 1 when a finding is an error.
+
+use crate::args::parse;
+use crate::resolver::ResolverChoice;
+use crate::{common, Usage};
+use anyhow::Result;
+use futures::executor::block_on;
+use serde_json::json;
+use smarthost_core::dns::DomainName;
+use smarthost_core::method::MethodId;
+use smarthost_core::report::{check_domain, CheckRequest, Report};
+use std::net::Ipv4Addr;
+
+/// Exit status for a report with error findings.
+pub struct Failed;
+
+pub fn run(args: &[String]) -> Result<Option<Failed>> {
+    let (opts, positional) = parse(args, |name| name != "json")?;
+    let domain = match positional.as_slice() {
+        [domain] => DomainName::parse(domain).map_err(|e| Usage(format!("check: {e}")))?,
+        [] => return Err(Usage("check: a DOMAIN is required".to_owned()).into()),
+        [_, extra, ..] => return Err(Usage(format!("check: unexpected argument `{extra}`")).into()),
+    };
+    let mut request = CheckRequest {
+        domain,
+        ips: Vec::new(),
+        method: None,
+        cloud: Default::default(),
+        draft: None,
+    };
+    let (mut lang, mut json_out) = (Default::default(), false);
+    let mut resolver = ResolverChoice::default();
+    for opt in opts {
+        let value = opt.value.unwrap_or_default();
+        if resolver.take(&opt.name, &value)? {
+            continue;
+        }
+        match opt.name.as_str() {
+            "ip" => request.ips.push(value.trim().parse::<Ipv4Addr>().map_err(|_| {
+                Usage(format!("--ip: `{value}` is not an IPv4 address (connectors and this check take IPv4 only)"))
+            })?),
+            "method" => {
+                request.method = Some(
+                    MethodId::parse(&value)
+                        .filter(|m| {
+                            matches!(
+                                m,
+                                MethodId::ClientSubmission | MethodId::DirectSend | MethodId::RelayIp | MethodId::RelayCert
+                            )
+                        })
+                        .ok_or_else(|| {
+                            Usage(format!(
+                                "--method must be client-submission, direct-send, relay-ip or relay-cert, not `{value}`"
+                            ))
+                        })?,
+                )
+            }
+            "record" => request.draft = Some(value),
+            "cloud" => request.cloud = common::cloud(&value)?,
+            "lang" => lang = common::lang(&value)?,
+            "json" => json_out = true,
+            other => return Err(Usage(format!("check: unknown option --{other}")).into()),
+        }
+    }
+    let resolver = resolver.build()?;
+    let report = block_on(check_domain(&resolver, &request, lang));
+    if json_out {
+        println!("{}", serde_json::to_string_pretty(&to_json(&report))?);
+    } else {
+        print!("{}", to_text(&report));
+    }
+    Ok(report.has_errors().then_some(Failed))
+}
+
+fn to_json(report: &Report) -> serde_json::Value {
+    json!({
+        "domain": report.domain,
+        "mx": {
+            "kind": report.mx.kind.map(|k| k.as_str()),
+            "hosts": report.mx.hosts.iter().map(|h| h.host.as_str()).collect::<Vec<_>>(),
+            "records": report.mx.hosts,
+            "smart_host": report.mx.smart_host,
+        },
+        "spf": {
+            "record": report.spf.record,
+            "lookups": report.spf.lookups,
+            "includes_microsoft": report.spf.includes_microsoft,
+            "result_for_ip": report.spf.result_for_ip,
+            "suggested_record": report.spf.suggested_record,
+            "suggestion_reasons": report.spf.suggestion_reasons,
+            "tree": report.spf.tree,
+        },
+        "dmarc": {
+            "record": report.dmarc.record,
+            "policy": report.dmarc.policy,
+            "meaning": report.dmarc.meaning,
+        },
+        "findings": report.findings,
+    })
+}
+
+fn to_text(report: &Report) -> String {
+    let mut out = format!("{}\n", report.domain);
+    match (&report.mx.kind, &report.mx.smart_host) {
+        (Some(kind), Some(host)) => {
+            out.push_str(&format!("  MX: {} -> smart host {host}\n", kind.as_str()))
+        }
+        (Some(kind), None) => out.push_str(&format!("  MX: {}\n", kind.as_str())),
+        (None, _) => out.push_str("  MX: could not check\n"),
+    }
+    match &report.spf.record {
+        Some(record) => out.push_str(&format!(
+            "  SPF: {record}  ({} DNS look-ups)\n",
+            report.spf.lookups
+        )),
+        None => out.push_str("  SPF: (none found)\n"),
+    }
+    for (ip, result) in &report.spf.result_for_ip {
+        out.push_str(&format!("    {ip}: {result}\n"));
+    }
+    if let Some(suggested) = &report.spf.suggested_record {
+        out.push_str(&format!("  Suggested SPF: {suggested}\n"));
+        for reason in &report.spf.suggestion_reasons {
+            out.push_str(&format!("    - {reason}\n"));
+        }
+    }
+    match (&report.dmarc.record, &report.dmarc.meaning) {
+        (Some(record), Some(meaning)) => {
+            out.push_str(&format!("  DMARC: {record}\n    {meaning}\n"))
+        }
+        (Some(record), None) => out.push_str(&format!("  DMARC: {record}\n")),
+        (None, _) => out.push_str("  DMARC: (none found)\n"),
+    }
+    for finding in &report.findings {
+        let severity = match finding.severity {
+            smarthost_core::report::Severity::Error => "error",
+            smarthost_core::report::Severity::Warning => "warning",
+            smarthost_core::report::Severity::Info => "info",
+        };
+        out.push_str(&format!(
+            "  [{severity}] {}: {}\n    fix: {}\n",
+            finding.code, finding.message, finding.fix
+        ));
+    }
+    out
+}

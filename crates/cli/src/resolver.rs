@@ -1,0 +1,58 @@
+//! The resolver a command uses: `--doh URL` (RFC 8484) or `--doh-json URL`, else
+//! Cloudflare with Google as the fallback; one retry each; `--timeout MS` per request.
+
+use crate::http::{UreqTransport, DEFAULT_TIMEOUT};
+use crate::Usage;
+use smarthost_core::dns::doh::{CLOUDFLARE, GOOGLE_WIRE};
+use smarthost_core::dns::{Chain, DohFormat, DohResolver};
+use std::time::Duration;
+
+pub type CliResolver = Chain<DohResolver<UreqTransport>>;
+
+/// Collects `--doh` / `--doh-json` (the last one given wins) and `--timeout MS`.
+#[derive(Default)]
+pub struct ResolverChoice {
+    endpoint: Option<(String, DohFormat)>,
+    timeout: Option<Duration>,
+}
+
+impl ResolverChoice {
+    /// Takes the option if it is one of ours.
+    pub fn take(&mut self, name: &str, value: &str) -> Result<bool, Usage> {
+        match name {
+            "doh" => self.endpoint = Some((value.to_owned(), DohFormat::Wire)),
+            "doh-json" => self.endpoint = Some((value.to_owned(), DohFormat::Json)),
+            "timeout" => {
+                let ms = value
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|ms| (1..=60_000).contains(ms))
+                    .ok_or_else(|| {
+                        Usage(format!(
+                            "--timeout takes milliseconds from 1 to 60000, not `{value}`"
+                        ))
+                    })?;
+                self.timeout = Some(Duration::from_millis(ms));
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    pub fn build(self) -> Result<CliResolver, Usage> {
+        let timeout = self.timeout.unwrap_or(DEFAULT_TIMEOUT);
+        let make = |url: &str, format| {
+            DohResolver::new(url, format, UreqTransport::with_timeout(timeout))
+                .map_err(|e| Usage(format!("--doh: {e}")))
+        };
+        let resolvers = match self.endpoint {
+            Some((url, format)) => vec![make(&url, format)?],
+            None => vec![
+                make(CLOUDFLARE, DohFormat::Wire)?,
+                make(GOOGLE_WIRE, DohFormat::Wire)?,
+            ],
+        };
+        Ok(Chain::new(resolvers, 1))
+    }
+}

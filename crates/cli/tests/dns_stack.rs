@@ -1,0 +1,348 @@
+//! `smarthost check` and `smarthost spf eval` against a real DNS-over-HTTPS stack: Knot
+//! DNS serving tests/zones behind dnsdist on loopback (tests/support/dns-stack-cli.mjs
+//! starts it once per test process and stops it when this process exits).
+
+use serde_json::Value;
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, ChildStdin, Command, Output, Stdio};
+use std::sync::{Mutex, OnceLock};
+
+struct Stack {
+    doh_url: String,
+    // Held so the stack lives as long as this process; closing stdin stops it.
+    _stdin: Mutex<ChildStdin>,
+    _child: Mutex<Child>,
+}
+
+fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn start_stack() -> Result<Stack, String> {
+    let script = workspace_root().join("tests/support/dns-stack-cli.mjs");
+    let mut child = Command::new("node")
+        .arg(&script)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .map_err(|e| format!("starting node {}: {e}", script.display()))?;
+    let stdout = child.stdout.take().ok_or("no stdout")?;
+    let stdin = child.stdin.take().ok_or("no stdin")?;
+    let mut line = String::new();
+    BufReader::new(stdout)
+        .read_line(&mut line)
+        .map_err(|e| format!("reading the stack's URL: {e}"))?;
+    let value: Value = serde_json::from_str(&line)
+        .map_err(|e| format!("the DoH stack did not start (is knot/dnsdist installed? run cargo xtask test): {e}: {line:?}"))?;
+    let doh_url = value["dohUrl"].as_str().ok_or("no dohUrl")?.to_owned();
+    Ok(Stack {
+        doh_url,
+        _stdin: Mutex::new(stdin),
+        _child: Mutex::new(child),
+    })
+}
+
+fn doh() -> &'static str {
+    static STACK: OnceLock<Result<Stack, String>> = OnceLock::new();
+    match STACK.get_or_init(start_stack) {
+        Ok(stack) => &stack.doh_url,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+fn smarthost(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_smarthost"))
+        .args(args)
+        .args(["--doh", doh()])
+        .output()
+        .unwrap_or_else(|e| panic!("running smarthost: {e}"))
+}
+
+fn check_json(domain: &str, extra: &[&str]) -> (Option<i32>, Value) {
+    let out = smarthost(&[&["check", domain, "--json"], extra].concat());
+    let value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{domain}: not JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (out.status.code(), value)
+}
+
+fn codes(value: &Value) -> Vec<String> {
+    value["findings"]
+        .as_array()
+        .map(|f| {
+            f.iter()
+                .filter_map(|x| x["code"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_healthy_domain_passes_with_exit_0() {
+    let (code, v) = check_json(
+        "ok.cli.test",
+        &["--ip", "198.51.100.7", "--method", "direct-send"],
+    );
+    assert_eq!(code, Some(0), "{v:#}");
+    assert_eq!(v["domain"], "ok.cli.test");
+    assert_eq!(v["mx"]["kind"], "microsoft-365");
+    assert_eq!(
+        v["mx"]["hosts"][0],
+        "cliok-test01b.mail.protection.outlook.com"
+    );
+    assert_eq!(
+        v["mx"]["smart_host"],
+        "cliok-test01b.mail.protection.outlook.com"
+    );
+    assert_eq!(
+        v["spf"]["record"],
+        "v=spf1 ip4:198.51.100.7 include:spf.protection.outlook.com -all"
+    );
+    assert_eq!(v["spf"]["lookups"], 1);
+    assert_eq!(v["spf"]["includes_microsoft"], true);
+    assert_eq!(v["spf"]["result_for_ip"]["198.51.100.7"], "pass");
+    assert_eq!(v["spf"]["suggested_record"], Value::Null);
+    assert_eq!(v["dmarc"]["policy"], "quarantine");
+    assert_eq!(codes(&v), Vec::<String>::new());
+}
+
+#[test]
+fn each_zone_gives_its_finding_code() {
+    let cases: &[(&str, &[&str], &str)] = &[
+        ("nospf.cli.test", &[], "spf-missing"),
+        ("twospf.cli.test", &[], "spf-multiple-records"),
+        ("gateway.cli.test", &[], "mx-not-microsoft"),
+        ("nomx.cli.test", &[], "mx-missing"),
+        ("nullmx.cli.test", &[], "mx-null"),
+        ("plusall.cli.test", &[], "spf-plus-all"),
+        ("ptr.cli.test", &[], "spf-ptr"),
+        ("syntax.cli.test", &[], "spf-syntax"),
+        ("voids.cli.test", &[], "spf-void-lookups"),
+        ("over.cli.test", &[], "spf-too-many-lookups"),
+        (
+            "ok.cli.test",
+            &["--ip", "203.0.113.50", "--method", "relay-ip"],
+            "spf-ip-not-authorized",
+        ),
+        ("ok.cli.test", &["--ip", "10.1.2.3"], "ip-not-public"),
+        ("nospf.cli.test", &[], "dmarc-missing"),
+        ("mx-classic.test", &[], "dmarc-policy-none"),
+        ("noinclude.cli.test", &[], "spf-no-microsoft-include"),
+        ("servfail.cli.test", &[], "dns-error"),
+    ];
+    let mut failures = Vec::new();
+    for (domain, extra, code) in cases {
+        let (_, v) = check_json(domain, extra);
+        if !codes(&v).iter().any(|c| c == code) {
+            failures.push(format!(
+                "{domain} {extra:?}: expected {code}, got {:?}",
+                codes(&v)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn error_findings_exit_1_and_warnings_exit_0() {
+    assert_eq!(check_json("over.cli.test", &[]).0, Some(1));
+    // A missing Microsoft include is a warning only.
+    let (code, v) = check_json("noinclude.cli.test", &[]);
+    assert!(
+        codes(&v).contains(&"spf-no-microsoft-include".to_owned()),
+        "{v:#}"
+    );
+    assert_eq!(code, Some(0), "{v:#}");
+}
+
+#[test]
+fn a_dns_failure_never_claims_a_missing_record() {
+    let (code, v) = check_json(
+        "servfail.cli.test",
+        &["--ip", "198.51.100.7", "--method", "direct-send"],
+    );
+    assert_eq!(code, Some(1));
+    let found = codes(&v);
+    for claim in ["spf-missing", "mx-missing", "spf-ip-not-authorized"] {
+        assert!(
+            !found.iter().any(|c| c == claim),
+            "{claim} claimed after SERVFAIL: {found:?}"
+        );
+    }
+    assert_eq!(v["mx"]["kind"], Value::Null);
+    assert_eq!(v["spf"]["record"], Value::Null);
+}
+
+#[test]
+fn a_suggested_record_for_the_device() {
+    let (_, v) = check_json(
+        "ok.cli.test",
+        &["--ip", "203.0.113.50", "--method", "direct-send"],
+    );
+    assert_eq!(
+        v["spf"]["suggested_record"],
+        "v=spf1 ip4:203.0.113.50 ip4:198.51.100.7 include:spf.protection.outlook.com -all"
+    );
+    let draft = v["spf"]["suggested_record"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let (code, fixed) = check_json(
+        "ok.cli.test",
+        &[
+            "--ip",
+            "203.0.113.50",
+            "--method",
+            "direct-send",
+            "--record",
+            &draft,
+        ],
+    );
+    assert_eq!(fixed["spf"]["result_for_ip"]["203.0.113.50"], "pass");
+    assert_eq!(code, Some(0), "{fixed:#}");
+}
+
+#[test]
+fn spf_eval_json_contract() {
+    let out = smarthost(&[
+        "spf",
+        "eval",
+        "--ip",
+        "203.0.113.9",
+        "--sender",
+        "scanner@exp.cli.test",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(v["result"], "fail");
+    // Two TXT strings are joined without a space (RFC 7208 3.3), and the exp macros expand.
+    assert_eq!(
+        v["explanation"],
+        "203.0.113.9 is not allowed to send for exp.cli.test."
+    );
+    assert_eq!(v["lookups"], 0);
+    assert_eq!(v["void_lookups"], 0);
+    assert!(v["trace"].as_array().is_some_and(|t| t.len() == 2));
+
+    let pass = smarthost(&[
+        "spf",
+        "eval",
+        "--ip",
+        "198.51.100.7",
+        "--helo",
+        "ok.cli.test",
+        "--json",
+    ]);
+    let v: Value = serde_json::from_slice(&pass.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(v["result"], "pass");
+    assert_eq!(v["explanation"], Value::Null);
+}
+
+#[test]
+fn spf_eval_counts_lookups_and_reports_errors_as_results() {
+    let over = smarthost(&[
+        "spf",
+        "eval",
+        "--ip",
+        "198.51.100.7",
+        "--domain",
+        "over.cli.test",
+        "--json",
+    ]);
+    assert_eq!(over.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&over.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(v["result"], "permerror");
+    assert_eq!(v["lookups"], 11);
+
+    let voids = smarthost(&[
+        "spf",
+        "eval",
+        "--ip",
+        "198.51.100.7",
+        "--domain",
+        "avoids.cli.test",
+        "--json",
+    ]);
+    let v: Value = serde_json::from_slice(&voids.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(v["result"], "permerror");
+    assert_eq!(v["void_lookups"], 3);
+
+    let servfail = smarthost(&[
+        "spf",
+        "eval",
+        "--ip",
+        "198.51.100.7",
+        "--domain",
+        "servfail.cli.test",
+        "--json",
+    ]);
+    let v: Value = serde_json::from_slice(&servfail.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(v["result"], "temperror");
+
+    let draft = smarthost(&[
+        "spf",
+        "eval",
+        "--ip",
+        "203.0.113.9",
+        "--domain",
+        "ok.cli.test",
+        "--record",
+        "v=spf1 ip4:203.0.113.0/24 include:spf.protection.outlook.com -all",
+        "--json",
+    ]);
+    let v: Value = serde_json::from_slice(&draft.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(v["result"], "pass");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["spf", "eval", "--domain", "ok.cli.test"][..],
+        &[
+            "spf",
+            "eval",
+            "--ip",
+            "not-an-ip",
+            "--domain",
+            "ok.cli.test",
+        ],
+        &["spf", "eval", "--ip", "198.51.100.7"],
+        &["spf", "frobnicate"],
+        &["check"],
+        &["check", "exa mple.com"],
+        &["check", "ok.cli.test", "--ip", "2001:db8::1"],
+        &["check", "ok.cli.test", "--method", "hve"],
+        &["check", "ok.cli.test", "--timeout", "0"],
+    ] {
+        assert_eq!(smarthost(args).status.code(), Some(2), "{args:?}");
+    }
+}
+
+#[test]
+fn an_unreachable_resolver_is_a_dns_error_not_a_finding_about_records() {
+    let out = Command::new(env!("CARGO_BIN_EXE_smarthost"))
+        .args([
+            "check",
+            "ok.cli.test",
+            "--json",
+            "--doh",
+            "http://127.0.0.1:9/dns-query",
+            "--timeout",
+            "2000",
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    let found = codes(&v);
+    assert!(
+        !found.is_empty() && found.iter().all(|c| c == "dns-error"),
+        "{found:?}"
+    );
+}
