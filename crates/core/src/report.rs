@@ -6,7 +6,7 @@
 
 use crate::cloud::Cloud;
 use crate::dmarc::{device_mail_meaning, parse_dmarc, select_record};
-use crate::dns::{DomainName, RecordType, Resolver};
+use crate::dns::{Cached, DomainName, RecordType, Resolver};
 use crate::i18n::{format, Lang};
 use crate::method::MethodId;
 use crate::mx::{check_mx, MxHost, MxKind};
@@ -106,7 +106,18 @@ impl Findings {
 
 /// Runs every check for the request.
 pub async fn check_domain<R: Resolver>(resolver: &R, request: &CheckRequest, lang: Lang) -> Report {
+    // One cache for the whole report: the tree walk, check_host for each IP, MX and DMARC
+    // never ask the same question twice, and the first three questions go out together.
+    let cached = Cached::new(resolver);
+    let resolver = &cached;
     let domain = request.domain.to_string();
+    resolver
+        .prefetch(&[
+            (request.domain.clone(), RecordType::Mx),
+            (request.domain.clone(), RecordType::Txt),
+            (request.domain.child("_dmarc"), RecordType::Txt),
+        ])
+        .await;
     let mut findings = Findings {
         lang,
         list: Vec::new(),

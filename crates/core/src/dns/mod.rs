@@ -1,5 +1,6 @@
 //! DNS: names, the wire format, resolvers (DNS-over-HTTPS and in-memory) and the demo zone.
 
+pub mod cache;
 pub mod chain;
 pub mod demo;
 pub mod doh;
@@ -10,6 +11,7 @@ pub mod resolver;
 pub mod wire;
 pub mod zone;
 
+pub use cache::Cached;
 pub use chain::Chain;
 pub use doh::{DohFormat, DohResolver};
 pub use json::{DohJsonResolver, JsonDialect};

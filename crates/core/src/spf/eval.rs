@@ -8,7 +8,7 @@
 
 use super::macros::{expand, truncate_domain, MacroContext, MacroString};
 use super::record::{is_spf_record, parse_record, Mechanism, Qualifier, SpfRecord, TermKind};
-use crate::dns::{DomainName, Lookup, RecordData, RecordType, ResolveError, Resolver};
+use crate::dns::{Cached, DomainName, Lookup, RecordData, RecordType, ResolveError, Resolver};
 use serde::Serialize;
 use std::future::Future;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
@@ -99,7 +99,7 @@ pub struct SpfEvaluation {
 }
 
 struct State<'r, R> {
-    resolver: &'r R,
+    resolver: Cached<'r, R>,
     query: &'r SpfQuery,
     sender: String,
     lookups: u32,
@@ -141,7 +141,7 @@ pub async fn check_host<R: Resolver>(
         format!("postmaster@{}", query.sender)
     };
     let mut state = State {
-        resolver,
+        resolver: Cached::new(resolver),
         query,
         sender,
         lookups: 0,
@@ -202,6 +202,9 @@ fn evaluate<'a, R: Resolver>(
             },
         };
         let record = parse_record(&text);
+        if depth == 0 && !count_void && record.errors.is_empty() {
+            prefetch_tree(state, &record, &domain).await;
+        }
         if let Some(first) = record.errors.first() {
             state.trace.push(entry(
                 depth,
@@ -305,6 +308,8 @@ async fn evaluate_record<R: Resolver>(
     domain: &str,
     depth: u32,
 ) -> Level {
+    let wanted = prefetch_list(state, record, domain);
+    state.resolver.prefetch(&wanted).await;
     for term in &record.terms {
         let TermKind::Directive {
             qualifier,
@@ -399,6 +404,117 @@ async fn evaluate_record<R: Resolver>(
         return level;
     }
     Level::of(SpfResult::Neutral, None)
+}
+
+/// Every look-up the record's terms may need, for [`Cached::prefetch`]. Fetching them all
+/// at once costs one round trip for the whole level; evaluation still reads the answers
+/// in record order and counts only the terms it reaches.
+fn prefetch_list<R>(
+    state: &State<'_, R>,
+    record: &SpfRecord,
+    domain: &str,
+) -> Vec<(DomainName, RecordType)> {
+    let address_type = if normalize(state.query.ip).is_ipv4() {
+        RecordType::A
+    } else {
+        RecordType::Aaaa
+    };
+    let target = |spec: Option<&MacroString>| match spec {
+        None => Some(domain.to_owned()),
+        Some(spec) => expand_domain(state, spec, domain),
+    };
+    let mut wanted = Vec::new();
+    for term in &record.terms {
+        let item = match &term.kind {
+            TermKind::Directive { mechanism, .. } => match mechanism {
+                Mechanism::Include(spec) => target(Some(spec)).map(|t| (t, RecordType::Txt)),
+                Mechanism::A { domain: spec, .. } => {
+                    target(spec.as_ref()).map(|t| (t, address_type))
+                }
+                Mechanism::Mx { domain: spec, .. } => {
+                    target(spec.as_ref()).map(|t| (t, RecordType::Mx))
+                }
+                Mechanism::Exists(spec) => target(Some(spec)).map(|t| (t, RecordType::A)),
+                Mechanism::Ptr(_) => Some((reverse_name(state.query.ip), RecordType::Ptr)),
+                Mechanism::All | Mechanism::Ip4 { .. } | Mechanism::Ip6 { .. } => None,
+            },
+            TermKind::Modifier(super::record::Modifier::Redirect(spec)) => {
+                target(Some(spec)).map(|t| (t, RecordType::Txt))
+            }
+            TermKind::Modifier(_) => None,
+        };
+        if let Some((name, rtype)) = item {
+            if let Ok(name) = DomainName::parse_lookup(&name) {
+                wanted.push((name, rtype));
+            }
+        }
+    }
+    wanted
+}
+
+/// Fetches the include tree breadth first, one wave of concurrent look-ups per level
+/// (with the a/mx/exists names of that level and the addresses of MX hosts found in the
+/// previous wave), so evaluation afterwards reads from the cache.
+async fn prefetch_tree<R: Resolver>(state: &State<'_, R>, root: &SpfRecord, domain: &str) {
+    let address_type = if normalize(state.query.ip).is_ipv4() {
+        RecordType::A
+    } else {
+        RecordType::Aaaa
+    };
+    let mut frontier: Vec<(SpfRecord, String)> = vec![(root.clone(), domain.to_owned())];
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut mx_names: Vec<DomainName> = Vec::new();
+    for _ in 0..=MAX_DNS_TERMS {
+        let mut wanted = Vec::new();
+        let mut records_next = Vec::new();
+        for (record, record_domain) in &frontier {
+            for (name, rtype) in prefetch_list(state, record, record_domain) {
+                if rtype == RecordType::Txt && seen.insert(name.to_string()) {
+                    records_next.push(name.clone());
+                }
+                if rtype == RecordType::Mx {
+                    mx_names.push(name.clone());
+                }
+                wanted.push((name, rtype));
+            }
+        }
+        // Addresses of MX hosts whose MX answer arrived in an earlier wave.
+        for name in std::mem::take(&mut mx_names) {
+            match state.resolver.cached(&name, RecordType::Mx) {
+                Some(Ok(lookup)) => {
+                    for record in lookup.records() {
+                        if let RecordData::Mx { exchange, .. } = &record.data {
+                            if let Ok(host) = DomainName::parse_lookup(exchange) {
+                                wanted.push((host, address_type));
+                            }
+                        }
+                    }
+                }
+                Some(Err(_)) => {}
+                None => mx_names.push(name),
+            }
+        }
+        if wanted.is_empty() {
+            break;
+        }
+        state.resolver.prefetch(&wanted).await;
+        frontier = records_next
+            .into_iter()
+            .filter_map(|name| {
+                let lookup = state.resolver.cached(&name, RecordType::Txt)?.ok()?;
+                let texts: Vec<String> = lookup
+                    .records()
+                    .iter()
+                    .filter_map(|r| r.data.txt_joined())
+                    .filter(|t| is_spf_record(t))
+                    .collect();
+                match texts.as_slice() {
+                    [one] => Some((parse_record(one), name.to_string())),
+                    _ => None,
+                }
+            })
+            .collect();
+    }
 }
 
 fn limit_error<R>(state: &mut State<'_, R>, depth: u32, domain: &str, text: &str) -> Level {
@@ -567,6 +683,16 @@ async fn match_mechanism<R: Resolver>(
                     format!("{name} has {} MX hosts; an mx term may look up at most {MAX_MX_OR_PTR_NAMES}", hosts.len()),
                 );
             }
+            let address_type = if ip.is_ipv4() {
+                RecordType::A
+            } else {
+                RecordType::Aaaa
+            };
+            let wanted: Vec<(DomainName, RecordType)> = hosts
+                .iter()
+                .filter_map(|h| DomainName::parse_lookup(h).ok().map(|n| (n, address_type)))
+                .collect();
+            state.resolver.prefetch(&wanted).await;
             for host in hosts {
                 // Address look-ups of MX hosts are not counted as terms or voids.
                 match addresses_uncounted(state, &host, ip).await {

@@ -284,3 +284,92 @@ fn empty_sender_uses_postmaster_at_helo() {
         SpfResult::Pass
     );
 }
+
+/// Counts "waves": a wave starts when a look-up is sent while none is in flight. Every
+/// look-up stays in flight for one poll, so look-ups started together share a wave and
+/// look-ups awaited one after another each make their own.
+struct Waves {
+    zone: InMemoryZone,
+    in_flight: std::cell::Cell<u32>,
+    waves: std::cell::Cell<u32>,
+    queries: std::cell::Cell<u32>,
+}
+
+struct YieldOnce(bool);
+
+impl std::future::Future for YieldOnce {
+    type Output = ();
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<()> {
+        if self.0 {
+            std::task::Poll::Ready(())
+        } else {
+            self.0 = true;
+            cx.waker().wake_by_ref();
+            std::task::Poll::Pending
+        }
+    }
+}
+
+impl Resolver for Waves {
+    async fn lookup(
+        &self,
+        name: &DomainName,
+        rtype: RecordType,
+    ) -> Result<crate::dns::Lookup, crate::dns::ResolveError> {
+        if self.in_flight.get() == 0 {
+            self.waves.set(self.waves.get() + 1);
+        }
+        self.in_flight.set(self.in_flight.get() + 1);
+        self.queries.set(self.queries.get() + 1);
+        YieldOnce(false).await;
+        self.in_flight.set(self.in_flight.get() - 1);
+        self.zone.lookup(name, rtype).await
+    }
+}
+
+#[test]
+fn a_three_level_tree_costs_about_its_depth_in_round_trips() {
+    let mut zone = InMemoryZone::new().txt(
+        "root.test",
+        "v=spf1 include:l1a.test include:l1b.test include:l1c.test -all",
+    );
+    for l1 in ["a", "b", "c"] {
+        zone = zone.txt(
+            &format!("l1{l1}.test"),
+            &format!("v=spf1 include:l2{l1}1.test include:l2{l1}2.test"),
+        );
+        for l2 in 1..=2 {
+            zone = zone.txt(&format!("l2{l1}{l2}.test"), "v=spf1 ip4:192.0.2.1");
+        }
+    }
+    let waves = Waves {
+        zone,
+        in_flight: std::cell::Cell::new(0),
+        waves: std::cell::Cell::new(0),
+        queries: std::cell::Cell::new(0),
+    };
+    let query = SpfQuery {
+        ip: "203.0.113.9"
+            .parse()
+            .unwrap_or(std::net::IpAddr::V4(Ipv4Addr::LOCALHOST)),
+        sender: "user@root.test".into(),
+        helo: "helo.test".into(),
+        domain: "root.test".into(),
+        receiver: String::new(),
+        timestamp: 0,
+    };
+    let result = block_on(check_host(&waves, &query, None));
+    assert_eq!(result.result, SpfResult::Fail);
+    // Counting still follows evaluation order: 3 + 6 includes.
+    assert_eq!(result.lookups, 9);
+    // 10 records, each asked once, in 3 waves (one per level) instead of 10.
+    assert_eq!(waves.queries.get(), 10);
+    assert_eq!(
+        waves.waves.get(),
+        3,
+        "look-ups were not started together per level"
+    );
+}

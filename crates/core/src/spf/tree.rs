@@ -7,6 +7,7 @@
 //! round trips, while counts follow the record's order.
 
 use super::record::{is_spf_record, parse_record, Mechanism, Modifier, SpfRecord, TermKind};
+use crate::dns::cache::join_all;
 use crate::dns::{DomainName, Lookup, RecordType, Resolver};
 use serde::Serialize;
 use std::future::Future;
@@ -220,7 +221,7 @@ fn expand<'a, R: Resolver>(
                 }
             })
             .collect();
-        let states = futures_join_in_order(pending).await;
+        let states = join_all(pending).await;
         let mut children = Vec::new();
         let mut total = own;
         for ((kind, target), state) in targets.iter().zip(states) {
@@ -262,30 +263,4 @@ fn expand<'a, R: Resolver>(
             children,
         }
     })
-}
-
-/// A future and, once it is ready, its output.
-type Slot<F> = (Pin<Box<F>>, Option<<F as Future>::Output>);
-
-/// Polls all futures concurrently and returns their outputs in input order, without an
-/// executor dependency: each is polled in turn until all are ready.
-async fn futures_join_in_order<F: Future>(futures: Vec<F>) -> Vec<F::Output> {
-    let mut slots: Vec<Slot<F>> = futures.into_iter().map(|f| (Box::pin(f), None)).collect();
-    std::future::poll_fn(move |cx| {
-        let mut all_ready = true;
-        for (future, output) in slots.iter_mut() {
-            if output.is_none() {
-                match future.as_mut().poll(cx) {
-                    std::task::Poll::Ready(value) => *output = Some(value),
-                    std::task::Poll::Pending => all_ready = false,
-                }
-            }
-        }
-        if all_ready {
-            std::task::Poll::Ready(slots.iter_mut().filter_map(|(_, o)| o.take()).collect())
-        } else {
-            std::task::Poll::Pending
-        }
-    })
-    .await
 }
