@@ -1,7 +1,7 @@
 // Runs the Knot DNS + dnsdist DoH stack for a test process that is not Node (the Rust
-// integration tests of the CLI): prints {"dohUrl": ...} on one line once the stack
-// answers, and stops it when standard input closes, which happens when the test process
-// exits for any reason.
+// integration tests of the CLI): prints {"dohUrl", "jsonUrl", "googleUrl", "slowUrl"} on
+// one line once the stack answers, and stops it when standard input closes, which happens
+// when the test process exits for any reason.
 
 import { startDnsStack } from "./dns-stack.mjs";
 
@@ -9,7 +9,14 @@ const stack = await startDnsStack().catch((error) => {
   console.error(`dns-stack-cli: ${error.message}`);
   process.exit(1);
 });
-process.stdout.write(`${JSON.stringify({ dohUrl: stack.dohUrl })}\n`);
+process.stdout.write(
+  `${JSON.stringify({
+    dohUrl: stack.dohUrl,
+    jsonUrl: stack.jsonUrl,
+    googleUrl: stack.googleUrl,
+    slowUrl: stack.delayedUrl(3000),
+  })}\n`,
+);
 
 let stopping = false;
 async function stop() {

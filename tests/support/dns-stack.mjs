@@ -9,6 +9,7 @@ import { mkdtemp, readdir, copyFile, writeFile, mkdir, rm } from "node:fs/promis
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { startDohProxy } from "./doh-proxy.mjs";
 
 const ZONES_DIR = resolve(import.meta.dirname, "..", "zones");
 
@@ -133,6 +134,17 @@ export async function startDnsStack() {
   };
   try {
     await waitForDoh(stack.dohUrl, zones[0], dnsdist, log);
+    const proxy = await startDohProxy({ upstream: stack.dohUrl });
+    Object.assign(stack, {
+      jsonUrl: proxy.jsonUrl,
+      googleUrl: proxy.googleUrl,
+      delayedUrl: proxy.delayedUrl,
+    });
+    const stopServices = stack.stop;
+    stack.stop = async () => {
+      await new Promise((r) => proxy.server.close(r));
+      await stopServices();
+    };
   } catch (error) {
     await stack.stop();
     throw error;

@@ -22,6 +22,8 @@ export default async function globalSetup() {
     process.env.SMARTHOST_URL = root.url;
     process.env.SMARTHOST_SUBPATH_URL = sub.url;
     process.env.SMARTHOST_DOH_URL = dns.dohUrl;
+    process.env.SMARTHOST_DOH_JSON_URL = dns.jsonUrl;
+    process.env.SMARTHOST_DOH_GOOGLE_URL = dns.googleUrl;
   } catch (error) {
     await stopAll(started);
     throw error;

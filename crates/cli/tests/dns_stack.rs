@@ -10,6 +10,10 @@ use std::sync::{Mutex, OnceLock};
 
 struct Stack {
     doh_url: String,
+    json_url: String,
+    google_url: String,
+    /// Wire format, answered after 3 seconds.
+    slow_url: String,
     // Held so the stack lives as long as this process; closing stdin stops it.
     _stdin: Mutex<ChildStdin>,
     _child: Mutex<Child>,
@@ -36,20 +40,39 @@ fn start_stack() -> Result<Stack, String> {
         .map_err(|e| format!("reading the stack's URL: {e}"))?;
     let value: Value = serde_json::from_str(&line)
         .map_err(|e| format!("the DoH stack did not start (is knot/dnsdist installed? run cargo xtask test): {e}: {line:?}"))?;
-    let doh_url = value["dohUrl"].as_str().ok_or("no dohUrl")?.to_owned();
+    let url = |key: &str| {
+        value[key]
+            .as_str()
+            .map(str::to_owned)
+            .ok_or(format!("no {key}"))
+    };
     Ok(Stack {
-        doh_url,
+        doh_url: url("dohUrl")?,
+        json_url: url("jsonUrl")?,
+        google_url: url("googleUrl")?,
+        slow_url: url("slowUrl")?,
         _stdin: Mutex::new(stdin),
         _child: Mutex::new(child),
     })
 }
 
-fn doh() -> &'static str {
+fn stack() -> &'static Stack {
     static STACK: OnceLock<Result<Stack, String>> = OnceLock::new();
     match STACK.get_or_init(start_stack) {
-        Ok(stack) => &stack.doh_url,
+        Ok(stack) => stack,
         Err(e) => panic!("{e}"),
     }
+}
+
+fn doh() -> &'static str {
+    &stack().doh_url
+}
+
+fn smarthost_raw(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_smarthost"))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("running smarthost: {e}"))
 }
 
 fn smarthost(args: &[&str]) -> Output {
@@ -345,4 +368,97 @@ fn an_unreachable_resolver_is_a_dns_error_not_a_finding_about_records() {
         !found.is_empty() && found.iter().all(|c| c == "dns-error"),
         "{found:?}"
     );
+}
+
+#[test]
+fn both_json_dialects_give_the_same_answers_as_wire_format() {
+    let args = [
+        "check",
+        "exp.cli.test",
+        "--ip",
+        "203.0.113.9",
+        "--method",
+        "direct-send",
+        "--json",
+    ];
+    let wire = smarthost(&args);
+    let cloudflare = smarthost_raw(&[&args[..], &["--doh-json", &stack().json_url]].concat());
+    let google = smarthost_raw(&[&args[..], &["--doh-json", &stack().google_url]].concat());
+    let parse = |out: &Output| -> Value {
+        serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)))
+    };
+    let (wire, cloudflare, google) = (parse(&wire), parse(&cloudflare), parse(&google));
+    // Cloudflare quotes the two TXT strings, Google joins them: both must read the same record.
+    assert_eq!(
+        wire["spf"]["record"],
+        "v=spf1 ip4:198.51.100.7 -all exp=why.exp.cli.test"
+    );
+    assert_eq!(cloudflare["spf"], wire["spf"]);
+    assert_eq!(google["spf"], wire["spf"]);
+    assert_eq!(cloudflare["findings"], wire["findings"]);
+
+    let eval = smarthost_raw(&[
+        "spf",
+        "eval",
+        "--ip",
+        "203.0.113.9",
+        "--domain",
+        "exp.cli.test",
+        "--json",
+        "--doh-json",
+        &stack().google_url,
+    ]);
+    let v = parse(&eval);
+    assert_eq!(v["result"], "fail");
+    assert_eq!(
+        v["explanation"],
+        "203.0.113.9 is not allowed to send for exp.cli.test."
+    );
+}
+
+#[test]
+fn a_slow_resolver_times_out_and_claims_nothing() {
+    let out = smarthost_raw(&[
+        "check",
+        "ok.cli.test",
+        "--json",
+        "--ip",
+        "198.51.100.7",
+        "--method",
+        "direct-send",
+        "--doh",
+        &stack().slow_url,
+        "--timeout",
+        "500",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    let found = codes(&v);
+    assert!(
+        !found.is_empty() && found.iter().all(|c| c == "dns-error"),
+        "{found:?}"
+    );
+    assert!(
+        v["findings"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("did not answer in time")),
+        "{v:#}"
+    );
+    // With a timeout longer than the delay the same resolver answers.
+    let patient = smarthost_raw(&[
+        "spf",
+        "eval",
+        "--ip",
+        "198.51.100.7",
+        "--domain",
+        "ok.cli.test",
+        "--json",
+        "--doh",
+        &stack().slow_url,
+        "--timeout",
+        "10000",
+    ]);
+    let v: Value = serde_json::from_slice(&patient.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(v["result"], "pass");
 }
