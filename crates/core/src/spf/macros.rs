@@ -238,7 +238,9 @@ pub fn expand(
 }
 
 fn letter_value(letter: char, ctx: &MacroContext<'_>) -> String {
+    // RFC 7208 4.3: a sender without a local-part uses "postmaster".
     let (local, sender_domain) = match ctx.sender.rsplit_once('@') {
+        Some(("", domain)) => ("postmaster", domain),
         Some((local, domain)) => (local, domain),
         None => ("postmaster", ctx.sender),
     };

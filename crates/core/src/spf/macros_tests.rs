@@ -143,3 +143,17 @@ fn domain_spec_validity() {
     assert!(!valid("example.123"));
     assert!(!valid("example.-com"));
 }
+
+#[test]
+fn a_sender_without_local_part_is_postmaster() {
+    let ms = parse_macro_string("%{l}.%{o}", 0).unwrap_or_else(|e| panic!("{}", e.message));
+    let ctx = MacroContext {
+        sender: "@example.com",
+        domain: "example.com",
+        ip: IpAddr::from([192, 0, 2, 3]),
+        helo: "h.example.com",
+        receiver: "",
+        timestamp: 0,
+    };
+    assert_eq!(expand(&ms, &ctx, false).as_deref(), Ok("postmaster.example.com"));
+}
