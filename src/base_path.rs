@@ -32,3 +32,17 @@ pub fn href(path: &str) -> String {
         .map(|base| base.href(path))
         .unwrap_or_else(|| path.to_owned())
 }
+
+/// A reactive link to `path` under the site base that keeps the language and embed mode
+/// of the current page.
+pub fn link(path: &'static str) -> impl Fn() -> String + 'static {
+    use leptos::prelude::Get;
+    let base = href(path);
+    let location = leptos_router::hooks::use_location();
+    move || {
+        format!(
+            "{base}{}",
+            crate::url_state::carried_query(&location.search.get())
+        )
+    }
+}

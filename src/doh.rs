@@ -1,19 +1,17 @@
 //! DNS from the browser: fetch as the HTTP transport for core's DoH resolver, and the
 //! choice between the built-in demo zone and a DoH server.
 
+use crate::settings::ResolverSetting;
 use smarthost_core::dns::demo::{demo_zone, DEMO_DOMAIN};
 use smarthost_core::dns::{
-    DohWireResolver, DomainName, HttpResponse, HttpTransport, InMemoryZone, Lookup, RecordType,
-    ResolveError, Resolver, TransportError,
+    Chain, DohFormat, DohResolver, DomainName, HttpResponse, HttpTransport, InMemoryZone, Lookup,
+    RecordType, ResolveError, Resolver, TransportError,
 };
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-
-/// Cloudflare answers RFC 8484 GET with `Access-Control-Allow-Origin: *`.
-pub const DEFAULT_DOH_URL: &str = "https://cloudflare-dns.com/dns-query";
 
 /// How long one DoH request may take before it is reported as a timeout.
 const TIMEOUT_MS: i32 = 8_000;
@@ -100,30 +98,46 @@ fn network(why: &str) -> TransportError {
     TransportError::Network(why.to_owned())
 }
 
-/// The resolver a check uses: the demo zone for the demo domain, DoH otherwise.
+/// The resolver a check uses: the demo zone for the demo domain, else DoH: the `doh`
+/// URL from the link, or the provider from Settings with the other public provider as
+/// the fallback (one retry each).
 pub enum AppResolver {
     Demo(InMemoryZone),
-    Doh(DohWireResolver<FetchTransport>),
+    Doh(Chain<DohResolver<FetchTransport>>),
 }
 
 impl AppResolver {
-    /// Picks the resolver for `domain`; `doh_url` is the user's DoH endpoint, if any.
     pub fn for_domain(domain: &DomainName, doh_url: Option<&str>) -> Result<Self, ResolveError> {
         if domain.as_str() == DEMO_DOMAIN {
             return Ok(AppResolver::Demo(demo_zone()));
         }
-        let endpoint = doh_url
-            .map(str::trim)
-            .filter(|url| !url.is_empty())
-            .unwrap_or(DEFAULT_DOH_URL);
-        DohWireResolver::new(endpoint, FetchTransport).map(AppResolver::Doh)
+        let endpoints: Vec<(String, DohFormat)> =
+            match doh_url.map(str::trim).filter(|u| !u.is_empty()) {
+                Some(url) => vec![(url.to_owned(), DohFormat::Wire)],
+                None => {
+                    let setting = ResolverSetting::load();
+                    let mut list = vec![setting.endpoint()];
+                    list.extend(setting.fallback().map(|f| f.endpoint()));
+                    list
+                }
+            };
+        let resolvers = endpoints
+            .into_iter()
+            .map(|(url, format)| DohResolver::new(&url, format, FetchTransport))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(AppResolver::Doh(Chain::new(resolvers, 1)))
     }
 
     /// Where the answers come from, for the result's caption.
     pub fn source(&self) -> String {
         match self {
-            AppResolver::Demo(_) => "the built-in demo zone (no network)".to_owned(),
-            AppResolver::Doh(doh) => doh.endpoint().to_owned(),
+            AppResolver::Demo(_) => crate::i18n::text("ui.check.demo-source"),
+            AppResolver::Doh(chain) => chain
+                .resolvers()
+                .iter()
+                .map(|r| r.endpoint().to_owned())
+                .collect::<Vec<_>>()
+                .join(", "),
         }
     }
 }
@@ -132,7 +146,7 @@ impl Resolver for AppResolver {
     async fn lookup(&self, name: &DomainName, rtype: RecordType) -> Result<Lookup, ResolveError> {
         match self {
             AppResolver::Demo(zone) => zone.lookup(name, rtype).await,
-            AppResolver::Doh(doh) => doh.lookup(name, rtype).await,
+            AppResolver::Doh(chain) => chain.lookup(name, rtype).await,
         }
     }
 }

@@ -4,44 +4,70 @@
 mod base_path;
 mod components;
 mod doh;
+mod i18n;
 mod pages;
+mod settings;
+mod storage;
+mod url_state;
 
+use crate::base_path::link;
+use crate::i18n::{t, tf};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-/// The application shell: header, navigation and the routed page.
+/// The application: the router around the shell.
 #[component]
 pub fn App() -> impl IntoView {
     let base = base_path::router_base();
     provide_context(base_path::SiteBase(base.clone()));
-    let href = base_path::href;
     view! {
         <Router base=base>
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            <header class="site-header">
-                <A href=href("/") attr:class="brand">"smarthost"</A>
-                <nav aria-label="Main">
-                    <ul>
-                        <li><A href=href("/")>"Plan"</A></li>
-                        <li><A href=href("/compare")>"Compare"</A></li>
-                        <li><A href=href("/check")>"DNS check"</A></li>
-                    </ul>
-                </nav>
-            </header>
-            <main id="main" tabindex="-1">
-                <Routes fallback=pages::not_found::NotFound>
-                    <Route path=path!("/") view=pages::home::Home />
-                    <Route path=path!("/compare") view=pages::compare::Compare />
-                    <Route path=path!("/check") view=pages::check::Check />
-                </Routes>
-            </main>
-            <footer class="site-footer">
-                <p>
-                    "Facts checked " {smarthost_core::method::FACTS_CHECKED}
-                    ". Based on Microsoft's guidance for multifunction devices, updated for 2026."
-                </p>
-            </footer>
+            <Shell />
         </Router>
+    }
+}
+
+/// Header, navigation, the routed page and the footer, in the chosen language.
+#[component]
+fn Shell() -> impl IntoView {
+    i18n::provide_locale();
+    let other_lang = move || match i18n::lang() {
+        smarthost_core::i18n::Lang::En => ("vi", "Tiếng Việt"),
+        smarthost_core::i18n::Lang::Vi => ("en", "English"),
+    };
+    let location = leptos_router::hooks::use_location();
+    let switch_href = move || {
+        let (code, _) = other_lang();
+        let query = url_state::query_with_in(&location.search.get(), &[("lang", Some(code))]);
+        format!("{}{query}", location.pathname.get())
+    };
+    view! {
+        <a class="skip-link" href="#main">{t("ui.skip")}</a>
+        <header class="site-header">
+            <A href=link("/") attr:class="brand">"smarthost"</A>
+            <nav aria-label=t("ui.nav.label")>
+                <ul>
+                    <li><A href=link("/") exact=true>{t("ui.nav.plan")}</A></li>
+                    <li><A href=link("/compare")>{t("ui.nav.compare")}</A></li>
+                    <li><A href=link("/check")>{t("ui.nav.check")}</A></li>
+                    <li><A href=link("/settings")>{t("ui.nav.settings")}</A></li>
+                </ul>
+            </nav>
+            <A href=switch_href attr:class="lang-switch" attr:lang=move || other_lang().0>
+                {move || other_lang().1}
+            </A>
+        </header>
+        <main id="main" tabindex="-1">
+            <Routes fallback=pages::not_found::NotFound>
+                <Route path=path!("/") view=pages::plan::Plan />
+                <Route path=path!("/compare") view=pages::compare::Compare />
+                <Route path=path!("/check") view=pages::check::Check />
+                <Route path=path!("/settings") view=pages::settings::Settings />
+            </Routes>
+        </main>
+        <footer class="site-footer">
+            <p>{move || tf("ui.footer", &[("date", smarthost_core::method::FACTS_CHECKED)])}</p>
+        </footer>
     }
 }

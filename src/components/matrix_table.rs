@@ -1,46 +1,89 @@
-//! The comparison matrix as a table, rendered from core's method table.
+//! The comparison matrix as a table, rendered from core's method table. With answers,
+//! the cells whose row an answer rules a method out on are marked, with the reason.
 
+use crate::i18n::{lang, t};
 use leptos::prelude::*;
-use smarthost_core::cloud::Cloud;
-use smarthost_core::i18n::Lang;
-use smarthost_core::matrix::comparison_matrix;
+use smarthost_core::matrix::{comparison_matrix, Aspect};
+use smarthost_core::plan::{rank, Answers, Effect as ReasonEffect};
 
 #[component]
-pub fn MatrixTable() -> impl IntoView {
-    // Language and cloud selection arrive with the planner screens; the table already
-    // renders whatever core produces for them.
-    let matrix = comparison_matrix(Cloud::Worldwide, Lang::En);
-    let columns = matrix.columns.clone();
-    view! {
-        <div class="table-scroll" role="region" aria-labelledby="matrix-caption" tabindex="0">
-            <table class="matrix">
-                <caption id="matrix-caption">"Ways to send through Microsoft 365, compared"</caption>
-                <thead>
-                    <tr>
-                        <td></td>
-                        {columns
+pub fn MatrixTable(#[prop(optional, into)] answers: Option<Signal<Answers>>) -> impl IntoView {
+    move || {
+        let lang = lang();
+        let answers = answers.map(|a| a.get()).unwrap_or_default();
+        let cloud = answers.cloud_or_default();
+        let ranking = rank(&answers);
+        let matrix = comparison_matrix(cloud, lang);
+        // (method, aspect) -> reasons that rule the method out on that row.
+        let blocked =
+            move |method: smarthost_core::method::MethodId, aspect: Aspect| -> Vec<String> {
+                ranking
+                    .get(method)
+                    .map(|m| {
+                        m.reasons
+                            .iter()
+                            .filter(|r| r.effect == ReasonEffect::Blocks)
+                            .filter(|r| r.question.and_then(Aspect::for_question) == Some(aspect))
+                            .map(|r| r.text(lang))
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            };
+        let columns = matrix.columns.clone();
+        view! {
+            <div class="table-scroll" role="region" aria-labelledby="matrix-caption" tabindex="0">
+                <table class="matrix">
+                    <caption id="matrix-caption">{t("ui.matrix.caption")}</caption>
+                    <thead>
+                        <tr>
+                            <td></td>
+                            {columns
+                                .iter()
+                                .map(|(id, name)| {
+                                    view! { <th scope="col" data-method=id.as_str()>{name.clone()}</th> }
+                                })
+                                .collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {matrix
+                            .rows
                             .into_iter()
-                            .map(|(id, name)| {
-                                view! { <th scope="col" data-method=id.as_str()>{name}</th> }
+                            .map(|row| {
+                                let aspect = row.aspect;
+                                view! {
+                                    <tr data-aspect=aspect.id()>
+                                        <th scope="row">{row.label}</th>
+                                        {row
+                                            .cells
+                                            .into_iter()
+                                            .zip(columns.iter())
+                                            .map(|(cell, (id, _))| {
+                                                let why = blocked(*id, aspect);
+                                                if why.is_empty() {
+                                                    view! { <td>{cell}</td> }.into_any()
+                                                } else {
+                                                    view! {
+                                                        <td class="ruled-out">
+                                                            {cell}
+                                                            <span class="ruled-out-reason">
+                                                                <strong>{t("ui.effect.blocks")}</strong>
+                                                                ": "
+                                                                {why.join(" ")}
+                                                            </span>
+                                                        </td>
+                                                    }
+                                                        .into_any()
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tr>
+                                }
                             })
                             .collect_view()}
-                    </tr>
-                </thead>
-                <tbody>
-                    {matrix
-                        .rows
-                        .into_iter()
-                        .map(|row| {
-                            view! {
-                                <tr>
-                                    <th scope="row">{row.label}</th>
-                                    {row.cells.into_iter().map(|cell| view! { <td>{cell}</td> }).collect_view()}
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
+                    </tbody>
+                </table>
+            </div>
+        }
     }
 }

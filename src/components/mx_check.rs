@@ -2,6 +2,8 @@
 //! (`?domain=..&doh=..`), so a link reproduces the check.
 
 use crate::doh::AppResolver;
+use crate::i18n::{t, text};
+use crate::url_state::query_with;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use smarthost_core::dns::demo::DEMO_DOMAIN;
@@ -29,20 +31,6 @@ async fn run_check(domain: DomainName, doh_url: Option<String>) -> Outcome {
     match check_mx(&resolver, &domain).await {
         Ok(report) => Outcome::Found { report, source },
         Err(error) => Outcome::Failed { error, source },
-    }
-}
-
-/// Replaces `domain` in the current query, keeping the other parameters (such as `doh`).
-fn query_with_domain(domain: &str) -> String {
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    match web_sys::UrlSearchParams::new_with_str(&search) {
-        Ok(params) => {
-            params.set("domain", domain);
-            format!("?{}", String::from(params.to_string()))
-        }
-        Err(_) => String::new(),
     }
 }
 
@@ -78,7 +66,10 @@ pub fn MxCheck() -> impl IntoView {
         match DomainName::parse(&text) {
             Ok(_) => {
                 set_input_error.set(None);
-                navigate(&query_with_domain(text.trim()), Default::default());
+                navigate(
+                    &query_with(&[("domain", Some(text.trim()))]),
+                    Default::default(),
+                );
             }
             // The field keeps what was typed; the message says what to change.
             Err(error) => set_input_error.set(Some(error.to_string())),
@@ -103,13 +94,10 @@ pub fn MxCheck() -> impl IntoView {
 
     view! {
         <section class="mx-check" aria-labelledby="mx-check-heading">
-            <h2 id="mx-check-heading">"Where does your domain receive mail?"</h2>
-            <p>
-                "Direct Send and SMTP relay devices must use the MX host your domain publishes. "
-                "smarthost reads it over DNS-over-HTTPS, from your browser."
-            </p>
+            <h2 id="mx-check-heading">{t("ui.mx.heading")}</h2>
+            <p>{t("ui.mx.intro")}</p>
             <form class="domain-form" on:submit=on_submit novalidate>
-                <label for="domain-input">"Email domain"</label>
+                <label for="domain-input">{t("ui.mx.domain-label")}</label>
                 <div class="field-row">
                     <input
                         id="domain-input"
@@ -127,9 +115,9 @@ pub fn MxCheck() -> impl IntoView {
                             set_input_error.set(None);
                         }
                     />
-                    <button type="submit">"Check MX"</button>
+                    <button type="submit">{t("ui.mx.check")}</button>
                     <button type="button" class="secondary" on:click=on_demo>
-                        "Try the demo domain"
+                        {t("ui.mx.demo")}
                     </button>
                 </div>
                 <p id="domain-error" class="field-error" role="alert">
@@ -137,7 +125,7 @@ pub fn MxCheck() -> impl IntoView {
                 </p>
             </form>
             <div class="check-result" aria-live="polite">
-                <Transition fallback=|| view! { <p class="status">"Checking…"</p> }>
+                <Transition fallback=|| view! { <p class="status">{t("ui.mx.checking")}</p> }>
                     {move || result.get().flatten().map(render_outcome)}
                 </Transition>
             </div>
@@ -150,12 +138,9 @@ fn render_outcome(outcome: Outcome) -> AnyView {
         Outcome::Found { report, source } => render_report(report, source),
         Outcome::Failed { error, source } => view! {
             <div class="result could-not-check" data-testid="mx-result" data-status="could-not-check">
-                <h3>"Could not check"</h3>
+                <h3>{t("ui.mx.could-not-check")}</h3>
                 <p>{error.to_string()}</p>
-                <p>
-                    "This says nothing about your records: the look-up itself failed. "
-                    "Resolver: " <code>{source}</code>
-                </p>
+                <p>{t("ui.mx.nothing-about-records")} " " <code>{source}</code></p>
             </div>
         }
         .into_any(),
@@ -168,16 +153,16 @@ fn render_report(report: MxReport, source: String) -> AnyView {
     let hosts = report.hosts.clone();
     view! {
         <div class="result" data-testid="mx-result" data-status=status data-kind=kind.as_str()>
-            <h3>{kind.describe()}</h3>
+            <h3>{move || text(&format!("mx.kind.{}", kind.as_str()))}</h3>
             {(!hosts.is_empty())
                 .then(|| {
                     view! {
                         <table class="mx-hosts">
-                            <caption>"MX records"</caption>
+                            <caption>{t("ui.mx.records")}</caption>
                             <thead>
                                 <tr>
-                                    <th scope="col">"Preference"</th>
-                                    <th scope="col">"Host"</th>
+                                    <th scope="col">{t("ui.mx.preference")}</th>
+                                    <th scope="col">{t("ui.mx.host")}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -199,21 +184,17 @@ fn render_report(report: MxReport, source: String) -> AnyView {
             {match report.smart_host {
                 Some(host) => view! {
                     <p class="smart-host">
-                        "Smart host for Direct Send and SMTP relay: " <strong>{host}</strong>
-                        ", port 25."
+                        {t("ui.mx.smart-host")} " " <strong>{host}</strong> {t("ui.mx.port-25")}
                     </p>
                 }
                 .into_any(),
                 None if kind.is_microsoft() => ().into_any(),
                 None => view! {
-                    <p class="smart-host">
-                        "This domain's mail does not go straight to Microsoft 365, so Direct Send "
-                        "and SMTP relay to its MX will not reach Microsoft 365."
-                    </p>
+                    <p class="smart-host">{t("ui.mx.not-microsoft")}</p>
                 }
                 .into_any(),
             }}
-            <p class="source">"Answered by " {source}</p>
+            <p class="source">{t("ui.mx.answered-by")} " " {source}</p>
         </div>
     }
     .into_any()

@@ -1,4 +1,5 @@
 pub mod check;
 pub mod compare;
-pub mod home;
 pub mod not_found;
+pub mod plan;
+pub mod settings;

@@ -5,16 +5,44 @@ import { siteUrl, withDoh } from "./site";
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
 test.describe("axe-core finds no violations", () => {
-  test("home with an MX result", async ({ page }) => {
-    await page.goto(siteUrl(withDoh("?domain=mx-classic.test")));
+  test("check with an MX result", async ({ page }) => {
+    await page.goto(siteUrl(withDoh("check/?domain=mx-classic.test")));
     await expect(page.getByTestId("mx-result")).toBeVisible();
     const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
     expect(results.violations).toEqual([]);
   });
 
-  test("home with an input error", async ({ page }) => {
-    await page.goto(siteUrl(withDoh("?domain=-bad-.com")));
+  test("check with an input error", async ({ page }) => {
+    await page.goto(siteUrl(withDoh("check/?domain=-bad-.com")));
     await expect(page.getByRole("alert")).not.toBeEmpty();
+    const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+    expect(results.violations).toEqual([]);
+  });
+
+  test("plan: a question", async ({ page }) => {
+    await page.goto(siteUrl("?step=4&recipients=internal"));
+    await expect(page.getByRole("group")).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+    expect(results.violations).toEqual([]);
+  });
+
+  test("plan: the ranking, in Vietnamese", async ({ page }) => {
+    await page.goto(siteUrl("?step=results&recipients=internal&auth=basic&security-defaults=on&lang=vi"));
+    await expect(page.locator(".method-result").first()).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+    expect(results.violations).toEqual([]);
+  });
+
+  test("compare with answers marking cells", async ({ page }) => {
+    await page.goto(siteUrl("compare/?recipients=external&ip=dynamic"));
+    await expect(page.locator("td.ruled-out").first()).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+    expect(results.violations).toEqual([]);
+  });
+
+  test("settings", async ({ page }) => {
+    await page.goto(siteUrl("settings/"));
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
     expect(results.violations).toEqual([]);
   });

@@ -2,8 +2,8 @@ import { test, expect } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { siteUrl } from "./site";
 
-test.describe("home page", () => {
-  for (const route of ["", "compare/", "check/"]) {
+test.describe("pages and the matrix", () => {
+  for (const route of ["", "compare/", "check/", "settings/"]) {
     test(`/${route} loads with no console errors`, async ({ page }) => {
       const problems: string[] = [];
       page.on("console", (msg) => {
@@ -18,7 +18,7 @@ test.describe("home page", () => {
   }
 
   test("matrix shows the three classic methods first, with their ports", async ({ page }) => {
-    await page.goto(siteUrl());
+    await page.goto(siteUrl("compare/"));
     const table = page.getByRole("table", { name: "Ways to send through Microsoft 365, compared" });
     const headers = table.getByRole("columnheader");
     await expect(headers).toHaveCount(8);

@@ -10,7 +10,7 @@ const result = (page: Page) => page.getByTestId("mx-result");
 
 test.describe("MX check over DNS-over-HTTPS", () => {
   test("shows the MX host a test zone publishes, as published", async ({ page }) => {
-    await page.goto(siteUrl(withDoh("")));
+    await page.goto(siteUrl(withDoh("check/")));
     await checkDomain(page, "mx-classic.test");
     await expect(result(page)).toHaveAttribute("data-kind", "microsoft-365");
     // The hyphen-stripped, suffixed token comes from DNS; a naive guess would be mx-classic-test.
@@ -26,14 +26,14 @@ test.describe("MX check over DNS-over-HTTPS", () => {
   });
 
   test("a domain without MX says so", async ({ page }) => {
-    await page.goto(siteUrl(withDoh("")));
+    await page.goto(siteUrl(withDoh("check/")));
     await checkDomain(page, "no-mx.test");
     await expect(result(page)).toHaveAttribute("data-kind", "none");
     await expect(result(page)).toContainText("No MX records");
   });
 
   test("an internationalised name is converted with IDNA before the query", async ({ page }) => {
-    await page.goto(siteUrl(withDoh("")));
+    await page.goto(siteUrl(withDoh("check/")));
     await checkDomain(page, "例子.测试");
     await expect(result(page).locator(".smart-host")).toContainText("idn-test.mail.protection.outlook.com");
   });
@@ -43,7 +43,7 @@ test.describe("MX check over DNS-over-HTTPS", () => {
     page.on("request", (request) => {
       if (request.url().includes("?dns=")) dnsRequests.push(request.url());
     });
-    await page.goto(siteUrl(withDoh("", CLOSED_DOH_URL)));
+    await page.goto(siteUrl(withDoh("check/", CLOSED_DOH_URL)));
     await page.getByRole("button", { name: "Try the demo domain" }).click();
     await expect(page.getByLabel("Email domain")).toHaveValue("smarthost-demo.example");
     await expect(result(page).locator(".smart-host")).toContainText(
@@ -54,13 +54,13 @@ test.describe("MX check over DNS-over-HTTPS", () => {
   });
 
   test("a shared link reproduces the check", async ({ page }) => {
-    await page.goto(siteUrl(withDoh("?domain=mx-classic.test")));
+    await page.goto(siteUrl(withDoh("check/?domain=mx-classic.test")));
     await expect(page.getByLabel("Email domain")).toHaveValue("mx-classic.test");
     await expect(result(page).locator(".smart-host")).toContainText("mxclassic-test01b");
   });
 
   test("checking a domain puts it in the URL", async ({ page }) => {
-    await page.goto(siteUrl(withDoh("")));
+    await page.goto(siteUrl(withDoh("check/")));
     await checkDomain(page, "mx-classic.test");
     await expect(result(page)).toBeVisible();
     const url = new URL(page.url());
@@ -69,7 +69,7 @@ test.describe("MX check over DNS-over-HTTPS", () => {
   });
 
   test("an unreachable DoH server is reported as such, never as a missing record", async ({ page }) => {
-    await page.goto(siteUrl(withDoh("", CLOSED_DOH_URL)));
+    await page.goto(siteUrl(withDoh("check/", CLOSED_DOH_URL)));
     await checkDomain(page, "mx-classic.test");
     await expect(result(page)).toHaveAttribute("data-status", "could-not-check");
     await expect(result(page)).toContainText("could not be reached");
@@ -93,7 +93,7 @@ test.describe("bad input gets a clear message and keeps what was typed", () => {
       page.on("request", (r) => {
         if (r.url().includes("?dns=")) dnsRequests.push(r.url());
       });
-      await page.goto(siteUrl(withDoh("")));
+      await page.goto(siteUrl(withDoh("check/")));
       await checkDomain(page, input);
       const field = page.getByLabel("Email domain");
       await expect(page.getByRole("alert")).toHaveText(message);
@@ -105,7 +105,7 @@ test.describe("bad input gets a clear message and keeps what was typed", () => {
   }
 
   test("a malformed domain in a shared link is explained, not queried", async ({ page }) => {
-    await page.goto(siteUrl(withDoh("?domain=-bad-.com")));
+    await page.goto(siteUrl(withDoh("check/?domain=-bad-.com")));
     await expect(page.getByRole("alert")).toHaveText(/"-bad-" starts or ends with a hyphen/);
     await expect(result(page)).toHaveCount(0);
   });

@@ -65,6 +65,25 @@ impl Aspect {
         }
     }
 
+    /// The row where an answer to `question` shows its effect, for highlighting the cells
+    /// that rule a method out.
+    pub fn for_question(question: &str) -> Option<Aspect> {
+        Some(match question {
+            "cloud" => Aspect::SmartHost,
+            "recipients" => Aspect::Recipients,
+            "auth" | "security-defaults" | "client" => Aspect::SignIn,
+            "tls" => Aspect::Tls,
+            "ports" | "port25-blocked" => Aspect::Ports,
+            "ip" | "cert" => Aspect::StaticIp,
+            "hosting" => Aspect::ThirdPartyHosting,
+            "volume" => Aspect::Limits,
+            "sender" => Aspect::FromAddress,
+            "onprem-server" => Aspect::SetupEffort,
+            "reject-direct-send" => Aspect::Status,
+            _ => return None,
+        })
+    }
+
     pub fn label(self, lang: Lang) -> String {
         text(lang, &format!("aspect.{}", self.id()))
     }
@@ -204,6 +223,17 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn every_question_has_a_row() {
+        for question in crate::plan::QUESTIONS {
+            assert!(
+                Aspect::for_question(question.id).is_some(),
+                "{}",
+                question.id
+            );
         }
     }
 

@@ -155,5 +155,8 @@ fn a_sender_without_local_part_is_postmaster() {
         receiver: "",
         timestamp: 0,
     };
-    assert_eq!(expand(&ms, &ctx, false).as_deref(), Ok("postmaster.example.com"));
+    assert_eq!(
+        expand(&ms, &ctx, false).as_deref(),
+        Ok("postmaster.example.com")
+    );
 }

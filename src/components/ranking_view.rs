@@ -1,0 +1,95 @@
+//! The planner's result: the recommended method first with its reasons, then the others
+//! with why they are possible or not. Everything shown comes from core's ranking.
+
+use crate::i18n::{lang, t, text};
+use crate::pages::plan::Step;
+use crate::url_state::query_with;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use smarthost_core::plan::{rank, Answers, Effect as ReasonEffect, RankedMethod, Verdict};
+
+#[component]
+pub fn RankingView(answers: Memo<Answers>) -> impl IntoView {
+    let ranking = Memo::new(move |_| rank(&answers.get()));
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    let navigate = use_navigate();
+    let change = move |_| {
+        navigate(
+            &query_with(&[("step", Some(&Step::Question(0).param()))]),
+            Default::default(),
+        );
+    };
+    let compare_href = move || {
+        let base = crate::base_path::href("/compare");
+        format!("{base}{}", query_with(&[("step", None)]))
+    };
+    view! {
+        <section class="ranking" aria-labelledby="ranking-heading">
+            <h2 id="ranking-heading" tabindex="-1" node_ref=heading>{t("ui.plan.result-title")}</h2>
+            <div class="ranking-actions">
+                <button type="button" class="secondary" on:click=change>{t("ui.plan.change")}</button>
+                <a href=compare_href>{t("ui.plan.compare-link")}</a>
+            </div>
+            <ol class="ranked-methods">
+                {move || {
+                    ranking
+                        .get()
+                        .methods
+                        .into_iter()
+                        .map(|m| view! { <li><MethodResult method=m /></li> })
+                        .collect_view()
+                }}
+            </ol>
+        </section>
+    }
+}
+
+#[component]
+fn MethodResult(method: RankedMethod) -> impl IntoView {
+    let id = method.id;
+    let verdict = method.verdict;
+    let verdict_class = match verdict {
+        Verdict::Recommended => "verdict recommended",
+        Verdict::Possible => "verdict possible",
+        Verdict::NotPossible => "verdict not-possible",
+    };
+    let reasons = method.reasons.clone();
+    view! {
+        <article class="method-result" data-method=id.as_str() data-verdict=verdict.as_str()>
+            <h3>
+                {move || text(&id.key("name"))}
+                " "
+                <span class=verdict_class>{move || text(&format!("verdict.{}", verdict.as_str()))}</span>
+            </h3>
+            <p>{move || text(&id.key("summary"))}</p>
+            <ul class="reasons">
+                {reasons
+                    .into_iter()
+                    .map(|reason| {
+                        let effect_key = match reason.effect {
+                            ReasonEffect::Blocks => "ui.effect.blocks",
+                            ReasonEffect::Against => "ui.effect.against",
+                            ReasonEffect::For => "ui.effect.for",
+                            ReasonEffect::Prefer => "ui.effect.prefer",
+                            ReasonEffect::ToCheck => "ui.effect.to-check",
+                            ReasonEffect::Note => "ui.effect.note",
+                        };
+                        let effect_class = format!("reason effect-{}", &effect_key["ui.effect.".len()..]);
+                        view! {
+                            <li class=effect_class data-code=reason.code>
+                                <span class="effect">{t(effect_key)}</span>
+                                " "
+                                {move || reason.text(lang())}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </article>
+    }
+}

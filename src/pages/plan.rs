@@ -1,0 +1,114 @@
+//! Plan: the questionnaire, one question at a time, then the ranking. Every answer and
+//! the current step live in the URL, so a link reproduces the result.
+
+use crate::components::question_step::QuestionStep;
+use crate::components::ranking_view::RankingView;
+use crate::i18n::t;
+use crate::url_state::pairs_of;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_query_map};
+use smarthost_core::plan::{Answers, QUESTIONS};
+
+/// Where the wizard is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Question(usize),
+    Results,
+}
+
+impl Step {
+    pub fn parse(text: Option<&str>) -> Step {
+        match text {
+            Some("results") => Step::Results,
+            Some(n) => n
+                .parse::<usize>()
+                .ok()
+                .filter(|i| (1..=QUESTIONS.len()).contains(i))
+                .map_or(Step::Question(0), |i| Step::Question(i - 1)),
+            None => Step::Question(0),
+        }
+    }
+
+    /// The value written in the URL (1-based, as people count).
+    pub fn param(self) -> String {
+        match self {
+            Step::Question(i) => (i + 1).to_string(),
+            Step::Results => "results".to_owned(),
+        }
+    }
+}
+
+/// Answers from a query string; values that are not valid answers are left out and
+/// listed.
+pub fn answers_from(search: &str) -> (Answers, Vec<(String, String, String)>) {
+    let mut answers = Answers::default();
+    let mut rejected = Vec::new();
+    for (key, value) in pairs_of(search) {
+        if QUESTIONS.iter().any(|q| q.id == key) {
+            if let Err(error) = answers.set(&key, &value) {
+                rejected.push((key, value, error.to_string()));
+            }
+        }
+    }
+    (answers, rejected)
+}
+
+#[component]
+pub fn Plan() -> impl IntoView {
+    let query = use_query_map();
+    let location = use_location();
+    let state = Memo::new(move |_| answers_from(&location.search.get()));
+    let answers = Memo::new(move |_| state.get().0);
+    let step = Memo::new(move |_| Step::parse(query.read().get("step").as_deref()));
+
+    view! {
+        <h1>{t("ui.plan.title")}</h1>
+        <p class="lede">{t("ui.plan.lede")}</p>
+        {move || {
+            let rejected = state.get().1;
+            (!rejected.is_empty())
+                .then(|| {
+                    view! {
+                        <div class="notice" role="status">
+                            <ul>
+                                {rejected
+                                    .into_iter()
+                                    .map(|(question, value, error)| {
+                                        view! {
+                                            <li>
+                                                {crate::i18n::tf(
+                                                    "ui.plan.invalid-answer",
+                                                    &[("question", &question), ("value", &value), ("error", &error)],
+                                                )}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </div>
+                    }
+                })
+        }}
+        {move || match step.get() {
+            Step::Question(index) => view! { <QuestionStep index=index answers=answers /> }.into_any(),
+            Step::Results => view! { <RankingView answers=answers /> }.into_any(),
+        }}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Step;
+
+    #[test]
+    fn steps_in_the_url_are_one_based_and_bounded() {
+        assert_eq!(Step::parse(None), Step::Question(0));
+        assert_eq!(Step::parse(Some("1")), Step::Question(0));
+        assert_eq!(Step::parse(Some("15")), Step::Question(14));
+        assert_eq!(Step::parse(Some("16")), Step::Question(0));
+        assert_eq!(Step::parse(Some("0")), Step::Question(0));
+        assert_eq!(Step::parse(Some("results")), Step::Results);
+        assert_eq!(Step::parse(Some("x")), Step::Question(0));
+        assert_eq!(Step::Question(2).param(), "3");
+    }
+}

@@ -1,0 +1,141 @@
+import { test, expect, type Page } from "@playwright/test";
+import { siteUrl } from "./site";
+
+/** Answers the current question by its visible label, then goes on. */
+async function answer(page: Page, label: string | RegExp) {
+  await page.getByRole("group").getByLabel(label, { exact: typeof label === "string" }).check();
+}
+
+async function next(page: Page) {
+  await page.getByRole("button", { name: "Next" }).click();
+}
+
+async function ranking(page: Page) {
+  await page.getByRole("button", { name: "See the ranking" }).click();
+  await expect(page.getByRole("heading", { name: "Your ranking" })).toBeFocused();
+}
+
+const recommended = (page: Page) => page.locator('.method-result[data-verdict="recommended"]');
+
+test.describe("the planner", () => {
+  test("internal-only scanner without TLS gets Direct Send, and the link reproduces it", async ({ page }) => {
+    await page.goto(siteUrl());
+    await expect(page.getByText("Question 1 of 15")).toBeVisible();
+    await answer(page, "A device (printer, scanner, appliance)");
+    await next(page);
+    await expect(page.getByRole("heading", { name: "Which Microsoft 365 cloud is your tenant in?" })).toBeFocused();
+    await next(page);
+    await answer(page, "Only people in my organisation");
+    await next(page);
+    await answer(page, "No sign-in at all");
+    await next(page);
+    await answer(page, "No encryption");
+    await ranking(page);
+    await expect(recommended(page)).toHaveAttribute("data-method", "direct-send");
+    await expect(recommended(page)).toContainText("Direct Send");
+    await expect(recommended(page).locator('[data-code="internal-recipients-fit"]')).toBeVisible();
+    const clientSubmission = page.locator('.method-result[data-method="client-submission"]');
+    await expect(clientSubmission).toHaveAttribute("data-verdict", "not-possible");
+    await expect(clientSubmission.locator('[data-code="tls-required"]')).toContainText("Rules it out");
+
+    const shared = page.url();
+    const other = await page.context().newPage();
+    await other.goto(shared);
+    await expect(recommended(other)).toHaveAttribute("data-method", "direct-send");
+  });
+
+  test("external recipients with OAuth get client submission", async ({ page }) => {
+    await page.goto(siteUrl("?step=3"));
+    await answer(page, "Also people outside my organisation");
+    await next(page);
+    await answer(page, "OAuth 2.0 (modern authentication)");
+    await ranking(page);
+    await expect(recommended(page)).toHaveAttribute("data-method", "client-submission");
+    const url = new URL(page.url());
+    expect(url.searchParams.get("recipients")).toBe("external");
+    expect(url.searchParams.get("auth")).toBe("oauth");
+    await page.reload();
+    await expect(recommended(page)).toHaveAttribute("data-method", "client-submission");
+  });
+
+  test("static IP, no sign-in and external recipients get an IP connector", async ({ page }) => {
+    await page.goto(siteUrl("?client=device&recipients=external&auth=none&ports=25&port25-blocked=no&step=7"));
+    await expect(page.getByRole("heading", { name: "Is the public IP it sends from static?" })).toBeVisible();
+    await answer(page, "Static");
+    await next(page);
+    await answer(page, "No");
+    await ranking(page);
+    await expect(recommended(page)).toHaveAttribute("data-method", "relay-ip");
+    await expect(recommended(page).locator('[data-code="static-ip-connector"]')).toBeVisible();
+  });
+
+  test("ports take several answers and I don't know clears them", async ({ page }) => {
+    await page.goto(siteUrl("?step=6"));
+    const group = page.getByRole("group");
+    await group.getByLabel("587 (STARTTLS)").check();
+    await group.getByLabel("25", { exact: true }).check();
+    await expect.poll(() => new URL(page.url()).searchParams.get("ports")).toBe("587,25");
+    await group.getByLabel("I don't know").check();
+    await expect.poll(() => new URL(page.url()).searchParams.get("ports")).toBeNull();
+  });
+
+  test("is operable by keyboard alone", async ({ page }) => {
+    await page.goto(siteUrl("?step=3"));
+    const first = page.getByRole("group").getByLabel("Only people in my organisation");
+    await first.focus();
+    await page.keyboard.press("Space");
+    await expect(first).toBeChecked();
+    // The radios are one tab stop; the next is the Back button.
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("button", { name: "Back" })).toBeFocused();
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("button", { name: "Next" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { name: "Which sign-in does it support at best?" })).toBeFocused();
+  });
+
+  test("a bad value in a link is reported and ignored", async ({ page }) => {
+    await page.goto(siteUrl("?tls=1.3&step=results"));
+    await expect(page.getByRole("status")).toContainText('"1.3" for tls was ignored');
+    await expect(recommended(page)).toHaveCount(1);
+  });
+
+  test("the ranking links to the matrix with the answers, which marks the cells", async ({ page }) => {
+    await page.goto(siteUrl("?recipients=external&ip=dynamic&step=results"));
+    await page.getByRole("link", { name: "Compare the methods for these answers" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Compare the ways to send");
+    const directSendColumn = await page.locator('thead th[data-method="direct-send"]').evaluate(
+      (th) => Array.from(th.parentElement!.children).indexOf(th),
+    );
+    const recipientsRow = page.locator('tr[data-aspect="recipients"]');
+    await expect(recipientsRow.locator("td").nth(directSendColumn - 1)).toHaveClass(/ruled-out/);
+    await expect(recipientsRow.locator("td.ruled-out").first()).toContainText("Rules it out");
+  });
+});
+
+test.describe("languages", () => {
+  test("switching to Vietnamese changes the headings and the lang attribute, and links keep it", async ({ page }) => {
+    await page.goto(siteUrl());
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await page.getByRole("link", { name: "Tiếng Việt" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "vi");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thiết bị này nên gửi thư theo cách nào?");
+    await page.getByRole("navigation").getByRole("link", { name: "So sánh" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("So sánh các cách gửi thư");
+    expect(new URL(page.url()).searchParams.get("lang")).toBe("vi");
+  });
+
+  test("a shared link opens in the sender's language", async ({ page }) => {
+    await page.goto(siteUrl("?lang=vi&step=results&recipients=internal"));
+    await expect(page.getByRole("heading", { name: "Kết quả xếp hạng" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "vi");
+  });
+
+  test("the choice in Settings is remembered", async ({ page }) => {
+    await page.goto(siteUrl("settings/"));
+    await page.getByLabel("Tiếng Việt").check();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cài đặt");
+    await page.goto(siteUrl());
+    await expect(page.locator("html")).toHaveAttribute("lang", "vi");
+  });
+});
