@@ -50,6 +50,7 @@ fn Shell() -> impl IntoView {
                 <ul>
                     <li><A href=link("/") exact=true>{t("ui.nav.plan")}</A></li>
                     <li><A href=link("/compare")>{t("ui.nav.compare")}</A></li>
+                    <li><A href=link("/connector")>{t("ui.nav.connector")}</A></li>
                     <li><A href=link("/check")>{t("ui.nav.check")}</A></li>
                     <li><A href=link("/settings")>{t("ui.nav.settings")}</A></li>
                 </ul>
@@ -62,6 +63,7 @@ fn Shell() -> impl IntoView {
             <Routes fallback=pages::not_found::NotFound>
                 <Route path=path!("/") view=pages::plan::Plan />
                 <Route path=path!("/compare") view=pages::compare::Compare />
+                <Route path=path!("/connector") view=pages::connector::Connector />
                 <Route path=path!("/check") view=pages::check::Check />
                 <Route path=path!("/settings") view=pages::settings::Settings />
             </Routes>

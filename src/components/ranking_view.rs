@@ -6,6 +6,7 @@ use crate::pages::plan::Step;
 use crate::url_state::query_with;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use smarthost_core::method::MethodId;
 use smarthost_core::plan::{rank, Answers, Effect as ReasonEffect, RankedMethod, Verdict};
 
 #[component]
@@ -59,6 +60,21 @@ fn MethodResult(method: RankedMethod) -> impl IntoView {
         Verdict::NotPossible => "verdict not-possible",
     };
     let reasons = method.reasons.clone();
+    // Methods that need a connector link to its steps.
+    let connector_kind = match id {
+        MethodId::RelayIp => Some("relay-ip"),
+        MethodId::RelayCert => Some("relay-cert"),
+        MethodId::DirectSend => Some("partner"),
+        _ => None,
+    };
+    let connector_link = connector_kind
+        .filter(|_| verdict != Verdict::NotPossible)
+        .map(|kind| {
+            let base = crate::base_path::href("/connector");
+            let lang_href =
+                move || format!("{base}?kind={kind}&lang={}", crate::i18n::lang().code());
+            view! { <p><a href=lang_href>{t("ui.plan.connector-link")}</a></p> }
+        });
     view! {
         <article class="method-result" data-method=id.as_str() data-verdict=verdict.as_str()>
             <h3>
@@ -90,6 +106,7 @@ fn MethodResult(method: RankedMethod) -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
+            {connector_link}
         </article>
     }
 }

@@ -1,5 +1,6 @@
 pub mod check;
 pub mod compare;
+pub mod connector;
 pub mod not_found;
 pub mod plan;
 pub mod settings;

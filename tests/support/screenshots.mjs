@@ -3,7 +3,7 @@
 //
 //   node tests/support/screenshots.mjs
 //
-// The MX result uses the built-in demo domain, so no DNS server is needed.
+// The DNS check uses the built-in demo domain, so no DNS server is needed.
 
 import { chromium } from "@playwright/test";
 import { mkdir } from "node:fs/promises";
@@ -14,8 +14,16 @@ const root = resolve(import.meta.dirname, "..", "..");
 const out = resolve(root, "docs", "screenshots");
 const VIEWPORTS = { desktop: { width: 1280, height: 900 }, mobile: { width: 390, height: 844 } };
 const SCREENS = [
-  { name: "home", path: "?domain=smarthost-demo.example", ready: '[data-testid="mx-result"]' },
-  { name: "compare", path: "compare/", ready: "table" },
+  { name: "plan", path: "?step=3&client=device", ready: "fieldset" },
+  {
+    name: "ranking",
+    path: "?client=device&recipients=internal&auth=basic&tls=1.2&ports=587,25&ip=dynamic&security-defaults=on&step=results",
+    ready: ".method-result",
+  },
+  { name: "ranking-vi", path: "?lang=vi&client=device&recipients=internal&auth=basic&security-defaults=on&step=results", ready: ".method-result" },
+  { name: "compare", path: "compare/?recipients=external&ip=dynamic", ready: "td.ruled-out" },
+  { name: "check", path: "check/?domain=smarthost-demo.example", ready: '[data-testid="mx-result"]' },
+  { name: "settings", path: "settings/", ready: "fieldset" },
 ];
 
 await mkdir(out, { recursive: true });

@@ -1,0 +1,241 @@
+//! Connector: the Exchange admin center steps as a checklist and the matching PowerShell,
+//! built by core from the admin's values, which live in the URL.
+
+use crate::i18n::{lang, t, text};
+use crate::url_state::{pairs_of, query_with};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+use smarthost_core::cloud::Cloud;
+use smarthost_core::connector::{
+    allow_legacy_tls, connector_steps, enable_smtp_auth_for_mailbox, reject_direct_send,
+    ConnectorInput, ConnectorKind, TenantStep,
+};
+
+/// The form's values as read from the URL.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Form {
+    kind: String,
+    name: String,
+    ips: String,
+    cert: String,
+    domains: String,
+    mailbox: String,
+    cloud: String,
+}
+
+impl Form {
+    fn from_search(search: &str) -> Form {
+        let mut form = Form {
+            kind: "relay-ip".to_owned(),
+            ..Form::default()
+        };
+        for (key, value) in pairs_of(search) {
+            match key.as_str() {
+                "kind" => form.kind = value,
+                // A plan's method picks the matching connector.
+                "method" if value == "relay-cert" => form.kind = value,
+                "method" if value == "direct-send" => form.kind = "partner".to_owned(),
+                "name" => form.name = value,
+                "ips" => form.ips = value,
+                "cert" => form.cert = value,
+                "domains" => form.domains = value,
+                "mailbox" => form.mailbox = value,
+                "cloud" => form.cloud = value,
+                _ => {}
+            }
+        }
+        form
+    }
+
+    fn input(&self) -> ConnectorInput {
+        let list = |text: &str| {
+            text.split([',', ' ', '\n'])
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        };
+        ConnectorInput {
+            name: (!self.name.trim().is_empty()).then(|| self.name.clone()),
+            ips: list(&self.ips),
+            cert_name: (!self.cert.trim().is_empty()).then(|| self.cert.clone()),
+            sender_domains: list(&self.domains),
+            cloud: Cloud::parse(&self.cloud).unwrap_or_default(),
+        }
+    }
+}
+
+#[component]
+pub fn Connector() -> impl IntoView {
+    let location = use_location();
+    let form = Memo::new(move |_| Form::from_search(&location.search.get()));
+    let navigate = use_navigate();
+    let set = move |key: &'static str, value: String| {
+        let options = NavigateOptions {
+            replace: true,
+            scroll: false,
+            ..Default::default()
+        };
+        let value = (!value.is_empty()).then_some(value);
+        navigate(&query_with(&[(key, value.as_deref())]), options);
+    };
+    let set_field = set.clone();
+    let field = move |key: &'static str,
+                      label: &'static str,
+                      help: &'static str,
+                      value: fn(&Form) -> String| {
+        let set = set_field.clone();
+        let id = format!("connector-{key}");
+        let help_id = format!("{id}-help");
+        view! {
+            <div class="field">
+                <label for=id.clone()>{t(label)}</label>
+                <input
+                    id=id
+                    type="text"
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-describedby=help_id.clone()
+                    prop:value=move || value(&form.get())
+                    on:change=move |ev| set(key, event_target_value(&ev))
+                />
+                <p class="help" id=help_id>{t(help)}</p>
+            </div>
+        }
+    };
+    let kind_choice = move |kind: &'static str, label: &'static str| {
+        let set = set.clone();
+        view! {
+            <label class="choice">
+                <input
+                    type="radio"
+                    name="kind"
+                    value=kind
+                    prop:checked=move || form.get().kind == kind
+                    on:change=move |_| set("kind", kind.to_owned())
+                />
+                <span>{t(label)}</span>
+            </label>
+        }
+    };
+
+    let steps = move || {
+        let form = form.get();
+        let kind = ConnectorKind::parse(&form.kind).unwrap_or(ConnectorKind::RelayIp);
+        connector_steps(kind, &form.input(), lang())
+    };
+
+    view! {
+        <h1>{t("ui.connector.title")}</h1>
+        <p class="lede">{t("ui.connector.lede")}</p>
+        <form class="connector-form" on:submit=|ev| ev.prevent_default()>
+            <fieldset>
+                <legend>{t("ui.connector.kind")}</legend>
+                <div class="choices">
+                    {kind_choice("relay-ip", "ui.connector.kind.relay-ip")}
+                    {kind_choice("relay-cert", "ui.connector.kind.relay-cert")}
+                    {kind_choice("partner", "ui.connector.kind.partner")}
+                </div>
+            </fieldset>
+            {field("name", "ui.connector.name", "ui.connector.name-help", |f| f.name.clone())}
+            {field("ips", "ui.connector.ips", "ui.connector.ips-help", |f| f.ips.clone())}
+            {field("cert", "ui.connector.cert", "ui.connector.cert-help", |f| f.cert.clone())}
+            {field("domains", "ui.connector.domains", "ui.connector.domains-help", |f| f.domains.clone())}
+        </form>
+        <section class="connector-steps" aria-labelledby="steps-heading" aria-live="polite">
+            <h2 id="steps-heading">{t("ui.connector.steps")}</h2>
+            {move || match steps() {
+                Err(errors) => view! {
+                    <ul class="field-errors" role="alert">
+                        {errors
+                            .into_iter()
+                            .map(|e| view! { <li><strong>{e.field}</strong> ": " {e.message}</li> })
+                            .collect_view()}
+                    </ul>
+                }
+                .into_any(),
+                Ok(steps) => view! {
+                    <h3>{t("ui.connector.eac")}</h3>
+                    <ol class="checklist">
+                        {steps
+                            .eac
+                            .into_iter()
+                            .enumerate()
+                            .map(|(n, step)| {
+                                let id = format!("eac-step-{n}");
+                                view! {
+                                    <li>
+                                        <input type="checkbox" id=id.clone() />
+                                        <label for=id>{step}</label>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ol>
+                    <h3>{t("ui.connector.powershell")}</h3>
+                    {steps.powershell.into_iter().map(|c| view! { <CodeBlock code=c /> }).collect_view()}
+                    <h3>{t("ui.connector.after")}</h3>
+                    <ul>
+                        {steps
+                            .after
+                            .into_iter()
+                            .chain(steps.warnings)
+                            .map(|a| view! { <li>{a}</li> })
+                            .collect_view()}
+                    </ul>
+                }
+                .into_any(),
+            }}
+        </section>
+        <section aria-labelledby="tenant-heading">
+            <h2 id="tenant-heading">{t("ui.connector.tenant")}</h2>
+            {field("mailbox", "ui.connector.mailbox", "ui.connector.mailbox-help", |f| f.mailbox.clone())}
+            {move || {
+                let mailbox = form.get().mailbox;
+                let mailbox = if mailbox.trim().is_empty() {
+                    text("ui.connector.mailbox-placeholder")
+                } else {
+                    mailbox
+                };
+                let lang = lang();
+                [enable_smtp_auth_for_mailbox(&mailbox, lang), allow_legacy_tls(lang), reject_direct_send(lang)]
+                    .into_iter()
+                    .map(|step| view! { <TenantStepView step=step /> })
+                    .collect_view()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn TenantStepView(step: TenantStep) -> impl IntoView {
+    view! {
+        <article class="tenant-step" data-step=step.id>
+            <h3>{step.title}</h3>
+            {step.powershell.into_iter().map(|c| view! { <CodeBlock code=c /> }).collect_view()}
+            <p>{step.note}</p>
+        </article>
+    }
+}
+
+/// A command in a block that can be selected whole and copied.
+#[component]
+fn CodeBlock(code: String) -> impl IntoView {
+    let (copied, set_copied) = signal(false);
+    let text_to_copy = code.clone();
+    let copy = move |_| {
+        if let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) {
+            let _ = clipboard.write_text(&text_to_copy);
+            set_copied.set(true);
+        }
+    };
+    view! {
+        <div class="code-block">
+            <pre><code>{code}</code></pre>
+            <button type="button" class="secondary copy" on:click=copy>
+                {move || if copied.get() { t("ui.copied")() } else { t("ui.copy")() }}
+            </button>
+        </div>
+    }
+}

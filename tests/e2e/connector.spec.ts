@@ -1,0 +1,63 @@
+import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { siteUrl } from "./site";
+
+const powershell = (page: import("@playwright/test").Page) => page.locator(".connector-steps pre code");
+
+test.describe("connector steps", () => {
+  test("an IP connector with the admin's values", async ({ page }) => {
+    await page.goto(siteUrl("connector/"));
+    await page.getByLabel("Static public IPv4 addresses or ranges").fill("198.51.100.7");
+    await page.getByLabel("Static public IPv4 addresses or ranges").press("Tab");
+    await expect(powershell(page).first()).toHaveText(
+      "New-InboundConnector -Name 'Relay - MFDs' -ConnectorType OnPremises -SenderDomains * -SenderIPAddresses '198.51.100.7' -RestrictDomainsToIPAddresses $true",
+    );
+    await expect(page.locator(".checklist li")).toHaveCount(6);
+    await expect(page.locator(".checklist")).toContainText("198.51.100.7");
+    expect(new URL(page.url()).searchParams.get("ips")).toBe("198.51.100.7");
+  });
+
+  test("hostile names stay inside their quotes", async ({ page }) => {
+    const name = `Scan'; Remove-Mailbox * -Confirm:$false; '<script>alert(1)</script> 🖨️`;
+    await page.goto(siteUrl(`connector/?kind=relay-cert&cert=relay.contoso.com&name=${encodeURIComponent(name)}`));
+    await expect(powershell(page).first()).toHaveText(
+      `New-InboundConnector -Name 'Scan''; Remove-Mailbox * -Confirm:$false; ''<script>alert(1)</script> 🖨️' -ConnectorType OnPremises -SenderDomains * -TlsSenderCertificateName 'relay.contoso.com' -RequireTls $true`,
+    );
+    // Shown as text: no script element was created from the value.
+    await expect(page.locator("main script")).toHaveCount(0);
+    await expect(page.locator(".checklist")).toContainText("<script>alert(1)</script>");
+  });
+
+  test("bad values are explained and nothing is generated", async ({ page }) => {
+    await page.goto(siteUrl("connector/?kind=relay-ip&ips=192.168.1.20,2001:db8::1"));
+    const errors = page.getByRole("alert");
+    await expect(errors.locator("li")).toHaveCount(2);
+    await expect(errors).toContainText("IPv6");
+    await expect(powershell(page)).toHaveCount(0);
+  });
+
+  test("a partner connector for Reject Direct Send, from the planner's ranking", async ({ page }) => {
+    await page.goto(siteUrl("?client=device&recipients=internal&ip=static&reject-direct-send=on&step=results"));
+    await page.locator('.method-result[data-method="direct-send"]').getByRole("link", { name: "Connector steps for this method" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Connector and tenant steps");
+    await expect(page.getByLabel(/Partner connector/)).toBeChecked();
+    await page.goto(page.url() + "&ips=198.51.100.7&domains=contoso.com");
+    await expect(powershell(page).first()).toContainText("-ConnectorType Partner -SenderDomains 'contoso.com' -SenderIPAddresses '198.51.100.7'");
+  });
+
+  test("tenant switches quote the mailbox", async ({ page }) => {
+    await page.goto(siteUrl("connector/?mailbox=" + encodeURIComponent("o'brien@contoso.com")));
+    await expect(page.locator('[data-step="enable-smtp-auth"] code').first()).toHaveText(
+      "Set-CASMailbox -Identity 'o''brien@contoso.com' -SmtpClientAuthenticationDisabled $false",
+    );
+  });
+
+  test("axe-core finds no violations", async ({ page }) => {
+    await page.goto(siteUrl("connector/?ips=198.51.100.7"));
+    await expect(powershell(page).first()).toBeVisible();
+    const results = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+      .analyze();
+    expect(results.violations).toEqual([]);
+  });
+});
