@@ -4,6 +4,7 @@
 //! - `cargo xtask test`: install what is missing, then every check CI runs.
 //! - `cargo xtask build`: install what is missing and build the site into dist/.
 
+mod fuzz;
 mod process;
 mod site;
 mod summary;
@@ -28,6 +29,7 @@ fn run() -> Result<()> {
     match args.first().map(String::as_str) {
         Some("serve") => serve(&root, &args[1..]),
         Some("test") => test::run_all(&root),
+        Some("fuzz") => fuzz::run(&root, &args[1..]),
         Some("build") => {
             tools::ensure_build_tools(&root)?;
             site::build(&root)
@@ -45,7 +47,8 @@ const USAGE: &str = "usage: cargo xtask <command>
 commands:
   serve [--port N]   install missing tools, build the site into dist/, serve it (default port 8080)
   test               install missing tools, run every check (fmt, clippy, tests, browser tests)
-  build              install missing tools, build the site into dist/";
+  build              install missing tools, build the site into dist/
+  fuzz [TARGET] [--seconds N]  run the fuzz targets (not part of test)";
 
 fn serve(root: &Path, args: &[String]) -> Result<()> {
     let port = match args {
