@@ -11,8 +11,10 @@ use std::process::Command;
 const TRUNK_VERSION_REQ: &str = "~0.21";
 const TRUNK_VERSION_PREFIX: &str = "trunk 0.21.";
 
-/// Debian packages the end-to-end tests need, with a binary that proves each is present.
-const APT_PACKAGES: [(&str, &str); 4] = [
+/// Debian packages the tests need, with a binary that proves each is present. gcc builds
+/// the C parts of the CLI's TLS stack (ring).
+const APT_PACKAGES: [(&str, &str); 5] = [
+    ("gcc", "/usr/bin/cc"),
     ("chromium", "/usr/bin/chromium"),
     ("chromium-driver", "/usr/bin/chromedriver"),
     ("knot", "/usr/sbin/knotd"),
