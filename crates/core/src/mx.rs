@@ -54,18 +54,6 @@ impl MxKind {
                 | MxKind::Microsoft365China
         )
     }
-
-    pub fn describe(self) -> &'static str {
-        match self {
-            MxKind::Microsoft365 => "Microsoft 365 (mail.protection.outlook.com)",
-            MxKind::Microsoft365Dnssec => "Microsoft 365 with DNSSEC (mx.microsoft)",
-            MxKind::Microsoft365GccHigh => "Microsoft 365 GCC High / DoD (office365.us)",
-            MxKind::Microsoft365China => "Microsoft 365 operated by 21Vianet (partner.outlook.cn)",
-            MxKind::Other => "Another provider or a gateway in front of Microsoft 365",
-            MxKind::None => "No MX records",
-            MxKind::Null => "Null MX: the domain accepts no mail (RFC 7505)",
-        }
-    }
 }
 
 /// One MX record.

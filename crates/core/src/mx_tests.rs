@@ -87,3 +87,26 @@ fn a_failed_lookup_is_an_error_not_a_missing_mx() {
     let report = block_on(check_mx(&InMemoryZone::new(), &missing));
     assert_eq!(report.map(|r| r.kind), Ok(MxKind::None));
 }
+
+#[test]
+fn every_kind_has_a_label_in_both_languages() {
+    use crate::i18n::{has, Lang};
+    let kinds = [
+        MxKind::Microsoft365,
+        MxKind::Microsoft365Dnssec,
+        MxKind::Microsoft365GccHigh,
+        MxKind::Microsoft365China,
+        MxKind::Other,
+        MxKind::None,
+        MxKind::Null,
+    ];
+    for kind in kinds {
+        for lang in Lang::ALL {
+            assert!(
+                has(lang, &format!("mx.kind.{}", kind.as_str())),
+                "{}",
+                kind.as_str()
+            );
+        }
+    }
+}
