@@ -19,12 +19,10 @@
 //! an issue is shortened to 40 characters and control and bidirectional formatting
 //! characters are replaced with U+FFFD, so a message can always be shown as it is.
 
+use crate::echo::shown;
 use serde::Serialize;
 use std::fmt;
 use thiserror::Error;
-
-/// Longest piece of record text echoed in an error or issue, in characters.
-const SHOWN_MAX_CHARS: usize = 40;
 
 /// The version tag value, which must match exactly (RFC 7489 6.3, `v`).
 const VERSION: &str = "DMARC1";
@@ -627,27 +625,6 @@ fn is_size_limit(limit: &str) -> bool {
         .strip_suffix(|c: char| matches!(c.to_ascii_lowercase(), 'k' | 'm' | 'g' | 't'))
         .unwrap_or(limit);
     is_digits(digits) && digits.parse::<u64>().is_ok()
-}
-
-/// Record text as it may appear in a message: control and bidirectional formatting
-/// characters become U+FFFD, and anything over 40 characters is shortened with "…".
-fn shown(value: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in value.chars().enumerate() {
-        if i == SHOWN_MAX_CHARS {
-            out.push('…');
-            break;
-        }
-        out.push(if is_unsafe_to_echo(c) { '\u{FFFD}' } else { c });
-    }
-    out
-}
-
-fn is_unsafe_to_echo(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}')
-        || ('\u{202A}'..='\u{202E}').contains(&c)
-        || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
 use super::*;
+use crate::echo::is_unsafe_to_echo;
 
 fn base(policy: Policy) -> DmarcRecord {
     DmarcRecord {

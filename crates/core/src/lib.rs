@@ -7,6 +7,7 @@ pub mod cloud;
 pub mod connector;
 pub mod dmarc;
 pub mod dns;
+mod echo;
 pub mod i18n;
 pub mod matrix;
 pub mod method;

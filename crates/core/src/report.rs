@@ -10,7 +10,7 @@ use crate::dns::{Cached, DomainName, RecordType, Resolver};
 use crate::i18n::{format, Lang};
 use crate::method::MethodId;
 use crate::mx::{check_mx, MxHost, MxKind};
-use crate::spf::eval::{check_host, SpfQuery};
+use crate::spf::eval::{check_host, in_v4, SpfQuery};
 use crate::spf::fix::suggest_record;
 use crate::spf::record::{parse_record, Mechanism, Qualifier, TermKind};
 use crate::spf::tree::{walk_tree, NodeState, SpfNode};
@@ -360,9 +360,10 @@ fn lint_record(text: &str, domain: &str, findings: &mut Findings) {
                     findings.add("spf-ptr", Severity::Warning, &[("term", &term_text)])
                 }
                 (_, Mechanism::Ip4 { network, prefix }) => {
-                    if let Some((_, _, other)) = ranges.iter().find(|(n, p, _)| {
-                        contains(*n, *p, *network) || contains(*network, *prefix, *n)
-                    }) {
+                    if let Some((_, _, other)) = ranges
+                        .iter()
+                        .find(|(n, p, _)| in_v4(*network, *n, *p) || in_v4(*n, *network, *prefix))
+                    {
                         findings.add(
                             "spf-duplicate-range",
                             Severity::Info,
@@ -378,15 +379,6 @@ fn lint_record(text: &str, domain: &str, findings: &mut Findings) {
             }
         }
     }
-}
-
-fn contains(network: Ipv4Addr, prefix: u8, ip: Ipv4Addr) -> bool {
-    let mask = if prefix == 0 {
-        0
-    } else {
-        u32::MAX << (32 - u32::from(prefix.min(32)))
-    };
-    (u32::from(ip) & mask) == (u32::from(network) & mask)
 }
 
 async fn check_dmarc<R: Resolver>(

@@ -8,12 +8,11 @@
 //! echoed in messages are shortened to about 40 characters and control characters are
 //! replaced with U+FFFD, so a message can always be shown as it is.
 
+use crate::echo::{is_unsafe_to_echo, shown};
 use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
 use thiserror::Error;
 
-/// Longest value echoed in an error or warning message, in characters.
-const SHOWN_MAX_CHARS: usize = 40;
 /// RFC 5321 4.5.3.1.1: a local part is at most 64 octets.
 pub const MAX_LOCAL_PART_LEN: usize = 64;
 /// RFC 5321 4.5.3.1.3 limits a path to 256 octets including `<` and `>`.
@@ -219,28 +218,6 @@ pub enum ValueError {
 // ---------------------------------------------------------------------------
 // Echoing values safely
 // ---------------------------------------------------------------------------
-
-/// A value as it may appear in a message: control characters and bidirectional
-/// formatting characters (which could reorder the message around them) become U+FFFD,
-/// and anything over 40 characters is shortened with "…".
-fn shown(value: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in value.chars().enumerate() {
-        if i == SHOWN_MAX_CHARS {
-            out.push('…');
-            break;
-        }
-        out.push(if is_unsafe_to_echo(c) { '\u{FFFD}' } else { c });
-    }
-    out
-}
-
-fn is_unsafe_to_echo(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}')
-        || ('\u{202A}'..='\u{202E}').contains(&c)
-        || ('\u{2066}'..='\u{2069}').contains(&c)
-}
 
 /// A character for a message: printable ASCII as `'c'`, anything else also with its code
 /// point so look-alikes (Cyrillic `а`, fullwidth `１`) can be told apart.

@@ -414,11 +414,7 @@ fn prefetch_list<R>(
     record: &SpfRecord,
     domain: &str,
 ) -> Vec<(DomainName, RecordType)> {
-    let address_type = if normalize(state.query.ip).is_ipv4() {
-        RecordType::A
-    } else {
-        RecordType::Aaaa
-    };
+    let address_type = address_type(normalize(state.query.ip));
     let target = |spec: Option<&MacroString>| match spec {
         None => Some(domain.to_owned()),
         Some(spec) => expand_domain(state, spec, domain),
@@ -456,11 +452,7 @@ fn prefetch_list<R>(
 /// (with the a/mx/exists names of that level and the addresses of MX hosts found in the
 /// previous wave), so evaluation afterwards reads from the cache.
 async fn prefetch_tree<R: Resolver>(state: &State<'_, R>, root: &SpfRecord, domain: &str) {
-    let address_type = if normalize(state.query.ip).is_ipv4() {
-        RecordType::A
-    } else {
-        RecordType::Aaaa
-    };
+    let address_type = address_type(normalize(state.query.ip));
     let mut frontier: Vec<(SpfRecord, String)> = vec![(root.clone(), domain.to_owned())];
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut mx_names: Vec<DomainName> = Vec::new();
@@ -683,11 +675,7 @@ async fn match_mechanism<R: Resolver>(
                     format!("{name} has {} MX hosts; an mx term may look up at most {MAX_MX_OR_PTR_NAMES}", hosts.len()),
                 );
             }
-            let address_type = if ip.is_ipv4() {
-                RecordType::A
-            } else {
-                RecordType::Aaaa
-            };
+            let address_type = address_type(ip);
             let wanted: Vec<(DomainName, RecordType)> = hosts
                 .iter()
                 .filter_map(|h| DomainName::parse_lookup(h).ok().map(|n| (n, address_type)))
@@ -751,17 +739,22 @@ impl From<bool> for Matched {
     }
 }
 
+/// A for an IPv4 client, AAAA for IPv6 (RFC 7208 5.3).
+fn address_type(ip: IpAddr) -> RecordType {
+    if ip.is_ipv4() {
+        RecordType::A
+    } else {
+        RecordType::Aaaa
+    }
+}
+
 /// A or AAAA records of `name` for the client's address family, counted as void.
 async fn addresses_of<R: Resolver>(
     state: &mut State<'_, R>,
     name: &str,
     ip: IpAddr,
 ) -> Result<Vec<IpAddr>, Matched> {
-    let rtype = if ip.is_ipv4() {
-        RecordType::A
-    } else {
-        RecordType::Aaaa
-    };
+    let rtype = address_type(ip);
     let lookup = lookup_counted(state, name, rtype).await?;
     Ok(addresses(&lookup))
 }
@@ -771,11 +764,7 @@ async fn addresses_uncounted<R: Resolver>(
     name: &str,
     ip: IpAddr,
 ) -> Result<Vec<IpAddr>, Matched> {
-    let rtype = if ip.is_ipv4() {
-        RecordType::A
-    } else {
-        RecordType::Aaaa
-    };
+    let rtype = address_type(ip);
     let Ok(parsed) = DomainName::parse_lookup(name) else {
         return Ok(Vec::new());
     };
@@ -867,7 +856,8 @@ fn in_cidr(ip: IpAddr, candidate: IpAddr, cidr4: Option<u8>, cidr6: Option<u8>) 
     }
 }
 
-fn in_v4(ip: Ipv4Addr, network: Ipv4Addr, prefix: u8) -> bool {
+/// Whether `ip` is in `network/prefix`.
+pub(crate) fn in_v4(ip: Ipv4Addr, network: Ipv4Addr, prefix: u8) -> bool {
     let mask = if prefix == 0 {
         0
     } else {

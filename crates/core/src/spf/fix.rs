@@ -53,7 +53,10 @@ pub fn suggest_record(
             TermKind::Directive {
                 mechanism: Mechanism::Ip4 { network, prefix },
                 qualifier,
-            } => *qualifier == super::record::Qualifier::Pass && in_range(*ip, *network, *prefix),
+            } => {
+                *qualifier == super::record::Qualifier::Pass
+                    && super::eval::in_v4(*ip, *network, *prefix)
+            }
             _ => false,
         })
     };
@@ -82,16 +85,8 @@ pub fn suggest_record(
             "fix.add-include",
             &[("include", cloud.spf_include())],
         ));
-        let lookups = parsed
-            .terms
-            .iter()
-            .filter(|t| match &t.kind {
-                TermKind::Directive { mechanism, .. } => mechanism.counts_lookup(),
-                TermKind::Modifier(Modifier::Redirect(_)) => true,
-                _ => false,
-            })
-            .count();
-        if lookups + 1 > 10 {
+        let lookups = parsed.dns_term_count();
+        if lookups + 1 > super::eval::MAX_DNS_TERMS {
             reasons.push(format(
                 lang,
                 "fix.over-limit",
@@ -109,15 +104,6 @@ pub fn suggest_record(
         record: record.trim_end().to_owned(),
         reasons,
     })
-}
-
-fn in_range(ip: Ipv4Addr, network: Ipv4Addr, prefix: u8) -> bool {
-    let mask = if prefix == 0 {
-        0
-    } else {
-        u32::MAX << (32 - u32::from(prefix.min(32)))
-    };
-    (u32::from(ip) & mask) == (u32::from(network) & mask)
 }
 
 #[cfg(test)]

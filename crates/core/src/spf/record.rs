@@ -158,6 +158,21 @@ impl SpfRecord {
         })
     }
 
+    /// DNS-querying terms of this record alone (RFC 7208 4.6.4): include, a, mx, ptr,
+    /// exists and redirect.
+    pub fn dns_term_count(&self) -> u32 {
+        let count = self
+            .terms
+            .iter()
+            .filter(|t| match &t.kind {
+                TermKind::Directive { mechanism, .. } => mechanism.counts_lookup(),
+                TermKind::Modifier(Modifier::Redirect(_)) => true,
+                _ => false,
+            })
+            .count();
+        u32::try_from(count).unwrap_or(u32::MAX)
+    }
+
     pub fn has_all(&self) -> bool {
         self.terms.iter().any(|t| {
             matches!(

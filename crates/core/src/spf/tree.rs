@@ -129,19 +129,6 @@ fn targets(record: &SpfRecord) -> Vec<(&'static str, String)> {
         .collect()
 }
 
-fn own_lookups(record: &SpfRecord) -> u32 {
-    let terms = record
-        .terms
-        .iter()
-        .filter(|t| match &t.kind {
-            TermKind::Directive { mechanism, .. } => mechanism.counts_lookup(),
-            TermKind::Modifier(Modifier::Redirect(_)) => true,
-            _ => false,
-        })
-        .count();
-    u32::try_from(terms).unwrap_or(u32::MAX)
-}
-
 type NodeFuture<'a> = Pin<Box<dyn Future<Output = SpfNode> + 'a>>;
 
 /// Walks the tree from `domain`; `draft` replaces the root's published record.
@@ -197,7 +184,7 @@ fn expand<'a, R: Resolver>(
                 children: Vec::new(),
             };
         };
-        let own = own_lookups(&record);
+        let own = record.dns_term_count();
         let targets = targets(&record);
         // Start every look-up of this level at once, then take the answers in order.
         let pending: Vec<_> = targets
