@@ -2,7 +2,10 @@
 // through environment variables. The returned function is Playwright's teardown; it runs
 // whether the tests pass or fail.
 
-import { resolve } from "node:path";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { startDnsStack } from "./dns-stack.mjs";
 import { startStaticServer } from "./static-server.mjs";
 
@@ -18,6 +21,18 @@ export default async function globalSetup() {
     started.push(() => new Promise((r) => sub.server.close(r)));
     const dns = await startDnsStack();
     started.push(() => dns.stop());
+
+    // The matrix as the CLI prints it, built once here rather than inside a test's time
+    // limit (the first `cargo run` may have to compile).
+    const matrixJson = execFileSync("cargo", ["run", "--quiet", "-p", "smarthost", "--", "methods", "--json"], {
+      encoding: "utf8",
+      cwd: resolve(import.meta.dirname, "..", ".."),
+    });
+    const matrixDir = mkdtempSync(join(tmpdir(), "smarthost-matrix-"));
+    started.push(async () => rmSync(matrixDir, { recursive: true, force: true }));
+    const matrixFile = join(matrixDir, "matrix.json");
+    writeFileSync(matrixFile, matrixJson);
+    process.env.SMARTHOST_MATRIX_JSON = matrixFile;
 
     process.env.SMARTHOST_URL = root.url;
     process.env.SMARTHOST_SUBPATH_URL = sub.url;
