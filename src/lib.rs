@@ -4,6 +4,7 @@
 mod base_path;
 mod components;
 mod doh;
+mod embed;
 mod i18n;
 mod pages;
 mod settings;
@@ -37,12 +38,17 @@ fn Shell() -> impl IntoView {
         smarthost_core::i18n::Lang::Vi => ("en", "English"),
     };
     let location = leptos_router::hooks::use_location();
+    let embedded = embed::is_embedded(&location.search.get_untracked());
+    if embedded {
+        embed::post_height_to_parent();
+    }
     let switch_href = move || {
         let (code, _) = other_lang();
         let query = url_state::query_with_in(&location.search.get(), &[("lang", Some(code))]);
         format!("{}{query}", location.pathname.get())
     };
-    view! {
+    let chrome = (!embedded).then(|| {
+        view! {
         <a class="skip-link" href="#main">{t("ui.skip")}</a>
         <header class="site-header">
             <A href=link("/") attr:class="brand">"smarthost"</A>
@@ -59,7 +65,18 @@ fn Shell() -> impl IntoView {
                 {move || other_lang().1}
             </A>
         </header>
-        <main id="main" tabindex="-1">
+        }
+    });
+    let footer = (!embedded).then(|| {
+        view! {
+            <footer class="site-footer">
+                <p>{move || tf("ui.footer", &[("date", smarthost_core::method::FACTS_CHECKED)])}</p>
+            </footer>
+        }
+    });
+    view! {
+        {chrome}
+        <main id="main" tabindex="-1" class:embedded=embedded>
             <Routes fallback=pages::not_found::NotFound>
                 <Route path=path!("/") view=pages::plan::Plan />
                 <Route path=path!("/compare") view=pages::compare::Compare />
@@ -68,8 +85,6 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/settings") view=pages::settings::Settings />
             </Routes>
         </main>
-        <footer class="site-footer">
-            <p>{move || tf("ui.footer", &[("date", smarthost_core::method::FACTS_CHECKED)])}</p>
-        </footer>
+        {footer}
     }
 }

@@ -18,6 +18,7 @@ pub fn RankingView(answers: Memo<Answers>) -> impl IntoView {
             let _ = h.focus();
         }
     });
+    let location = leptos_router::hooks::use_location();
     let navigate = use_navigate();
     let change = move |_| {
         navigate(
@@ -36,6 +37,8 @@ pub fn RankingView(answers: Memo<Answers>) -> impl IntoView {
                 <button type="button" class="secondary" on:click=change>{t("ui.plan.change")}</button>
                 <a href=compare_href>{t("ui.plan.compare-link")}</a>
             </div>
+            {move || (!crate::embed::is_embedded(&location.search.get()))
+                .then(|| view! { <crate::embed::EmbedSnippet /> })}
             <ol class="ranked-methods">
                 {move || {
                     ranking

@@ -21,5 +21,7 @@ pub fn Compare() -> impl IntoView {
             <p class="notice">{t("ui.compare.with-answers")}</p>
         </Show>
         <MatrixTable answers=Signal::from(answers) />
+        {move || (!crate::embed::is_embedded(&location.search.get()))
+            .then(|| view! { <crate::embed::EmbedSnippet /> })}
     }
 }
