@@ -62,7 +62,7 @@ pub fn EmbedSnippet() -> impl IntoView {
         let url = match web_sys::Url::new(&href) {
             Ok(url) => {
                 url.search_params().set("embed", "1");
-                String::from(url.href())
+                url.href()
             }
             Err(_) => href,
         };
