@@ -56,6 +56,7 @@ fn Shell() -> impl IntoView {
                 <ul>
                     <li><A href=link("/") exact=true>{t("ui.nav.plan")}</A></li>
                     <li><A href=link("/compare")>{t("ui.nav.compare")}</A></li>
+                    <li><A href=link("/cards")>{t("ui.nav.cards")}</A></li>
                     <li><A href=link("/connector")>{t("ui.nav.connector")}</A></li>
                     <li><A href=link("/check")>{t("ui.nav.check")}</A></li>
                     <li><A href=link("/settings")>{t("ui.nav.settings")}</A></li>
@@ -80,6 +81,7 @@ fn Shell() -> impl IntoView {
             <Routes fallback=pages::not_found::NotFound>
                 <Route path=path!("/") view=pages::plan::Plan />
                 <Route path=path!("/compare") view=pages::compare::Compare />
+                <Route path=path!("/cards") view=pages::cards::Cards />
                 <Route path=path!("/connector") view=pages::connector::Connector />
                 <Route path=path!("/check") view=pages::check::Check />
                 <Route path=path!("/settings") view=pages::settings::Settings />

@@ -1,3 +1,4 @@
+pub mod cards;
 pub mod check;
 pub mod compare;
 pub mod connector;

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { siteUrl } from "./site";
 
 test.describe("pages and the matrix", () => {
-  for (const route of ["", "compare/", "connector/", "check/", "settings/"]) {
+  for (const route of ["", "compare/", "cards/", "connector/", "check/", "settings/"]) {
     test(`/${route} loads with no console errors`, async ({ page }) => {
       const problems: string[] = [];
       page.on("console", (msg) => {

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::process::Command;
 
 /// The app's routes other than `/`, as declared in src/lib.rs.
-pub const ROUTES: [&str; 4] = ["compare", "connector", "check", "settings"];
+pub const ROUTES: [&str; 5] = ["compare", "cards", "connector", "check", "settings"];
 
 pub fn build(root: &Path) -> Result<()> {
     run(Command::new("trunk")

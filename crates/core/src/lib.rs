@@ -9,6 +9,7 @@ pub mod dmarc;
 pub mod dns;
 mod echo;
 pub mod i18n;
+pub mod inventory;
 pub mod matrix;
 pub mod method;
 pub mod mx;

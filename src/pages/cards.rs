@@ -1,0 +1,273 @@
+//! Cards: the device inventory (kept in this browser), each device's config card built by
+//! core next to its fields, printing one card per page, and JSON export/import.
+
+use crate::i18n::{lang, t, text};
+use crate::storage;
+use leptos::prelude::*;
+use smarthost_core::card::{build_card, Card};
+use smarthost_core::cloud::Cloud;
+use smarthost_core::connector::FieldError;
+use smarthost_core::inventory::{Device, Inventory};
+use smarthost_core::method::MethodId;
+
+const STORAGE_KEY: &str = "smarthost.inventory";
+
+/// Devices with a stable key each, so editing one never re-creates the others' fields.
+type Rows = Vec<(u64, Device)>;
+
+fn load() -> Vec<Device> {
+    storage::get(STORAGE_KEY)
+        .and_then(|text| Inventory::from_json(&text).ok())
+        .map(|inventory| inventory.devices)
+        .unwrap_or_default()
+}
+
+fn today() -> String {
+    let iso = String::from(js_sys::Date::new_0().to_iso_string());
+    iso.get(..10).unwrap_or_default().to_owned()
+}
+
+#[component]
+pub fn Cards() -> impl IntoView {
+    let next_key = StoredValue::new(0u64);
+    let keyed = move |devices: Vec<Device>| -> Rows {
+        devices
+            .into_iter()
+            .map(|d| {
+                let key = next_key.get_value();
+                next_key.set_value(key + 1);
+                (key, d)
+            })
+            .collect()
+    };
+    let (rows, set_rows) = signal(keyed(load()));
+    // Every change is saved in this browser.
+    Effect::new(move |_| {
+        let devices: Vec<Device> = rows.get().into_iter().map(|(_, d)| d).collect();
+        storage::set(STORAGE_KEY, &Inventory::new(devices).to_json());
+    });
+
+    let add = move |_| {
+        let key = next_key.get_value();
+        next_key.set_value(key + 1);
+        set_rows.update(|r| r.push((key, Device::default())));
+    };
+    let export_href = move || {
+        let devices: Vec<Device> = rows.get().into_iter().map(|(_, d)| d).collect();
+        let json = Inventory::new(devices).to_json();
+        format!(
+            "data:application/json;charset=utf-8,{}",
+            String::from(js_sys::encode_uri_component(&json))
+        )
+    };
+    let (import_text, set_import_text) = signal(String::new());
+    let (import_message, set_import_message) = signal(None::<(bool, String)>);
+    let import = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match Inventory::from_json(&import_text.get_untracked()) {
+            Ok(inventory) => {
+                let count = inventory.devices.len();
+                set_rows.set(keyed(inventory.devices));
+                set_import_text.set(String::new());
+                set_import_message.set(Some((
+                    true,
+                    crate::i18n::tf("ui.cards.imported", &[("count", &count.to_string())]),
+                )));
+            }
+            // A failed import leaves the inventory untouched.
+            Err(e) => set_import_message.set(Some((false, e.to_string()))),
+        }
+    };
+    let print = move |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    };
+
+    view! {
+        <h1 class="screen-only">{t("ui.cards.title")}</h1>
+        <p class="lede">{t("ui.cards.lede")}</p>
+        <div class="cards-toolbar">
+            <button type="button" on:click=add>{t("ui.cards.add")}</button>
+            <button type="button" class="secondary" on:click=print>{t("ui.cards.print")}</button>
+            <a class="button-link" href=export_href download="smarthost-devices.json">{t("ui.cards.export")}</a>
+        </div>
+        <Show when=move || rows.get().is_empty()>
+            <p class="notice">{t("ui.cards.empty")}</p>
+        </Show>
+        <ol class="device-list">
+            <For each=move || rows.get() key=|(key, _)| *key let((key, _))>
+                <li><DeviceEditor key=key rows=rows set_rows=set_rows next_key=next_key /></li>
+            </For>
+        </ol>
+        <details class="import">
+            <summary>{t("ui.cards.import")}</summary>
+            <form on:submit=import>
+                <label for="import-json">{t("ui.cards.import-label")}</label>
+                <textarea
+                    id="import-json"
+                    rows="6"
+                    prop:value=import_text
+                    on:input=move |ev| set_import_text.set(event_target_value(&ev))
+                ></textarea>
+                <button type="submit">{t("ui.cards.import-button")}</button>
+                <p role="status" class=move || match import_message.get() {
+                    Some((false, _)) => "field-error",
+                    _ => "status",
+                }>
+                    {move || import_message.get().map(|(_, m)| m)}
+                </p>
+            </form>
+        </details>
+    }
+}
+
+#[component]
+fn DeviceEditor(
+    key: u64,
+    rows: ReadSignal<Rows>,
+    set_rows: WriteSignal<Rows>,
+    next_key: StoredValue<u64>,
+) -> impl IntoView {
+    let device = Memo::new(move |_| {
+        rows.get()
+            .into_iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, d)| d)
+            .unwrap_or_default()
+    });
+    let update = move |change: &dyn Fn(&mut Device)| {
+        set_rows.update(|r| {
+            if let Some((_, d)) = r.iter_mut().find(|(k, _)| *k == key) {
+                change(d);
+            }
+        });
+    };
+    let card = Memo::new(move |_| {
+        build_card(&device.get().card_input(Cloud::Worldwide), lang(), &today())
+    });
+    let error_for = move |field: &'static str| {
+        move || match card.get() {
+            Err(errors) => errors
+                .iter()
+                .filter(|e: &&FieldError| e.field == field)
+                .map(|e| e.message.clone())
+                .next(),
+            Ok(_) => None,
+        }
+    };
+    let input = move |field: &'static str,
+                      label: &'static str,
+                      get: fn(&Device) -> String,
+                      set: fn(&mut Device, String)| {
+        let id = format!("device-{key}-{field}");
+        let error_id = format!("{id}-error");
+        let error = error_for(field);
+        view! {
+            <div class="field">
+                <label for=id.clone()>{t(label)}</label>
+                <input
+                    id=id
+                    type="text"
+                    autocomplete="off"
+                    aria-describedby=error_id.clone()
+                    aria-invalid=move || error().is_some().to_string()
+                    prop:value=move || get(&device.get())
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        update(&|d| set(d, value.clone()));
+                    }
+                />
+                <p class="field-error" id=error_id>{error}</p>
+            </div>
+        }
+    };
+    let method_id = format!("device-{key}-method");
+    let method_error = error_for("method");
+    let duplicate = move |_| {
+        let copy = device.get_untracked();
+        let new_key = next_key.get_value();
+        next_key.set_value(new_key + 1);
+        set_rows.update(|r| {
+            let at = r
+                .iter()
+                .position(|(k, _)| *k == key)
+                .map_or(r.len(), |i| i + 1);
+            r.insert(at, (new_key, copy));
+        });
+    };
+    let remove = move |_| set_rows.update(|r| r.retain(|(k, _)| *k != key));
+
+    view! {
+        <article class="device" aria-label=move || {
+            let name = device.get().name;
+            if name.trim().is_empty() { text("ui.cards.unnamed") } else { name }
+        }>
+            <div class="device-fields">
+                {input("device", "ui.cards.name", |d| d.name.clone(), |d, v| d.name = v)}
+                {input("location", "ui.cards.location", |d| d.location.clone(), |d, v| d.location = v)}
+                {input("model", "ui.cards.model", |d| d.model.clone(), |d, v| d.model = v)}
+                <div class="field">
+                    <label for=method_id.clone()>{t("ui.cards.method")}</label>
+                    <select
+                        id=method_id
+                        prop:value=move || device.get().method
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            update(&|d| d.method = value.clone());
+                        }
+                    >
+                        <option value="">{t("ui.cards.choose-method")}</option>
+                        {MethodId::ALL
+                            .into_iter()
+                            .map(|m| view! { <option value=m.as_str()>{move || text(&m.key("name"))}</option> })
+                            .collect_view()}
+                    </select>
+                    <p class="field-error">{method_error}</p>
+                </div>
+                {input("from", "ui.cards.from", |d| d.from.clone(), |d, v| d.from = v)}
+                {input("smart-host", "ui.cards.smart-host", |d| d.smart_host.clone(), |d, v| d.smart_host = v)}
+                {input("ip", "ui.cards.ip", |d| d.ip.clone(), |d, v| d.ip = v)}
+                <div class="device-buttons">
+                    <button type="button" class="secondary" on:click=duplicate>{t("ui.cards.duplicate")}</button>
+                    <button type="button" class="secondary" on:click=remove>{t("ui.cards.remove")}</button>
+                </div>
+            </div>
+            {move || match card.get() {
+                Ok(card) => view! { <CardView card=card /> }.into_any(),
+                Err(_) => view! { <p class="card-pending">{t("ui.cards.fix-fields")}</p> }.into_any(),
+            }}
+        </article>
+    }
+}
+
+/// The printable card. Values are rendered as text, never as markup.
+#[component]
+fn CardView(card: Card) -> impl IntoView {
+    let port = card
+        .port
+        .map_or_else(|| "443 (HTTPS)".to_owned(), |p| p.to_string());
+    let row = |label: &'static str, value: String| {
+        view! { <dt>{move || text(&format!("card.label.{label}"))}</dt><dd>{value}</dd> }
+    };
+    view! {
+        <section class="device-card" aria-label=card.device.clone()>
+            <h2>{card.device.clone()}</h2>
+            <dl>
+                {card.location.clone().map(|l| row("location", l))}
+                {card.model.clone().map(|m| row("model", m))}
+                {row("method", card.method_name.clone())}
+                {row("smart-host", card.smart_host.clone())}
+                {row("port", port)}
+                {row("tls", card.tls.clone())}
+                {row("sign-in", card.sign_in.clone())}
+                {row("from", card.from.clone())}
+                {row("recipients", card.recipients.clone())}
+                {card.ip.clone().map(|ip| row("ip", ip))}
+                {row("test", card.test.clone())}
+                {row("date", card.date.clone())}
+                {card.warnings.iter().map(|w| row("warning", w.clone())).collect_view()}
+            </dl>
+        </section>
+    }
+}
