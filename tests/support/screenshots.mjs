@@ -24,7 +24,17 @@ const SCREENS = [
   { name: "compare", path: "compare/?recipients=external&ip=dynamic", ready: "td.ruled-out" },
   { name: "check", path: "check/?domain=smarthost-demo.example", ready: '[data-testid="mx-result"]' },
   { name: "settings", path: "settings/", ready: "fieldset" },
+  { name: "cards", path: "cards/", ready: ".device-card" },
 ];
+
+// The Cards screen shows the inventory kept in the browser: give it two devices.
+const INVENTORY = JSON.stringify({
+  version: 1,
+  devices: [
+    { name: "Ricoh 2nd floor", location: "Da Nang office", model: "IM C3000", method: "direct-send", from: "scanner@contoso.com", domain: "contoso.com", smart_host: "contoso-com.mail.protection.outlook.com", ip: "", username: "", notes: "" },
+    { name: "Billing app", location: "Azure", model: "", method: "client-submission", from: "billing@contoso.com", domain: "", smart_host: "", ip: "", username: "", notes: "" },
+  ],
+});
 
 await mkdir(out, { recursive: true });
 const { server, url } = await startStaticServer({ root: resolve(root, "dist") });
@@ -35,6 +45,7 @@ const browser = await chromium.launch({
 try {
   for (const [device, viewport] of Object.entries(VIEWPORTS)) {
     const page = await browser.newPage({ viewport });
+    await page.addInitScript((inventory) => localStorage.setItem("smarthost.inventory", inventory), INVENTORY);
     for (const screen of SCREENS) {
       await page.goto(new URL(screen.path, url).toString());
       await page.locator(screen.ready).first().waitFor();
