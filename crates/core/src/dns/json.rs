@@ -8,7 +8,7 @@
 
 use super::record::{Rcode, Record, RecordData, RecordType};
 use super::resolver::{
-    outcome, validate_endpoint, HttpTransport, Lookup, ResolveError, Resolver, TransportError,
+    fetch_answer, outcome, validate_endpoint, HttpTransport, Lookup, ResolveError, Resolver,
 };
 use super::DomainName;
 use serde_json::{Map, Value};
@@ -91,18 +91,8 @@ impl<T: HttpTransport> DohJsonResolver<T> {
 impl<T: HttpTransport> Resolver for DohJsonResolver<T> {
     async fn lookup(&self, name: &DomainName, rtype: RecordType) -> Result<Lookup, ResolveError> {
         let url = self.url_for(name, rtype);
-        let response = self
-            .transport
-            .get(&url, DNS_JSON)
-            .await
-            .map_err(|e| match e {
-                TransportError::Timeout => ResolveError::Timeout,
-                TransportError::Network(why) => ResolveError::Unreachable(why),
-            })?;
-        if response.status != 200 {
-            return Err(ResolveError::HttpStatus(response.status));
-        }
-        let answer = decode_json_answer(&response.body)?;
+        let body = fetch_answer(&self.transport, &url, DNS_JSON).await?;
+        let answer = decode_json_answer(&body)?;
         outcome(name, rtype, answer.rcode, answer.records)
     }
 }
@@ -310,7 +300,7 @@ fn percent_encode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dns::HttpResponse;
+    use crate::dns::{HttpResponse, TransportError};
     use futures::executor::block_on;
     use std::cell::RefCell;
 

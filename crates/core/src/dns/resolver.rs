@@ -129,20 +129,27 @@ pub(crate) fn validate_endpoint(endpoint: &str) -> Result<String, ResolveError> 
 impl<T: HttpTransport> Resolver for DohWireResolver<T> {
     async fn lookup(&self, name: &DomainName, rtype: RecordType) -> Result<Lookup, ResolveError> {
         let url = self.url_for(name, rtype);
-        let response = self
-            .transport
-            .get(&url, "application/dns-message")
-            .await
-            .map_err(|e| match e {
-                TransportError::Timeout => ResolveError::Timeout,
-                TransportError::Network(why) => ResolveError::Unreachable(why),
-            })?;
-        if response.status != 200 {
-            return Err(ResolveError::HttpStatus(response.status));
-        }
-        let message = decode_message(&response.body)?;
+        let body = fetch_answer(&self.transport, &url, "application/dns-message").await?;
+        let message = decode_message(&body)?;
         outcome(name, rtype, message.rcode, message.answers)
     }
+}
+
+/// GETs a DoH answer: transport failures and any status but 200 are errors that say
+/// nothing about the records (public resolvers answer 200 for NXDOMAIN too).
+pub(crate) async fn fetch_answer<T: HttpTransport>(
+    transport: &T,
+    url: &str,
+    accept: &str,
+) -> Result<Vec<u8>, ResolveError> {
+    let response = transport.get(url, accept).await.map_err(|e| match e {
+        TransportError::Timeout => ResolveError::Timeout,
+        TransportError::Network(why) => ResolveError::Unreachable(why),
+    })?;
+    if response.status != 200 {
+        return Err(ResolveError::HttpStatus(response.status));
+    }
+    Ok(response.body)
 }
 
 /// Turns a response into a look-up outcome, following the CNAME chain from the question
