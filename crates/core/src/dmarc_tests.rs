@@ -1,5 +1,6 @@
 use super::*;
 use crate::echo::is_unsafe_to_echo;
+use crate::test_rng::Rng;
 
 fn base(policy: Policy) -> DmarcRecord {
     DmarcRecord {
@@ -567,22 +568,6 @@ fn messages_are_lower_case_short_and_safe() {
         let message = issue.to_string();
         assert!(!message.chars().any(is_unsafe_to_echo), "{message:?}");
         assert!(!message.is_empty());
-    }
-}
-
-/// A small deterministic generator (xorshift64*), so the sweep is the same on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
     }
 }
 

@@ -17,4 +17,6 @@ pub mod plan;
 pub mod powershell;
 pub mod report;
 pub mod spf;
+#[cfg(test)]
+mod test_rng;
 pub mod validate;

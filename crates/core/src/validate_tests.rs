@@ -1,4 +1,5 @@
 use super::*;
+use crate::test_rng::Rng;
 
 /// What a table row expects: accepted clean (with the normalised display form), accepted
 /// with a warning, or rejected with the named variant.
@@ -805,23 +806,6 @@ fn all_messages_are_lower_case_and_printable() {
             );
             assert!(!msg.chars().any(char::is_control), "{input:?}: {msg:?}");
         }
-    }
-}
-
-/// A small deterministic generator (xorshift64*), so the sweep is the same on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        // n is small and non-zero at every call site.
-        usize::try_from(self.next() % n.max(1) as u64).unwrap_or(0)
     }
 }
 

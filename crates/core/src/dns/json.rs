@@ -301,6 +301,7 @@ fn percent_encode(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::dns::{HttpResponse, TransportError};
+    use crate::test_rng::Rng;
     use futures::executor::block_on;
     use std::cell::RefCell;
 
@@ -841,22 +842,6 @@ mod tests {
     fn url_parts_are_percent_encoded() {
         assert_eq!(percent_encode("a-b_c.d~e"), "a-b_c.d~e");
         assert_eq!(percent_encode("a b&c=d/é"), "a%20b%26c%3Dd%2F%C3%A9");
-    }
-
-    /// xorshift64*: deterministic, no dependency.
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-        }
-
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n as u64) as usize
-        }
     }
 
     #[test]
