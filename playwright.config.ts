@@ -27,5 +27,8 @@ export default defineConfig({
       ],
     },
     trace: "retain-on-failure",
+    // The offline spec turns service workers on; elsewhere they would answer requests
+    // that a test routes or counts.
+    serviceWorkers: "block",
   },
 });

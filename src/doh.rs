@@ -121,6 +121,17 @@ impl AppResolver {
                     list
                 }
             };
+        // Resolvers the page's policy forbids would fail as opaque network errors; leave
+        // them out, and say why when none is left.
+        let first = endpoints.first().map(|(url, _)| url.clone());
+        let endpoints: Vec<_> = endpoints
+            .into_iter()
+            .filter(|(url, _)| crate::csp::blocked_origin(url).is_none())
+            .collect();
+        if endpoints.is_empty() {
+            let origin = first.as_deref().and_then(crate::csp::blocked_origin);
+            return Err(ResolveError::NotAllowed(origin.unwrap_or_default()));
+        }
         let resolvers = endpoints
             .into_iter()
             .map(|(url, format)| DohResolver::new(&url, format, FetchTransport))

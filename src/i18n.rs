@@ -7,22 +7,50 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use smarthost_core::i18n::{self, Lang};
 
-/// The current language, provided by the shell.
+/// The current language, provided by the shell: the one asked for once its catalog is
+/// here (English until then), and whether fetching it failed.
 #[derive(Clone, Copy)]
-pub struct Locale(pub Memo<Lang>);
+pub struct Locale {
+    pub lang: Memo<Lang>,
+    pub failed: RwSignal<Option<Lang>>,
+}
 
 const STORAGE_KEY: &str = "smarthost.lang";
 
 /// Provides [`Locale`]; call once inside the router.
 pub fn provide_locale() -> Locale {
     let query = use_query_map();
-    let lang = Memo::new(move |_| {
+    let requested = Memo::new(move |_| {
         query
             .read()
             .get("lang")
             .and_then(|code| Lang::parse(&code))
-            .or_else(|| storage::get(STORAGE_KEY).and_then(|code| Lang::parse(&code)))
-            .unwrap_or_else(browser_lang)
+            .unwrap_or_else(remembered_or_browser_lang)
+    });
+    // Bumped when a fetched catalog is installed, so the language memo looks again.
+    let installed = RwSignal::new(0_u32);
+    let failed = RwSignal::new(None);
+    let lang = Memo::new(move |_| {
+        installed.track();
+        let wanted = requested.get();
+        if wanted.is_available() {
+            wanted
+        } else {
+            Lang::En
+        }
+    });
+    Effect::new(move |_| {
+        let wanted = requested.get();
+        if !wanted.is_available() {
+            leptos::task::spawn_local(async move {
+                if load_catalog(wanted).await {
+                    failed.set(None);
+                    installed.update(|n| *n += 1);
+                } else {
+                    failed.set(Some(wanted));
+                }
+            });
+        }
     });
     // Keep <html lang> and the remembered choice in step with the page.
     Effect::new(move |_| {
@@ -34,9 +62,41 @@ pub fn provide_locale() -> Locale {
             let _ = root.set_attribute("lang", lang.code());
         }
     });
-    let locale = Locale(lang);
+    let locale = Locale { lang, failed };
     provide_context(locale);
     locale
+}
+
+/// Fetches the catalog of the language the page opens in before the app mounts, so a
+/// shared Vietnamese link never flashes English. Other languages load when chosen.
+pub async fn preload() {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let from_url = web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()
+        .and_then(|params| params.get("lang"))
+        .and_then(|code| Lang::parse(&code));
+    let lang = from_url.unwrap_or_else(remembered_or_browser_lang);
+    if !lang.is_available() {
+        load_catalog(lang).await;
+    }
+}
+
+/// Fetches `i18n/<code>.txt` (beside the app, so it works under any sub-path and from
+/// the offline cache) and installs it.
+async fn load_catalog(lang: Lang) -> bool {
+    let url = format!("i18n/{}.txt", lang.code());
+    match crate::fetch_text::fetch_text(&url).await {
+        Some(text) => i18n::install_catalog(lang, text) || lang.is_available(),
+        None => false,
+    }
+}
+
+fn remembered_or_browser_lang() -> Lang {
+    storage::get(STORAGE_KEY)
+        .and_then(|code| Lang::parse(&code))
+        .unwrap_or_else(browser_lang)
 }
 
 /// Remembers a choice made in Settings.
@@ -55,9 +115,14 @@ fn browser_lang() -> Lang {
     }
 }
 
+/// The locale the shell provided.
+pub fn locale() -> Option<Locale> {
+    use_context::<Locale>()
+}
+
 /// The current language (reactive).
 pub fn lang() -> Lang {
-    use_context::<Locale>().map_or(Lang::En, |l| l.0.get())
+    use_context::<Locale>().map_or(Lang::En, |l| l.lang.get())
 }
 
 /// A reactive text: re-renders when the language changes.

@@ -3,9 +3,14 @@
 
 mod base_path;
 mod components;
+mod csp;
 mod doh;
 mod embed;
-mod i18n;
+mod fetch_text;
+mod file_input;
+pub mod i18n;
+pub mod idna;
+pub mod offline;
 mod pages;
 mod settings;
 mod storage;
@@ -75,8 +80,14 @@ fn Shell() -> impl IntoView {
             </footer>
         }
     });
+    let catalog_failed = move || {
+        i18n::locale()
+            .and_then(|locale| locale.failed.get())
+            .map(|_| view! { <p class="notice" role="status">{t("ui.lang-unavailable")}</p> })
+    };
     view! {
         {chrome}
+        {catalog_failed}
         <main id="main" tabindex="-1" class:embedded=embedded>
             <Routes fallback=pages::not_found::NotFound>
                 <Route path=path!("/") view=pages::plan::Plan />

@@ -1,5 +1,6 @@
 //! Cards: the device inventory (kept in this browser), each device's config card built by
-//! core next to its fields, printing one card per page, and JSON export/import.
+//! core next to its fields, printing one card per page or several per sheet, and
+//! JSON/TOML export and import (the TOML is what the guide generator reads).
 
 use crate::i18n::{lang, t, text};
 use crate::storage;
@@ -11,6 +12,48 @@ use smarthost_core::inventory::{Device, Inventory};
 use smarthost_core::method::MethodId;
 
 const STORAGE_KEY: &str = "smarthost.inventory";
+const LAYOUT_KEY: &str = "smarthost.print-layout";
+
+/// How the cards are printed; the print stylesheet keys off the class.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PrintLayout {
+    /// One card per A6 landscape page, to stick on the device.
+    A6,
+    /// Several cards per A4 sheet, to cut out.
+    SheetA4,
+    /// Several cards per US Letter sheet.
+    SheetLetter,
+}
+
+impl PrintLayout {
+    const ALL: [PrintLayout; 3] = [
+        PrintLayout::A6,
+        PrintLayout::SheetA4,
+        PrintLayout::SheetLetter,
+    ];
+
+    fn id(self) -> &'static str {
+        match self {
+            PrintLayout::A6 => "a6",
+            PrintLayout::SheetA4 => "a4",
+            PrintLayout::SheetLetter => "letter",
+        }
+    }
+
+    fn parse(id: &str) -> PrintLayout {
+        PrintLayout::ALL
+            .into_iter()
+            .find(|layout| layout.id() == id)
+            .unwrap_or(PrintLayout::A6)
+    }
+}
+
+fn data_href(mime: &str, body: &str) -> String {
+    format!(
+        "data:{mime};charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(body))
+    )
+}
 
 /// Devices with a stable key each, so editing one never re-creates the others' fields.
 type Rows = Vec<(u64, Device)>;
@@ -52,32 +95,44 @@ pub fn Cards() -> impl IntoView {
         next_key.set_value(key + 1);
         set_rows.update(|r| r.push((key, Device::default())));
     };
-    let export_href = move || {
-        let devices: Vec<Device> = rows.get().into_iter().map(|(_, d)| d).collect();
-        let json = Inventory::new(devices).to_json();
-        format!(
-            "data:application/json;charset=utf-8,{}",
-            String::from(js_sys::encode_uri_component(&json))
-        )
-    };
+    let inventory = move || Inventory::new(rows.get().into_iter().map(|(_, d)| d).collect());
+    let export_json = move || data_href("application/json", &inventory().to_json());
+    let export_toml = move || data_href("application/toml", &inventory().to_toml());
     let (import_text, set_import_text) = signal(String::new());
     let (import_message, set_import_message) = signal(None::<(bool, String)>);
+    let import_from = move |text: &str| match Inventory::import(text) {
+        Ok(imported) => {
+            let count = imported.devices.len();
+            set_rows.set(keyed(imported.devices));
+            set_import_text.set(String::new());
+            set_import_message.set(Some((
+                true,
+                crate::i18n::tf("ui.cards.imported", &[("count", &count.to_string())]),
+            )));
+        }
+        // A failed import leaves the inventory untouched.
+        Err(e) => set_import_message.set(Some((false, e.to_string()))),
+    };
     let import = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match Inventory::from_json(&import_text.get_untracked()) {
-            Ok(inventory) => {
-                let count = inventory.devices.len();
-                set_rows.set(keyed(inventory.devices));
-                set_import_text.set(String::new());
-                set_import_message.set(Some((
-                    true,
-                    crate::i18n::tf("ui.cards.imported", &[("count", &count.to_string())]),
-                )));
-            }
-            // A failed import leaves the inventory untouched.
-            Err(e) => set_import_message.set(Some((false, e.to_string()))),
-        }
+        import_from(&import_text.get_untracked());
     };
+    let import_file = move |ev: leptos::ev::Event| {
+        let Some(file) = crate::file_input::first_file(&ev) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match crate::file_input::read_text(&file).await {
+                Some(text) => import_from(&text),
+                None => set_import_message.set(Some((false, text("ui.cards.unreadable")))),
+            }
+        });
+    };
+    let (layout, set_layout) = signal(PrintLayout::parse(
+        &storage::get(LAYOUT_KEY).unwrap_or_default(),
+    ));
+    let embedded =
+        crate::embed::is_embedded(&leptos_router::hooks::use_location().search.get_untracked());
     let print = move |_| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
@@ -90,12 +145,33 @@ pub fn Cards() -> impl IntoView {
         <div class="cards-toolbar">
             <button type="button" on:click=add>{t("ui.cards.add")}</button>
             <button type="button" class="secondary" on:click=print>{t("ui.cards.print")}</button>
-            <a class="button-link" href=export_href download="smarthost-devices.json">{t("ui.cards.export")}</a>
+            <a class="button-link" href=export_json download="smarthost-devices.json">{t("ui.cards.export")}</a>
+            <a class="button-link" href=export_toml download="devices.toml">{t("ui.cards.export-toml")}</a>
+            <div class="field inline-field">
+                <label for="print-layout">{t("ui.cards.layout")}</label>
+                <select
+                    id="print-layout"
+                    prop:value=move || layout.get().id()
+                    on:change=move |ev| {
+                        let chosen = PrintLayout::parse(&event_target_value(&ev));
+                        storage::set(LAYOUT_KEY, chosen.id());
+                        set_layout.set(chosen);
+                    }
+                >
+                    {PrintLayout::ALL
+                        .into_iter()
+                        .map(|l| {
+                            let key = format!("ui.cards.layout.{}", l.id());
+                            view! { <option value=l.id()>{move || text(&key)}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
         </div>
         <Show when=move || rows.get().is_empty()>
             <p class="notice">{t("ui.cards.empty")}</p>
         </Show>
-        <ol class="device-list">
+        <ol class=move || format!("device-list print-{}", layout.get().id())>
             <For each=move || rows.get() key=|(key, _)| *key let((key, _))>
                 <li><DeviceEditor key=key rows=rows set_rows=set_rows next_key=next_key /></li>
             </For>
@@ -111,6 +187,13 @@ pub fn Cards() -> impl IntoView {
                     on:input=move |ev| set_import_text.set(event_target_value(&ev))
                 ></textarea>
                 <button type="submit">{t("ui.cards.import-button")}</button>
+                <label for="import-file">{t("ui.cards.import-file")}</label>
+                <input
+                    id="import-file"
+                    type="file"
+                    accept=".json,.toml,application/json,application/toml,text/plain"
+                    on:change=import_file
+                />
                 <p role="status" class=move || match import_message.get() {
                     Some((false, _)) => "field-error",
                     _ => "status",
@@ -119,6 +202,7 @@ pub fn Cards() -> impl IntoView {
                 </p>
             </form>
         </details>
+        {(!embedded).then(|| view! { <crate::embed::EmbedSnippet /> })}
     }
 }
 

@@ -54,7 +54,13 @@ pub fn Settings() -> impl IntoView {
         } else {
             DohFormat::Wire
         };
-        match DohResolver::new(&url, format, NoTransport) {
+        let built = DohResolver::new(&url, format, NoTransport).and_then(|resolver| {
+            match crate::csp::blocked_origin(&url) {
+                Some(origin) => Err(smarthost_core::dns::ResolveError::NotAllowed(origin)),
+                None => Ok(resolver),
+            }
+        });
+        match built {
             Ok(_) => {
                 set_custom_error.set(None);
                 choose(ResolverSetting::Custom { url, format });

@@ -1,6 +1,7 @@
 import { test, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { siteUrl } from "./site";
+import { pdfPages, PT_PER_MM, squash } from "./pdf";
 
 async function addDevice(page: Page, values: { name: string; method: string; from: string; host?: string; ip?: string }) {
   await page.getByRole("button", { name: "Add a device" }).click();
@@ -42,7 +43,7 @@ test.describe("device cards", () => {
     const other = await fresh.newPage();
     await other.goto(siteUrl("cards/"));
     await expect(other.locator(".device-card")).toHaveCount(0);
-    await other.getByText("Import devices (JSON)").click();
+    await other.getByText("Import devices (JSON or TOML)").click();
     await other.getByLabel("Paste an exported inventory").fill(json);
     await other.getByRole("button", { name: "Import and replace the list" }).click();
     await expect(other.getByRole("status")).toContainText("2 devices imported");
@@ -55,7 +56,7 @@ test.describe("device cards", () => {
   test("a failed import leaves the list untouched", async ({ page }) => {
     await page.goto(siteUrl("cards/"));
     await addDevice(page, ricoh);
-    await page.getByText("Import devices (JSON)").click();
+    await page.getByText("Import devices (JSON or TOML)").click();
     await page.getByLabel("Paste an exported inventory").fill('{"version": 1, "devices": [{"name": "x", "password": "hunter2"}]}');
     await page.getByRole("button", { name: "Import and replace the list" }).click();
     await expect(page.locator(".import [role=status]")).toContainText("password");
@@ -82,19 +83,109 @@ test.describe("device cards", () => {
     await expect(page.locator("main script")).toHaveCount(0);
   });
 
-  test("prints one card per page without navigation", async ({ page }) => {
+  test("prints one card per A6 page, each with its device's smart host and port, without navigation", async ({ page }) => {
     await page.goto(siteUrl("cards/"));
     await addDevice(page, ricoh);
     await addDevice(page, app);
     await page.emulateMedia({ media: "print" });
     await expect(page.getByRole("navigation")).toBeHidden();
     await expect(page.getByRole("button", { name: "Add a device" })).toBeHidden();
-    await expect(page.locator(".device-card")).toHaveCount(2);
-    await expect(page.locator(".device-card").nth(0)).toContainText("contoso-com.mail.protection.outlook.com");
-    await expect(page.locator(".device-card").nth(1)).toContainText("smtp.office365.com");
-    const pdf = await page.pdf({ preferCSSPageSize: true });
-    const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
-    expect(pages.length).toBe(2);
+    const pages = await pdfPages(await page.pdf({ preferCSSPageSize: true }));
+    expect(pages).toHaveLength(2);
+    for (const p of pages) {
+      // A6 landscape: 148 mm x 105 mm.
+      expect(p.width).toBeCloseTo(148 * PT_PER_MM, 0);
+      expect(p.height).toBeCloseTo(105 * PT_PER_MM, 0);
+      expect(p.text).not.toContain("Compare");
+      expect(p.text).not.toContain("Addadevice");
+    }
+    expect(pages[0].text).toContain(squash(ricoh.name));
+    expect(pages[0].text).toContain("Smarthost" + ricoh.host);
+    expect(pages[0].text).toContain("Port25");
+    expect(pages[1].text).toContain(squash(app.name));
+    expect(pages[1].text).toContain("Smarthostsmtp.office365.com");
+    expect(pages[1].text).toContain("Port587");
+  });
+
+  for (const [label, mm] of [
+    ["Several cards per A4 sheet", [210, 297]],
+    ["Several cards per Letter sheet", [215.9, 279.4]],
+  ] as const) {
+    test(`the sheet layout "${label}" puts several cards on each page and is remembered`, async ({ page }) => {
+      await page.goto(siteUrl("cards/"));
+      const names: string[] = [];
+      for (let i = 1; i <= 6; i++) {
+        names.push(`Printer ${i}`);
+        await addDevice(page, { ...ricoh, name: `Printer ${i}` });
+      }
+      await page.getByLabel("Print layout").selectOption({ label });
+      await page.reload();
+      await expect(page.getByLabel("Print layout")).toHaveValue(label.includes("A4") ? "a4" : "letter");
+      await page.emulateMedia({ media: "print" });
+      const pages = await pdfPages(await page.pdf({ preferCSSPageSize: true }));
+      expect(pages.length).toBeGreaterThanOrEqual(1);
+      expect(pages.length).toBeLessThan(names.length / 2);
+      for (const p of pages) {
+        expect(p.width).toBeCloseTo(mm[0] * PT_PER_MM, 0);
+        expect(p.height).toBeCloseTo(mm[1] * PT_PER_MM, 0);
+      }
+      const all = pages.map((p) => p.text).join("");
+      for (const name of names) expect(all).toContain(squash(name));
+      // No card is cut in two: each name appears with its smart host on the same page.
+      for (const p of pages) {
+        const onPage = names.filter((n) => p.text.includes(squash(n)));
+        const hosts = p.text.split("Smarthost" + ricoh.host).length - 1;
+        expect(hosts).toBe(onPage.length);
+      }
+    });
+  }
+
+  test("TOML export and import round-trip, from a file", async ({ page, browser }) => {
+    await page.goto(siteUrl("cards/"));
+    await addDevice(page, ricoh);
+    const hostile = { ...app, name: `Quote " backslash \\ 'single' """triple""" Đà Nẵng 🖨️` };
+    await addDevice(page, hostile);
+    const tomlHref = await page.getByRole("link", { name: "Export (TOML)" }).getAttribute("href");
+    const toml = decodeURIComponent((tomlHref ?? "").replace("data:application/toml;charset=utf-8,", ""));
+    expect(toml).toContain("version = 1");
+    expect(toml.match(/^\[\[devices\]\]$/gm)).toHaveLength(2);
+    const jsonHref = await page.getByRole("link", { name: "Export (JSON)" }).getAttribute("href");
+
+    const fresh = await browser.newContext();
+    const other = await fresh.newPage();
+    await other.goto(siteUrl("cards/"));
+    await other.getByText("Import devices (JSON or TOML)").click();
+    await other.getByLabel("Or choose an exported file").setInputFiles({
+      name: "devices.toml",
+      mimeType: "application/toml",
+      buffer: Buffer.from(toml, "utf8"),
+    });
+    await expect(other.getByRole("status")).toContainText("2 devices imported");
+    await expect(other.locator(".device-card h2").nth(1)).toHaveText(hostile.name);
+    expect(await other.getByRole("link", { name: "Export (TOML)" }).getAttribute("href")).toBe(tomlHref);
+    expect(await other.getByRole("link", { name: "Export (JSON)" }).getAttribute("href")).toBe(jsonHref);
+    await fresh.close();
+  });
+
+  test("a bad TOML file is refused with its line and the list stays", async ({ page }) => {
+    await page.goto(siteUrl("cards/"));
+    await addDevice(page, ricoh);
+    await page.getByText("Import devices (JSON or TOML)").click();
+    await page.getByLabel("Or choose an exported file").setInputFiles({
+      name: "devices.toml",
+      mimeType: "application/toml",
+      buffer: Buffer.from('version = 1\n\n[[devices]]\nname = "x"\npassword = "hunter2"\n', "utf8"),
+    });
+    await expect(page.locator(".import [role=status]")).toContainText("password");
+    await expect(page.locator(".device-card")).toHaveCount(1);
+    await expect(page.locator(".device-card h2")).toHaveText("Ricoh 2nd floor");
+  });
+
+  test("offers an iframe snippet for a wiki", async ({ page }) => {
+    await page.goto(siteUrl("cards/"));
+    await page.getByText("Embed this page in a wiki").click();
+    await expect(page.locator(".embed-snippet code")).toContainText("embed=1");
+    await expect(page.locator(".embed-snippet code")).toContainText("/cards/");
   });
 
   test("axe-core finds no violations", async ({ page }) => {

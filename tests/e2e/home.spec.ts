@@ -3,6 +3,9 @@ import { readFileSync } from "node:fs";
 import { siteUrl } from "./site";
 
 test.describe("pages and the matrix", () => {
+  // As visitors get it: with the offline service worker registering.
+  test.use({ serviceWorkers: "allow" });
+
   for (const route of ["", "compare/", "cards/", "connector/", "check/", "settings/"]) {
     test(`/${route} loads with no console errors`, async ({ page }) => {
       const problems: string[] = [];

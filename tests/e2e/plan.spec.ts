@@ -138,4 +138,25 @@ test.describe("languages", () => {
     await page.goto(siteUrl());
     await expect(page.locator("html")).toHaveAttribute("lang", "vi");
   });
+
+  test("English visitors do not download the Vietnamese catalog; it loads when chosen", async ({ page }) => {
+    const catalogRequests: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/i18n/")) catalogRequests.push(request.url());
+    });
+    await page.goto(siteUrl());
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Which way should this device send?");
+    expect(catalogRequests).toEqual([]);
+    await page.getByRole("link", { name: "Tiếng Việt" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thiết bị này nên gửi thư theo cách nào?");
+    expect(catalogRequests).toHaveLength(1);
+  });
+
+  test("when the Vietnamese catalog cannot be fetched, the page says so and stays usable in English", async ({ page }) => {
+    await page.route("**/i18n/vi.txt", (route) => route.abort("internetdisconnected"));
+    await page.goto(siteUrl("?lang=vi"));
+    await expect(page.getByRole("status").filter({ hasText: "Vietnamese could not be loaded" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Which way should this device send?");
+  });
 });

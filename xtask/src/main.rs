@@ -5,6 +5,7 @@
 //! - `cargo xtask build`: install what is missing and build the site into dist/.
 
 mod fuzz;
+mod harden;
 mod process;
 mod site;
 mod summary;

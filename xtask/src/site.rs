@@ -17,6 +17,7 @@ pub fn build(root: &Path) -> Result<()> {
     run(Command::new("trunk")
         .args(["build", "--release", "--offline"])
         .current_dir(root))?;
+    crate::harden::harden(&root.join("dist"))?;
     write_route_copies(&root.join("dist"))
 }
 

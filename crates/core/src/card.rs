@@ -206,7 +206,7 @@ pub fn build_card(input: &CardInput, lang: Lang, date: &str) -> Result<Card, Vec
 
 /// The card as plain text, label and value per line.
 pub fn render_text(card: &Card, lang: Lang) -> String {
-    card_lines(card, lang)
+    card_rows(card, lang)
         .into_iter()
         .map(|(label, value)| format!("{label:<14} {value}\n"))
         .collect()
@@ -216,7 +216,7 @@ pub fn render_text(card: &Card, lang: Lang) -> String {
 pub fn render_html(card: &Card, lang: Lang) -> String {
     let mut out = String::from("<article class=\"device-card\">\n");
     out.push_str(&format!("  <h2>{}</h2>\n  <dl>\n", escape(&card.device)));
-    for (label, value) in card_lines(card, lang).into_iter().skip(1) {
+    for (label, value) in card_rows(card, lang).into_iter().skip(1) {
         out.push_str(&format!(
             "    <dt>{}</dt><dd>{}</dd>\n",
             escape(&label),
@@ -227,7 +227,9 @@ pub fn render_html(card: &Card, lang: Lang) -> String {
     out
 }
 
-fn card_lines(card: &Card, lang: Lang) -> Vec<(String, String)> {
+/// The card's rows (label, value) in print order, the device name first: the one
+/// structure every renderer (text, HTML, the app's view, the guide pages) follows.
+pub fn card_rows(card: &Card, lang: Lang) -> Vec<(String, String)> {
     let label = |key: &str| text(lang, &format!("card.label.{key}"));
     let mut lines = vec![(label("device"), card.device.clone())];
     if let Some(location) = &card.location {

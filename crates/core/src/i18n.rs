@@ -8,6 +8,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+type Catalog = HashMap<&'static str, &'static str>;
+
 /// A language smarthost speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -35,22 +37,63 @@ impl Lang {
         }
     }
 
-    fn source(self) -> &'static str {
+    /// The catalog compiled into this build. The browser build compiles in English only
+    /// and fetches Vietnamese when it is chosen (see [`install_catalog`]), which keeps
+    /// the first download smaller for everyone.
+    fn embedded(self) -> Option<&'static str> {
         match self {
-            Lang::En => include_str!("../messages/en.txt"),
-            Lang::Vi => include_str!("../messages/vi.txt"),
+            Lang::En => Some(include_str!("../messages/en.txt")),
+            #[cfg(feature = "embedded-vi")]
+            Lang::Vi => Some(include_str!("../messages/vi.txt")),
+            #[cfg(not(feature = "embedded-vi"))]
+            Lang::Vi => None,
         }
     }
 
-    fn catalog(self) -> &'static HashMap<&'static str, &'static str> {
-        static EN: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-        static VI: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-        let cell = match self {
-            Lang::En => &EN,
-            Lang::Vi => &VI,
-        };
-        cell.get_or_init(|| parse_catalog(self.source()).into_iter().collect())
+    #[cfg(test)]
+    fn source(self) -> &'static str {
+        self.embedded().unwrap_or_default()
     }
+
+    fn cell(self) -> &'static OnceLock<Catalog> {
+        static CATALOGS: [OnceLock<Catalog>; 2] = [OnceLock::new(), OnceLock::new()];
+        match self {
+            Lang::En => &CATALOGS[0],
+            Lang::Vi => &CATALOGS[1],
+        }
+    }
+
+    fn catalog(self) -> Option<&'static Catalog> {
+        match self.embedded() {
+            Some(source) => Some(
+                self.cell()
+                    .get_or_init(|| parse_catalog(source).into_iter().collect()),
+            ),
+            // Not compiled in: available once installed, and never cached as empty.
+            None => self.cell().get(),
+        }
+    }
+
+    /// Whether texts in this language can be shown now.
+    pub fn is_available(self) -> bool {
+        self.catalog().is_some()
+    }
+}
+
+/// Installs a catalog that was not compiled in (the browser fetches `vi.txt`). The text
+/// lives for the rest of the program, as compiled-in catalogs do. Returns false when the
+/// language already has a catalog or the text holds no entries (a wrong file, such as an
+/// HTML error page, must not replace every text with nothing).
+pub fn install_catalog(lang: Lang, source: String) -> bool {
+    if lang.is_available() {
+        return false;
+    }
+    let source: &'static str = Box::leak(source.into_boxed_str());
+    let entries: Catalog = parse_catalog(source).into_iter().collect();
+    if entries.is_empty() {
+        return false;
+    }
+    lang.cell().set(entries).is_ok()
 }
 
 /// Parses catalog text into (key, text) pairs, in file order. Lines without ` = ` and
@@ -69,14 +112,15 @@ pub fn parse_catalog(source: &str) -> Vec<(&str, &str)> {
 /// (the catalog tests make both impossible for keys the code uses).
 pub fn text(lang: Lang, key: &str) -> String {
     lang.catalog()
-        .get(key)
-        .or_else(|| Lang::En.catalog().get(key))
+        .and_then(|catalog| catalog.get(key))
+        .or_else(|| Lang::En.catalog().and_then(|catalog| catalog.get(key)))
         .map_or_else(|| key.to_owned(), |text| (*text).to_owned())
 }
 
 /// Whether `lang` has its own text for `key`.
 pub fn has(lang: Lang, key: &str) -> bool {
-    lang.catalog().contains_key(key)
+    lang.catalog()
+        .is_some_and(|catalog| catalog.contains_key(key))
 }
 
 /// The text for `key` with `{name}` placeholders filled from `args`.

@@ -5,18 +5,22 @@
 pub mod card;
 pub mod cloud;
 pub mod connector;
+pub mod csp;
 pub mod dmarc;
 pub mod dns;
 mod echo;
 pub mod i18n;
 pub mod inventory;
+pub mod json;
 pub mod matrix;
 pub mod method;
 pub mod mx;
 pub mod plan;
 pub mod powershell;
+pub mod qr;
 pub mod report;
 pub mod spf;
 #[cfg(test)]
 mod test_rng;
+pub mod toml_doc;
 pub mod validate;

@@ -11,7 +11,7 @@ use super::resolver::{
     fetch_answer, outcome, validate_endpoint, HttpTransport, Lookup, ResolveError, Resolver,
 };
 use super::DomainName;
-use serde_json::{Map, Value};
+use crate::json::{self, Json};
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 /// The media type both JSON APIs accept; Cloudflare requires it.
@@ -111,12 +111,17 @@ fn malformed(why: impl Into<String>) -> ResolveError {
 
 /// Decodes a JSON API body, checking every field it uses.
 pub fn decode_json_answer(body: &[u8]) -> Result<JsonAnswer, ResolveError> {
-    let value: Value =
-        serde_json::from_slice(body).map_err(|e| malformed(format!("not JSON: {e}")))?;
-    let object = value
-        .as_object()
-        .ok_or_else(|| malformed("the answer is not a JSON object"))?;
-    let status = object
+    let text = std::str::from_utf8(body).map_err(|e| malformed(format!("not JSON: {e}")))?;
+    // Servers never send a byte order mark; one means something in between rewrote the
+    // body, so it is refused as before rather than skipped as a file import would.
+    if text.starts_with('\u{feff}') {
+        return Err(malformed("not JSON: it starts with a byte order mark"));
+    }
+    let value = json::parse(text).map_err(|e| malformed(format!("not JSON: {e}")))?;
+    if value.as_object().is_none() {
+        return Err(malformed("the answer is not a JSON object"));
+    }
+    let status = value
         .get("Status")
         .ok_or_else(|| malformed("Status is missing"))?
         .as_u64()
@@ -124,10 +129,10 @@ pub fn decode_json_answer(body: &[u8]) -> Result<JsonAnswer, ResolveError> {
         .ok_or_else(|| malformed("Status is not a response code"))?;
     // TC is informational: a JSON server has already retried over TCP, so a truncated
     // flag does not make the answer unusable. Any type other than true counts as false.
-    let truncated = object.get("TC").and_then(Value::as_bool).unwrap_or(false);
-    let records = match object.get("Answer") {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(entries)) => entries
+    let truncated = value.get("TC").and_then(Json::as_bool).unwrap_or(false);
+    let records = match value.get("Answer") {
+        None | Some(Json::Null) => Vec::new(),
+        Some(Json::Array(entries)) => entries
             .iter()
             .enumerate()
             .map(|(index, entry)| decode_record(entry, index))
@@ -141,20 +146,17 @@ pub fn decode_json_answer(body: &[u8]) -> Result<JsonAnswer, ResolveError> {
     })
 }
 
-fn field<'a>(
-    entry: &'a Map<String, Value>,
-    key: &str,
-    index: usize,
-) -> Result<&'a Value, ResolveError> {
+/// `entry` is known to be an object.
+fn field<'a>(entry: &'a Json, key: &str, index: usize) -> Result<&'a Json, ResolveError> {
     entry
         .get(key)
         .ok_or_else(|| malformed(format!("answer {index} has no {key}")))
 }
 
-fn decode_record(entry: &Value, index: usize) -> Result<Record, ResolveError> {
-    let entry = entry
-        .as_object()
-        .ok_or_else(|| malformed(format!("answer {index} is not an object")))?;
+fn decode_record(entry: &Json, index: usize) -> Result<Record, ResolveError> {
+    if entry.as_object().is_none() {
+        return Err(malformed(format!("answer {index} is not an object")));
+    }
     let name = field(entry, "name", index)?
         .as_str()
         .ok_or_else(|| malformed(format!("the name of answer {index} is not text")))?;

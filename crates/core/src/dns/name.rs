@@ -13,6 +13,29 @@ pub const MAX_LABEL_LEN: usize = 63;
 /// RFC 1035 2.3.4: a name is at most 255 octets on the wire, 253 characters as text.
 pub const MAX_NAME_LEN: usize = 253;
 
+/// Converts an internationalised name to A-labels. Native builds carry the `idna` crate;
+/// the browser build leaves its Unicode tables out of the download (tens of kilobytes)
+/// and installs the browser's own UTS #46 conversion with [`install_idna`] instead.
+#[cfg(feature = "idna")]
+fn idna_to_ascii(name: &str) -> Option<String> {
+    idna::domain_to_ascii(name).ok()
+}
+
+#[cfg(not(feature = "idna"))]
+fn idna_to_ascii(name: &str) -> Option<String> {
+    INSTALLED_IDNA.get().and_then(|convert| convert(name))
+}
+
+#[cfg(not(feature = "idna"))]
+static INSTALLED_IDNA: std::sync::OnceLock<fn(&str) -> Option<String>> = std::sync::OnceLock::new();
+
+/// Installs the conversion used for non-ASCII names when the `idna` feature is off (the
+/// first call wins). Without one, such names are refused as invalid, never sent as typed.
+#[cfg(not(feature = "idna"))]
+pub fn install_idna(convert: fn(&str) -> Option<String>) {
+    let _ = INSTALLED_IDNA.set(convert);
+}
+
 /// Why a name typed by a user cannot be queried.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum NameError {
@@ -63,8 +86,8 @@ impl DomainName {
         let ascii = if without_root.is_ascii() {
             without_root.to_ascii_lowercase()
         } else {
-            idna::domain_to_ascii(without_root)
-                .map_err(|_| NameError::InvalidIdn(without_root.to_owned()))?
+            idna_to_ascii(without_root)
+                .ok_or_else(|| NameError::InvalidIdn(without_root.to_owned()))?
         };
         check_host_syntax(&ascii)?;
         Ok(DomainName(ascii))

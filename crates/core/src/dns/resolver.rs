@@ -50,6 +50,8 @@ pub enum ResolveError {
     MalformedJson(String),
     #[error("the DNS-over-HTTPS URL \"{0}\" is not an http:// or https:// URL")]
     BadEndpoint(String),
+    #[error("this site's Content-Security-Policy does not allow connecting to {0}, so the browser would refuse every look-up; whoever hosts smarthost can allow it by building with SMARTHOST_CONNECT_SRC=\"{0}\"")]
+    NotAllowed(String),
 }
 
 /// Something that answers DNS questions.

@@ -1,0 +1,792 @@
+use super::*;
+use crate::test_rng::Rng;
+
+fn sample() -> Inventory {
+    Inventory::new(vec![
+        Device {
+            name: "Ricoh 2nd floor".into(),
+            location: "Đà Nẵng office".into(),
+            method: "direct-send".into(),
+            from: "scanner@contoso.com".into(),
+            smart_host: "contoso-com.mail.protection.outlook.com".into(),
+            notes: "<script>alert(1)</script> \"quoted\" 🖨️".into(),
+            ..Device::default()
+        },
+        Device::default(),
+    ])
+}
+
+/// A device with every field set to something awkward to quote.
+fn awkward() -> Device {
+    let mut device = Device::default();
+    let values = [
+        "line\nbreak\r\nand\rreturn",
+        "quotes \" ' \"\"\" ''' and backslashes \\ \\\\ \\n \\u0041",
+        "controls \u{0}\u{1}\u{8}\u{b}\u{c}\u{1b}\u{7f}\u{85}",
+        "  leading and trailing  ",
+        "",
+        "Đà Nẵng 🖨️ 👩‍💻 \u{2028}\u{2029}\u{feff}\u{202e}",
+        "<script>alert(1)</script> & </p>",
+        "# not a comment\n[[devices]]\nname = \"x\"",
+        "\t",
+        "{\"version\": 2}",
+    ];
+    for ((name, _), value) in Device::default().fields().into_iter().zip(values) {
+        if let Some(slot) = device.field_mut(name) {
+            *slot = value.to_owned();
+        }
+    }
+    device
+}
+
+#[test]
+fn json_round_trip_loses_nothing() {
+    for inventory in [
+        sample(),
+        Inventory::new(vec![awkward()]),
+        Inventory::new(vec![]),
+    ] {
+        assert_eq!(Inventory::from_json(&inventory.to_json()), Ok(inventory));
+    }
+}
+
+#[test]
+fn toml_round_trip_loses_nothing() {
+    for inventory in [
+        sample(),
+        Inventory::new(vec![awkward()]),
+        Inventory::new(vec![]),
+    ] {
+        assert_eq!(Inventory::from_toml(&inventory.to_toml()), Ok(inventory));
+    }
+}
+
+#[test]
+fn json_export_keeps_the_serde_json_layout() {
+    // The derive is still there, so the old writer is the reference.
+    let plain = Inventory::new(vec![
+        Device {
+            name: "Ricoh 2nd floor".into(),
+            notes: "\"quoted\" 🖨️ Đà Nẵng \\ \n".into(),
+            ..Device::default()
+        },
+        Device::default(),
+    ]);
+    assert_eq!(
+        serde_json::to_string_pretty(&plain).ok(),
+        Some(plain.to_json())
+    );
+    assert_eq!(
+        serde_json::to_string_pretty(&Inventory::new(vec![])).ok(),
+        Some(Inventory::new(vec![]).to_json())
+    );
+    // Markup is escaped, but the data is the same.
+    let marked = sample();
+    let reread = serde_json::from_str::<serde_json::Value>(&marked.to_json()).ok();
+    assert_eq!(reread, serde_json::to_value(&marked).ok());
+    assert!(!marked.to_json().contains("<script>"));
+}
+
+#[test]
+fn toml_export_writes_only_filled_fields() {
+    let inventory = Inventory::new(vec![
+        Device {
+            name: "Ricoh 2nd floor".into(),
+            location: "Đà Nẵng office".into(),
+            method: "direct-send".into(),
+            ..Device::default()
+        },
+        Device::default(),
+        Device {
+            notes: "two\nlines \"quoted\"".into(),
+            ..Device::default()
+        },
+    ]);
+    assert_eq!(
+        inventory.to_toml(),
+        "# smarthost device inventory\nversion = 1\n\n[[devices]]\nname = \"Ricoh 2nd floor\"\nlocation = \"Đà Nẵng office\"\nmethod = \"direct-send\"\n\n[[devices]]\n\n[[devices]]\nnotes = \"two\\nlines \\\"quoted\\\"\"\n"
+    );
+    assert_eq!(
+        Inventory::new(vec![]).to_toml(),
+        "# smarthost device inventory\nversion = 1\n"
+    );
+}
+
+#[test]
+fn import_picks_the_format_from_the_first_character() {
+    let inventory = sample();
+    assert_eq!(Format::detect(&inventory.to_json()), Format::Json);
+    assert_eq!(Format::detect(&inventory.to_toml()), Format::Toml);
+    assert_eq!(Format::detect("\u{feff}  \n {"), Format::Json);
+    assert_eq!(Format::detect("version = 1"), Format::Toml);
+    assert_eq!(Format::detect("[[devices]]"), Format::Toml);
+    assert_eq!(Format::detect(""), Format::Toml);
+    assert_eq!(
+        Inventory::import(&inventory.to_json()),
+        Ok(inventory.clone())
+    );
+    assert_eq!(
+        Inventory::import(&inventory.to_toml()),
+        Ok(inventory.clone())
+    );
+    let with_bom = format!("\u{feff}{}", inventory.to_json());
+    assert_eq!(Inventory::import(&with_bom), Ok(inventory));
+    assert!(matches!(
+        Inventory::import("[1, 2]"),
+        Err(ImportError::Syntax {
+            format: Format::Toml,
+            ..
+        })
+    ));
+    assert_eq!(Inventory::import(" \n "), Err(ImportError::Empty));
+}
+
+#[test]
+fn a_device_becomes_a_card_input() {
+    let device = &sample().devices[0];
+    let input = device.card_input(Cloud::Worldwide);
+    assert_eq!(input.method, Some(MethodId::DirectSend));
+    assert_eq!(input.model, None);
+    assert_eq!(
+        input.smart_host.as_deref(),
+        Some("contoso-com.mail.protection.outlook.com")
+    );
+}
+
+/// What an import should give.
+#[derive(Debug)]
+enum Expect {
+    Devices(usize),
+    Empty,
+    NotInventory(&'static str),
+    Version(u32),
+    TooMany(usize),
+    Syntax(&'static str),
+    TooLarge,
+}
+
+fn check(format: Format, name: &str, document: &str, expect: &Expect) {
+    let result = match format {
+        Format::Json => Inventory::from_json(document),
+        Format::Toml => Inventory::from_toml(document),
+    };
+    let message = result
+        .as_ref()
+        .err()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    let fits = match (&result, expect) {
+        (Ok(inventory), Expect::Devices(count)) => inventory.devices.len() == *count,
+        (Err(ImportError::Empty), Expect::Empty) => true,
+        (Err(ImportError::NotInventory(_)), Expect::NotInventory(fragment)) => {
+            message.contains(fragment)
+        }
+        (Err(ImportError::Version(got)), Expect::Version(want)) => got == want,
+        (Err(ImportError::TooMany(got)), Expect::TooMany(want)) => got == want,
+        (Err(ImportError::Syntax { format: got, .. }), Expect::Syntax(fragment)) => {
+            *got == format && message.contains(fragment)
+        }
+        (Err(ImportError::TooLarge(_)), Expect::TooLarge) => true,
+        _ => false,
+    };
+    assert!(fits, "{format} {name}: expected {expect:?}, got {result:?}");
+    // Whatever the file held, the message is safe to show as it is.
+    assert!(
+        !message.chars().any(crate::echo::is_unsafe_to_echo),
+        "{name}: {message:?}"
+    );
+}
+
+fn json_devices(count: usize, device: &str) -> String {
+    let devices = vec![device; count].join(",");
+    format!(r#"{{"version":1,"devices":[{devices}]}}"#)
+}
+
+fn toml_devices(count: usize, body: &str) -> String {
+    let mut out = String::from("version = 1\n");
+    for _ in 0..count {
+        out.push_str("[[devices]]\n");
+        out.push_str(body);
+        out.push('\n');
+    }
+    out
+}
+
+fn huge(len: usize) -> String {
+    "Ricoh ".repeat(len / 6)
+}
+
+fn hostile_json() -> Vec<(&'static str, String, Expect)> {
+    let password =
+        r#"{"version":1,"devices":[{},{"name":"a"},{"name":"b","password":"hunter2"}]}"#.to_owned();
+    let truncated = sample().to_json();
+    let truncated: String = truncated
+        .chars()
+        .take(truncated.chars().count() / 2)
+        .collect();
+    vec![
+        ("empty", String::new(), Expect::Empty),
+        ("whitespace only", " \n\t\r ".into(), Expect::Empty),
+        ("byte order mark only", "\u{feff}".into(), Expect::Empty),
+        (
+            "byte order mark and blanks",
+            "\u{feff} \n".into(),
+            Expect::Empty,
+        ),
+        (
+            "byte order mark before a file",
+            "\u{feff}{\"version\":1}".into(),
+            Expect::Devices(0),
+        ),
+        (
+            "no devices key",
+            r#"{"version":1}"#.into(),
+            Expect::Devices(0),
+        ),
+        (
+            "a list",
+            "[]".into(),
+            Expect::NotInventory("expected an object"),
+        ),
+        (
+            "null",
+            "null".into(),
+            Expect::NotInventory("expected an object"),
+        ),
+        (
+            "a number",
+            "42".into(),
+            Expect::NotInventory("expected an object"),
+        ),
+        (
+            "a string",
+            r#""inventory""#.into(),
+            Expect::NotInventory("expected an object"),
+        ),
+        (
+            "arrays 10,000 deep",
+            format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)),
+            Expect::Syntax("nested more than 64"),
+        ),
+        (
+            "objects 10,000 deep",
+            format!("{}1{}", "{\"a\":".repeat(10_000), "}".repeat(10_000)),
+            Expect::Syntax("nested more than 64"),
+        ),
+        (
+            "deep value inside a device",
+            json_devices(
+                1,
+                &format!("{{\"notes\":{}{}}}", "[".repeat(100), "]".repeat(100)),
+            ),
+            Expect::Syntax("nested more than 64"),
+        ),
+        (
+            "a huge string",
+            json_devices(1, &format!("{{\"notes\":\"{}\"}}", huge(1 << 20))),
+            Expect::Devices(1),
+        ),
+        (
+            "a file over the size limit",
+            json_devices(1, &format!("{{\"notes\":\"{}\"}}", huge(MAX_IMPORT_BYTES))),
+            Expect::TooLarge,
+        ),
+        (
+            "a password field",
+            password,
+            Expect::NotInventory("device 3: unknown field \"password\""),
+        ),
+        (
+            "an unknown top-level field",
+            r#"{"version":1,"owner":"x"}"#.into(),
+            Expect::NotInventory("unknown field \"owner\""),
+        ),
+        (
+            "version 2",
+            r#"{"version":2,"devices":[]}"#.into(),
+            Expect::Version(2),
+        ),
+        ("version 0", r#"{"version":0}"#.into(), Expect::Version(0)),
+        (
+            "version as a string",
+            r#"{"version":"1"}"#.into(),
+            Expect::NotInventory("\"version\" must be the number 1"),
+        ),
+        (
+            "version as a float",
+            r#"{"version":1.0}"#.into(),
+            Expect::NotInventory("\"version\" must be the number 1"),
+        ),
+        (
+            "negative version",
+            r#"{"version":-1}"#.into(),
+            Expect::NotInventory("\"version\" must be the number 1"),
+        ),
+        (
+            "version beyond u32",
+            r#"{"version":4294967297}"#.into(),
+            Expect::NotInventory("\"version\" must be the number 1"),
+        ),
+        (
+            "no version",
+            r#"{"devices":[]}"#.into(),
+            Expect::NotInventory("\"version\" is missing"),
+        ),
+        (
+            "1001 devices",
+            json_devices(MAX_DEVICES + 1, "{}"),
+            Expect::TooMany(MAX_DEVICES + 1),
+        ),
+        (
+            "1000 devices",
+            json_devices(MAX_DEVICES, r#"{"name":"x"}"#),
+            Expect::Devices(MAX_DEVICES),
+        ),
+        (
+            "a number as a name",
+            json_devices(1, r#"{"name":5}"#),
+            Expect::NotInventory("device 1: \"name\" must be text"),
+        ),
+        (
+            "null as notes",
+            json_devices(2, r#"{"notes":null}"#),
+            Expect::NotInventory("device 1: \"notes\" must be text"),
+        ),
+        (
+            "a list as an address",
+            json_devices(1, r#"{"ip":["192.0.2.1"]}"#),
+            Expect::NotInventory("device 1: \"ip\" must be text"),
+        ),
+        (
+            "a device that is text",
+            r#"{"version":1,"devices":[{},"printer"]}"#.into(),
+            Expect::NotInventory("device 2 is not a table"),
+        ),
+        (
+            "devices as an object",
+            r#"{"version":1,"devices":{}}"#.into(),
+            Expect::NotInventory("\"devices\" must be a list"),
+        ),
+        (
+            "devices as null",
+            r#"{"version":1,"devices":null}"#.into(),
+            Expect::NotInventory("\"devices\" must be a list"),
+        ),
+        (
+            "a raw control character",
+            json_devices(1, "{\"name\":\"a\u{1}b\"}"),
+            Expect::Syntax("control character"),
+        ),
+        (
+            "escaped control characters",
+            json_devices(1, r#"{"name":"a\u0001\u0000b"}"#),
+            Expect::Devices(1),
+        ),
+        (
+            "markup in a value",
+            json_devices(1, r#"{"name":"<script>alert(1)</script>"}"#),
+            Expect::Devices(1),
+        ),
+        (
+            "markup as a field name",
+            json_devices(1, r#"{"<script>":"x"}"#),
+            Expect::NotInventory("unknown field \"<script>\""),
+        ),
+        (
+            "a field name with control characters",
+            json_devices(1, r#"{"pass\u0000\u202eword":"x"}"#),
+            Expect::NotInventory("unknown field \"pass\u{FFFD}\u{FFFD}word\""),
+        ),
+        ("a truncated document", truncated, Expect::Syntax("line ")),
+        (
+            "a duplicate field",
+            json_devices(1, r#"{"name":"a","name":"b"}"#),
+            Expect::Syntax("\"name\" appears twice"),
+        ),
+        (
+            "a trailing comma",
+            r#"{"version":1,"devices":[],}"#.into(),
+            Expect::Syntax("trailing comma"),
+        ),
+        (
+            "a lone surrogate",
+            json_devices(1, r#"{"name":"\uD800"}"#),
+            Expect::Syntax("surrogate"),
+        ),
+        (
+            "a TOML file",
+            "version = 1\n".into(),
+            Expect::Syntax("line 1, column 1"),
+        ),
+        (
+            "a comment",
+            "// inventory\n{\"version\":1}".into(),
+            Expect::Syntax("comments are not allowed"),
+        ),
+    ]
+}
+
+fn hostile_toml() -> Vec<(&'static str, String, Expect)> {
+    let password = "version = 1\n[[devices]]\n[[devices]]\nname = \"a\"\n[[devices]]\nname = \"b\"\npassword = \"hunter2\"\n";
+    let truncated = sample().to_toml();
+    let cut = truncated.find("Đà").unwrap_or(0) + "Đà".len();
+    let truncated = truncated.get(..cut).unwrap_or_default().to_owned();
+    vec![
+        ("empty", String::new(), Expect::Empty),
+        ("whitespace only", " \n\t\r\n ".into(), Expect::Empty),
+        ("byte order mark only", "\u{feff}".into(), Expect::Empty),
+        (
+            "only a comment",
+            "# smarthost device inventory\n".into(),
+            Expect::NotInventory("\"version\" is missing"),
+        ),
+        (
+            "byte order mark before a file",
+            "\u{feff}version = 1\n".into(),
+            Expect::Devices(0),
+        ),
+        (
+            "CRLF line ends",
+            "version = 1\r\n[[devices]]\r\nname = \"a\"\r\n".into(),
+            Expect::Devices(1),
+        ),
+        (
+            "an empty list of devices",
+            "version = 1\ndevices = []".into(),
+            Expect::Devices(0),
+        ),
+        ("brackets", "[]".into(), Expect::Syntax("expected a key")),
+        ("null", "null".into(), Expect::Syntax("expected '='")),
+        (
+            "arrays 10,000 deep",
+            format!(
+                "version = 1\ndevices = {}{}",
+                "[".repeat(10_000),
+                "]".repeat(10_000)
+            ),
+            Expect::Syntax("nested more than 64"),
+        ),
+        (
+            "a header 10,000 keys long",
+            format!("[{}]", vec!["devices"; 10_000].join(".")),
+            Expect::Syntax("more than 64 parts"),
+        ),
+        (
+            "a huge string",
+            toml_devices(1, &format!("notes = \"{}\"", huge(1 << 20))),
+            Expect::Devices(1),
+        ),
+        (
+            "a file over the size limit",
+            toml_devices(1, &format!("notes = '{}'", huge(MAX_IMPORT_BYTES))),
+            Expect::TooLarge,
+        ),
+        (
+            "a password field",
+            password.into(),
+            Expect::NotInventory("device 3: unknown field \"password\""),
+        ),
+        (
+            "an unknown top-level key",
+            "version = 1\nowner = \"x\"".into(),
+            Expect::NotInventory("unknown field \"owner\""),
+        ),
+        ("version 2", "version = 2".into(), Expect::Version(2)),
+        (
+            "version as a string",
+            "version = \"1\"".into(),
+            Expect::NotInventory("\"version\" must be the number 1"),
+        ),
+        (
+            "version as a float",
+            "version = 1.0".into(),
+            Expect::Syntax("floats are not used"),
+        ),
+        (
+            "negative version",
+            "version = -1".into(),
+            Expect::NotInventory("\"version\" must be the number 1"),
+        ),
+        ("version in hex", "version = 0x1".into(), Expect::Devices(0)),
+        (
+            "no version",
+            "[[devices]]\nname = \"a\"".into(),
+            Expect::NotInventory("\"version\" is missing"),
+        ),
+        (
+            "1001 devices",
+            toml_devices(MAX_DEVICES + 1, ""),
+            Expect::TooMany(MAX_DEVICES + 1),
+        ),
+        (
+            "1000 devices",
+            toml_devices(MAX_DEVICES, "name = 'x'"),
+            Expect::Devices(MAX_DEVICES),
+        ),
+        (
+            "a number as a name",
+            toml_devices(1, "name = 5"),
+            Expect::NotInventory("device 1: \"name\" must be text"),
+        ),
+        (
+            "a boolean as notes",
+            toml_devices(1, "notes = true"),
+            Expect::NotInventory("device 1: \"notes\" must be text"),
+        ),
+        (
+            "a list as an address",
+            toml_devices(1, "ip = [\"192.0.2.1\"]"),
+            Expect::NotInventory("device 1: \"ip\" must be text"),
+        ),
+        (
+            "an inline table as a name",
+            toml_devices(1, "name = { first = \"a\" }"),
+            Expect::NotInventory("device 1: \"name\" must be text"),
+        ),
+        (
+            "a sub-table as a name",
+            "version = 1\n[[devices]]\n[devices.name]\nx = 'a'".into(),
+            Expect::NotInventory("device 1: \"name\" must be text"),
+        ),
+        (
+            "devices as text",
+            "version = 1\ndevices = \"x\"".into(),
+            Expect::NotInventory("\"devices\" must be a list"),
+        ),
+        (
+            "devices as one table",
+            "version = 1\n[devices]\nname = \"a\"".into(),
+            Expect::NotInventory("\"devices\" must be a list"),
+        ),
+        (
+            "a device that is a number",
+            "version = 1\ndevices = [{}, 1]".into(),
+            Expect::NotInventory("device 2 is not a table"),
+        ),
+        (
+            "inline devices with a password",
+            "version = 1\ndevices = [{ password = \"x\" }]".into(),
+            Expect::NotInventory("device 1: unknown field \"password\""),
+        ),
+        (
+            "a raw control character",
+            toml_devices(1, "name = \"a\u{1}b\""),
+            Expect::Syntax("control character"),
+        ),
+        (
+            "escaped control characters",
+            toml_devices(1, "name = \"a\\u0001\\u0000b\""),
+            Expect::Devices(1),
+        ),
+        (
+            "markup in a value",
+            toml_devices(1, "name = '<script>alert(1)</script>'"),
+            Expect::Devices(1),
+        ),
+        (
+            "markup as a key",
+            toml_devices(1, "\"<script>\" = 'x'"),
+            Expect::NotInventory("unknown field \"<script>\""),
+        ),
+        (
+            "a truncated document",
+            truncated,
+            Expect::Syntax("not closed"),
+        ),
+        (
+            "a date",
+            "version = 1\n[[devices]]\nname = \"a\"\nbought = 2024-05-01".into(),
+            Expect::Syntax("line 4, column 10: dates and times are not used"),
+        ),
+        (
+            "an unquoted address",
+            toml_devices(1, "ip = 192.0.2.1"),
+            Expect::Syntax("floats are not used"),
+        ),
+        (
+            "unquoted text",
+            toml_devices(1, "name = Ricoh"),
+            Expect::Syntax("text must be in quotes"),
+        ),
+        (
+            "a duplicate key",
+            toml_devices(1, "name = 'a'\nname = 'b'"),
+            Expect::Syntax("the key name is defined twice"),
+        ),
+        (
+            "a redefined table",
+            "version = 1\n[meta]\n[meta]".into(),
+            Expect::Syntax("table [meta] is defined twice"),
+        ),
+        (
+            "devices redefined as a table",
+            "version = 1\n[[devices]]\n[devices]".into(),
+            Expect::Syntax("already an array of tables"),
+        ),
+        (
+            "version defined twice",
+            "version = 1\nversion = 1".into(),
+            Expect::Syntax("defined twice"),
+        ),
+        (
+            "a JSON-looking line",
+            "\"version\": 1".into(),
+            Expect::Syntax("expected '='"),
+        ),
+    ]
+}
+
+#[test]
+fn hostile_json_imports_are_refused_with_a_reason() {
+    let cases = hostile_json();
+    assert!(cases.len() >= 30);
+    for (name, document, expect) in &cases {
+        check(Format::Json, name, document, expect);
+    }
+}
+
+#[test]
+fn hostile_toml_imports_are_refused_with_a_reason() {
+    let cases = hostile_toml();
+    assert!(cases.len() >= 30);
+    for (name, document, expect) in &cases {
+        check(Format::Toml, name, document, expect);
+    }
+}
+
+#[test]
+fn import_messages_name_the_problem() {
+    let messages = [
+        (
+            Inventory::from_json(r#"{"version":1,"devices":[{"name":"a","colour":"red"}]}"#),
+            "this is not a smarthost inventory: device 1: unknown field \"colour\"",
+        ),
+        (
+            Inventory::from_json("{\n  \"version\": 1,\n  \"devices\": [}\n"),
+            "this is not valid JSON: line 3, column 15: expected a value",
+        ),
+        (
+            Inventory::from_toml("version = 1\n[[devices]]\nwhen = 1979-05-27\n"),
+            "this is not valid TOML: line 3, column 8: dates and times are not used in a smarthost inventory; quote the value to keep it as text",
+        ),
+        (
+            Inventory::from_toml("version = 3"),
+            "this inventory is version 3; this smarthost reads version 1",
+        ),
+    ];
+    for (result, expected) in messages {
+        assert_eq!(
+            result.err().map(|e| e.to_string()).as_deref(),
+            Some(expected)
+        );
+    }
+}
+
+/// Text made of the characters that break naive writers, for the round trips.
+fn awkward_text(rng: &mut Rng) -> String {
+    const POOL: &[&str] = &[
+        "a",
+        "Z",
+        " ",
+        "\t",
+        "\n",
+        "\r",
+        "\r\n",
+        "\"",
+        "'",
+        "\"\"\"",
+        "'''",
+        "\\",
+        "\\n",
+        "\\u0041",
+        "#",
+        "=",
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        "\u{0}",
+        "\u{1}",
+        "\u{1f}",
+        "\u{7f}",
+        "\u{85}",
+        "é",
+        "Đà Nẵng",
+        "🖨️",
+        "👩‍💻",
+        "\u{2028}",
+        "\u{feff}",
+        "\u{202e}",
+        "<",
+        ">",
+        "&",
+        "</script>",
+    ];
+    (0..rng.below(12))
+        .map(|_| POOL[rng.below(POOL.len())])
+        .collect()
+}
+
+fn random_inventory(rng: &mut Rng) -> Inventory {
+    let devices = (0..rng.below(5))
+        .map(|_| {
+            let mut device = Device::default();
+            for (name, _) in Device::default().fields() {
+                if rng.below(3) > 0 {
+                    if let Some(slot) = device.field_mut(name) {
+                        *slot = awkward_text(rng);
+                    }
+                }
+            }
+            device
+        })
+        .collect();
+    Inventory::new(devices)
+}
+
+#[test]
+fn random_inventories_round_trip_exactly_in_both_formats() {
+    let mut rng = Rng(0x1a7e_a70a_11ce_5eed);
+    for _ in 0..500 {
+        let inventory = random_inventory(&mut rng);
+        assert_eq!(
+            Inventory::from_json(&inventory.to_json()).as_ref(),
+            Ok(&inventory)
+        );
+        assert_eq!(
+            Inventory::from_toml(&inventory.to_toml()).as_ref(),
+            Ok(&inventory)
+        );
+        assert_eq!(
+            Inventory::import(&inventory.to_json()).as_ref(),
+            Ok(&inventory)
+        );
+        assert_eq!(
+            Inventory::import(&inventory.to_toml()).as_ref(),
+            Ok(&inventory)
+        );
+    }
+}
+
+#[test]
+fn sweep_of_mutated_exports_never_panics() {
+    let mut rng = Rng(0x5eed_1e55_0f1c_e000);
+    for _ in 0..2000 {
+        let inventory = random_inventory(&mut rng);
+        for export in [inventory.to_json(), inventory.to_toml()] {
+            let mut bytes = export.into_bytes();
+            for _ in 0..1 + rng.below(3) {
+                let at = rng.below(bytes.len());
+                if let Some(byte) = bytes.get_mut(at) {
+                    *byte = rng.next() as u8;
+                }
+            }
+            let cut = rng.below(bytes.len() + 1);
+            let text = String::from_utf8_lossy(bytes.get(..cut).unwrap_or_default()).into_owned();
+            let _ = Inventory::import(&text);
+            let _ = Inventory::from_json(&text);
+            let _ = Inventory::from_toml(&text);
+        }
+    }
+}

@@ -1,0 +1,797 @@
+//! A TOML 1.0 reader for the subset a device inventory uses, producing the same
+//! [`Json`] tree as the JSON reader so one schema check serves both formats, and the
+//! string quoting the inventory writer needs.
+//!
+//! Floats, dates and times are refused by name rather than read: an inventory has none,
+//! so one is a mistake the user should hear about (an unquoted `10.0.0.5` would
+//! otherwise be a confusing float error, or worse, silently a number). Like the JSON
+//! reader it never panics and limits nesting to [`MAX_DEPTH`].
+
+use crate::echo::shown;
+use crate::json::{line_and_column, Json, Number};
+use std::collections::BTreeMap;
+use thiserror::Error;
+
+/// The deepest nesting of tables, arrays and dotted keys the reader accepts.
+pub const MAX_DEPTH: usize = 64;
+
+/// Why a document was refused, and where (1-based; columns count characters).
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("line {line}, column {column}: {message}")]
+pub struct TomlError {
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Reads a TOML document into an object tree: tables become objects in the order their
+/// keys first appear, arrays of tables become arrays of objects, integers numbers.
+pub fn parse(text: &str) -> Result<Json, TomlError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = Reader {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
+    let mut root = Table::new(Origin::Header);
+    let mut current: Vec<String> = Vec::new();
+    loop {
+        reader.skip_blanks();
+        match reader.peek() {
+            None => break,
+            Some(b'#' | b'\n' | b'\r') => {}
+            Some(b'[') => current = reader.header(&mut root)?,
+            Some(_) => {
+                let at = reader.pos;
+                let table = table_at(&mut root, &current).ok_or_else(|| {
+                    reader.error_at(at, "the current table cannot be found again")
+                })?;
+                reader.key_value(table, current.len())?;
+            }
+        }
+        reader.end_of_line()?;
+    }
+    Ok(root.into_json())
+}
+
+/// `text` as a TOML basic string: `"` and `\` escaped, control characters as short
+/// escapes or `\uXXXX`, everything else (any language, emoji) as UTF-8. A basic string
+/// is the one form that can hold every string, so the writer never has to choose.
+pub fn basic_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{8}' => out.push_str("\\b"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\u{c}' => out.push_str("\\f"),
+            '\r' => out.push_str("\\r"),
+            '\0'..='\u{1f}' | '\u{7f}' => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            _ => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `name` as a key: bare when TOML allows it, else a basic string.
+pub fn key(name: &str) -> String {
+    if !name.is_empty() && name.bytes().all(is_bare_key_byte) {
+        name.to_owned()
+    } else {
+        basic_string(name)
+    }
+}
+
+fn is_bare_key_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'-'
+}
+
+/// Control characters TOML forbids unescaped in strings and comments (tab is allowed).
+fn is_forbidden_control(byte: u8) -> bool {
+    (byte < 0x20 && byte != b'\t') || byte == 0x7f
+}
+
+/// How a table came to exist, which decides whether it may be defined again (TOML 1.0,
+/// "Table"): a table created only as the parent of a header may get its own header
+/// later; one made by dotted keys may be extended only by more dotted keys and by
+/// sub-table headers; a header defines a table once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    Implicit,
+    Header,
+    Dotted,
+}
+
+enum Node {
+    /// A value written after `=`, including inline tables, which are closed to later
+    /// additions, and static arrays, which `[[...]]` cannot extend.
+    Leaf(Json),
+    Table(Table),
+    TablesArray(Vec<Table>),
+}
+
+struct Table {
+    entries: Vec<(String, Node)>,
+    /// Key to position in `entries`, so a table with many keys stays fast to build.
+    index: BTreeMap<String, usize>,
+    origin: Origin,
+}
+
+impl Table {
+    fn new(origin: Origin) -> Self {
+        Table {
+            entries: Vec::new(),
+            index: BTreeMap::new(),
+            origin,
+        }
+    }
+
+    fn get_mut(&mut self, key: &str) -> Option<&mut Node> {
+        let position = *self.index.get(key)?;
+        self.entries.get_mut(position).map(|(_, node)| node)
+    }
+
+    fn get_or_insert(&mut self, key: &str, make: impl FnOnce() -> Node) -> Option<&mut Node> {
+        if !self.index.contains_key(key) {
+            self.index.insert(key.to_owned(), self.entries.len());
+            self.entries.push((key.to_owned(), make()));
+        }
+        self.get_mut(key)
+    }
+
+    fn into_json(self) -> Json {
+        Json::Object(
+            self.entries
+                .into_iter()
+                .map(|(key, node)| (key, node.into_json()))
+                .collect(),
+        )
+    }
+}
+
+impl Node {
+    fn into_json(self) -> Json {
+        match self {
+            Node::Leaf(value) => value,
+            Node::Table(table) => table.into_json(),
+            Node::TablesArray(tables) => {
+                Json::Array(tables.into_iter().map(Table::into_json).collect())
+            }
+        }
+    }
+}
+
+/// The table a header named: through arrays of tables, their last element.
+fn table_at<'t>(root: &'t mut Table, path: &[String]) -> Option<&'t mut Table> {
+    let mut table = root;
+    for part in path {
+        table = match table.get_mut(part)? {
+            Node::Table(inner) => inner,
+            Node::TablesArray(tables) => tables.last_mut()?,
+            Node::Leaf(_) => return None,
+        };
+    }
+    Some(table)
+}
+
+fn dotted_name(path: &[String]) -> String {
+    let parts: Vec<String> = path.iter().map(|part| key(&shown(part))).collect();
+    parts.join(".")
+}
+
+/// Defines `[path]` or `[[path]]`, following the TOML 1.0 rules on redefinition.
+fn define_table(root: &mut Table, path: &[String], array: bool) -> Result<(), String> {
+    let name = dotted_name(path);
+    let (last, parents) = path.split_last().ok_or("a table header needs a name")?;
+    let mut table = root;
+    for (depth, part) in parents.iter().enumerate() {
+        let node = table
+            .get_or_insert(part, || Node::Table(Table::new(Origin::Implicit)))
+            .ok_or("the table cannot be created")?;
+        table = match node {
+            Node::Table(inner) => inner,
+            Node::TablesArray(tables) => tables.last_mut().ok_or("an array of tables is empty")?,
+            Node::Leaf(_) => {
+                let parent = dotted_name(path.get(..=depth).unwrap_or_default());
+                return Err(format!(
+                    "{parent} already holds a value, so [{name}] cannot be a table in it"
+                ));
+            }
+        };
+    }
+    let Some(existing) = table.get_mut(last) else {
+        let node = if array {
+            Node::TablesArray(vec![Table::new(Origin::Header)])
+        } else {
+            Node::Table(Table::new(Origin::Header))
+        };
+        table.get_or_insert(last, || node);
+        return Ok(());
+    };
+    match (existing, array) {
+        (Node::Table(table), false) if table.origin == Origin::Implicit => {
+            table.origin = Origin::Header;
+        }
+        (Node::TablesArray(tables), true) => tables.push(Table::new(Origin::Header)),
+        (Node::TablesArray(_), false) => {
+            return Err(format!(
+                "[{name}] is already an array of tables ([[{name}]])"
+            ));
+        }
+        (Node::Table(_), false) => return Err(format!("table [{name}] is defined twice")),
+        (Node::Leaf(_), false) => {
+            return Err(format!(
+                "{name} already holds a value, so [{name}] cannot define it"
+            ));
+        }
+        (_, true) => {
+            return Err(format!(
+                "[[{name}]] cannot add to {name}, which is already defined as something else"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Stores `path = value` in `table`, creating the tables a dotted key names.
+fn insert_dotted(table: &mut Table, path: &[String], value: Json) -> Result<(), String> {
+    let (last, parents) = path.split_last().ok_or("a key needs a name")?;
+    let mut table = table;
+    for (depth, part) in parents.iter().enumerate() {
+        let node = table
+            .get_or_insert(part, || Node::Table(Table::new(Origin::Dotted)))
+            .ok_or("the table cannot be created")?;
+        table = match node {
+            Node::Table(inner) if inner.origin == Origin::Dotted => inner,
+            _ => {
+                let parent = dotted_name(path.get(..=depth).unwrap_or_default());
+                return Err(format!(
+                    "{parent} is already defined, so the dotted key {} cannot add to it",
+                    dotted_name(path)
+                ));
+            }
+        };
+    }
+    if table.get_mut(last).is_some() {
+        return Err(format!("the key {} is defined twice", dotted_name(path)));
+    }
+    table.get_or_insert(last, || Node::Leaf(value));
+    Ok(())
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn peek_at(&self, ahead: usize) -> Option<u8> {
+        self.bytes.get(self.pos + ahead).copied()
+    }
+
+    fn starts_with(&self, prefix: &[u8]) -> bool {
+        self.bytes
+            .get(self.pos..)
+            .is_some_and(|rest| rest.starts_with(prefix))
+    }
+
+    fn eat(&mut self, byte: u8) -> bool {
+        let found = self.peek() == Some(byte);
+        if found {
+            self.pos += 1;
+        }
+        found
+    }
+
+    fn error(&self, message: impl Into<String>) -> TomlError {
+        self.error_at(self.pos, message)
+    }
+
+    fn error_at(&self, offset: usize, message: impl Into<String>) -> TomlError {
+        let (line, column) = line_and_column(self.bytes, offset);
+        TomlError {
+            message: message.into(),
+            line,
+            column,
+        }
+    }
+
+    fn slice(&self, start: usize, end: usize) -> Result<&'a str, TomlError> {
+        self.text
+            .get(start..end)
+            .ok_or_else(|| self.error_at(start, "the text is cut inside a character"))
+    }
+
+    fn skip_blanks(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t')) {
+            self.pos += 1;
+        }
+    }
+
+    /// A line ends in LF or CRLF; a lone CR is not a line end (TOML 1.0, "Spec").
+    fn eat_newline(&mut self) -> Result<bool, TomlError> {
+        match self.peek() {
+            Some(b'\n') => self.pos += 1,
+            Some(b'\r') if self.peek_at(1) == Some(b'\n') => self.pos += 2,
+            Some(b'\r') => {
+                return Err(self.error("a carriage return must be followed by a line feed"))
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    fn comment(&mut self) -> Result<(), TomlError> {
+        while let Some(byte) = self.peek() {
+            if byte == b'\n' || (byte == b'\r' && self.peek_at(1) == Some(b'\n')) {
+                break;
+            }
+            if is_forbidden_control(byte) {
+                return Err(self.error("control characters are not allowed in a comment"));
+            }
+            self.pos += 1;
+        }
+        Ok(())
+    }
+
+    /// After a key/value pair or a header only a comment may follow on the line.
+    fn end_of_line(&mut self) -> Result<(), TomlError> {
+        self.skip_blanks();
+        if self.eat(b'#') {
+            self.comment()?;
+        }
+        if self.peek().is_none() || self.eat_newline()? {
+            return Ok(());
+        }
+        Err(self.error("expected the end of the line (one key = value per line)"))
+    }
+
+    /// Blanks, newlines and comments, as allowed between array elements.
+    fn skip_array_space(&mut self) -> Result<(), TomlError> {
+        loop {
+            self.skip_blanks();
+            if self.eat(b'#') {
+                self.comment()?;
+            }
+            if !self.eat_newline()? {
+                return Ok(());
+            }
+        }
+    }
+
+    fn header(&mut self, root: &mut Table) -> Result<Vec<String>, TomlError> {
+        let at = self.pos;
+        self.pos += 1;
+        let array = self.eat(b'[');
+        self.skip_blanks();
+        let path = self.key_path()?;
+        self.skip_blanks();
+        let closed = self.eat(b']') && (!array || self.eat(b']'));
+        if !closed {
+            let close = if array { "]]" } else { "]" };
+            return Err(self.error(format!("expected '{close}' to close the table header")));
+        }
+        define_table(root, &path, array).map_err(|message| self.error_at(at, message))?;
+        Ok(path)
+    }
+
+    fn key_value(&mut self, table: &mut Table, depth: usize) -> Result<(), TomlError> {
+        let at = self.pos;
+        let path = self.key_path()?;
+        self.skip_blanks();
+        if !self.eat(b'=') {
+            return Err(self.error("expected '=' after the key"));
+        }
+        self.skip_blanks();
+        let depth = depth + path.len();
+        if depth > MAX_DEPTH {
+            return Err(self.error_at(
+                at,
+                format!("tables are nested more than {MAX_DEPTH} levels deep"),
+            ));
+        }
+        let value = self.value(depth)?;
+        insert_dotted(table, &path, value).map_err(|message| self.error_at(at, message))
+    }
+
+    fn key_path(&mut self) -> Result<Vec<String>, TomlError> {
+        let mut path = vec![self.simple_key()?];
+        loop {
+            self.skip_blanks();
+            if !self.eat(b'.') {
+                return Ok(path);
+            }
+            self.skip_blanks();
+            if path.len() >= MAX_DEPTH {
+                return Err(self.error(format!("a key has more than {MAX_DEPTH} parts")));
+            }
+            path.push(self.simple_key()?);
+        }
+    }
+
+    fn simple_key(&mut self) -> Result<String, TomlError> {
+        match self.peek() {
+            Some(b'"') if self.starts_with(b"\"\"\"") => {
+                Err(self.error("a key cannot be a multi-line string"))
+            }
+            Some(b'"') => self.basic_string(),
+            Some(b'\'') if self.starts_with(b"'''") => {
+                Err(self.error("a key cannot be a multi-line string"))
+            }
+            Some(b'\'') => self.literal_string(),
+            Some(byte) if is_bare_key_byte(byte) => {
+                let start = self.pos;
+                while self.peek().is_some_and(is_bare_key_byte) {
+                    self.pos += 1;
+                }
+                self.slice(start, self.pos).map(str::to_owned)
+            }
+            _ => {
+                Err(self.error("expected a key (letters, digits, '_' and '-', or a quoted string)"))
+            }
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Json, TomlError> {
+        match self.peek() {
+            Some(b'"') if self.starts_with(b"\"\"\"") => {
+                self.multi_line_string(b'"').map(Json::String)
+            }
+            Some(b'"') => self.basic_string().map(Json::String),
+            Some(b'\'') if self.starts_with(b"'''") => {
+                self.multi_line_string(b'\'').map(Json::String)
+            }
+            Some(b'\'') => self.literal_string().map(Json::String),
+            Some(b'[') => self.array(depth + 1),
+            Some(b'{') => self.inline_table(depth + 1),
+            _ => self.scalar(),
+        }
+    }
+
+    fn enter(&self, depth: usize) -> Result<(), TomlError> {
+        if depth > MAX_DEPTH {
+            return Err(self.error(format!(
+                "values are nested more than {MAX_DEPTH} levels deep"
+            )));
+        }
+        Ok(())
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Json, TomlError> {
+        self.enter(depth)?;
+        self.pos += 1;
+        let mut items = Vec::new();
+        loop {
+            self.skip_array_space()?;
+            if self.eat(b']') {
+                return Ok(Json::Array(items));
+            }
+            items.push(self.value(depth)?);
+            self.skip_array_space()?;
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Json::Array(items));
+                }
+                None => return Err(self.error("the document ends inside an array")),
+                Some(_) => return Err(self.error("expected ',' or ']' in the array")),
+            }
+        }
+    }
+
+    /// `{ key = value, ... }` on one line, without a trailing comma (TOML 1.0).
+    fn inline_table(&mut self, depth: usize) -> Result<Json, TomlError> {
+        self.enter(depth)?;
+        self.pos += 1;
+        let mut table = Table::new(Origin::Header);
+        self.skip_blanks();
+        if self.eat(b'}') {
+            return Ok(table.into_json());
+        }
+        loop {
+            self.skip_blanks();
+            if self.peek() == Some(b'}') {
+                return Err(self.error("a trailing comma is not allowed in an inline table"));
+            }
+            self.key_value(&mut table, depth)?;
+            self.skip_blanks();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(table.into_json());
+                }
+                Some(b'\n' | b'\r') | None => {
+                    return Err(self.error("an inline table must end with '}' on the same line"))
+                }
+                Some(_) => return Err(self.error("expected ',' or '}' in the inline table")),
+            }
+        }
+    }
+
+    /// Integers and booleans, and the floats, dates and times that are refused by name.
+    fn scalar(&mut self) -> Result<Json, TomlError> {
+        let start = self.pos;
+        while self.peek().is_some_and(|b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'_' | b'+' | b'-' | b'.' | b':')
+        }) {
+            self.pos += 1;
+        }
+        let token = self.slice(start, self.pos)?;
+        let refuse =
+            |message: String| -> Result<Json, TomlError> { Err(self.error_at(start, message)) };
+        match token {
+            "true" => Ok(Json::Bool(true)),
+            "false" => Ok(Json::Bool(false)),
+            "" => refuse(
+                "expected a value: a quoted string, an integer, true or false, an array or an inline table"
+                    .to_owned(),
+            ),
+            _ if looks_like_date_or_time(token) => {
+                refuse("dates and times are not used in a smarthost inventory; quote the value to keep it as text".to_owned())
+            }
+            _ if looks_like_float(token) => {
+                refuse("floats are not used in a smarthost inventory; quote the value to keep it as text".to_owned())
+            }
+            _ => match integer(token) {
+                Ok(value) => Ok(Json::Number(Number::from(value))),
+                Err(IntegerError::NotANumber) => refuse(format!(
+                    "{} is not a value; text must be in quotes",
+                    shown(token)
+                )),
+                Err(IntegerError::Invalid(why)) => refuse(why.to_owned()),
+            },
+        }
+    }
+
+    fn basic_string(&mut self) -> Result<String, TomlError> {
+        let open = self.pos;
+        self.pos += 1;
+        let mut out = String::new();
+        loop {
+            let run = self.pos;
+            while self
+                .peek()
+                .is_some_and(|b| b != b'"' && b != b'\\' && !is_forbidden_control(b))
+            {
+                self.pos += 1;
+            }
+            out.push_str(self.slice(run, self.pos)?);
+            match self.peek() {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => out.push(self.escape()?),
+                None | Some(b'\n' | b'\r') => {
+                    return Err(self.error_at(open, "this string is not closed on its line"))
+                }
+                Some(_) => return Err(self.control_in_string()),
+            }
+        }
+    }
+
+    fn literal_string(&mut self) -> Result<String, TomlError> {
+        let open = self.pos;
+        self.pos += 1;
+        let start = self.pos;
+        while self
+            .peek()
+            .is_some_and(|b| b != b'\'' && !is_forbidden_control(b))
+        {
+            self.pos += 1;
+        }
+        let text = self.slice(start, self.pos)?;
+        match self.peek() {
+            Some(b'\'') => {
+                self.pos += 1;
+                Ok(text.to_owned())
+            }
+            None | Some(b'\n' | b'\r') => {
+                Err(self.error_at(open, "this string is not closed on its line"))
+            }
+            Some(_) => Err(self.control_in_string()),
+        }
+    }
+
+    fn control_in_string(&self) -> TomlError {
+        self.error("a control character in a string must be written as an escape such as \\u0001")
+    }
+
+    /// `"""..."""` (with escapes) or `'''...'''` (without). Line ends inside are kept as
+    /// written (LF or CRLF), as the `toml` crate does, so the site generator and the app
+    /// read the same text from one file.
+    fn multi_line_string(&mut self, quote: u8) -> Result<String, TomlError> {
+        let open = self.pos;
+        self.pos += 3;
+        // A newline right after the opening quotes is not part of the string.
+        self.eat_newline()?;
+        let escapes = quote == b'"';
+        let mut out = String::new();
+        loop {
+            let run = self.pos;
+            while self.peek().is_some_and(|b| {
+                b != quote && !(escapes && b == b'\\') && (b == b'\n' || !is_forbidden_control(b))
+            }) {
+                self.pos += 1;
+            }
+            out.push_str(self.slice(run, self.pos)?);
+            match self.peek() {
+                None => return Err(self.error_at(open, "this multi-line string is not closed")),
+                Some(b'\\') => {
+                    if !self.line_ending_backslash()? {
+                        out.push(self.escape()?);
+                    }
+                }
+                Some(b'\r') => {
+                    self.eat_newline()?;
+                    out.push_str("\r\n");
+                }
+                Some(b) if b == quote => {
+                    if self.closing_quotes(quote, &mut out)? {
+                        return Ok(out);
+                    }
+                }
+                Some(_) => return Err(self.control_in_string()),
+            }
+        }
+    }
+
+    /// A run of quotes in a multi-line string: fewer than three are content; three to
+    /// five close it, the extra ones being content just before the delimiter.
+    fn closing_quotes(&mut self, quote: u8, out: &mut String) -> Result<bool, TomlError> {
+        let start = self.pos;
+        while self.peek() == Some(quote) {
+            self.pos += 1;
+        }
+        let count = self.pos - start;
+        if count > 5 {
+            return Err(self.error_at(start, "too many quotes in a row in a multi-line string"));
+        }
+        let content = if count >= 3 { count - 3 } else { count };
+        for _ in 0..content {
+            out.push(char::from(quote));
+        }
+        Ok(count >= 3)
+    }
+
+    /// A `\` that ends a line in a `"""` string joins the lines, dropping the line end
+    /// and the blanks and newlines after it.
+    fn line_ending_backslash(&mut self) -> Result<bool, TomlError> {
+        let mut ahead = 1;
+        while matches!(self.peek_at(ahead), Some(b' ' | b'\t')) {
+            ahead += 1;
+        }
+        let newline = matches!(
+            (self.peek_at(ahead), self.peek_at(ahead + 1)),
+            (Some(b'\n'), _) | (Some(b'\r'), Some(b'\n'))
+        );
+        if !newline {
+            return Ok(false);
+        }
+        self.pos += ahead;
+        loop {
+            self.skip_blanks();
+            if !self.eat_newline()? {
+                return Ok(true);
+            }
+        }
+    }
+
+    fn escape(&mut self) -> Result<char, TomlError> {
+        let at = self.pos;
+        self.pos += 1;
+        let byte = self.peek();
+        self.pos += 1;
+        Ok(match byte {
+            Some(b'b') => '\u{8}',
+            Some(b't') => '\t',
+            Some(b'n') => '\n',
+            Some(b'f') => '\u{c}',
+            Some(b'r') => '\r',
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'u') => return self.unicode_escape(at, 4),
+            Some(b'U') => return self.unicode_escape(at, 8),
+            _ => {
+                self.pos = at;
+                return Err(self.error("unknown escape; write a backslash as \\\\"));
+            }
+        })
+    }
+
+    fn unicode_escape(&mut self, at: usize, digits: usize) -> Result<char, TomlError> {
+        let hex = self
+            .bytes
+            .get(self.pos..self.pos + digits)
+            .filter(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+            .ok_or_else(|| {
+                self.error_at(at, format!("expected {digits} hex digits after the escape"))
+            })?;
+        let code = hex.iter().fold(0u32, |acc, d| {
+            acc.wrapping_mul(16) + char::from(*d).to_digit(16).unwrap_or(0)
+        });
+        self.pos += digits;
+        char::from_u32(code)
+            .ok_or_else(|| self.error_at(at, format!("U+{code:04X} is not a Unicode scalar value")))
+    }
+}
+
+fn looks_like_date_or_time(token: &str) -> bool {
+    let bytes = token.as_bytes();
+    let year_like = bytes.len() >= 5
+        && bytes.iter().take(4).all(u8::is_ascii_digit)
+        && bytes.get(4) == Some(&b'-');
+    token.contains(':') || year_like
+}
+
+fn looks_like_float(token: &str) -> bool {
+    let unsigned = token.trim_start_matches(['+', '-']);
+    if matches!(unsigned, "inf" | "nan") {
+        return true;
+    }
+    let numeric = unsigned.starts_with(|c: char| c.is_ascii_digit())
+        && !unsigned.starts_with("0x")
+        && !unsigned.starts_with("0o")
+        && !unsigned.starts_with("0b")
+        && unsigned
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'_' | b'.' | b'e' | b'E' | b'+' | b'-'));
+    numeric && unsigned.contains(['.', 'e', 'E'])
+}
+
+enum IntegerError {
+    NotANumber,
+    Invalid(&'static str),
+}
+
+/// A TOML integer: decimal with an optional sign, or `0x`/`0o`/`0b` without one;
+/// underscores only between digits.
+fn integer(token: &str) -> Result<i64, IntegerError> {
+    let radix_digits = [("0x", 16), ("0o", 8), ("0b", 2)]
+        .into_iter()
+        .find_map(|(prefix, radix)| token.strip_prefix(prefix).map(|d| (d, radix)));
+    let (sign, digits, radix) = match radix_digits {
+        Some((digits, radix)) => ("", digits, radix),
+        None => {
+            let (sign, digits) = match token.strip_prefix('-') {
+                Some(rest) => ("-", rest),
+                None => ("", token.strip_prefix('+').unwrap_or(token)),
+            };
+            (sign, digits, 10)
+        }
+    };
+    if digits.is_empty() || !digits.chars().all(|c| c == '_' || c.is_digit(radix)) {
+        return Err(IntegerError::NotANumber);
+    }
+    if digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+        return Err(IntegerError::Invalid(
+            "an underscore in an integer must stand between two digits",
+        ));
+    }
+    if radix == 10 && digits.len() > 1 && digits.starts_with('0') {
+        return Err(IntegerError::Invalid(
+            "an integer cannot have leading zeros",
+        ));
+    }
+    let plain: String = sign
+        .chars()
+        .chain(digits.chars().filter(|c| *c != '_'))
+        .collect();
+    i64::from_str_radix(&plain, radix)
+        .map_err(|_| IntegerError::Invalid("the integer does not fit in 64 bits"))
+}
+
+#[cfg(test)]
+#[path = "toml_doc_tests.rs"]
+mod tests;
