@@ -3,6 +3,7 @@
 
 use crate::settings::ResolverSetting;
 use smarthost_core::dns::demo::{demo_zone, DEMO_DOMAIN};
+use smarthost_core::dns::pasted::PastedRecords;
 use smarthost_core::dns::{
     Chain, DohFormat, DohResolver, DomainName, HttpResponse, HttpTransport, InMemoryZone, Lookup,
     RecordType, ResolveError, Resolver, TransportError,
@@ -16,14 +17,38 @@ use wasm_bindgen_futures::JsFuture;
 /// How long one DoH request may take before it is reported as a timeout.
 const TIMEOUT_MS: i32 = 8_000;
 
-/// `fetch` with a timeout enforced through an `AbortController`.
-pub struct FetchTransport;
+/// `fetch` with a timeout enforced through an `AbortController`, and a run-wide signal
+/// (the Cancel button) that aborts every request still in flight.
+pub struct FetchTransport {
+    cancel: Option<web_sys::AbortSignal>,
+}
+
+impl FetchTransport {
+    pub fn new(cancel: Option<web_sys::AbortSignal>) -> Self {
+        FetchTransport { cancel }
+    }
+}
 
 impl HttpTransport for FetchTransport {
     async fn get(&self, url: &str, accept: &str) -> Result<HttpResponse, TransportError> {
         let window = web_sys::window().ok_or_else(|| network("no browser window"))?;
+        if self
+            .cancel
+            .as_ref()
+            .is_some_and(web_sys::AbortSignal::aborted)
+        {
+            return Err(network("cancelled"));
+        }
         let controller =
             web_sys::AbortController::new().map_err(|_| network("AbortController unavailable"))?;
+        let on_cancel = {
+            let controller = controller.clone();
+            Closure::<dyn FnMut()>::new(move || controller.abort())
+        };
+        if let Some(cancel) = &self.cancel {
+            let _ = cancel
+                .add_event_listener_with_callback("abort", on_cancel.as_ref().unchecked_ref());
+        }
         let timed_out = Rc::new(Cell::new(false));
         let on_timeout = {
             let controller = controller.clone();
@@ -43,6 +68,11 @@ impl HttpTransport for FetchTransport {
         let result = fetch_bytes(&window, url, accept, &controller.signal()).await;
         window.clear_timeout_with_handle(timer);
         drop(on_timeout);
+        if let Some(cancel) = &self.cancel {
+            let _ = cancel
+                .remove_event_listener_with_callback("abort", on_cancel.as_ref().unchecked_ref());
+        }
+        drop(on_cancel);
 
         result.map_err(|error| {
             if timed_out.get() {
@@ -104,10 +134,16 @@ fn network(why: &str) -> TransportError {
 pub enum AppResolver {
     Demo(InMemoryZone),
     Doh(Chain<DohResolver<FetchTransport>>),
+    /// Records the admin pasted because no resolver could be reached.
+    Pasted(PastedRecords),
 }
 
 impl AppResolver {
-    pub fn for_domain(domain: &DomainName, doh_url: Option<&str>) -> Result<Self, ResolveError> {
+    pub fn for_domain(
+        domain: &DomainName,
+        doh_url: Option<&str>,
+        cancel: Option<web_sys::AbortSignal>,
+    ) -> Result<Self, ResolveError> {
         if domain.as_str() == DEMO_DOMAIN {
             return Ok(AppResolver::Demo(demo_zone()));
         }
@@ -134,7 +170,9 @@ impl AppResolver {
         }
         let resolvers = endpoints
             .into_iter()
-            .map(|(url, format)| DohResolver::new(&url, format, FetchTransport))
+            .map(|(url, format)| {
+                DohResolver::new(&url, format, FetchTransport::new(cancel.clone()))
+            })
             .collect::<Result<Vec<_>, _>>()?;
         Ok(AppResolver::Doh(Chain::new(resolvers, 1)))
     }
@@ -143,6 +181,7 @@ impl AppResolver {
     pub fn source(&self) -> String {
         match self {
             AppResolver::Demo(_) => crate::i18n::text("ui.check.demo-source"),
+            AppResolver::Pasted(_) => crate::i18n::text("ui.check.pasted-source"),
             AppResolver::Doh(chain) => chain
                 .resolvers()
                 .iter()
@@ -158,6 +197,7 @@ impl Resolver for AppResolver {
         match self {
             AppResolver::Demo(zone) => zone.lookup(name, rtype).await,
             AppResolver::Doh(chain) => chain.lookup(name, rtype).await,
+            AppResolver::Pasted(records) => records.lookup(name, rtype).await,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! produces. Components render and wire signals; rules live in core.
 
 mod base_path;
+mod check_run;
 mod components;
 mod csp;
 mod doh;

@@ -1,4 +1,5 @@
+pub mod check;
+pub mod code_block;
 pub mod matrix_table;
-pub mod mx_check;
 pub mod question_step;
 pub mod ranking_view;

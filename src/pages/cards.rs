@@ -84,6 +84,38 @@ pub fn Cards() -> impl IntoView {
             .collect()
     };
     let (rows, set_rows) = signal(keyed(load()));
+    // "Add to a device card" from the DNS check: one new device with its values, then
+    // the values leave the URL so a reload does not add it twice.
+    let query = leptos_router::hooks::use_query_map().get_untracked();
+    if query.get("add").as_deref() == Some("1") {
+        let value = |key: &str| query.get(key).unwrap_or_default();
+        let device = Device {
+            domain: value("domain"),
+            smart_host: value("smart_host"),
+            method: value("method"),
+            ip: value("ip"),
+            ..Device::default()
+        };
+        set_rows.update(|r| r.extend(keyed(vec![device])));
+        let navigate = leptos_router::hooks::use_navigate();
+        let cleaned = crate::url_state::query_with(&[
+            ("add", None),
+            ("domain", None),
+            ("smart_host", None),
+            ("method", None),
+            ("ip", None),
+        ]);
+        let path = leptos_router::hooks::use_location()
+            .pathname
+            .get_untracked();
+        navigate(
+            &format!("{path}{cleaned}"),
+            leptos_router::NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
+    }
     // Every change is saved in this browser.
     Effect::new(move |_| {
         let devices: Vec<Device> = rows.get().into_iter().map(|(_, d)| d).collect();

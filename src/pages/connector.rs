@@ -1,6 +1,7 @@
 //! Connector: the Exchange admin center steps as a checklist and the matching PowerShell,
 //! built by core from the admin's values, which live in the URL.
 
+use crate::components::code_block::CodeBlock;
 use crate::i18n::{lang, t, text};
 use crate::url_state::{pairs_of, query_with};
 use leptos::prelude::*;
@@ -216,26 +217,5 @@ fn TenantStepView(step: TenantStep) -> impl IntoView {
             {step.powershell.into_iter().map(|c| view! { <CodeBlock code=c /> }).collect_view()}
             <p>{step.note}</p>
         </article>
-    }
-}
-
-/// A command in a block that can be selected whole and copied.
-#[component]
-fn CodeBlock(code: String) -> impl IntoView {
-    let (copied, set_copied) = signal(false);
-    let text_to_copy = code.clone();
-    let copy = move |_| {
-        if let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) {
-            let _ = clipboard.write_text(&text_to_copy);
-            set_copied.set(true);
-        }
-    };
-    view! {
-        <div class="code-block">
-            <pre><code>{code}</code></pre>
-            <button type="button" class="secondary copy" on:click=copy>
-                {move || if copied.get() { t("ui.copied")() } else { t("ui.copy")() }}
-            </button>
-        </div>
     }
 }

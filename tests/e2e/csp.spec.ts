@@ -62,7 +62,7 @@ test("the app runs every screen under the policy with no violation", async ({ pa
 test("a resolver the policy forbids is explained in Settings and in the check, not sent", async ({ page }) => {
   const requests: string[] = [];
   page.on("request", (request) => {
-    if (request.url().includes("corp.example")) requests.push(request.url());
+    if (new URL(request.url()).hostname.endsWith("corp.example")) requests.push(request.url());
   });
   await page.goto(siteUrl("settings/"));
   await page.getByLabel("Or your own DNS-over-HTTPS URL").fill("https://doh.corp.example/dns-query");

@@ -3,7 +3,7 @@ import { CLOSED_DOH_URL, siteUrl, withDoh } from "./site";
 
 async function checkDomain(page: Page, domain: string) {
   await page.getByLabel("Email domain").fill(domain);
-  await page.getByRole("button", { name: "Check MX" }).click();
+  await page.getByRole("button", { name: "Run the check" }).click();
 }
 
 const result = (page: Page) => page.getByTestId("mx-result");

@@ -26,3 +26,10 @@ export function withDoh(path: string, doh = dohUrl()): string {
   const separator = path.includes("?") ? "&" : "?";
   return `${path}${separator}doh=${encodeURIComponent(doh)}`;
 }
+
+/** The test stack's wire-format DoH endpoint, answering each query after `ms`. */
+export function slowDohUrl(ms: number): string {
+  const template = process.env.SMARTHOST_DOH_SLOW_URL_TEMPLATE;
+  if (!template) throw new Error("SMARTHOST_DOH_SLOW_URL_TEMPLATE is not set");
+  return template.replace("MS", String(ms));
+}

@@ -39,6 +39,7 @@ export default async function globalSetup() {
     process.env.SMARTHOST_DOH_URL = dns.dohUrl;
     process.env.SMARTHOST_DOH_JSON_URL = dns.jsonUrl;
     process.env.SMARTHOST_DOH_GOOGLE_URL = dns.googleUrl;
+    process.env.SMARTHOST_DOH_SLOW_URL_TEMPLATE = dns.delayedUrl("MS");
   } catch (error) {
     await stopAll(started);
     throw error;

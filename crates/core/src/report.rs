@@ -10,7 +10,7 @@ use crate::dns::{Cached, DomainName, RecordType, Resolver};
 use crate::i18n::{format, Lang};
 use crate::method::MethodId;
 use crate::mx::{check_mx, MxHost, MxKind};
-use crate::spf::eval::{check_host, in_v4, SpfQuery};
+use crate::spf::eval::{check_host, in_v4, SpfQuery, TraceEntry};
 use crate::spf::fix::suggest_record;
 use crate::spf::record::{parse_record, Mechanism, Qualifier, TermKind};
 use crate::spf::tree::{walk_tree, NodeState, SpfNode};
@@ -30,8 +30,44 @@ pub enum Severity {
 pub struct Finding {
     pub code: &'static str,
     pub severity: Severity,
+    /// Which part of the report it belongs to.
+    pub section: Section,
     pub message: String,
     pub fix: String,
+}
+
+/// The parts of a report, each shown as one card with its own status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Section {
+    Devices,
+    Mx,
+    Spf,
+    Dmarc,
+}
+
+/// A section's verdict. `Unknown` when a look-up it needed failed: then nothing is
+/// claimed about the records, good or bad.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Ok,
+    Info,
+    Warning,
+    Error,
+    CouldNotCheck,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Info => "info",
+            Status::Warning => "warning",
+            Status::Error => "error",
+            Status::CouldNotCheck => "could-not-check",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -53,6 +89,31 @@ pub struct SpfSection {
     pub suggested_record: Option<String>,
     pub suggestion_reasons: Vec<String>,
     pub tree: Option<SpfNode>,
+    /// check_host per device IP with the term that decided it, in the order given.
+    pub ip_checks: Vec<IpCheck>,
+}
+
+/// One device IP's SPF evaluation, for showing which term decided it and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IpCheck {
+    pub ip: String,
+    pub result: String,
+    /// The trace entry of the deciding term (none when no term matched).
+    pub decisive: Option<TraceEntry>,
+    pub lookups: u32,
+    pub void_lookups: u32,
+    /// Why the result is an error, when it is one.
+    pub problem: Option<String>,
+    /// The expanded `exp=` text of a fail.
+    pub explanation: Option<String>,
+}
+
+/// A part of the report that is still being worked out while results stream in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Mx,
+    Spf,
+    Dmarc,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -69,11 +130,84 @@ pub struct Report {
     pub spf: SpfSection,
     pub dmarc: DmarcSection,
     pub findings: Vec<Finding>,
+    /// Sections not finished yet; empty in a finished report.
+    #[serde(skip)]
+    pub pending: Vec<Stage>,
 }
 
 impl Report {
     pub fn has_errors(&self) -> bool {
         self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+
+    /// The findings of one section, errors first.
+    pub fn findings_in(&self, section: Section) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(move |f| f.section == section)
+    }
+
+    /// The section's verdict: could-not-check wins over everything, then the worst
+    /// severity among its findings.
+    pub fn status(&self, section: Section) -> Status {
+        let mut status = Status::Ok;
+        for finding in self.findings_in(section) {
+            if finding.code == "dns-error" {
+                return Status::CouldNotCheck;
+            }
+            let this = match finding.severity {
+                Severity::Error => Status::Error,
+                Severity::Warning => Status::Warning,
+                Severity::Info => Status::Info,
+            };
+            status = worse(status, this);
+        }
+        status
+    }
+
+    /// True when no resolver answered anything: the network blocks DNS-over-HTTPS,
+    /// and pasting the records by hand is the way forward.
+    pub fn nothing_answered(&self) -> bool {
+        self.pending.is_empty()
+            && [Section::Mx, Section::Spf, Section::Dmarc]
+                .into_iter()
+                .all(|section| self.status(section) == Status::CouldNotCheck)
+    }
+}
+
+fn worse(a: Status, b: Status) -> Status {
+    let rank = |s: Status| match s {
+        Status::Ok => 0,
+        Status::Info => 1,
+        Status::Warning => 2,
+        Status::Error => 3,
+        Status::CouldNotCheck => 4,
+    };
+    if rank(b) > rank(a) {
+        b
+    } else {
+        a
+    }
+}
+
+/// Where a finding belongs: by its code, and for DNS failures by what was looked up.
+fn section_of(code: &str, args: &[(&str, &str)]) -> Section {
+    if code == "dns-error" {
+        let what = args
+            .iter()
+            .find(|(k, _)| *k == "what")
+            .map_or("", |(_, v)| *v);
+        return if what.starts_with("MX") {
+            Section::Mx
+        } else if what.starts_with("DMARC") {
+            Section::Dmarc
+        } else {
+            Section::Spf
+        };
+    }
+    match code.split('-').next() {
+        Some("mx") => Section::Mx,
+        Some("spf") => Section::Spf,
+        Some("dmarc") => Section::Dmarc,
+        _ => Section::Devices,
     }
 }
 
@@ -98,6 +232,7 @@ impl Findings {
         self.list.push(Finding {
             code,
             severity,
+            section: section_of(code, args),
             message: format(self.lang, &format!("finding.{code}"), args),
             fix: format(self.lang, &format!("finding.{code}.fix"), args),
         });
@@ -106,6 +241,55 @@ impl Findings {
 
 /// Runs every check for the request.
 pub async fn check_domain<R: Resolver>(resolver: &R, request: &CheckRequest, lang: Lang) -> Report {
+    check_domain_streaming(resolver, request, lang, &mut |_| {}).await
+}
+
+fn partial(
+    domain: &str,
+    mx: &MxSection,
+    spf: Option<&SpfSection>,
+    findings: &Findings,
+    pending: Vec<Stage>,
+) -> Report {
+    let mut list = findings.list.clone();
+    list.sort_by_key(|f| f.severity);
+    Report {
+        domain: domain.to_owned(),
+        mx: mx.clone(),
+        spf: spf.cloned().unwrap_or_else(SpfSection::unknown),
+        dmarc: DmarcSection {
+            record: None,
+            policy: None,
+            meaning: None,
+        },
+        findings: list,
+        pending,
+    }
+}
+
+impl SpfSection {
+    fn unknown() -> SpfSection {
+        SpfSection {
+            record: None,
+            lookups: 0,
+            includes_microsoft: false,
+            result_for_ip: BTreeMap::new(),
+            suggested_record: None,
+            suggestion_reasons: Vec::new(),
+            tree: None,
+            ip_checks: Vec::new(),
+        }
+    }
+}
+
+/// Runs every check for the request and hands `progress` the report so far after each
+/// section (MX, then SPF, then DMARC), so a screen can show results as they arrive.
+pub async fn check_domain_streaming<R: Resolver>(
+    resolver: &R,
+    request: &CheckRequest,
+    lang: Lang,
+    progress: &mut dyn FnMut(&Report),
+) -> Report {
     // One cache for the whole report: the tree walk, check_host for each IP, MX and DMARC
     // never ask the same question twice, and the first three questions go out together.
     let cached = Cached::new(resolver);
@@ -174,16 +358,20 @@ pub async fn check_domain<R: Resolver>(resolver: &R, request: &CheckRequest, lan
         }
     };
 
+    progress(&partial(
+        &domain,
+        &mx,
+        None,
+        &findings,
+        vec![Stage::Spf, Stage::Dmarc],
+    ));
+
     // SPF
     let tree = walk_tree(resolver, &request.domain, request.draft.as_deref()).await;
     let mut spf = SpfSection {
         record: tree.record().map(str::to_owned),
         lookups: tree.total_lookups,
-        includes_microsoft: false,
-        result_for_ip: BTreeMap::new(),
-        suggested_record: None,
-        suggestion_reasons: Vec::new(),
-        tree: None,
+        ..SpfSection::unknown()
     };
     let mut spf_known = true;
     match &tree.state {
@@ -217,6 +405,18 @@ pub async fn check_domain<R: Resolver>(resolver: &R, request: &CheckRequest, lan
             let evaluation = check_host(resolver, &query, request.draft.as_deref()).await;
             let result = evaluation.result.as_str();
             spf.result_for_ip.insert(ip.to_string(), result.to_owned());
+            spf.ip_checks.push(IpCheck {
+                ip: ip.to_string(),
+                result: result.to_owned(),
+                decisive: evaluation
+                    .decisive
+                    .and_then(|i| evaluation.trace.get(i))
+                    .cloned(),
+                lookups: evaluation.lookups,
+                void_lookups: evaluation.void_lookups,
+                problem: evaluation.problem.clone(),
+                explanation: evaluation.explanation.clone(),
+            });
             if evaluation.result == crate::spf::SpfResult::TempError {
                 let why = evaluation.problem.unwrap_or_default();
                 findings.add(
@@ -260,6 +460,13 @@ pub async fn check_domain<R: Resolver>(resolver: &R, request: &CheckRequest, lan
         }
     }
     spf.tree = Some(tree);
+    progress(&partial(
+        &domain,
+        &mx,
+        Some(&spf),
+        &findings,
+        vec![Stage::Dmarc],
+    ));
 
     // DMARC
     let dmarc = check_dmarc(resolver, &request.domain, &mut findings, lang).await;
@@ -271,6 +478,7 @@ pub async fn check_domain<R: Resolver>(resolver: &R, request: &CheckRequest, lan
         spf,
         dmarc,
         findings: findings.list,
+        pending: Vec::new(),
     }
 }
 

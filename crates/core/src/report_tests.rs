@@ -184,3 +184,86 @@ fn the_suggested_record_makes_the_device_pass() {
     );
     assert!(!codes(&fixed).contains(&"spf-ip-not-authorized"));
 }
+
+#[test]
+fn streaming_hands_over_each_section_as_it_is_done_and_ends_with_the_full_report() {
+    let zone = base("stream.test").txt(
+        "stream.test",
+        "v=spf1 ip4:198.51.100.7 include:spf.protection.outlook.com -all",
+    );
+    let request = CheckRequest {
+        domain: DomainName::parse("stream.test").unwrap_or_else(|e| panic!("{e}")),
+        ips: vec![
+            Ipv4Addr::new(198, 51, 100, 7),
+            Ipv4Addr::new(203, 0, 113, 9),
+        ],
+        method: Some(MethodId::DirectSend),
+        cloud: Cloud::Worldwide,
+        draft: None,
+    };
+    let mut seen: Vec<(Vec<Stage>, bool, usize)> = Vec::new();
+    let finished = block_on(check_domain_streaming(
+        &zone,
+        &request,
+        Lang::En,
+        &mut |partial| {
+            seen.push((
+                partial.pending.clone(),
+                partial.mx.smart_host.is_some(),
+                partial.spf.ip_checks.len(),
+            ))
+        },
+    ));
+    assert_eq!(
+        seen,
+        vec![
+            (vec![Stage::Spf, Stage::Dmarc], true, 0),
+            (vec![Stage::Dmarc], true, 2),
+        ]
+    );
+    assert!(finished.pending.is_empty());
+    assert_eq!(finished, block_on(check_domain(&zone, &request, Lang::En)));
+    // Each IP says which term decided it.
+    let first = &finished.spf.ip_checks[0];
+    assert_eq!(
+        (first.ip.as_str(), first.result.as_str()),
+        ("198.51.100.7", "pass")
+    );
+    assert_eq!(
+        first.decisive.as_ref().map(|t| t.term.as_str()),
+        Some("ip4:198.51.100.7")
+    );
+    let second = &finished.spf.ip_checks[1];
+    assert_eq!(second.result, "fail");
+    assert_eq!(
+        second.decisive.as_ref().map(|t| t.term.as_str()),
+        Some("-all")
+    );
+}
+
+#[test]
+fn each_section_gets_its_own_status_and_a_failed_look_up_claims_nothing() {
+    let zone = base("status.test")
+        .txt("status.test", "v=spf1 +all")
+        .servfail("_dmarc.status.test");
+    let report = run(
+        &zone,
+        "status.test",
+        &["10.0.0.5"],
+        Some(MethodId::DirectSend),
+    );
+    assert_eq!(report.status(Section::Mx), Status::Ok);
+    assert_eq!(report.status(Section::Spf), Status::Error);
+    assert_eq!(report.status(Section::Dmarc), Status::CouldNotCheck);
+    assert_eq!(report.status(Section::Devices), Status::Error);
+    assert!(report
+        .findings_in(Section::Dmarc)
+        .all(|f| f.code == "dns-error"));
+    assert!(!report.nothing_answered());
+
+    let down = InMemoryZone::new()
+        .servfail("down.test")
+        .servfail("_dmarc.down.test");
+    let report = run(&down, "down.test", &[], None);
+    assert!(report.nothing_answered(), "{:?}", report.findings);
+}

@@ -1,5 +1,6 @@
 //! SPF (RFC 7208): typed records, macros, and check_host with its limits and trace.
 
+pub mod diff;
 pub mod eval;
 pub mod fix;
 pub mod macros;

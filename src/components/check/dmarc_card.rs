@@ -1,0 +1,38 @@
+//! DMARC: the record, the policy and what it means for device mail.
+
+use super::findings::FindingList;
+use super::{status_attr, status_badge};
+use crate::i18n::t;
+use leptos::prelude::*;
+use smarthost_core::report::{Report, Section};
+
+#[component]
+pub fn DmarcCard(report: Report, pending: bool) -> impl IntoView {
+    let status = report.status(Section::Dmarc);
+    let findings: Vec<_> = report.findings_in(Section::Dmarc).cloned().collect();
+    let dmarc = report.dmarc;
+    view! {
+        <section
+            class="check-card"
+            data-section="dmarc"
+            data-status=status_attr(status, pending)
+            aria-labelledby="dmarc-card-heading"
+        >
+            <h2 id="dmarc-card-heading">{t("ui.check.section.dmarc")} " " {status_badge(status, pending)}</h2>
+            {(!pending).then(|| view! {
+                <dl class="facts">
+                    {dmarc.record.clone().map(|r| view! {
+                        <dt>{t("ui.check.dmarc-record")}</dt><dd><code>{r}</code></dd>
+                    })}
+                    {dmarc.policy.clone().map(|p| view! {
+                        <dt>{t("ui.check.dmarc-policy")}</dt><dd>{p}</dd>
+                    })}
+                    {dmarc.meaning.clone().map(|m| view! {
+                        <dt>{t("ui.check.dmarc-meaning")}</dt><dd>{m}</dd>
+                    })}
+                </dl>
+                <FindingList findings=findings.clone() />
+            })}
+        </section>
+    }
+}

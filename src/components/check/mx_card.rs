@@ -1,0 +1,64 @@
+//! MX: where the domain receives mail, and the smart host Direct Send and relay use.
+
+use super::findings::FindingList;
+use super::{status_attr, status_badge};
+use crate::components::code_block::CodeBlock;
+use crate::i18n::{t, text};
+use leptos::prelude::*;
+use smarthost_core::report::{Report, Section};
+
+#[component]
+pub fn MxCard(report: Report, pending: bool, source: String) -> impl IntoView {
+    let status = report.status(Section::Mx);
+    let findings: Vec<_> = report.findings_in(Section::Mx).cloned().collect();
+    let mx = report.mx;
+    let kind = mx.kind.map(|k| k.as_str()).unwrap_or("unknown");
+    let heading = mx.kind.map(|k| text(&format!("mx.kind.{}", k.as_str())));
+    let is_microsoft = mx.kind.is_some_and(|k| k.is_microsoft());
+    view! {
+        <section
+            class="check-card result"
+            data-testid="mx-result"
+            data-section="mx"
+            data-status=status_attr(status, pending)
+            data-kind=kind
+            aria-labelledby="mx-card-heading"
+        >
+            <h2 id="mx-card-heading">{t("ui.check.section.mx")} " " {status_badge(status, pending)}</h2>
+            {(!pending).then(|| view! {
+                {heading.map(|h| view! { <h3>{h}</h3> })}
+                {(!mx.hosts.is_empty()).then(|| view! {
+                    <table class="mx-hosts">
+                        <caption>{t("ui.mx.records")}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t("ui.mx.preference")}</th>
+                                <th scope="col">{t("ui.mx.host")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {mx.hosts.iter().map(|h| view! {
+                                <tr><td>{h.preference}</td><td class="mx-host">{h.host.clone()}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                })}
+                {match mx.smart_host.clone() {
+                    Some(host) => view! {
+                        <p class="smart-host">{t("ui.mx.smart-host")} " " <strong>{host.clone()}</strong> {t("ui.mx.port-25")}</p>
+                        <CodeBlock code=host />
+                    }.into_any(),
+                    None if mx.kind.is_some() && !is_microsoft => view! {
+                        <p class="smart-host">{t("ui.mx.not-microsoft")}</p>
+                    }.into_any(),
+                    None => ().into_any(),
+                }}
+                <FindingList findings=findings.clone() />
+                {(status == smarthost_core::report::Status::CouldNotCheck).then(|| view! {
+                    <p>{t("ui.mx.nothing-about-records")} " " <code>{source.clone()}</code></p>
+                })}
+                <p class="source">{t("ui.mx.answered-by")} " " {source.clone()}</p>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,175 @@
+//! SPF: the published record with its syntax errors in place, the result for each
+//! device IP and the term that decided it, the include tree, the findings, and the
+//! record to publish with what it changes.
+
+use super::findings::FindingList;
+use super::spf_tree::SpfTree;
+use super::{status_attr, status_badge};
+use crate::components::code_block::CodeBlock;
+use crate::i18n::{t, tf};
+use leptos::prelude::*;
+use smarthost_core::report::{IpCheck, Report, Section};
+use smarthost_core::spf::diff::{term_diff, DiffOp};
+use smarthost_core::spf::record::parse_record;
+
+#[component]
+pub fn SpfCard(report: Report, pending: bool) -> impl IntoView {
+    let status = report.status(Section::Spf);
+    let findings: Vec<_> = report.findings_in(Section::Spf).cloned().collect();
+    let spf = report.spf;
+    let record = spf.record.clone();
+    let suggested = spf.suggested_record.clone();
+    view! {
+        <section
+            class="check-card"
+            data-section="spf"
+            data-status=status_attr(status, pending)
+            aria-labelledby="spf-card-heading"
+        >
+            <h2 id="spf-card-heading">{t("ui.check.section.spf")} " " {status_badge(status, pending)}</h2>
+            {(!pending).then(|| view! {
+                <h3>{t("ui.check.record")}</h3>
+                {match record.clone() {
+                    Some(text) => view! { <RecordText text=text /> }.into_any(),
+                    None => view! { <p>{t("ui.check.no-record")}</p> }.into_any(),
+                }}
+                <IpResults checks=spf.ip_checks.clone() />
+                <FindingList findings=findings.clone() />
+                {suggested.clone().map(|suggestion| view! {
+                    <Suggestion
+                        current=record.clone().unwrap_or_default()
+                        suggested=suggestion
+                        reasons=spf.suggestion_reasons.clone()
+                    />
+                })}
+                {spf.tree.clone().map(|tree| view! {
+                    <SpfTree tree=tree lookups=spf.lookups checks=spf.ip_checks.clone() />
+                })}
+            })}
+        </section>
+    }
+}
+
+/// The record as published, with each syntax error marked where it is and listed with
+/// its position (marks alone would not reach a screen reader).
+#[component]
+pub fn RecordText(text: String) -> impl IntoView {
+    let parsed = parse_record(&text);
+    let mut spans: Vec<_> = parsed
+        .errors
+        .iter()
+        .map(|e| (e.span.clone(), e.message.clone()))
+        .collect();
+    spans.sort_by_key(|(span, _)| span.start);
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for (span, message) in &spans {
+        if span.start < at {
+            continue;
+        }
+        if let Some(before) = text.get(at..span.start) {
+            pieces.push((before.to_owned(), None));
+        }
+        let end = span.end.max(span.start + 1).min(text.len());
+        match text.get(span.start..end) {
+            Some(bad) => pieces.push((bad.to_owned(), Some(message.clone()))),
+            None => continue,
+        }
+        at = end;
+    }
+    if let Some(rest) = text.get(at..) {
+        pieces.push((rest.to_owned(), None));
+    }
+    view! {
+        <p class="spf-record">
+            <code>
+                {pieces.into_iter().map(|(piece, error)| match error {
+                    Some(message) => view! { <mark class="syntax-error" title=message>{piece}</mark> }.into_any(),
+                    None => piece.into_any(),
+                }).collect_view()}
+            </code>
+        </p>
+        {(!spans.is_empty()).then(|| view! {
+            <ul class="syntax-errors">
+                {spans.into_iter().map(|(span, message)| view! {
+                    <li>{tf("ui.check.syntax-at", &[
+                        ("start", &(span.start + 1).to_string()),
+                        ("end", &span.end.max(span.start + 1).to_string()),
+                        ("message", &message),
+                    ])}</li>
+                }).collect_view()}
+            </ul>
+        })}
+    }
+}
+
+/// check_host for each device IP: the result and the term that decided it.
+#[component]
+pub fn IpResults(checks: Vec<IpCheck>) -> impl IntoView {
+    (!checks.is_empty()).then(|| {
+        view! {
+            <table class="ip-results">
+                <caption>{t("ui.check.ip-results")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t("ui.check.ip")}</th>
+                        <th scope="col">{t("ui.check.result")}</th>
+                        <th scope="col">{t("ui.check.decided-by")}</th>
+                        <th scope="col">{t("ui.check.lookups")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {checks.into_iter().map(|check| {
+                        let decided = match &check.decisive {
+                            Some(entry) => view! {
+                                <code>{entry.term.clone()}</code> " (" {entry.domain.clone()} ")"
+                            }.into_any(),
+                            None => t("ui.check.no-term").into_any(),
+                        };
+                        view! {
+                            <tr data-ip=check.ip.clone() data-result=check.result.clone()>
+                                <td>{check.ip.clone()}</td>
+                                <td class=format!("spf-result {}", check.result)>
+                                    <strong>{check.result.clone()}</strong>
+                                    {check.problem.clone().map(|p| view! { <br /> {p} })}
+                                </td>
+                                <td>{decided}</td>
+                                <td>{check.lookups}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+    })
+}
+
+/// The suggested record, why, and a term-by-term comparison with the published one.
+#[component]
+fn Suggestion(current: String, suggested: String, reasons: Vec<String>) -> impl IntoView {
+    let diff = term_diff(&current, &suggested);
+    view! {
+        <div class="suggestion">
+            <h3>{t("ui.check.suggested")}</h3>
+            <CodeBlock code=suggested.clone() />
+            <ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+            {(!current.is_empty()).then(|| view! {
+                <p class="diff-heading">{t("ui.check.changes")}</p>
+                <p class="spf-diff"><code>
+                    {diff.into_iter().map(|part| {
+                        let term = part.term;
+                        match part.op {
+                            DiffOp::Keep => view! { <span>{term}</span> " " }.into_any(),
+                            DiffOp::Add => view! {
+                                <ins><span class="visually-hidden">{t("ui.check.added")} " "</span>{term}</ins> " "
+                            }.into_any(),
+                            DiffOp::Remove => view! {
+                                <del><span class="visually-hidden">{t("ui.check.removed")} " "</span>{term}</del> " "
+                            }.into_any(),
+                        }
+                    }).collect_view()}
+                </code></p>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,111 @@
+//! The SPF include tree: every include and redirect, past the limits check_host stops
+//! at, with each node's own look-ups, the count so far in tree order, void look-ups,
+//! and the node whose term decided a device IP's result.
+
+use crate::i18n::{t, tf};
+use leptos::prelude::*;
+use smarthost_core::report::IpCheck;
+use smarthost_core::spf::tree::{NodeState, SpfNode};
+
+/// The RFC 7208 limit on DNS-querying terms.
+const LIMIT: u32 = 10;
+
+#[component]
+pub fn SpfTree(tree: SpfNode, lookups: u32, checks: Vec<IpCheck>) -> impl IntoView {
+    let mut running = 0;
+    let root = node_view(&tree, &checks, &mut running);
+    view! {
+        <div class="spf-tree-wrap">
+            <h3>{t("ui.check.tree")} " (" {tf("ui.check.lookups-total", &[("count", &lookups.to_string())])} ")"</h3>
+            <p class="help">{t("ui.check.tree-help")}</p>
+            <ul class="spf-tree">{root}</ul>
+        </div>
+    }
+}
+
+fn node_view(node: &SpfNode, checks: &[IpCheck], running: &mut u32) -> AnyView {
+    *running += node.own_lookups;
+    let over = *running > LIMIT;
+    let decided_for: Vec<String> = checks
+        .iter()
+        .filter(|c| {
+            c.decisive
+                .as_ref()
+                .is_some_and(|d| d.domain.eq_ignore_ascii_case(&node.domain))
+        })
+        .map(|c| {
+            let term = c
+                .decisive
+                .as_ref()
+                .map(|d| d.term.clone())
+                .unwrap_or_default();
+            format!("{} ({term})", c.ip)
+        })
+        .collect();
+    let (state_class, state_text) = match &node.state {
+        NodeState::Record { text, .. } => ("record", text.clone()),
+        NodeState::NoRecord { nxdomain: true } => ("void", tf("ui.check.tree-nxdomain", &[])),
+        NodeState::NoRecord { nxdomain: false } => ("void", tf("ui.check.tree-void", &[])),
+        NodeState::Multiple { count } => (
+            "multiple",
+            tf("ui.check.tree-multiple", &[("count", &count.to_string())]),
+        ),
+        NodeState::DnsError { message } => (
+            "dns-error",
+            tf("ui.check.tree-error", &[("error", message)]),
+        ),
+        NodeState::NotWalked { reason } => (
+            "not-walked",
+            tf("ui.check.tree-not-walked", &[("reason", reason)]),
+        ),
+    };
+    let counts = format!(
+        "{} · {}",
+        tf(
+            "ui.check.tree-own",
+            &[("count", &node.own_lookups.to_string())]
+        ),
+        tf("ui.check.tree-running", &[("count", &running.to_string())])
+    );
+    let summary = view! {
+        <span class="node-domain">{node.domain.clone()}</span>
+        " "
+        <span class="node-via">{format!("({})", node.via)}</span>
+        " "
+        <span class="node-counts">{counts}</span>
+        {over.then(|| view! { " " <strong class="over-limit">{tf("ui.check.tree-over", &[])}</strong> })}
+        {(!decided_for.is_empty()).then(|| view! {
+            " " <strong class="decisive">{tf("ui.check.tree-decisive", &[("ips", &decided_for.join(", "))])}</strong>
+        })}
+    };
+    let body = view! { <p class=format!("node-state {state_class}")><code>{state_text}</code></p> };
+    let children: Vec<AnyView> = node
+        .children
+        .iter()
+        .map(|child| node_view(child, checks, running))
+        .collect();
+    let class = format!(
+        "spf-node {state_class}{}{}",
+        if over { " over" } else { "" },
+        if decided_for.is_empty() {
+            ""
+        } else {
+            " decisive-node"
+        }
+    );
+    if children.is_empty() {
+        view! { <li class=class data-domain=node.domain.clone()><div class="node-summary">{summary}</div>{body}</li> }
+            .into_any()
+    } else {
+        view! {
+            <li class=class data-domain=node.domain.clone()>
+                <details open>
+                    <summary class="node-summary">{summary}</summary>
+                    {body}
+                    <ul>{children}</ul>
+                </details>
+            </li>
+        }
+        .into_any()
+    }
+}
