@@ -9,9 +9,9 @@ mod doh;
 mod embed;
 mod fetch_text;
 mod file_input;
-pub mod i18n;
-pub mod idna;
-pub mod offline;
+mod i18n;
+mod idna;
+mod offline;
 mod pages;
 mod settings;
 mod storage;
@@ -23,21 +23,85 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
+/// The screens one WebAssembly binary carries. The planner (plan, compare, cards,
+/// connector, settings) and the DNS check (with the SPF engine) are separate binaries,
+/// so neither first load pays for the other's code; links between them are ordinary
+/// page loads.
+#[derive(Clone, Copy)]
+pub struct Screens {
+    routes: fn() -> AnyView,
+    local: &'static [&'static str],
+}
+
+/// The planner binary's screens.
+pub const PLANNER: Screens = Screens {
+    routes: planner_routes,
+    local: &["/", "/compare", "/cards", "/connector", "/settings"],
+};
+
+/// The DNS check binary's screen.
+pub const CHECK: Screens = Screens {
+    routes: check_routes,
+    local: &["/check"],
+};
+
+fn planner_routes() -> AnyView {
+    view! {
+        <Routes fallback=pages::not_found::NotFound>
+            <Route path=path!("/") view=pages::plan::Plan />
+            <Route path=path!("/compare") view=pages::compare::Compare />
+            <Route path=path!("/cards") view=pages::cards::Cards />
+            <Route path=path!("/connector") view=pages::connector::Connector />
+            <Route path=path!("/settings") view=pages::settings::Settings />
+        </Routes>
+    }
+    .into_any()
+}
+
+fn check_routes() -> AnyView {
+    view! {
+        <Routes fallback=pages::not_found::NotFound>
+            <Route path=path!("/check") view=pages::check::Check />
+        </Routes>
+    }
+    .into_any()
+}
+
+/// Starts a binary: IDNA through the browser, the page's language catalog, then the app
+/// and the offline worker.
+pub fn start(screens: Screens) {
+    smarthost_core::dns::name::install_idna(idna::to_ascii);
+    wasm_bindgen_futures::spawn_local(async move {
+        i18n::preload().await;
+        leptos::mount::mount_to_body(move || view! { <App screens=screens /> });
+        offline::register_service_worker();
+    });
+}
+
 /// The application: the router around the shell.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(screens: Screens) -> impl IntoView {
     let base = base_path::router_base();
     provide_context(base_path::SiteBase(base.clone()));
     view! {
         <Router base=base>
-            <Shell />
+            <Shell screens=screens />
         </Router>
+    }
+}
+
+/// A navigation link: routed within this binary, an ordinary page load to the other.
+fn nav_link(screens: Screens, path: &'static str, key: &'static str) -> impl IntoView {
+    if screens.local.contains(&path) {
+        view! { <li><A href=link(path) exact=path == "/">{t(key)}</A></li> }.into_any()
+    } else {
+        view! { <li><a href=link(path) rel="external">{t(key)}</a></li> }.into_any()
     }
 }
 
 /// Header, navigation, the routed page and the footer, in the chosen language.
 #[component]
-fn Shell() -> impl IntoView {
+fn Shell(screens: Screens) -> impl IntoView {
     i18n::provide_locale();
     let other_lang = move || match i18n::lang() {
         smarthost_core::i18n::Lang::En => ("vi", "Tiếng Việt"),
@@ -57,15 +121,19 @@ fn Shell() -> impl IntoView {
         view! {
         <a class="skip-link" href="#main">{t("ui.skip")}</a>
         <header class="site-header">
-            <A href=link("/") attr:class="brand">"smarthost"</A>
+            {if screens.local.contains(&"/") {
+                view! { <A href=link("/") attr:class="brand">"smarthost"</A> }.into_any()
+            } else {
+                view! { <a href=link("/") class="brand" rel="external">"smarthost"</a> }.into_any()
+            }}
             <nav aria-label=t("ui.nav.label")>
                 <ul>
-                    <li><A href=link("/") exact=true>{t("ui.nav.plan")}</A></li>
-                    <li><A href=link("/compare")>{t("ui.nav.compare")}</A></li>
-                    <li><A href=link("/cards")>{t("ui.nav.cards")}</A></li>
-                    <li><A href=link("/connector")>{t("ui.nav.connector")}</A></li>
-                    <li><A href=link("/check")>{t("ui.nav.check")}</A></li>
-                    <li><A href=link("/settings")>{t("ui.nav.settings")}</A></li>
+                    {nav_link(screens, "/", "ui.nav.plan")}
+                    {nav_link(screens, "/compare", "ui.nav.compare")}
+                    {nav_link(screens, "/cards", "ui.nav.cards")}
+                    {nav_link(screens, "/connector", "ui.nav.connector")}
+                    {nav_link(screens, "/check", "ui.nav.check")}
+                    {nav_link(screens, "/settings", "ui.nav.settings")}
                 </ul>
             </nav>
             <A href=switch_href attr:class="lang-switch" attr:lang=move || other_lang().0>
@@ -90,14 +158,7 @@ fn Shell() -> impl IntoView {
         {chrome}
         {catalog_failed}
         <main id="main" tabindex="-1" class:embedded=embedded>
-            <Routes fallback=pages::not_found::NotFound>
-                <Route path=path!("/") view=pages::plan::Plan />
-                <Route path=path!("/compare") view=pages::compare::Compare />
-                <Route path=path!("/cards") view=pages::cards::Cards />
-                <Route path=path!("/connector") view=pages::connector::Connector />
-                <Route path=path!("/check") view=pages::check::Check />
-                <Route path=path!("/settings") view=pages::settings::Settings />
-            </Routes>
+            {(screens.routes)()}
         </main>
         {footer}
     }

@@ -10,6 +10,7 @@ use smarthost_core::cloud::Cloud;
 use smarthost_core::connector::FieldError;
 use smarthost_core::inventory::{Device, Inventory};
 use smarthost_core::method::MethodId;
+use smarthost_core::qr::{EcLevel, QrCode};
 
 const STORAGE_KEY: &str = "smarthost.inventory";
 const LAYOUT_KEY: &str = "smarthost.print-layout";
@@ -350,16 +351,54 @@ fn DeviceEditor(
                 </div>
             </div>
             {move || match card.get() {
-                Ok(card) => view! { <CardView card=card /> }.into_any(),
+                Ok(card) => {
+                    let guide = MethodId::parse(device.get().method.trim()).and_then(guide_url);
+                    view! { <CardView card=card guide=guide /> }.into_any()
+                }
                 Err(_) => view! { <p class="card-pending">{t("ui.cards.fix-fields")}</p> }.into_any(),
             }}
         </article>
     }
 }
 
+/// The absolute address of the guide page for `method`, in the page's language: the
+/// guides are published beside the app (dist/guide/), so the address follows wherever
+/// the app is hosted.
+fn guide_url(method: MethodId) -> Option<String> {
+    let base = web_sys::window()?.document()?.base_uri().ok()??;
+    let path = format!("guide/{}", smarthost_core::guide::path_for(method, lang()));
+    web_sys::Url::new_with_base(&path, &base)
+        .ok()
+        .map(|url| url.href())
+}
+
+/// A QR code drawn as SVG elements from core's path data (no markup is parsed).
+#[component]
+fn GuideQr(url: String, label: String) -> impl IntoView {
+    QrCode::encode_text(&url, EcLevel::M).ok().map(|code| {
+        let side = code.svg_side(4);
+        let view_box = format!("0 0 {side} {side}");
+        view! {
+            <figure class="card-qr">
+                <svg
+                    xmlns="http://www.w3.org/2000/svg"
+                    viewBox=view_box
+                    shape-rendering="crispEdges"
+                    role="img"
+                    aria-label=label
+                >
+                    <rect width=side.to_string() height=side.to_string() fill="#fff"></rect>
+                    <path fill="#000" d=code.svg_path(4)></path>
+                </svg>
+                <figcaption>{t("ui.cards.qr-caption")}</figcaption>
+            </figure>
+        }
+    })
+}
+
 /// The printable card. Values are rendered as text, never as markup.
 #[component]
-fn CardView(card: Card) -> impl IntoView {
+fn CardView(card: Card, guide: Option<String>) -> impl IntoView {
     let port = card
         .port
         .map_or_else(|| "443 (HTTPS)".to_owned(), |p| p.to_string());
@@ -368,6 +407,11 @@ fn CardView(card: Card) -> impl IntoView {
     };
     view! {
         <section class="device-card" aria-label=card.device.clone()>
+            {guide.map(|url| {
+                let label = crate::i18n::tf("ui.cards.qr", &[("method", &card.method_name)]);
+                view! { <GuideQr url=url.clone() label=label /> }
+                    .into_any()
+            })}
             <h2>{card.device.clone()}</h2>
             <dl>
                 {card.location.clone().map(|l| row("location", l))}

@@ -375,7 +375,7 @@ pub fn Check() -> impl IntoView {
                             &url_ips.get_untracked(),
                             &location.search.get_untracked(),
                         );
-                        view! { <p><a class="button-link" href=href>{t("ui.check.add-to-card")}</a></p> }
+                        view! { <p><a class="button-link" href=href rel="external">{t("ui.check.add-to-card")}</a></p> }
                     })}
                 </section>
             }

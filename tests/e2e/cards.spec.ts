@@ -198,3 +198,25 @@ test.describe("device cards", () => {
     expect(results.violations).toEqual([]);
   });
 });
+
+test("each card carries a QR code that decodes to its method's guide page", async ({ page }) => {
+  await page.goto(siteUrl("cards/"));
+  await addDevice(page, { ...ricoh, method: "relay-ip", ip: "198.51.100.7" });
+  const svg = page.locator(".device-card .card-qr svg");
+  await expect(svg).toHaveAttribute("aria-label", /setup guide for SMTP relay/);
+  // Rasterise the SVG in the page (a data: image, allowed by the policy), decode in Node.
+  const image = await svg.evaluate(async (el) => {
+    const markup = new XMLSerializer().serializeToString(el);
+    const img = new Image();
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(markup)}`;
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = canvas.height = 400;
+    const context = canvas.getContext("2d")!;
+    context.drawImage(img, 0, 0, 400, 400);
+    return Array.from(context.getImageData(0, 0, 400, 400).data);
+  });
+  const { default: jsQR } = await import("jsqr");
+  const decoded = jsQR(Uint8ClampedArray.from(image), 400, 400);
+  expect(decoded?.data).toBe(new URL("guide/en/smtp-relay.html#ip-connector", siteUrl()).href);
+});

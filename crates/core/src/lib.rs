@@ -8,6 +8,7 @@ pub mod connector;
 pub mod csp;
 pub mod dmarc;
 pub mod dns;
+pub mod guide;
 mod echo;
 pub mod i18n;
 pub mod inventory;

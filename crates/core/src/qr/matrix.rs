@@ -225,25 +225,27 @@ impl Grid {
         let mut columns = [LineScan::default(); 177];
         let mut score = 0u32;
         let mut dark_count = 0usize;
-        let mut above: &[u8] = &[];
-        for row in self.cells.chunks_exact(s) {
+        let width = s.min(columns.len());
+        for (y, row) in self.cells.chunks_exact(s).enumerate() {
             let mut row_scan = LineScan::default();
-            for (x, (&cell, column)) in row.iter().zip(columns.iter_mut()).enumerate() {
-                let dark = cell & DARK != 0;
+            for x in 0..width {
+                let cell = row[x] & DARK;
+                let dark = cell != 0;
                 dark_count += usize::from(dark);
-                score += row_scan.push(dark) + column.push(dark);
+                score += row_scan.push(dark) + columns[x].push(dark);
                 // N2: every 2×2 block of one colour, found at its bottom-right module.
-                if x > 0 && !above.is_empty() {
-                    let same = |c: u8| (c & DARK != 0) == dark;
-                    if same(row[x - 1]) && same(above[x]) && same(above[x - 1]) {
+                if x > 0 && y > 0 {
+                    let above = &self.cells[(y - 1) * s..];
+                    if (row[x - 1] | above[x] | above[x - 1]) & DARK == cell
+                        && (row[x - 1] & above[x] & above[x - 1]) & DARK == cell
+                    {
                         score += 3;
                     }
                 }
             }
             score += row_scan.finish();
-            above = row;
         }
-        for column in &mut columns[..s.min(177)] {
+        for column in &mut columns[..width] {
             score += column.finish();
         }
         let total = s * s;
@@ -263,7 +265,10 @@ struct LineScan {
     window: u16,
 }
 
+// The hot functions are inline(always) because penalty() calls them 16 times per module
+// per mask, and unoptimised test builds would otherwise pay a call each time.
 impl LineScan {
+    #[inline(always)]
     fn push(&mut self, dark: bool) -> u32 {
         let mut score = 0;
         if self.run > 0 && dark == self.run_dark {
@@ -278,6 +283,7 @@ impl LineScan {
 
     /// N3: dark-light-dark-dark-dark-light-dark with four light modules on at least one
     /// side, counted once per occurrence.
+    #[inline(always)]
     fn shift(&mut self, dark: bool) -> u32 {
         self.window = ((self.window << 1) | u16::from(dark)) & 0x7FFF;
         let core = (self.window >> 4) & 0x7F == 0b101_1101;
@@ -303,6 +309,7 @@ impl LineScan {
 }
 
 /// N1: a run of 5 + i modules of one colour scores 3 + i.
+#[inline(always)]
 fn run_penalty(run: u32) -> u32 {
     if run >= 5 {
         run - 2

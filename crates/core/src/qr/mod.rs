@@ -2,13 +2,14 @@
 //! code on each printed config card, which links to the device's guide page.
 //!
 //! Written for the WebAssembly build: the only stored tables are the two irregular
-//! columns of the error-correction table, the Reed–Solomon generator is computed per
-//! block, and nothing here can panic on any input.
+//! columns of the error-correction table (320 bytes), the Reed–Solomon generator and
+//! field tables are computed per symbol, and nothing here can panic on any input.
 //!
-//! Pipeline: choose the smallest version that holds the bytes ([`tables`]), build the
+//! Pipeline: choose the smallest version that holds the bytes (`tables`), build the
 //! data codewords (§7.4), split them into blocks and add Reed–Solomon codewords
-//! ([`reed_solomon`], §7.5), interleave (§7.6), place them in the grid around the
-//! function patterns ([`matrix`], §7.7) and keep the mask with the lowest penalty (§7.8).
+//! (`reed_solomon`, §7.5), interleave (§7.6), place them in the grid around the
+//! function patterns (`matrix`, §7.7) and keep the mask with the lowest penalty (§7.8).
+//! `svg` draws the result.
 
 mod matrix;
 mod reed_solomon;
@@ -47,6 +48,7 @@ impl fmt::Display for EcLevel {
     }
 }
 
+/// Why a QR code could not be made.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum QrError {
     /// The input needs more than version 40 holds at this level.
@@ -68,14 +70,26 @@ struct Thousands(usize);
 
 impl fmt::Display for Thousands {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let digits = self.0.to_string();
-        for (i, digit) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                f.write_str(",")?;
+        // Digits right to left into a buffer big enough for usize::MAX with commas (26).
+        let mut buffer = [0u8; 32];
+        let mut at = buffer.len();
+        let mut rest = self.0;
+        let mut digits = 0;
+        loop {
+            if digits > 0 && digits % 3 == 0 {
+                at -= 1;
+                buffer[at] = b',';
             }
-            write!(f, "{digit}")?;
+            at -= 1;
+            buffer[at] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            digits += 1;
+            if rest == 0 {
+                break;
+            }
         }
-        Ok(())
+        // Only ASCII digits and commas were written.
+        f.write_str(std::str::from_utf8(&buffer[at..]).unwrap_or_default())
     }
 }
 
@@ -102,8 +116,10 @@ impl QrCode {
         let mut grid = Grid::new(version);
         grid.place_codewords(&codewords);
 
-        // Try all eight masks with their format information in place, as the penalty is
-        // defined over the whole symbol, and keep the first lowest score.
+        // Try all eight masks with their format information in place: §7.8.3.1 masks only
+        // the encoding region but evaluates the complete symbol. Keep the first lowest
+        // score. (Some encoders score before adding the format bits and so may pick
+        // another mask; both are valid symbols.)
         let mut best = (u32::MAX, 0u8);
         for mask in 0..8u8 {
             grid.apply_mask(mask);
@@ -186,7 +202,7 @@ impl BitWriter {
     /// Appends the low `count` bits of `value`, most significant first.
     fn push(&mut self, value: usize, count: usize) {
         for i in (0..count).rev() {
-            if self.len % 8 == 0 {
+            if self.len.is_multiple_of(8) {
                 self.bytes.push(0);
             }
             if (value >> i) & 1 != 0 {

@@ -32,6 +32,23 @@ impl QrCode {
             svg,
             "\"><rect width=\"{side}\" height=\"{side}\" fill=\"#fff\"/><path fill=\"#000\" d=\""
         );
+        svg.push_str(&self.svg_path(quiet_zone));
+        svg.push_str("\"/></svg>");
+        svg
+    }
+}
+
+impl QrCode {
+    /// The side of the SVG viewBox in modules, quiet zone included.
+    pub fn svg_side(&self, quiet_zone: usize) -> usize {
+        self.size.saturating_add(quiet_zone.saturating_mul(2))
+    }
+
+    /// The `d` of the one path that draws the dark modules, as horizontal runs, for
+    /// renderers that build the `<svg>` element themselves (the app sets it as an
+    /// attribute and never parses markup).
+    pub fn svg_path(&self, quiet_zone: usize) -> String {
+        let mut d = String::with_capacity(self.size * self.size * 2);
         for y in 0..self.size {
             let mut x = 0;
             while x < self.size {
@@ -45,15 +62,14 @@ impl QrCode {
                 }
                 let run = x - start;
                 let _ = write!(
-                    svg,
+                    d,
                     "M{} {}h{run}v1h-{run}z",
                     start.saturating_add(quiet_zone),
                     y.saturating_add(quiet_zone)
                 );
             }
         }
-        svg.push_str("\"/></svg>");
-        svg
+        d
     }
 }
 

@@ -162,9 +162,8 @@ pub(crate) fn alignment_positions(version: u8, out: &mut [usize; 7]) -> usize {
         // Smallest even step with (n - 1) × step ≥ span.
         span.div_ceil(2 * (n - 1)) * 2
     };
-    out[0] = 6;
-    for i in 1..n {
-        out[i] = last - (n - 1 - i) * step;
+    for (i, slot) in out[..n].iter_mut().enumerate() {
+        *slot = if i == 0 { 6 } else { last - (n - 1 - i) * step };
     }
     n
 }

@@ -62,6 +62,43 @@ fn qr_version_information_is_placed_in_both_blocks() {
 }
 
 #[test]
+fn qr_whole_symbol_matches_a_reference_encoder() {
+    // "smarthost" at 1-M, mask 7: module for module what segno 1.6 produces for the same
+    // input (with its extra all-zero pad byte after a byte-aligned terminator removed,
+    // which §7.4.10 does not ask for). Pins placement, masking and mask choice.
+    const EXPECTED: [&str; 21] = [
+        "111111100101101111111",
+        "100000100010101000001",
+        "101110100100001011101",
+        "101110100011001011101",
+        "101110100010101011101",
+        "100000101001101000001",
+        "111111101010101111111",
+        "000000000011100000000",
+        "100101101110010100000",
+        "010010011010010010111",
+        "101001100000100101101",
+        "110000000101001011000",
+        "110010110100110100001",
+        "000000001011010101011",
+        "111111100110000110110",
+        "100000101001110100000",
+        "101110100101011011010",
+        "101110101101000110011",
+        "101110100010100110001",
+        "100000100110011110000",
+        "111111101011100110010",
+    ];
+    let code = QrCode::encode_text("smarthost", EcLevel::M).expect("fits");
+    for (y, row) in EXPECTED.iter().enumerate() {
+        let actual: String = (0..code.size())
+            .map(|x| if code.is_dark(x, y) { '1' } else { '0' })
+            .collect();
+        assert_eq!(actual, *row, "row {y}");
+    }
+}
+
+#[test]
 fn qr_codeword_counts_match_table_7_and_9() {
     // Total codewords per version (Table 1) for a spread of versions.
     for (version, total) in [
@@ -156,6 +193,24 @@ fn qr_too_long_message_is_plain_english() {
 }
 
 #[test]
+fn qr_counts_are_grouped_in_thousands() {
+    use super::Thousands;
+    for (n, text) in [
+        (0, "0"),
+        (999, "999"),
+        (1000, "1,000"),
+        (2331, "2,331"),
+        (100_000, "100,000"),
+        (usize::MAX, "18,446,744,073,709,551,615"),
+    ] {
+        if n == usize::MAX && usize::BITS != 64 {
+            continue;
+        }
+        assert_eq!(Thousands(n).to_string(), text);
+    }
+}
+
+#[test]
 fn qr_smallest_version_is_chosen() {
     assert_eq!(QrCode::encode(b"", EcLevel::M).map(|c| c.version()), Ok(1));
     assert_eq!(
@@ -197,7 +252,7 @@ fn qr_function_patterns_are_in_place() {
 
 #[test]
 fn qr_random_inputs_never_panic() {
-    let mut rng = Rng(0x5EED_0F_C0DE);
+    let mut rng = Rng(0x5EED_C0DE);
     for round in 0..2000 {
         let len = rng.below(3000);
         let data: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
@@ -239,23 +294,40 @@ fn qr_svg_is_well_formed_and_compact() {
                                              // The top-left finder's first row is a run of 7 starting inside the quiet zone.
     assert!(svg.contains("d=\"M4 4h7v1h-7z"));
 
-    // Every dark module is covered by exactly one run: count them back.
+    // Paint the runs back onto a grid: it must be the symbol shifted by the quiet zone,
+    // with no module painted twice.
     let d_start = svg.find(" d=\"").expect("path data") + 4;
     let d = &svg[d_start..svg[d_start..].find('"').expect("closing quote") + d_start];
-    let covered: usize = d
-        .split('z')
-        .filter(|run| !run.is_empty())
-        .map(|run| {
-            let h = run.find('h').expect("h");
-            let v = run.find('v').expect("v");
-            run[h + 1..v].parse::<usize>().expect("run length")
-        })
-        .sum();
-    let dark = (0..code.size())
-        .flat_map(|y| (0..code.size()).map(move |x| (x, y)))
-        .filter(|&(x, y)| code.is_dark(x, y))
-        .count();
-    assert_eq!(covered, dark);
+    let mut painted = vec![vec![0u8; n]; n];
+    for run in d.split('z').filter(|run| !run.is_empty()) {
+        // "M{x} {y}h{len}v1h-{len}"
+        let (position, rest) = run[1..].split_once('h').expect("h");
+        let (x, y) = position.split_once(' ').expect("x y");
+        let (x, y): (usize, usize) = (x.parse().expect("x"), y.parse().expect("y"));
+        let (len, back) = rest.split_once("v1h-").expect("v1h-");
+        assert_eq!(len, back, "{run}");
+        for cell in &mut painted[y][x..x + len.parse::<usize>().expect("len")] {
+            *cell += 1;
+        }
+    }
+    for (y, row) in painted.iter().enumerate() {
+        for (x, &count) in row.iter().enumerate() {
+            let dark = x >= 4 && y >= 4 && code.is_dark(x - 4, y - 4);
+            assert_eq!(count, u8::from(dark), "({x}, {y})");
+        }
+    }
+}
+
+#[test]
+fn qr_svg_for_a_typical_guide_url_stays_small() {
+    // A 70-character guide URL at level M is version 5 (37 modules); its SVG is about
+    // 5 KB, small enough to inline in every printed card.
+    let url = "https://it.example.com/smarthost/guide/devices/ricoh-mpc3004-floor-2a/";
+    assert_eq!(url.len(), 70);
+    let code = QrCode::encode_text(url, EcLevel::M).expect("fits");
+    assert_eq!(code.version(), 5);
+    let svg = code.to_svg(4);
+    assert!(svg.len() < 6000, "{} bytes", svg.len());
 }
 
 #[test]
