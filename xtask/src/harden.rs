@@ -23,22 +23,25 @@ const LOOPBACK: [&str; 4] = [
     "https://localhost:*",
 ];
 
-/// Rewrites dist/index.html in place and writes boot and service-worker files.
-pub fn harden(dist: &Path) -> Result<()> {
-    let index_path = dist.join("index.html");
+/// Rewrites `dir`/index.html in place (loader out, policy in) and writes its boot file.
+pub fn harden_page(dir: &Path) -> Result<()> {
+    let index_path = dir.join("index.html");
     let index = std::fs::read_to_string(&index_path)
         .with_context(|| format!("reading {}", index_path.display()))?;
     let (index, boot) = externalise_loader(&index)?;
     let boot_name = format!("boot-{:016x}.js", fnv1a(boot.as_bytes()));
-    write(&dist.join(&boot_name), &boot)?;
+    write(&dir.join(&boot_name), &boot)?;
     let index = index.replace(
         LOADER_MARK,
         &format!("<script type=\"module\" src=\"./{boot_name}\"></script>"),
     );
     let index = insert_csp(&index, &content_security_policy())?;
-    write(&index_path, &index)?;
-    write(&dist.join("sw.js"), &service_worker(dist)?)?;
-    Ok(())
+    write(&index_path, &index)
+}
+
+/// Writes dist/sw.js for everything the app ships (call once every file is in place).
+pub fn write_service_worker(dist: &Path) -> Result<()> {
+    write(&dist.join("sw.js"), &service_worker(dist)?)
 }
 
 const LOADER_MARK: &str = "<!--smarthost-loader-->";

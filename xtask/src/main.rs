@@ -3,7 +3,11 @@
 //! - `cargo xtask serve [--port N]`: install what is missing, build the site, serve dist/.
 //! - `cargo xtask test`: install what is missing, then every check CI runs.
 //! - `cargo xtask build`: install what is missing and build the site into dist/.
+//! - `cargo xtask bench site`: the guide generator against mdBook (BENCHMARKS.md).
+//! - `cargo xtask bench dns`: the DNS check's round trips against a slow resolver.
 
+mod bench;
+mod bench_dns;
 mod fuzz;
 mod harden;
 mod process;
@@ -31,6 +35,7 @@ fn run() -> Result<()> {
         Some("serve") => serve(&root, &args[1..]),
         Some("test") => test::run_all(&root),
         Some("fuzz") => fuzz::run(&root, &args[1..]),
+        Some("bench") => bench::run(&root, &args[1..]),
         Some("build") => {
             tools::ensure_build_tools(&root)?;
             site::build(&root)
@@ -49,7 +54,9 @@ commands:
   serve [--port N]   install missing tools, build the site into dist/, serve it (default port 8080)
   test               install missing tools, run every check (fmt, clippy, tests, browser tests)
   build              install missing tools, build the site into dist/
-  fuzz [TARGET] [--seconds N]  run the fuzz targets (not part of test)";
+  fuzz [TARGET] [--seconds N]  run the fuzz targets (not part of test)
+  bench site         the guide generator against mdBook on 1,000 pages; writes BENCHMARKS.md
+  bench dns          the DNS check of a 3-level SPF tree with 100 ms per answer; writes BENCHMARKS.md";
 
 fn serve(root: &Path, args: &[String]) -> Result<()> {
     let port = match args {

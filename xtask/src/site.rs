@@ -3,7 +3,7 @@
 //! The app is built once with relative asset URLs (`public_url = "./"` in Trunk.toml);
 //! each route then gets a copy of index.html whose `<base href>` climbs back to the site
 //! root. So dist/ works from any static host, at `/` or under any sub-path, and deep
-//! links load without server rewrites.
+//! links load without server rewrites. The guides follow in dist/guide/.
 
 use crate::process::run;
 use anyhow::{bail, Context, Result};
@@ -13,18 +13,66 @@ use std::process::Command;
 /// The app's routes other than `/`, as declared in src/lib.rs.
 pub const ROUTES: [&str; 5] = ["compare", "cards", "connector", "check", "settings"];
 
+/// Where the DNS check binary is built before its files join dist/.
+const CHECK_DIST: &str = "target/dist-check";
+
 pub fn build(root: &Path) -> Result<()> {
+    let dist = root.join("dist");
+    let check_dist = root.join(CHECK_DIST);
     run(Command::new("trunk")
-        .args(["build", "--release", "--offline"])
+        .args(["build", "--release", "--offline=true", "index.html"])
         .current_dir(root))?;
-    crate::harden::harden(&root.join("dist"))?;
-    write_route_copies(&root.join("dist"))
+    // The DNS check is a second binary (src/bin/smarthost-check.rs) with its own page,
+    // so the planner's first load does not carry the SPF engine.
+    run(Command::new("trunk")
+        .args([
+            "build",
+            "--release",
+            "--offline=true",
+            "check.html",
+            "--dist",
+            CHECK_DIST,
+        ])
+        .current_dir(root))?;
+    crate::harden::harden_page(&dist)?;
+    crate::harden::harden_page(&check_dist)?;
+    copy_assets(&check_dist, &dist)?;
+    write_route_copies(&dist, &check_dist)?;
+    crate::harden::write_service_worker(&dist)?;
+    build_guides(root)
 }
 
-fn write_route_copies(dist: &Path) -> Result<()> {
+/// Copies the check build's files (wasm, JS, CSS; the same CSS and icon keep their
+/// content-hashed names) into dist/, all but its page.
+fn copy_assets(from: &Path, to: &Path) -> Result<()> {
+    for entry in std::fs::read_dir(from).with_context(|| format!("listing {}", from.display()))? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if entry.file_type()?.is_file() && name != "index.html" && name != "sw.js" {
+            std::fs::copy(entry.path(), to.join(&name))
+                .with_context(|| format!("copying {}", entry.path().display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// The setup guides into dist/guide/ by smarthost's own generator, after the app so they
+/// ship beside it (their "Open the planner" links climb one level, to dist/). Trunk
+/// empties dist/ on each build, so the guides are rebuilt every time.
+fn build_guides(root: &Path) -> Result<()> {
+    run(Command::new("cargo")
+        .args(["run", "--release", "-p", "smarthost", "--"])
+        .args(["build", "--guide", "guide", "--out", "dist/guide"])
+        .current_dir(root))
+}
+
+fn write_route_copies(dist: &Path, check_dist: &Path) -> Result<()> {
     let index_path = dist.join("index.html");
     let index = std::fs::read_to_string(&index_path)
         .with_context(|| format!("reading {}", index_path.display()))?;
+    let check_path = check_dist.join("index.html");
+    let check_page = std::fs::read_to_string(&check_path)
+        .with_context(|| format!("reading {}", check_path.display()))?;
     let root_base = "<base href=\"./\"";
     if !index.contains(root_base) {
         bail!(
@@ -38,7 +86,15 @@ fn write_route_copies(dist: &Path) -> Result<()> {
         let dir = dist.join(route);
         std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
         let page = dir.join("index.html");
-        std::fs::write(&page, index.replace(root_base, &base))
+        let source = if route == "check" {
+            &check_page
+        } else {
+            &index
+        };
+        if !source.contains(root_base) {
+            bail!("the page for {route} has no {root_base}");
+        }
+        std::fs::write(&page, source.replace(root_base, &base))
             .with_context(|| format!("writing {}", page.display()))?;
     }
     Ok(())

@@ -2,7 +2,8 @@
 //!
 //! Commands so far: `methods` (the comparison matrix), `plan` (ranks the methods for a
 //! questionnaire's answers), `card` (a device's config card) and `connector` (connector
-//! steps), `spf eval` (RFC 7208 check_host) and `check` (MX, SPF, DMARC findings).
+//! steps), `spf eval` (RFC 7208 check_host), `check` (MX, SPF, DMARC findings) and `build`
+//! (the setup guides as a static site).
 
 mod args;
 mod card;
@@ -13,6 +14,7 @@ mod http;
 mod methods;
 mod plan;
 mod resolver;
+mod site;
 mod spf;
 
 use std::process::ExitCode;
@@ -36,6 +38,9 @@ commands:
   check DOMAIN [--ip IPv4]... [--method M] [--record RECORD] [--cloud C] [--lang en|vi]
        [--doh URL | --doh-json URL] [--timeout MS] [--json]
                      MX, SPF and DMARC findings; exit 1 when one is an error
+  build [--guide DIR] [--out DIR] [--base-url URL] [--lang en,vi] [--fragments]
+       [--app-url URL] [--allow-html]
+                     the setup guides as a static site (default: guide/ into guide-site/)
   help               this text";
 
 fn main() -> ExitCode {
@@ -46,6 +51,7 @@ fn main() -> ExitCode {
         Some("card") => card::run(&args[1..]),
         Some("connector") => connector::run(&args[1..]),
         Some("spf") => spf::run(&args[1..]),
+        Some("build") => site::run(&args[1..]),
         Some("check") => match check::run(&args[1..]) {
             Ok(Some(check::Failed)) => return ExitCode::from(1),
             Ok(None) => Ok(()),

@@ -373,3 +373,50 @@ fn a_three_level_tree_costs_about_its_depth_in_round_trips() {
         "look-ups were not started together per level"
     );
 }
+
+#[test]
+fn walking_the_whole_tree_also_costs_one_round_trip_per_level() {
+    let mut zone = InMemoryZone::new().txt(
+        "root.test",
+        "v=spf1 include:l1a.test include:l1b.test include:l1c.test -all",
+    );
+    for l1 in ["a", "b", "c"] {
+        zone = zone.txt(
+            &format!("l1{l1}.test"),
+            &format!("v=spf1 include:l2{l1}1.test include:l2{l1}2.test"),
+        );
+        for l2 in 1..=2 {
+            zone = zone.txt(&format!("l2{l1}{l2}.test"), "v=spf1 ip4:192.0.2.1");
+        }
+    }
+    let waves = Waves {
+        zone,
+        in_flight: std::cell::Cell::new(0),
+        waves: std::cell::Cell::new(0),
+        queries: std::cell::Cell::new(0),
+    };
+    let root = DomainName::parse("root.test").unwrap_or_else(|e| panic!("{e}"));
+    let tree = block_on(crate::spf::tree::walk_tree(&waves, &root, None));
+    assert_eq!(tree.total_lookups, 9);
+    assert_eq!(tree.walk().len(), 10);
+    // Children of different parents on one level go out together: 3 waves, not 1 + 1 + 3.
+    assert_eq!(waves.queries.get(), 10);
+    assert_eq!(waves.waves.get(), 3);
+    // Record order is kept.
+    let names: Vec<&str> = tree.walk().iter().map(|(_, n)| n.domain.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "root.test",
+            "l1a.test",
+            "l2a1.test",
+            "l2a2.test",
+            "l1b.test",
+            "l2b1.test",
+            "l2b2.test",
+            "l1c.test",
+            "l2c1.test",
+            "l2c2.test"
+        ]
+    );
+}

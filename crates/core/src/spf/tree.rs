@@ -10,8 +10,6 @@ use super::record::{is_spf_record, parse_record, Mechanism, Modifier, SpfRecord,
 use crate::dns::cache::join_all;
 use crate::dns::{DomainName, Lookup, RecordType, Resolver};
 use serde::Serialize;
-use std::future::Future;
-use std::pin::Pin;
 
 /// Bounds the walk on hostile or looping trees.
 pub const MAX_TREE_DEPTH: u32 = 10;
@@ -129,9 +127,21 @@ fn targets(record: &SpfRecord) -> Vec<(&'static str, String)> {
         .collect()
 }
 
-type NodeFuture<'a> = Pin<Box<dyn Future<Output = SpfNode> + 'a>>;
+/// A node while the tree is walked level by level: its parent instead of children.
+struct Flat {
+    domain: String,
+    via: &'static str,
+    state: NodeState,
+    parent: Option<usize>,
+    depth: u32,
+    own_lookups: u32,
+}
 
 /// Walks the tree from `domain`; `draft` replaces the root's published record.
+///
+/// Breadth first: every look-up of a level (the includes of all records found on the
+/// level above) goes out at once, so a tree costs about its depth in round trips
+/// however many includes each level has.
 pub async fn walk_tree<R: Resolver>(
     resolver: &R,
     domain: &DomainName,
@@ -147,61 +157,39 @@ pub async fn walk_tree<R: Resolver>(
         }
         None => fetch(resolver, domain).await,
     };
+    let mut nodes = vec![Flat {
+        domain: domain.to_string(),
+        via: "root",
+        state: root_state,
+        parent: None,
+        depth: 0,
+        own_lookups: 0,
+    }];
+    let mut level = vec![0_usize];
     let mut budget = MAX_TREE_NODES;
-    let mut path = vec![domain.to_string()];
-    expand(
-        resolver,
-        domain.to_string(),
-        "root",
-        root_state,
-        0,
-        &mut budget,
-        &mut path,
-    )
-    .await
-}
-
-fn expand<'a, R: Resolver>(
-    resolver: &'a R,
-    domain: String,
-    via: &'static str,
-    state: NodeState,
-    depth: u32,
-    budget: &'a mut usize,
-    path: &'a mut Vec<String>,
-) -> NodeFuture<'a> {
-    Box::pin(async move {
-        let Some(record) = (match &state {
-            NodeState::Record { text, .. } => Some(parse_record(text)),
-            _ => None,
-        }) else {
-            return SpfNode {
-                domain,
-                via,
-                state,
-                own_lookups: 0,
-                total_lookups: 0,
-                children: Vec::new(),
-            };
-        };
-        let own = record.dns_term_count();
-        let targets = targets(&record);
-        // Start every look-up of this level at once, then take the answers in order.
-        let pending: Vec<_> = targets
+    while !level.is_empty() {
+        let mut wanted: Vec<(usize, &'static str, String)> = Vec::new();
+        for &index in &level {
+            if let NodeState::Record { text, .. } = &nodes[index].state {
+                let record = parse_record(text);
+                nodes[index].own_lookups = record.dns_term_count();
+                wanted.extend(
+                    targets(&record)
+                        .into_iter()
+                        .map(|(kind, target)| (index, kind, target)),
+                );
+            }
+        }
+        let pending: Vec<_> = wanted
             .iter()
-            .map(|(_, target)| {
+            .map(|(parent, _, target)| {
+                let refusal = refusal(&nodes, *parent, target, &mut budget);
                 let name = DomainName::parse_lookup(target);
-                let looping = path.iter().any(|p| p.eq_ignore_ascii_case(target));
                 async move {
-                    match name {
-                        _ if looping => NodeState::NotWalked {
-                            reason: format!("{target} includes itself (a loop)"),
-                        },
-                        _ if depth + 1 > MAX_TREE_DEPTH => NodeState::NotWalked {
-                            reason: format!("deeper than {MAX_TREE_DEPTH} levels"),
-                        },
-                        Ok(name) => fetch(resolver, &name).await,
-                        Err(e) => NodeState::NotWalked {
+                    match (refusal, name) {
+                        (Some(reason), _) => NodeState::NotWalked { reason },
+                        (None, Ok(name)) => fetch(resolver, &name).await,
+                        (None, Err(e)) => NodeState::NotWalked {
                             reason: format!("\"{target}\" is not a valid domain name ({e})"),
                         },
                     }
@@ -209,45 +197,63 @@ fn expand<'a, R: Resolver>(
             })
             .collect();
         let states = join_all(pending).await;
-        let mut children = Vec::new();
-        let mut total = own;
-        for ((kind, target), state) in targets.iter().zip(states) {
-            if *budget == 0 {
-                children.push(SpfNode {
-                    domain: target.clone(),
-                    via: kind,
-                    state: NodeState::NotWalked {
-                        reason: format!("more than {MAX_TREE_NODES} records in the tree"),
-                    },
-                    own_lookups: 0,
-                    total_lookups: 0,
-                    children: Vec::new(),
-                });
-                continue;
+        let mut next = Vec::new();
+        for ((parent, via, target), state) in wanted.into_iter().zip(states) {
+            if matches!(state, NodeState::Record { .. }) {
+                next.push(nodes.len());
             }
-            *budget -= 1;
-            path.push(target.clone());
-            let child = expand(
-                resolver,
-                target.clone(),
-                kind,
+            nodes.push(Flat {
+                domain: target,
+                via,
                 state,
-                depth + 1,
-                budget,
-                path,
-            )
-            .await;
-            path.pop();
-            total = total.saturating_add(child.total_lookups);
-            children.push(child);
+                parent: Some(parent),
+                depth: nodes[parent].depth + 1,
+                own_lookups: 0,
+            });
         }
-        SpfNode {
-            domain,
-            via,
-            state,
-            own_lookups: own,
-            total_lookups: total,
-            children,
+        level = next;
+    }
+    assemble(&mut nodes, 0)
+}
+
+/// Why `target` is not looked up under `parent`: a loop, the depth limit or the node
+/// budget (which it spends otherwise).
+fn refusal(nodes: &[Flat], parent: usize, target: &str, budget: &mut usize) -> Option<String> {
+    let mut ancestor = Some(parent);
+    while let Some(index) = ancestor {
+        if nodes[index].domain.eq_ignore_ascii_case(target) {
+            return Some(format!("{target} includes itself (a loop)"));
         }
-    })
+        ancestor = nodes[index].parent;
+    }
+    if nodes[parent].depth + 1 > MAX_TREE_DEPTH {
+        return Some(format!("deeper than {MAX_TREE_DEPTH} levels"));
+    }
+    if *budget == 0 {
+        return Some(format!("more than {MAX_TREE_NODES} records in the tree"));
+    }
+    *budget -= 1;
+    None
+}
+
+/// Turns the flat list back into the tree, children in record order, totals summed.
+fn assemble(nodes: &mut [Flat], index: usize) -> SpfNode {
+    let children: Vec<SpfNode> = (index + 1..nodes.len())
+        .filter(|&i| nodes[i].parent == Some(index))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(|i| assemble(nodes, i))
+        .collect();
+    let node = &mut nodes[index];
+    let total = children.iter().fold(node.own_lookups, |sum, child| {
+        sum.saturating_add(child.total_lookups)
+    });
+    SpfNode {
+        domain: std::mem::take(&mut node.domain),
+        via: node.via,
+        state: std::mem::replace(&mut node.state, NodeState::NoRecord { nxdomain: false }),
+        own_lookups: node.own_lookups,
+        total_lookups: total,
+        children,
+    }
 }

@@ -1,0 +1,215 @@
+//! Stage 3: the device inventory (`guide/devices.toml`, read by core's
+//! `Inventory::from_toml`) becomes one card per device and language, built and validated
+//! by core's `build_card`, and a unique slug per device for its page.
+//!
+//! An invalid device stops the build: a card with a wrong IP printed and stuck on a
+//! printer is worse than no card.
+
+use super::error::{BuildError, SiteError};
+use super::load::TextFile;
+use super::slug::Slugs;
+use smarthost_core::card::{build_card, Card};
+use smarthost_core::cloud::Cloud;
+use smarthost_core::i18n::Lang;
+use smarthost_core::inventory::{Device, Inventory};
+use smarthost_core::method::FACTS_CHECKED;
+use smarthost_core::toml_doc;
+
+/// One device with its page slug and its card in each language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceEntry {
+    pub slug: String,
+    pub device: Device,
+    /// The line of its `[[devices]]` header, for errors.
+    pub line: usize,
+    pub cards: Vec<(Lang, Card)>,
+}
+
+impl DeviceEntry {
+    pub fn card(&self, lang: Lang) -> Option<&Card> {
+        self.cards.iter().find(|(l, _)| *l == lang).map(|(_, c)| c)
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DeviceSet {
+    /// The inventory file as shown in errors; `None` when the guide has none.
+    pub path: Option<String>,
+    /// In file order.
+    pub entries: Vec<DeviceEntry>,
+}
+
+impl DeviceSet {
+    /// The device named exactly `name` (names are what people write in shortcodes).
+    pub fn find(&self, name: &str) -> Option<&DeviceEntry> {
+        self.entries
+            .iter()
+            .find(|e| e.device.name.trim() == name.trim())
+    }
+
+    pub fn names(&self) -> Vec<&str> {
+        self.entries
+            .iter()
+            .map(|e| e.device.name.as_str())
+            .collect()
+    }
+}
+
+/// Slugs that would collide with the device index page.
+const RESERVED: [&str; 1] = ["index"];
+
+/// Reads and validates the inventory and builds every card in every language.
+pub fn prepare(file: Option<&TextFile>, langs: &[Lang]) -> Result<DeviceSet, BuildError> {
+    let Some(file) = file else {
+        return Ok(DeviceSet::default());
+    };
+    // Read once with the plain TOML reader for its line numbers; the schema check that
+    // follows has none.
+    if let Err(e) = toml_doc::parse(&file.text) {
+        return Err(SiteError::at(
+            &file.path,
+            e.line,
+            format!("{} (column {})", e.message, e.column),
+        )
+        .into());
+    }
+    let inventory = Inventory::from_toml(&file.text).map_err(|e| {
+        let message = e.to_string();
+        match device_number(&message).and_then(|n| header_line(&file.text, n)) {
+            Some(line) => SiteError::at(&file.path, line, message),
+            None => SiteError::file(&file.path, message),
+        }
+    })?;
+    let mut slugs = Slugs::with_reserved(&RESERVED);
+    let mut errors = Vec::new();
+    let mut entries = Vec::new();
+    for (index, device) in inventory.devices.into_iter().enumerate() {
+        let number = index + 1;
+        let line = header_line(&file.text, number).unwrap_or(1);
+        let input = device.card_input(Cloud::Worldwide);
+        let mut cards = Vec::new();
+        for &lang in langs {
+            // The facts date, not today's: a rebuild must give the same bytes.
+            match build_card(&input, lang, FACTS_CHECKED) {
+                Ok(card) => cards.push((lang, card)),
+                Err(field_errors) => {
+                    for field in field_errors {
+                        errors.push(SiteError::at(
+                            &file.path,
+                            line,
+                            format!(
+                                "device {number} `{}`: {}: {}",
+                                device.name.trim(),
+                                field.field,
+                                field.message
+                            ),
+                        ));
+                    }
+                    // The same fields fail in every language; report them once.
+                    break;
+                }
+            }
+        }
+        let slug = slugs.unique(&device.name, "device");
+        entries.push(DeviceEntry {
+            slug,
+            device,
+            line,
+            cards,
+        });
+    }
+    BuildError::check(errors)?;
+    Ok(DeviceSet {
+        path: Some(file.path.clone()),
+        entries,
+    })
+}
+
+/// `n` from "device n: …" in core's import errors.
+fn device_number(message: &str) -> Option<usize> {
+    let rest = &message[message.find("device ")? + "device ".len()..];
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// The line of the `n`th `[[devices]]` header (1-based both).
+fn header_line(text: &str, n: usize) -> Option<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+            compact.starts_with("[[devices]]")
+        })
+        .nth(n.checked_sub(1)?)
+        .map(|(i, _)| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> TextFile {
+        TextFile {
+            path: "guide/devices.toml".to_owned(),
+            text: text.to_owned(),
+        }
+    }
+
+    const TWO: &str = "version = 1
+
+[[devices]]
+name = \"Máy in tầng 2\"
+method = \"client-submission\"
+from = \"scan@contoso.com\"
+
+[[devices]]
+name = \"máy in  TẦNG 2\"
+method = \"hve\"
+from = \"app@contoso.com\"
+";
+
+    #[test]
+    fn cards_in_every_language_with_unique_slugs() {
+        let set = prepare(Some(&file(TWO)), &Lang::ALL).unwrap_or_else(|e| panic!("{e}"));
+        let slugs: Vec<&str> = set.entries.iter().map(|e| e.slug.as_str()).collect();
+        assert_eq!(slugs, ["may-in-tang-2", "may-in-tang-2-2"]);
+        assert_eq!(set.entries[1].line, 8);
+        let card = set.entries[0].card(Lang::Vi).map(|c| c.smart_host.clone());
+        assert_eq!(card.as_deref(), Some("smtp.office365.com"));
+        assert_eq!(set.entries[0].cards[0].1.date, FACTS_CHECKED);
+        assert!(set.find(" Máy in tầng 2").is_some());
+        assert!(set.find("Máy in").is_none());
+    }
+
+    #[test]
+    fn no_inventory_means_no_devices() {
+        assert_eq!(prepare(None, &Lang::ALL), Ok(DeviceSet::default()));
+    }
+
+    #[test]
+    fn an_invalid_device_names_itself_and_the_field() {
+        let text = TWO.replace("app@contoso.com", "not an address");
+        let error = prepare(Some(&file(&text)), &Lang::ALL)
+            .err()
+            .map(|e| e.to_string());
+        let error = error.unwrap_or_default();
+        assert!(
+            error.starts_with("guide/devices.toml:8: device 2 `máy in  TẦNG 2`: from: "),
+            "{error}"
+        );
+        assert_eq!(error.lines().count(), 1, "{error}");
+    }
+
+    #[test]
+    fn syntax_and_schema_errors_carry_lines() {
+        let error = prepare(Some(&file("version = 1\nname = \"x\n")), &[Lang::En]);
+        let error = error.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(error.starts_with("guide/devices.toml:2: "), "{error}");
+        let unknown = TWO.replace("method = \"hve\"", "methd = \"hve\"");
+        let error = prepare(Some(&file(&unknown)), &[Lang::En]);
+        assert_eq!(
+            error.err().map(|e| e.to_string()),
+            Some("guide/devices.toml:8: this is not a smarthost inventory: device 2: unknown field \"methd\"".to_owned())
+        );
+    }
+}

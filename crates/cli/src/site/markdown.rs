@@ -1,0 +1,379 @@
+//! Stage 4: Markdown to HTML through one configured pulldown-cmark parser and a chain of
+//! small passes over its events, each doing one thing:
+//!
+//! 1. [`escape_raw_html`]: raw HTML becomes text, unless `--allow-html`;
+//! 2. [`expand_shortcodes`]: `{{ … }}` paragraphs become HTML from core;
+//! 3. [`rewrite_links`]: `page.md` becomes `page.html`, every internal link is recorded;
+//! 4. [`anchors::number_footnotes`]: footnotes get ids that cannot clash with headings,
+//!    and links back;
+//! 5. [`anchors::anchor_headings`]: every heading gets an id (its `{#id}` or one made
+//!    from its text) and becomes a link to itself;
+//! 6. [`mark_up_tables`]: header cells get `scope`, empty corner cells stay `td`.
+//!
+//! Pages render in parallel; the result does not depend on the number of threads.
+
+use super::anchors;
+use super::devices::DeviceSet;
+use super::error::{BuildError, LineIndex, SiteError};
+use super::front_matter::{Page, Site};
+use super::links::{LinkRef, Resolver};
+use super::shortcodes::{self, looks_like_shortcode};
+use super::Options;
+use pulldown_cmark::{
+    html, Alignment, BrokenLink, CowStr, Event, LinkType, Options as Extensions, Parser, Tag,
+    TagEnd,
+};
+use smarthost_core::i18n::Lang;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+/// The one parser configuration every page goes through.
+pub fn extensions() -> Extensions {
+    Extensions::ENABLE_TABLES
+        | Extensions::ENABLE_FOOTNOTES
+        | Extensions::ENABLE_HEADING_ATTRIBUTES
+        | Extensions::ENABLE_SMART_PUNCTUATION
+        | Extensions::ENABLE_STRIKETHROUGH
+}
+
+/// Ids the page template uses; a heading may not take them.
+pub const TEMPLATE_IDS: [&str; 1] = ["content"];
+
+/// A page's body as HTML, with what the link checker needs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rendered {
+    pub html: String,
+    /// Every id an `#anchor` may name: headings, footnotes and their references.
+    pub ids: HashSet<String>,
+    pub links: Vec<LinkRef>,
+}
+
+/// Every page's rendering.
+#[derive(Debug, Clone, Default)]
+pub struct RenderedSite {
+    pub guide: String,
+    pub pages: HashMap<(Lang, String), Rendered>,
+}
+
+impl RenderedSite {
+    pub fn get(&self, lang: Lang, slug: &str) -> Option<&Rendered> {
+        self.pages.get(&(lang, slug.to_owned()))
+    }
+}
+
+/// What rendering one page needs to know.
+#[derive(Debug, Clone, Copy)]
+pub struct RenderContext<'a> {
+    pub lang: Lang,
+    pub allow_html: bool,
+    pub shortcodes: shortcodes::Context<'a>,
+    pub resolver: &'a Resolver,
+}
+
+pub(super) type Spanned<'a> = (Event<'a>, Range<usize>);
+
+/// An error at a byte offset of the body.
+pub(super) type Failure = (usize, String);
+
+/// Renders a page body that starts on line `body_line` of its file; an error is
+/// `(line, message)`.
+pub fn render(
+    body: &str,
+    body_line: usize,
+    ctx: &RenderContext,
+) -> Result<Rendered, (usize, String)> {
+    let lines = LineIndex::new(body, body_line);
+    let at = |(offset, message): Failure| (lines.line(offset), message);
+    // Reference links whose definition is missing would silently render as text.
+    let mut broken = Vec::new();
+    let callback = |link: BrokenLink| {
+        if matches!(link.link_type, LinkType::Reference | LinkType::Collapsed) {
+            broken.push((link.span.start, link.reference.to_string()));
+        }
+        None
+    };
+    let events: Vec<Spanned> =
+        Parser::new_with_broken_link_callback(body, extensions(), Some(callback))
+            .into_offset_iter()
+            .collect();
+    if let Some((offset, label)) = broken.into_iter().next() {
+        return Err(at((
+            offset,
+            format!("link reference `[{label}]` has no definition (`[{label}]: url`)"),
+        )));
+    }
+    let events = if ctx.allow_html {
+        events
+    } else {
+        escape_raw_html(events)
+    };
+    let events = expand_shortcodes(body, events, &ctx.shortcodes).map_err(at)?;
+    let mut links = Vec::new();
+    let events = rewrite_links(events, |dest, offset| {
+        match ctx.resolver.resolve(ctx.lang, dest, lines.line(offset)) {
+            Ok(Some((href, link))) => {
+                links.push(link);
+                Ok(Some(href))
+            }
+            Ok(None) => Ok(None),
+            Err(message) => Err((offset, message)),
+        }
+    })
+    .map_err(at)?;
+    let mut ids: HashSet<String> = TEMPLATE_IDS.iter().map(|s| (*s).to_owned()).collect();
+    let events = anchors::number_footnotes(events, ctx.lang, &mut ids).map_err(at)?;
+    let events = anchors::anchor_headings(events, &mut ids).map_err(at)?;
+    let events = mark_up_tables(events);
+    let mut out = String::with_capacity(body.len() * 3 / 2);
+    html::push_html(&mut out, events.into_iter().map(|(event, _)| event));
+    Ok(Rendered {
+        html: out,
+        ids,
+        links,
+    })
+}
+
+pub(super) fn raw(html: String) -> Event<'static> {
+    Event::Html(CowStr::from(html))
+}
+
+/// Raw HTML in a guide is shown as text: a pasted `<script>` must not run on the
+/// intranet page that embeds the guide.
+pub fn escape_raw_html(events: Vec<Spanned>) -> Vec<Spanned> {
+    events
+        .into_iter()
+        .map(|(event, range)| {
+            let event = match event {
+                Event::Start(Tag::HtmlBlock) => Event::Start(Tag::Paragraph),
+                Event::End(TagEnd::HtmlBlock) => Event::End(TagEnd::Paragraph),
+                Event::Html(text) | Event::InlineHtml(text) => Event::Text(text),
+                other => other,
+            };
+            (event, range)
+        })
+        .collect()
+}
+
+/// Replaces each paragraph that is a shortcode by its rendering.
+pub fn expand_shortcodes<'a>(
+    body: &str,
+    events: Vec<Spanned<'a>>,
+    ctx: &shortcodes::Context,
+) -> Result<Vec<Spanned<'a>>, Failure> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut iter = events.into_iter();
+    while let Some((event, range)) = iter.next() {
+        let source = body.get(range.clone()).unwrap_or_default();
+        if !matches!(event, Event::Start(Tag::Paragraph)) || !looks_like_shortcode(source) {
+            out.push((event, range));
+            continue;
+        }
+        // Paragraphs do not nest: skip to this one's end.
+        for (inner, _) in iter.by_ref() {
+            if matches!(inner, Event::End(TagEnd::Paragraph)) {
+                break;
+            }
+        }
+        let html = shortcodes::parse(source)
+            .and_then(|code| shortcodes::render(&code, ctx))
+            .map_err(|message| (range.start, message))?;
+        out.push((raw(html), range));
+    }
+    Ok(out)
+}
+
+/// Calls `resolve(dest, offset)` for each link and image: `Ok(Some(href))` replaces the
+/// destination, `Ok(None)` keeps it (external), `Err` stops.
+pub fn rewrite_links<'a>(
+    events: Vec<Spanned<'a>>,
+    mut resolve: impl FnMut(&str, usize) -> Result<Option<String>, Failure>,
+) -> Result<Vec<Spanned<'a>>, Failure> {
+    let mut out = Vec::with_capacity(events.len());
+    for (event, range) in events {
+        let event = match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if link_type != LinkType::Email => {
+                let dest_url = match resolve(&dest_url, range.start)? {
+                    Some(href) => CowStr::from(href),
+                    None => dest_url,
+                };
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = match resolve(&dest_url, range.start)? {
+                    Some(href) => CowStr::from(href),
+                    None => dest_url,
+                };
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            other => other,
+        };
+        out.push((event, range));
+    }
+    Ok(out)
+}
+
+/// Tables with `scope` on header cells and alignment as classes (no inline styles), and
+/// an empty header cell as `td`: an empty `th` names nothing for a screen reader.
+pub fn mark_up_tables(events: Vec<Spanned>) -> Vec<Spanned> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut aligns: Vec<Alignment> = Vec::new();
+    let mut in_head = false;
+    let mut cell = 0;
+    let mut iter = events.into_iter().peekable();
+    while let Some((event, range)) = iter.next() {
+        let html = match event {
+            Event::Start(Tag::Table(a)) => {
+                aligns = a;
+                "<table>\n".to_owned()
+            }
+            Event::End(TagEnd::Table) => "</tbody>\n</table>\n".to_owned(),
+            Event::Start(Tag::TableHead) => {
+                in_head = true;
+                cell = 0;
+                "<thead>\n<tr>".to_owned()
+            }
+            Event::End(TagEnd::TableHead) => {
+                in_head = false;
+                "</tr>\n</thead>\n<tbody>\n".to_owned()
+            }
+            Event::Start(Tag::TableRow) => {
+                cell = 0;
+                "<tr>".to_owned()
+            }
+            Event::End(TagEnd::TableRow) => "</tr>\n".to_owned(),
+            Event::Start(Tag::TableCell) => {
+                let class = match aligns.get(cell) {
+                    Some(Alignment::Left) => " class=\"align-left\"",
+                    Some(Alignment::Center) => " class=\"align-center\"",
+                    Some(Alignment::Right) => " class=\"align-right\"",
+                    _ => "",
+                };
+                let empty = matches!(iter.peek(), Some((Event::End(TagEnd::TableCell), _)));
+                if in_head && empty {
+                    iter.next();
+                    cell += 1;
+                    "<td></td>".to_owned()
+                } else if in_head {
+                    format!("<th scope=\"col\"{class}>")
+                } else {
+                    format!("<td{class}>")
+                }
+            }
+            Event::End(TagEnd::TableCell) => {
+                cell += 1;
+                if in_head { "</th>" } else { "</td>" }.to_owned()
+            }
+            other => {
+                out.push((other, range));
+                continue;
+            }
+        };
+        out.push((raw(html), range));
+    }
+    out
+}
+
+/// Renders every page of the site, in parallel, collecting every page's first error.
+pub fn render_site(
+    site: &Site,
+    devices: &DeviceSet,
+    options: &Options,
+) -> Result<RenderedSite, BuildError> {
+    let guide = options
+        .guide
+        .to_string_lossy()
+        .replace('\\', "/")
+        .trim_end_matches('/')
+        .to_owned();
+    let resolver = Resolver {
+        guide: guide.clone(),
+        pages: site
+            .langs
+            .iter()
+            .map(|l| (l.lang, l.pages.iter().map(|p| p.slug.clone()).collect()))
+            .collect(),
+        files: super::templates::generated_files(site, devices, options.fragments),
+    };
+    let pages: Vec<&Page> = site.langs.iter().flat_map(|l| l.pages.iter()).collect();
+    let render_page = |page: &&Page| {
+        let ctx = RenderContext {
+            lang: page.lang,
+            allow_html: options.allow_html,
+            shortcodes: shortcodes::Context {
+                lang: page.lang,
+                devices,
+                app_url: &options.app_url,
+                depth: 1,
+            },
+            resolver: &resolver,
+        };
+        render(page.body(), page.body_line, &ctx)
+            .map_err(|(line, message)| SiteError::at(&page.path, line, message))
+    };
+    let results = parallel_map(&pages, render_page);
+    let mut errors = Vec::new();
+    let mut rendered = HashMap::with_capacity(pages.len());
+    for (page, result) in pages.iter().zip(results) {
+        match result {
+            Ok(r) => {
+                rendered.insert((page.lang, page.slug.clone()), r);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    BuildError::check(errors)?;
+    Ok(RenderedSite {
+        guide,
+        pages: rendered,
+    })
+}
+
+/// `f` over `items` on every core, results in the order of `items`.
+pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len().max(1));
+    if threads <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| match h.join() {
+                Ok(results) => results,
+                // A panic in a worker is a bug; re-raise it on this thread.
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    })
+}
+
+#[cfg(test)]
+#[path = "markdown_tests.rs"]
+mod tests;

@@ -1,0 +1,296 @@
+//! `smarthost build`: the static-site generator for the setup guides.
+//!
+//! Explicit stages joined by typed values, one module each:
+//!
+//! 1. [`load`]: read `guide/<lang>/*.md` and `guide/devices.toml` ([`load::Source`]);
+//! 2. [`front_matter`]: split each page's `+++` TOML block into a checked struct
+//!    ([`front_matter::Page`]);
+//! 3. [`devices`]: build every device's card per language, with slugs
+//!    ([`devices::DeviceSet`]);
+//! 4. [`markdown`]: one configured pulldown-cmark parser plus small event-rewriting passes
+//!    ([`shortcodes`], [`links`], raw HTML, headings, footnotes, tables), giving
+//!    [`markdown::Rendered`] bodies with their anchors and links;
+//! 5. [`links::check`]: every internal link and anchor resolves;
+//! 6. [`templates`]: whole pages and the language chooser, with [`device_pages`],
+//!    [`fragments`] and [`sitemap`], as [`templates::OutputFile`]s;
+//! 7. [`write`]: into a temporary directory next to `--out`, then swapped into place.
+//!
+//! Output is deterministic (sorted, no clock), so building twice gives identical bytes.
+
+pub mod anchors;
+pub mod device_pages;
+pub mod devices;
+pub mod error;
+pub mod fragments;
+pub mod front_matter;
+pub mod links;
+pub mod load;
+pub mod markdown;
+pub mod shortcodes;
+pub mod sitemap;
+pub mod slug;
+pub mod strings;
+pub mod templates;
+pub mod write;
+
+use crate::args::parse;
+use crate::{Invalid, Usage};
+use anyhow::Result;
+use smarthost_core::i18n::Lang;
+use std::path::PathBuf;
+
+/// Everything `smarthost build` was asked to do.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub guide: PathBuf,
+    pub out: PathBuf,
+    /// Absolute, ending in `/`; only for sitemap.xml and canonical/hreflang links.
+    pub base_url: Option<String>,
+    pub langs: Vec<Lang>,
+    /// Whether `--lang` was given: then a missing language is an error, not a note.
+    pub langs_explicit: bool,
+    pub fragments: bool,
+    /// Where the planner is, relative to the guide root unless absolute.
+    pub app_url: String,
+    pub allow_html: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            guide: PathBuf::from("guide"),
+            out: PathBuf::from("guide-site"),
+            base_url: None,
+            langs: vec![Lang::En, Lang::Vi],
+            langs_explicit: false,
+            fragments: false,
+            app_url: "../".to_owned(),
+            allow_html: false,
+        }
+    }
+}
+
+/// What a successful build did, for the closing lines.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    pub langs: Vec<Lang>,
+    pub pages: usize,
+    pub device_pages: usize,
+    pub files: usize,
+    pub notes: Vec<String>,
+}
+
+pub fn run(args: &[String]) -> Result<()> {
+    let options = parse_options(args)?;
+    let report = build(&options)?;
+    for note in &report.notes {
+        eprintln!("smarthost: note: {note}");
+    }
+    let langs: Vec<&str> = report.langs.iter().map(|l| l.code()).collect();
+    println!(
+        "smarthost: built {} guide pages and {} device pages ({}) into {} ({} files)",
+        report.pages,
+        report.device_pages,
+        langs.join(", "),
+        options.out.display(),
+        report.files
+    );
+    Ok(())
+}
+
+const FLAGS: [&str; 2] = ["fragments", "allow-html"];
+
+pub fn parse_options(args: &[String]) -> Result<Options> {
+    let (opts, positional) = parse(args, |name| !FLAGS.contains(&name))?;
+    if let Some(extra) = positional.first() {
+        return Err(Usage(format!("build: unexpected argument `{extra}`")).into());
+    }
+    let mut options = Options::default();
+    for opt in opts {
+        let value = opt.value.unwrap_or_default();
+        match opt.name.as_str() {
+            "guide" => options.guide = non_empty_path("guide", &value)?,
+            "out" => options.out = non_empty_path("out", &value)?,
+            "base-url" => options.base_url = Some(base_url(&value)?),
+            "lang" => {
+                options.langs = langs(&value)?;
+                options.langs_explicit = true;
+            }
+            "app-url" => options.app_url = app_url(&value)?,
+            "fragments" => options.fragments = true,
+            "allow-html" => options.allow_html = true,
+            other => return Err(Usage(format!("build: unknown option --{other}")).into()),
+        }
+    }
+    Ok(options)
+}
+
+fn non_empty_path(name: &str, value: &str) -> Result<PathBuf, Usage> {
+    if value.trim().is_empty() {
+        return Err(Usage(format!("--{name} needs a directory")));
+    }
+    Ok(PathBuf::from(value))
+}
+
+/// `en,vi` in the order given, without repeats.
+fn langs(value: &str) -> Result<Vec<Lang>, Usage> {
+    let mut langs = Vec::new();
+    for code in value.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+        let lang = crate::common::lang(code)?;
+        if !langs.contains(&lang) {
+            langs.push(lang);
+        }
+    }
+    if langs.is_empty() {
+        return Err(Usage("--lang needs at least one of en, vi".to_owned()));
+    }
+    Ok(langs)
+}
+
+/// The base URL must be absolute (sitemaps and canonical links need one); a trailing `/`
+/// is added so page paths can be appended.
+fn base_url(value: &str) -> Result<String, Invalid> {
+    let value = value.trim();
+    let rest = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"));
+    let valid = rest.is_some_and(|rest| {
+        !rest.is_empty()
+            && !rest.starts_with('/')
+            && !rest.contains(['?', '#'])
+            && !value.contains(|c: char| c.is_whitespace() || c.is_control() || c == '"')
+    });
+    if !valid {
+        return Err(Invalid(format!(
+            "--base-url must be an absolute http(s) URL such as https://it.contoso.com/smarthost/guide/, not `{value}`"
+        )));
+    }
+    Ok(if value.ends_with('/') {
+        value.to_owned()
+    } else {
+        format!("{value}/")
+    })
+}
+
+fn app_url(value: &str) -> Result<String, Invalid> {
+    let value = value.trim();
+    if value.is_empty() || value.contains(|c: char| c.is_whitespace() || c.is_control()) {
+        return Err(Invalid(format!(
+            "--app-url must be a URL or a path relative to the guide root, not `{value}`"
+        )));
+    }
+    Ok(value.to_owned())
+}
+
+/// Runs every stage; nothing is written unless all of them succeed.
+pub fn build(options: &Options) -> Result<Report> {
+    refuse_to_replace_sources(options)?;
+    let source = load::load(&options.guide, &options.langs, options.langs_explicit)?;
+    let mut notes = source.notes.clone();
+    let site = front_matter::read_site(&source)?;
+    notes.extend(site.notes.iter().cloned());
+    let devices = devices::prepare(source.devices.as_ref(), &site.langs())?;
+    let rendered = markdown::render_site(&site, &devices, options)?;
+    links::check(&site, &rendered)?;
+    let files = templates::render_site(&site, &rendered, &devices, options);
+    write::swap_into(&options.out, &files)?;
+    if options.base_url.is_none() {
+        notes.push(
+            "no --base-url: sitemap.xml lists paths relative to the site root; pass --base-url https://…/ for absolute URLs and canonical links"
+                .to_owned(),
+        );
+    }
+    Ok(Report {
+        langs: site.langs(),
+        pages: site.langs.iter().map(|l| l.pages.len()).sum(),
+        device_pages: devices.entries.len() * site.langs.len(),
+        files: files.len(),
+        notes,
+    })
+}
+
+/// `--out` is replaced whole; it must not hold the guide itself (`--out guide` or
+/// `--out .` by mistake would delete the sources).
+fn refuse_to_replace_sources(options: &Options) -> Result<(), Invalid> {
+    let (Ok(guide), Ok(out)) = (options.guide.canonicalize(), options.out.canonicalize()) else {
+        // A directory that does not exist yet cannot contain the guide.
+        return Ok(());
+    };
+    if guide.starts_with(&out) {
+        return Err(Invalid(format!(
+            "--out {} holds the guide sources ({}), and the build replaces it; choose another directory",
+            options.out.display(),
+            options.guide.display()
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(args: &[&str]) -> Vec<String> {
+        args.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn defaults_follow_the_issue() {
+        let options = parse_options(&[]).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(options.guide, PathBuf::from("guide"));
+        assert_eq!(options.out, PathBuf::from("guide-site"));
+        assert_eq!(options.langs, vec![Lang::En, Lang::Vi]);
+        assert_eq!(options.app_url, "../");
+        assert!(!options.fragments && !options.allow_html && !options.langs_explicit);
+    }
+
+    #[test]
+    fn options_are_read() {
+        let options = parse_options(&strings(&[
+            "--guide",
+            "g",
+            "--out=o",
+            "--lang",
+            "vi,en,vi",
+            "--fragments",
+            "--base-url",
+            "https://it.contoso.com/guide",
+            "--allow-html",
+            "--app-url",
+            "https://planner.contoso.com/",
+        ]))
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(options.langs, vec![Lang::Vi, Lang::En]);
+        assert_eq!(
+            options.base_url.as_deref(),
+            Some("https://it.contoso.com/guide/")
+        );
+        assert!(options.fragments && options.allow_html && options.langs_explicit);
+        assert_eq!(options.app_url, "https://planner.contoso.com/");
+    }
+
+    #[test]
+    fn bad_usage_is_reported() {
+        for (args, expected) in [
+            (vec!["--lang", "fr"], "--lang must be en or vi, not `fr`"),
+            (vec!["--lang", ","], "--lang needs at least one of en, vi"),
+            (vec!["--colour", "red"], "build: unknown option --colour"),
+            (vec!["extra"], "build: unexpected argument `extra`"),
+            (vec!["--fragments=yes"], "--fragments does not take a value"),
+            (vec!["--out"], "--out needs a value"),
+        ] {
+            let error = parse_options(&strings(&args)).err().map(|e| e.to_string());
+            assert_eq!(error.as_deref(), Some(expected), "{args:?}");
+        }
+        for bad in [
+            "/guide/",
+            "it.contoso.com",
+            "ftp://x/",
+            "https://",
+            "https://a b/",
+        ] {
+            let error = parse_options(&strings(&["--base-url", bad]));
+            assert!(error.is_err_and(|e| e.is::<Invalid>()), "{bad}");
+        }
+    }
+}

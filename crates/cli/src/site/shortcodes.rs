@@ -1,0 +1,491 @@
+//! Shortcodes: a paragraph consisting only of `{{ name key="value" ... }}` is replaced
+//! by HTML rendered from the planner's core, so no guide restates a host, a port or a
+//! date that the method table already knows.
+//!
+//! | shortcode | arguments |
+//! | --- | --- |
+//! | `matrix` | `[cloud=]` |
+//! | `method-settings` | `method=` `[cloud=]` |
+//! | `connector` | `method=relay-ip\|relay-cert` `[ip=]` `[cert=]` `[domain=]` `[name=]` |
+//! | `fact` | `key=` |
+//! | `plan-link` | `answers="q=v&..."` `text=` |
+//! | `card` | `device=` |
+//!
+//! Anything else (an unknown name or argument, a missing or invalid value) is an error;
+//! the Markdown stage adds the file and line.
+
+use super::devices::DeviceSet;
+use super::links::{app_href, QueryPair};
+use super::strings::{catalog, t, Text};
+use smarthost_core::card::{escape, render_html};
+use smarthost_core::cloud::Cloud;
+use smarthost_core::connector::{connector_steps, ConnectorInput, ConnectorKind};
+use smarthost_core::i18n::{format, Lang};
+use smarthost_core::matrix::{comparison_matrix, Aspect};
+use smarthost_core::method::{method, methods, Fact, Host, MethodId};
+use smarthost_core::plan::Answers;
+
+pub const NAMES: [&str; 6] = [
+    "matrix",
+    "method-settings",
+    "connector",
+    "fact",
+    "plan-link",
+    "card",
+];
+
+/// A parsed shortcode: its name and arguments in the order written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shortcode {
+    pub name: String,
+    pub args: Vec<(String, String)>,
+}
+
+/// Whether a paragraph's source is meant as a shortcode (and so must parse as one).
+pub fn looks_like_shortcode(paragraph: &str) -> bool {
+    paragraph.trim_start().starts_with("{{")
+}
+
+/// Parses `{{ name key="value" key=bare }}`. Values in quotes may contain spaces and
+/// `\"` or `\\`.
+pub fn parse(source: &str) -> Result<Shortcode, String> {
+    let source = source.trim();
+    let inner = source
+        .strip_prefix("{{")
+        .and_then(|s| s.strip_suffix("}}"))
+        .ok_or("a shortcode paragraph must be exactly `{{ name key=\"value\" }}`, with nothing after the closing `}}`")?;
+    if inner.contains("{{") || inner.contains("}}") {
+        return Err("one shortcode per paragraph: put a blank line between shortcodes".to_owned());
+    }
+    let mut chars = inner.trim().chars().peekable();
+    let name: String = std::iter::from_fn(|| chars.next_if(|c| is_name_char(*c))).collect();
+    if name.is_empty() {
+        return Err("a shortcode starts with its name, such as `{{ matrix }}`".to_owned());
+    }
+    let mut args = Vec::new();
+    loop {
+        while chars.next_if(|c| c.is_whitespace()).is_some() {}
+        if chars.peek().is_none() {
+            break;
+        }
+        let key: String = std::iter::from_fn(|| chars.next_if(|c| is_name_char(*c))).collect();
+        if key.is_empty() || chars.next() != Some('=') {
+            return Err(format!(
+                "shortcode `{name}`: expected key=\"value\" arguments after the name"
+            ));
+        }
+        let value = if chars.next_if_eq(&'"').is_some() {
+            let mut value = String::new();
+            loop {
+                match chars.next() {
+                    None => {
+                        return Err(format!(
+                            "shortcode `{name}`: the value of `{key}` has no closing quote"
+                        ))
+                    }
+                    Some('"') => break,
+                    Some('\\') => match chars.next() {
+                        Some(c @ ('"' | '\\')) => value.push(c),
+                        _ => {
+                            return Err(format!(
+                                "shortcode `{name}`: in `{key}`, only \\\" and \\\\ may follow a backslash"
+                            ))
+                        }
+                    },
+                    Some(c) => value.push(c),
+                }
+            }
+            value
+        } else {
+            std::iter::from_fn(|| chars.next_if(|c| !c.is_whitespace() && *c != '"')).collect()
+        };
+        if chars.peek().is_some_and(|c| !c.is_whitespace()) {
+            return Err(format!(
+                "shortcode `{name}`: put a space after the value of `{key}`"
+            ));
+        }
+        args.push((key, value));
+    }
+    Ok(Shortcode { name, args })
+}
+
+fn is_name_char(c: char) -> bool {
+    c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'
+}
+
+/// What a shortcode needs to know about the page it is on.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    pub lang: Lang,
+    pub devices: &'a DeviceSet,
+    /// The `--app-url` as written (relative to the guide root unless absolute).
+    pub app_url: &'a str,
+    /// How many directories the page is below the guide root (`en/x.html`: 1).
+    pub depth: usize,
+}
+
+/// The arguments of one shortcode, checked against what it accepts.
+struct Args<'a> {
+    code: &'a Shortcode,
+}
+
+impl<'a> Args<'a> {
+    fn check(code: &'a Shortcode, required: &[&str], optional: &[&str]) -> Result<Self, String> {
+        let name = &code.name;
+        for (i, (key, _)) in code.args.iter().enumerate() {
+            if !required.contains(&key.as_str()) && !optional.contains(&key.as_str()) {
+                let takes: Vec<&str> = required.iter().chain(optional).copied().collect();
+                let takes = if takes.is_empty() {
+                    "it takes no arguments".to_owned()
+                } else {
+                    format!("it takes: {}", takes.join(", "))
+                };
+                return Err(format!(
+                    "shortcode `{name}`: unknown argument `{key}`; {takes}"
+                ));
+            }
+            if code.args[..i].iter().any(|(k, _)| k == key) {
+                return Err(format!("shortcode `{name}`: argument `{key}` given twice"));
+            }
+        }
+        for key in required {
+            if !code.args.iter().any(|(k, _)| k == key) {
+                return Err(format!("shortcode `{name}`: missing argument `{key}`"));
+            }
+        }
+        Ok(Args { code })
+    }
+
+    fn get(&self, key: &str) -> Option<&'a str> {
+        self.code
+            .args
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn required(&self, key: &str) -> &'a str {
+        // `check` made sure every required argument is there.
+        self.get(key).unwrap_or_default()
+    }
+
+    fn invalid(&self, key: &str, what: &str, allowed: &str) -> String {
+        format!(
+            "shortcode `{}`: {key}=\"{}\" is not {what}; {allowed}",
+            self.code.name,
+            self.get(key).unwrap_or_default()
+        )
+    }
+
+    fn method(&self) -> Result<MethodId, String> {
+        MethodId::parse(self.required("method").trim()).ok_or_else(|| {
+            self.invalid(
+                "method",
+                "a method",
+                &format!(
+                    "the methods are: {}",
+                    MethodId::ALL.map(MethodId::as_str).join(", ")
+                ),
+            )
+        })
+    }
+
+    fn cloud(&self) -> Result<Option<Cloud>, String> {
+        match self.get("cloud") {
+            None => Ok(None),
+            Some(id) => Cloud::parse(id.trim()).map(Some).ok_or_else(|| {
+                self.invalid(
+                    "cloud",
+                    "a cloud",
+                    &format!("the clouds are: {}", Cloud::ALL.map(Cloud::id).join(", ")),
+                )
+            }),
+        }
+    }
+}
+
+/// Renders a shortcode as HTML in the page's language.
+pub fn render(code: &Shortcode, ctx: &Context) -> Result<String, String> {
+    match code.name.as_str() {
+        "matrix" => {
+            let args = Args::check(code, &[], &["cloud"])?;
+            Ok(matrix(args.cloud()?.unwrap_or_default(), ctx.lang))
+        }
+        "method-settings" => {
+            let args = Args::check(code, &["method"], &["cloud"])?;
+            Ok(method_settings(args.method()?, args.cloud()?, ctx.lang))
+        }
+        "connector" => connector(
+            &Args::check(code, &["method"], &["ip", "cert", "domain", "name"])?,
+            ctx.lang,
+        ),
+        "fact" => {
+            let args = Args::check(code, &["key"], &[])?;
+            let key = args.required("key").trim();
+            let fact = find_fact(key).ok_or_else(|| {
+                args.invalid(
+                    "key",
+                    "a fact",
+                    &format!("the facts are: {}", fact_keys().join(", ")),
+                )
+            })?;
+            Ok(fact_html(&fact, ctx.lang))
+        }
+        "plan-link" => plan_link(&Args::check(code, &["answers", "text"], &[])?, ctx),
+        "card" => {
+            let args = Args::check(code, &["device"], &[])?;
+            let name = args.required("device");
+            let Some(path) = &ctx.devices.path else {
+                return Err(format!(
+                    "shortcode `card`: device=\"{name}\" needs a devices.toml beside the language folders"
+                ));
+            };
+            let entry = ctx.devices.find(name).ok_or_else(|| {
+                args.invalid(
+                    "device",
+                    &format!("a device in {path}"),
+                    &format!("the devices are: {}", ctx.devices.names().join(", ")),
+                )
+            })?;
+            let card = entry
+                .card(ctx.lang)
+                .ok_or("the device's card was not built")?;
+            Ok(format!(
+                "<div class=\"card-embed\">\n{}</div>\n",
+                render_html(card, ctx.lang)
+            ))
+        }
+        other => Err(format!(
+            "unknown shortcode `{other}`; the shortcodes are: {}",
+            NAMES.join(", ")
+        )),
+    }
+}
+
+/// The comparison matrix, every cell from core's method table.
+pub fn matrix(cloud: Cloud, lang: Lang) -> String {
+    let matrix = comparison_matrix(cloud, lang);
+    let caption = catalog(lang, "ui.compare.title");
+    let mut out = format!(
+        "<div class=\"table-scroll\" role=\"group\" aria-label=\"{}\" tabindex=\"0\">\n<table class=\"matrix\">\n<caption>{}</caption>\n<thead>\n<tr><td></td>",
+        escape(&caption),
+        escape(&caption)
+    );
+    for (_, name) in &matrix.columns {
+        out.push_str(&format!("<th scope=\"col\">{}</th>", escape(name)));
+    }
+    out.push_str("</tr>\n</thead>\n<tbody>\n");
+    for row in &matrix.rows {
+        out.push_str(&format!(
+            "<tr><th scope=\"row\">{}</th>",
+            escape(&row.label)
+        ));
+        for cell in &row.cells {
+            out.push_str(&format!("<td>{}</td>", escape(cell)));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n</div>\n");
+    out
+}
+
+/// One method's settings: the host in each cloud (or the one asked for), ports, TLS,
+/// sign-in and who it reaches.
+pub fn method_settings(id: MethodId, cloud: Option<Cloud>, lang: Lang) -> String {
+    let m = method(id);
+    let name = catalog(lang, &id.key("name"));
+    let cloud_label = |c: Cloud| catalog(lang, &format!("question.cloud.{}", c.id()));
+    let caption = match cloud {
+        Some(c) => format!(
+            "{}: {name} ({})",
+            t(lang, Text::SettingsCaption),
+            cloud_label(c)
+        ),
+        None => format!("{}: {name}", t(lang, Text::SettingsCaption)),
+    };
+    let mut rows: Vec<(String, String)> = Vec::new();
+    let host_label = Aspect::SmartHost.label(lang);
+    let clouds: Vec<Cloud> = cloud.map_or_else(|| Cloud::ALL.to_vec(), |c| vec![c]);
+    // Clouds with the same host share a row, so a method that is the same everywhere
+    // shows one host, not five.
+    let mut groups: Vec<(String, Vec<Cloud>)> = Vec::new();
+    for &c in &clouds {
+        let cell = Aspect::SmartHost.cell(m, c, lang);
+        match groups.iter_mut().find(|(text, _)| *text == cell) {
+            Some((_, members)) => members.push(c),
+            None => groups.push((cell, vec![c])),
+        }
+    }
+    let single = groups.len() == 1;
+    for (cell, members) in groups {
+        let label = if single {
+            host_label.clone()
+        } else {
+            let names: Vec<String> = members.iter().map(|&c| cloud_label(c)).collect();
+            format!("{host_label} ({})", names.join(", "))
+        };
+        rows.push((label, cell));
+    }
+    if m.host == Host::Submission {
+        for &c in &clouds {
+            if let Some(key) = c.submission_host_note_key() {
+                rows.push((catalog(lang, "card.label.warning"), catalog(lang, key)));
+            }
+        }
+    }
+    let shown_cloud = cloud.unwrap_or_default();
+    for aspect in [
+        Aspect::Ports,
+        Aspect::Tls,
+        Aspect::SignIn,
+        Aspect::Recipients,
+    ] {
+        rows.push((aspect.label(lang), aspect.cell(m, shown_cloud, lang)));
+    }
+    let mut out = format!(
+        "<table class=\"settings\">\n<caption>{}</caption>\n<tbody>\n",
+        escape(&caption)
+    );
+    for (label, value) in rows {
+        out.push_str(&format!(
+            "<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n",
+            escape(&label),
+            escape(&value)
+        ));
+    }
+    out.push_str("</tbody>\n</table>\n");
+    out
+}
+
+fn connector(args: &Args, lang: Lang) -> Result<String, String> {
+    let kind = match args.required("method").trim() {
+        "relay-ip" => ConnectorKind::RelayIp,
+        "relay-cert" => ConnectorKind::RelayCert,
+        _ => {
+            return Err(args.invalid("method", "a connector method", "use relay-ip or relay-cert"))
+        }
+    };
+    let input = ConnectorInput {
+        name: args.get("name").map(str::to_owned),
+        ips: args
+            .get("ip")
+            .map(|ips| ips.split(',').map(|ip| ip.trim().to_owned()).collect())
+            .unwrap_or_default(),
+        cert_name: args.get("cert").map(str::to_owned),
+        sender_domains: args
+            .get("domain")
+            .map(|d| vec![d.to_owned()])
+            .unwrap_or_default(),
+        cloud: Cloud::Worldwide,
+    };
+    let steps = connector_steps(kind, &input, lang).map_err(|errors| {
+        let fields: Vec<String> = errors
+            .iter()
+            .map(|e| format!("{}: {}", e.field, e.message))
+            .collect();
+        format!("shortcode `connector`: {}", fields.join("; "))
+    })?;
+    let list = |items: &[String], tag: &str| {
+        let mut out = format!("<{tag}>\n");
+        for item in items {
+            out.push_str(&format!("<li>{}</li>\n", escape(item)));
+        }
+        out.push_str(&format!("</{tag}>\n"));
+        out
+    };
+    let label = |key: &str| {
+        format!(
+            "<p class=\"steps-label\"><strong>{}</strong></p>\n",
+            escape(&catalog(lang, key))
+        )
+    };
+    let mut out = String::from("<div class=\"connector-steps\">\n");
+    out.push_str(&label("ui.connector.eac"));
+    out.push_str(&list(&steps.eac, "ol"));
+    out.push_str(&label("ui.connector.powershell"));
+    out.push_str("<pre><code class=\"language-powershell\">");
+    out.push_str(&escape(&steps.powershell.join("\n")));
+    out.push_str("</code></pre>\n");
+    out.push_str(&label("ui.connector.after"));
+    out.push_str(&list(&steps.after, "ul"));
+    if !steps.warnings.is_empty() {
+        out.push_str(&label("card.label.warning"));
+        out.push_str(&list(&steps.warnings, "ul"));
+    }
+    out.push_str("</div>\n");
+    Ok(out)
+}
+
+fn find_fact(key: &str) -> Option<Fact> {
+    methods()
+        .iter()
+        .flat_map(|m| m.facts.iter())
+        .find(|f| f.key == key)
+        .copied()
+}
+
+fn fact_keys() -> Vec<&'static str> {
+    let mut keys: Vec<&str> = methods()
+        .iter()
+        .flat_map(|m| m.facts.iter().map(|f| f.key))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// A dated fact with its source, as a note beside the prose.
+pub fn fact_html(fact: &Fact, lang: Lang) -> String {
+    let text = format(
+        lang,
+        "fact.dated",
+        &[
+            ("fact", &catalog(lang, &format!("fact.{}", fact.key))),
+            ("date", fact.checked),
+        ],
+    );
+    format!(
+        "<div class=\"fact\" role=\"note\">\n<p>{}</p>\n<p class=\"fact-source\">{}: <a href=\"{}\">{}</a></p>\n</div>\n",
+        escape(&text),
+        t(lang, Text::Source),
+        escape(fact.source.url),
+        escape(fact.source.label)
+    )
+}
+
+fn plan_link(args: &Args, ctx: &Context) -> Result<String, String> {
+    let mut answers = Answers::default();
+    for pair in args
+        .required("answers")
+        .split('&')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let Some((question, value)) = pair.split_once('=') else {
+            return Err(format!(
+                "shortcode `plan-link`: answers: `{pair}` is not question=value"
+            ));
+        };
+        answers
+            .set(question.trim(), value)
+            .map_err(|e| format!("shortcode `plan-link`: answers: {e}"))?;
+    }
+    let text = args.required("text").trim();
+    if text.is_empty() {
+        return Err("shortcode `plan-link`: text must not be empty".to_owned());
+    }
+    // Canonical order and spelling, from core, so equal answers give equal links.
+    let pairs = answers.to_pairs();
+    let mut query: Vec<QueryPair> = vec![("step", "results".to_owned())];
+    query.extend(pairs);
+    query.push(("lang", ctx.lang.code().to_owned()));
+    Ok(format!(
+        "<p class=\"plan-link\"><a href=\"{}\">{}</a></p>\n",
+        escape(&app_href(ctx.app_url, ctx.depth, &query)),
+        escape(text)
+    ))
+}
+
+#[cfg(test)]
+#[path = "shortcodes_tests.rs"]
+mod tests;

@@ -1,0 +1,240 @@
+use super::*;
+use crate::site::devices::prepare;
+use crate::site::load::TextFile;
+
+fn code(name: &str, args: &[(&str, &str)]) -> Shortcode {
+    Shortcode {
+        name: name.to_owned(),
+        args: args
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect(),
+    }
+}
+
+fn devices() -> DeviceSet {
+    let file = TextFile {
+        path: "guide/devices.toml".to_owned(),
+        text: "version = 1\n[[devices]]\nname = \"Ricoh <2nd> floor\"\nmethod = \"client-submission\"\nfrom = \"scan@contoso.com\"\n".to_owned(),
+    };
+    prepare(Some(&file), &Lang::ALL).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn render_in(source: &str, lang: Lang) -> Result<String, String> {
+    let devices = devices();
+    let ctx = Context {
+        lang,
+        devices: &devices,
+        app_url: "../",
+        depth: 1,
+    };
+    parse(source).and_then(|c| render(&c, &ctx))
+}
+
+fn ok(source: &str) -> String {
+    render_in(source, Lang::En).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn err(source: &str) -> String {
+    match render_in(source, Lang::En) {
+        Ok(html) => panic!("expected an error, got {html}"),
+        Err(e) => e,
+    }
+}
+
+#[test]
+fn parses_names_and_quoted_or_bare_values() {
+    assert_eq!(parse("{{ matrix }}"), Ok(code("matrix", &[])));
+    assert_eq!(
+        parse("  {{method-settings method=\"relay-ip\"   cloud=gcc }}\n"),
+        Ok(code(
+            "method-settings",
+            &[("method", "relay-ip"), ("cloud", "gcc")]
+        ))
+    );
+    assert_eq!(
+        parse("{{ plan-link answers=\"a=b&c=d\"\n  text=\"Say \\\"hi\\\" \\\\ bye\" }}"),
+        Ok(code(
+            "plan-link",
+            &[("answers", "a=b&c=d"), ("text", "Say \"hi\" \\ bye")]
+        ))
+    );
+}
+
+#[test]
+fn malformed_shortcodes_say_what_is_wrong() {
+    for (source, expected) in [
+        ("{{ matrix } }", "a shortcode paragraph must be exactly `{{ name key=\"value\" }}`, with nothing after the closing `}}`"),
+        ("{{ matrix }} trailing", "a shortcode paragraph must be exactly `{{ name key=\"value\" }}`, with nothing after the closing `}}`"),
+        ("{{ matrix }}\n{{ matrix }}", "one shortcode per paragraph: put a blank line between shortcodes"),
+        ("{{ }}", "a shortcode starts with its name, such as `{{ matrix }}`"),
+        ("{{ Matrix }}", "a shortcode starts with its name, such as `{{ matrix }}`"),
+        ("{{ fact key }}", "shortcode `fact`: expected key=\"value\" arguments after the name"),
+        ("{{ fact key=\"open }}", "shortcode `fact`: the value of `key` has no closing quote"),
+        ("{{ fact key=\"a\\n\" }}", "shortcode `fact`: in `key`, only \\\" and \\\\ may follow a backslash"),
+        ("{{ fact key=\"a\"b }}", "shortcode `fact`: put a space after the value of `key`"),
+    ] {
+        assert_eq!(parse(source), Err(expected.to_owned()), "{source}");
+    }
+}
+
+#[test]
+fn unknown_missing_duplicate_and_invalid_arguments_are_errors() {
+    for (source, expected) in [
+        ("{{ graph }}", "unknown shortcode `graph`; the shortcodes are: matrix, method-settings, connector, fact, plan-link, card"),
+        ("{{ matrix method=\"hve\" }}", "shortcode `matrix`: unknown argument `method`; it takes: cloud"),
+        ("{{ fact kye=\"hve-status\" }}", "shortcode `fact`: unknown argument `kye`; it takes: key"),
+        ("{{ fact }}", "shortcode `fact`: missing argument `key`"),
+        ("{{ fact key=\"hve-status\" key=\"acs-limits\" }}", "shortcode `fact`: argument `key` given twice"),
+        ("{{ fact key=\"made-up\" }}", "shortcode `fact`: key=\"made-up\" is not a fact; the facts are: acs-limits, basic-auth-retirement, certificate-public, connector-ipv4-only, hve-endpoint, hve-status, local-relay, mx-microsoft, reject-direct-send, relay-rule-2023, smtp-auth-switches, tls-legacy-disabled"),
+        ("{{ method-settings method=\"smtp\" }}", "shortcode `method-settings`: method=\"smtp\" is not a method; the methods are: client-submission, direct-send, relay-ip, relay-cert, hve, acs, onprem-relay, graph-api"),
+        ("{{ method-settings method=\"hve\" cloud=\"mars\" }}", "shortcode `method-settings`: cloud=\"mars\" is not a cloud; the clouds are: worldwide, gcc, gcc-high, dod, 21vianet"),
+        ("{{ connector method=\"partner\" ip=\"203.0.113.25\" }}", "shortcode `connector`: method=\"partner\" is not a connector method; use relay-ip or relay-cert"),
+        ("{{ plan-link answers=\"tls=1.3\" text=\"x\" }}", "shortcode `plan-link`: answers: `1.3` is not an answer to `tls`; allowed: 1.2, legacy, none, unknown"),
+        ("{{ plan-link answers=\"tls\" text=\"x\" }}", "shortcode `plan-link`: answers: `tls` is not question=value"),
+        ("{{ plan-link answers=\"tls=1.2\" text=\" \" }}", "shortcode `plan-link`: text must not be empty"),
+        ("{{ card device=\"Nobody\" }}", "shortcode `card`: device=\"Nobody\" is not a device in guide/devices.toml; the devices are: Ricoh <2nd> floor"),
+    ] {
+        assert_eq!(err(source), expected, "{source}");
+    }
+    let connector = err("{{ connector method=\"relay-ip\" ip=\"10.0.0.5\" }}");
+    assert!(
+        connector.starts_with("shortcode `connector`: ips: "),
+        "{connector}"
+    );
+    let missing = err("{{ connector method=\"relay-cert\" }}");
+    assert!(
+        missing.starts_with("shortcode `connector`: cert-name: "),
+        "{missing}"
+    );
+}
+
+#[test]
+fn matrix_has_a_column_per_method_and_a_row_per_aspect() {
+    let html = ok("{{ matrix }}");
+    assert_eq!(
+        html.matches("<th scope=\"col\">").count(),
+        MethodId::ALL.len()
+    );
+    assert_eq!(
+        html.matches("<th scope=\"row\">").count(),
+        Aspect::ALL.len()
+    );
+    assert!(
+        html.contains("<caption>Compare the ways to send</caption>"),
+        "{html}"
+    );
+    let gcc_high = ok("{{ matrix cloud=\"gcc-high\" }}");
+    assert!(gcc_high.contains("smtp.office365.us"));
+}
+
+#[test]
+fn method_settings_follow_the_cloud() {
+    let all = ok("{{ method-settings method=\"client-submission\" }}");
+    assert!(all.contains("<tr><th scope=\"row\">Smart host (Worldwide (commercial), GCC)</th><td>smtp.office365.com</td></tr>"), "{all}");
+    assert!(all.contains("outlook-dod.office365.us"), "{all}");
+    assert!(
+        all.contains("<th scope=\"row\">Port</th><td>587, 25"),
+        "{all}"
+    );
+    let dod = ok("{{ method-settings method=\"client-submission\" cloud=\"dod\" }}");
+    assert!(
+        dod.contains("<caption>Settings: SMTP AUTH client submission (DoD)</caption>")
+            || dod.contains("(DoD)</caption>"),
+        "{dod}"
+    );
+    assert!(
+        dod.contains("<tr><th scope=\"row\">Smart host</th><td>outlook-dod.office365.us</td></tr>"),
+        "{dod}"
+    );
+    assert!(!dod.contains("smtp.office365.com"), "{dod}");
+    let high = ok("{{ method-settings method=\"client-submission\" cloud=\"gcc-high\" }}");
+    assert!(
+        high.contains("outlook.office365.us"),
+        "the disputed host is noted: {high}"
+    );
+    let mx = ok("{{ method-settings method=\"direct-send\" }}");
+    assert_eq!(
+        mx.matches("Smart host").count(),
+        1,
+        "same text in every cloud: {mx}"
+    );
+}
+
+#[test]
+fn connector_steps_come_from_core_and_are_escaped() {
+    let html = ok("{{ connector method=\"relay-ip\" ip=\"203.0.113.25\" domain=\"contoso.com\" name=\"Relay <MFDs>\" }}");
+    assert!(
+        html.contains("<strong>In the Exchange admin center</strong>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("New-InboundConnector -Name &#39;Relay &lt;MFDs&gt;&#39;"),
+        "{html}"
+    );
+    assert!(
+        html.contains("-SenderIPAddresses &#39;203.0.113.25&#39;"),
+        "{html}"
+    );
+    let cert = ok("{{ connector method=\"relay-cert\" cert=\"mail.contoso.com\" }}");
+    assert!(
+        cert.contains("-TlsSenderCertificateName &#39;mail.contoso.com&#39; -RequireTls $true"),
+        "{cert}"
+    );
+}
+
+#[test]
+fn facts_carry_their_date_and_source_in_the_page_language() {
+    let en = ok("{{ fact key=\"hve-status\" }}");
+    assert!(en.contains("(checked 2026-11-28)"), "{en}");
+    assert!(en.contains("Source: <a href=\"https://techcommunity.microsoft.com/category/exchange/blog/exchange\">Exchange Team blog</a>"), "{en}");
+    let vi = render_in("{{ fact key=\"hve-status\" }}", Lang::Vi).unwrap_or_default();
+    assert!(vi.contains("(đã kiểm tra ngày 2026-11-28)"), "{vi}");
+    assert!(vi.contains("Nguồn:"), "{vi}");
+}
+
+#[test]
+fn plan_links_carry_canonical_answers_and_the_language() {
+    let html =
+        ok("{{ plan-link answers=\"tls=1.2&client=device&ports=25,587\" text=\"Plan <it>\" }}");
+    assert_eq!(
+        html,
+        "<p class=\"plan-link\"><a href=\"../../?step=results&amp;client=device&amp;tls=1.2&amp;ports=587,25&amp;lang=en\">Plan &lt;it&gt;</a></p>\n"
+    );
+    let vi = render_in(
+        "{{ plan-link answers=\"\" text=\"Lập kế hoạch\" }}",
+        Lang::Vi,
+    )
+    .unwrap_or_default();
+    assert!(
+        vi.contains("href=\"../../?step=results&amp;lang=vi\""),
+        "{vi}"
+    );
+}
+
+#[test]
+fn cards_come_from_the_inventory_in_the_page_language() {
+    let en = ok("{{ card device=\"Ricoh <2nd> floor\" }}");
+    assert!(en.contains("<article class=\"device-card\">"), "{en}");
+    assert!(en.contains("<h2>Ricoh &lt;2nd&gt; floor</h2>"), "{en}");
+    assert!(
+        en.contains("<dt>Smart host</dt><dd>smtp.office365.com</dd>"),
+        "{en}"
+    );
+    let vi = render_in("{{ card device=\"Ricoh <2nd> floor\" }}", Lang::Vi).unwrap_or_default();
+    assert!(vi.contains("<dt>Cổng</dt><dd>587</dd>"), "{vi}");
+    let none = DeviceSet::default();
+    let ctx = Context {
+        lang: Lang::En,
+        devices: &none,
+        app_url: "../",
+        depth: 1,
+    };
+    assert_eq!(
+        render(&code("card", &[("device", "X")]), &ctx),
+        Err(
+            "shortcode `card`: device=\"X\" needs a devices.toml beside the language folders"
+                .to_owned()
+        )
+    );
+}

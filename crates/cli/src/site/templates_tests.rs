@@ -1,0 +1,257 @@
+use super::*;
+use crate::site::devices::prepare;
+use crate::site::front_matter::{read_site, Site};
+use crate::site::load::{LangSource, PageFile, Source, TextFile};
+use crate::site::markdown::render_site as render_bodies;
+
+fn page(lang: &str, slug: &str, title: &str, order: i64, body: &str) -> PageFile {
+    PageFile {
+        slug: slug.to_owned(),
+        file: TextFile {
+            path: format!("guide/{lang}/{slug}.md"),
+            text: format!(
+                "+++\ntitle = \"{title}\"\nsummary = \"Summary of {slug} <b>&\"\norder = {order}\nupdated = \"2026-11-28\"\n+++\n{body}"
+            ),
+        },
+    }
+}
+
+fn source(devices: bool) -> Source {
+    Source {
+        root: "guide".to_owned(),
+        langs: vec![
+            LangSource {
+                lang: Lang::En,
+                pages: vec![
+                    page("en", "index", "Home", 0, "Welcome. See [b](b.md#part).\n"),
+                    page("en", "b", "<script>alert(1)</script>", 10, "## Part {#part}\n\nText.\n"),
+                    page("en", "c", "Third", 20, "See [home](index.md).\n"),
+                ],
+            },
+            LangSource {
+                lang: Lang::Vi,
+                pages: vec![page("vi", "index", "Trang chủ", 0, "Xin chào.\n")],
+            },
+        ],
+        devices: devices.then(|| TextFile {
+            path: "guide/devices.toml".to_owned(),
+            text: "version = 1\n[[devices]]\nname = \"Máy in <tầng 2>\"\nmethod = \"direct-send\"\nfrom = \"scan@contoso.com\"\nnotes = \"Port 25 open.\"\n".to_owned(),
+        }),
+        notes: Vec::new(),
+    }
+}
+
+struct Built {
+    files: Vec<OutputFile>,
+}
+
+impl Built {
+    fn text(&self, path: &str) -> String {
+        let file = self.files.iter().find(|f| f.path == path);
+        let file = file.unwrap_or_else(|| panic!("{path} not built"));
+        String::from_utf8_lossy(&file.bytes).into_owned()
+    }
+}
+
+fn build(options: &Options, devices: bool) -> Built {
+    let source = source(devices);
+    let site: Site = read_site(&source).unwrap_or_else(|e| panic!("{e}"));
+    let devices = prepare(source.devices.as_ref(), &site.langs()).unwrap_or_else(|e| panic!("{e}"));
+    let rendered = render_bodies(&site, &devices, options).unwrap_or_else(|e| panic!("{e}"));
+    Built {
+        files: render_site(&site, &rendered, &devices, options),
+    }
+}
+
+#[test]
+fn the_layout_is_sorted_and_complete() {
+    let built = build(
+        &Options {
+            fragments: true,
+            ..Options::default()
+        },
+        true,
+    );
+    let paths: Vec<&str> = built.files.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "assets/card.css",
+            "assets/guide.css",
+            "en/b.fragment.html",
+            "en/b.html",
+            "en/c.fragment.html",
+            "en/c.html",
+            "en/devices/index.html",
+            "en/devices/may-in-tang-2.html",
+            "en/index.fragment.html",
+            "en/index.html",
+            "index.html",
+            "sitemap.xml",
+            "vi/devices/index.html",
+            "vi/devices/may-in-tang-2.html",
+            "vi/index.fragment.html",
+            "vi/index.html",
+        ]
+    );
+    assert_eq!(built.text("assets/card.css"), CARD_CSS);
+}
+
+#[test]
+fn hostile_titles_and_summaries_are_escaped_everywhere() {
+    let built = build(&Options::default(), false);
+    let b = built.text("en/b.html");
+    assert!(!b.contains("<script>"), "{b}");
+    assert!(
+        b.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; · smarthost setup guides</title>"),
+        "{b}"
+    );
+    assert!(
+        b.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>"),
+        "{b}"
+    );
+    assert!(
+        b.contains("<meta name=\"description\" content=\"Summary of b &lt;b&gt;&amp;\">"),
+        "{b}"
+    );
+    let home = built.text("en/index.html");
+    assert!(!home.contains("<script>"), "in the nav and pager: {home}");
+    assert!(
+        home.contains("&lt;script&gt;alert(1)&lt;/script&gt;</a>"),
+        "{home}"
+    );
+}
+
+#[test]
+fn pages_have_nav_pager_language_switch_and_planner_link() {
+    let built = build(&Options::default(), true);
+    let home = built.text("en/index.html");
+    assert!(home.contains("<html lang=\"en\">"), "{home}");
+    assert!(
+        home.contains("<li><a href=\"index.html\" aria-current=\"page\">Home</a></li>"),
+        "{home}"
+    );
+    assert!(
+        home.contains("<li><a href=\"devices/index.html\">Device config cards</a></li>"),
+        "{home}"
+    );
+    assert!(
+        home.contains("<a class=\"pager-next\" rel=\"next\" href=\"b.html\">"),
+        "{home}"
+    );
+    assert!(!home.contains("rel=\"prev\""), "{home}");
+    assert!(
+        home.contains("<link rel=\"alternate\" hreflang=\"vi\" href=\"../vi/index.html\">"),
+        "{home}"
+    );
+    assert!(
+        home.contains("<a href=\"../vi/index.html\" hreflang=\"vi\" lang=\"vi\">Tiếng Việt</a>"),
+        "{home}"
+    );
+    assert!(
+        home.contains("<a class=\"planner-link\" href=\"../../?lang=en\">Open the planner</a>"),
+        "{home}"
+    );
+    assert!(home.contains("<a href=\"b.html#part\">b</a>"), "{home}");
+    assert!(
+        home.contains("&lt;iframe src=&quot;en/index.html&quot;"),
+        "{home}"
+    );
+    assert!(!home.contains("<script"), "no JavaScript anywhere");
+    // No translation: no switcher, no alternates.
+    let c = built.text("en/c.html");
+    assert!(!c.contains("hreflang"), "{c}");
+    assert!(c.contains("rel=\"prev\" href=\"b.html\""), "{c}");
+    let vi = built.text("vi/index.html");
+    assert!(
+        vi.contains("<html lang=\"vi\">") && vi.contains("Mở công cụ lập kế hoạch"),
+        "{vi}"
+    );
+    assert!(vi.contains("href=\"../../?lang=vi\""), "{vi}");
+}
+
+#[test]
+fn base_url_makes_canonical_sitemap_and_fragment_links_absolute() {
+    let options = Options {
+        base_url: Some("https://it.contoso.com/guide/".to_owned()),
+        fragments: true,
+        ..Options::default()
+    };
+    let built = build(&options, true);
+    let home = built.text("en/index.html");
+    assert!(
+        home.contains(
+            "<link rel=\"canonical\" href=\"https://it.contoso.com/guide/en/index.html\">"
+        ),
+        "{home}"
+    );
+    assert!(home.contains("<link rel=\"alternate\" hreflang=\"vi\" href=\"https://it.contoso.com/guide/vi/index.html\">"), "{home}");
+    assert!(
+        home.contains("&lt;iframe src=&quot;https://it.contoso.com/guide/en/index.html&quot;"),
+        "{home}"
+    );
+    let sitemap = built.text("sitemap.xml");
+    assert!(sitemap.contains("<url><loc>https://it.contoso.com/guide/en/b.html</loc><lastmod>2026-11-28</lastmod></url>"), "{sitemap}");
+    assert!(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"vi\" href=\"https://it.contoso.com/guide/vi/index.html\"/>"), "{sitemap}");
+    let fragment = built.text("en/index.fragment.html");
+    assert!(
+        fragment.starts_with(
+            "<div class=\"smarthost-guide\" lang=\"en\">\n<style>\n.smarthost-guide {"
+        ),
+        "{fragment}"
+    );
+    assert!(
+        fragment.contains("<a href=\"https://it.contoso.com/guide/en/b.html#part\">b</a>"),
+        "{fragment}"
+    );
+    assert!(
+        !fragment.contains("<html") && !fragment.contains("<nav"),
+        "{fragment}"
+    );
+    let chooser = built.text("index.html");
+    assert!(
+        chooser.contains("<a href=\"vi/index.html\" hreflang=\"vi\" lang=\"vi\">Tiếng Việt</a>"),
+        "{chooser}"
+    );
+    assert!(chooser.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://it.contoso.com/guide/index.html\">"), "{chooser}");
+    assert!(chooser.contains("href=\"../?lang=en\""), "{chooser}");
+}
+
+#[test]
+fn sitemap_without_base_url_is_relative_to_the_root() {
+    let sitemap = build(&Options::default(), false).text("sitemap.xml");
+    assert!(
+        sitemap.contains("<url><loc>index.html</loc></url>"),
+        "{sitemap}"
+    );
+    assert!(
+        sitemap.contains("<url><loc>en/c.html</loc><lastmod>2026-11-28</lastmod></url>"),
+        "{sitemap}"
+    );
+}
+
+#[test]
+fn device_pages_print_one_card_and_escape_the_inventory() {
+    let built = build(&Options::default(), true);
+    let page = built.text("en/devices/may-in-tang-2.html");
+    assert!(page.contains("<body class=\"card-page\">"), "{page}");
+    assert!(page.contains("<h1>Máy in &lt;tầng 2&gt;</h1>"), "{page}");
+    assert!(page.contains("<ul class=\"print-a6\">\n<li>\n<article class=\"device-card\">\n  <h2>Máy in &lt;tầng 2&gt;</h2>"), "{page}");
+    assert!(
+        page.contains("<link rel=\"stylesheet\" href=\"../../assets/card.css\">"),
+        "{page}"
+    );
+    assert!(page.contains("href=\"../../../?lang=en\""), "{page}");
+    assert!(page.contains("<p>Port 25 open.</p>"), "{page}");
+    let vi = built.text("vi/devices/may-in-tang-2.html");
+    assert!(vi.contains("<dt>Phương thức</dt>"), "{vi}");
+    let index = built.text("en/devices/index.html");
+    assert!(
+        index.contains("<td><a href=\"may-in-tang-2.html\">Máy in &lt;tầng 2&gt;</a></td>"),
+        "{index}"
+    );
+    assert!(
+        index.contains("<a href=\"../index.html\">Home</a>"),
+        "nav climbs out of devices/: {index}"
+    );
+}
