@@ -134,6 +134,11 @@ fn Shell(screens: Screens) -> impl IntoView {
                     {nav_link(screens, "/connector", "ui.nav.connector")}
                     {nav_link(screens, "/check", "ui.nav.check")}
                     {nav_link(screens, "/settings", "ui.nav.settings")}
+                    <li>
+                        <a href=move || base_path::href(&format!("/guide/{}/index.html", i18n::lang().code())) rel="external">
+                            {t("ui.nav.guides")}
+                        </a>
+                    </li>
                 </ul>
             </nav>
             <A href=switch_href attr:class="lang-switch" attr:lang=move || other_lang().0>

@@ -50,3 +50,11 @@ test.describe("works on a plain static host", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
   });
 });
+
+test("the app links to the guides in its language, under the sub-path too", async ({ page }) => {
+  await page.goto(subPathUrl("compare/?lang=vi"));
+  await page.getByRole("navigation").getByRole("link", { name: "Hướng dẫn" }).click();
+  await expect(page).toHaveURL(/\/tools\/smarthost\/guide\/vi\/index\.html$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "vi");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});

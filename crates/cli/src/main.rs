@@ -45,6 +45,11 @@ commands:
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // `smarthost <command> --help` is what people type first: show the usage, run nothing.
+    if args.iter().skip(1).any(|a| a == "--help" || a == "-h") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
     let result = match args.first().map(String::as_str) {
         Some("methods") => methods::run(&args[1..]),
         Some("plan") => plan::run(&args[1..]),

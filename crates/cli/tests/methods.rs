@@ -67,3 +67,17 @@ fn sovereign_cloud_and_vietnamese() {
     let vi = smarthost(&["methods", "--lang", "vi"]);
     assert!(vi.status.success());
 }
+
+#[test]
+fn help_after_a_command_shows_the_usage_and_runs_nothing() {
+    for args in [&["check", "--help"][..], &["build", "-h"], &["--help"]] {
+        let out = smarthost(args);
+        assert!(out.status.success(), "{args:?}");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.contains("usage: smarthost <command>"),
+            "{args:?}: {stdout}"
+        );
+        assert!(stdout.contains("check DOMAIN"), "{args:?}");
+    }
+}

@@ -26,12 +26,11 @@ fn idna_to_ascii(name: &str) -> Option<String> {
     INSTALLED_IDNA.get().and_then(|convert| convert(name))
 }
 
-#[cfg(not(feature = "idna"))]
 static INSTALLED_IDNA: std::sync::OnceLock<fn(&str) -> Option<String>> = std::sync::OnceLock::new();
 
 /// Installs the conversion used for non-ASCII names when the `idna` feature is off (the
-/// first call wins). Without one, such names are refused as invalid, never sent as typed.
-#[cfg(not(feature = "idna"))]
+/// first call wins; with the feature on, the crate's own conversion is used). Without
+/// one, such names are refused as invalid, never sent as typed.
 pub fn install_idna(convert: fn(&str) -> Option<String>) {
     let _ = INSTALLED_IDNA.set(convert);
 }
