@@ -142,6 +142,7 @@ impl AppResolver {
     pub fn for_domain(
         domain: &DomainName,
         doh_url: Option<&str>,
+        linked: Option<ResolverSetting>,
         cancel: Option<web_sys::AbortSignal>,
     ) -> Result<Self, ResolveError> {
         if domain.as_str() == DEMO_DOMAIN {
@@ -151,7 +152,7 @@ impl AppResolver {
             match doh_url.map(str::trim).filter(|u| !u.is_empty()) {
                 Some(url) => vec![(url.to_owned(), DohFormat::Wire)],
                 None => {
-                    let setting = ResolverSetting::load();
+                    let setting = linked.unwrap_or_else(ResolverSetting::load);
                     let mut list = vec![setting.endpoint()];
                     list.extend(setting.fallback().map(|f| f.endpoint()));
                     list

@@ -1,5 +1,6 @@
-//! The DNS-over-HTTPS resolver choice, remembered in localStorage. A `doh` parameter in
-//! the URL (a shared check, the tests) wins over it.
+//! The DNS-over-HTTPS resolver choice, remembered in localStorage. A check link's
+//! `resolver` parameter (the sender's choice) or `doh` parameter (an RFC 8484 URL, as
+//! the tests use) wins over it.
 
 use crate::storage;
 use smarthost_core::dns::doh::{CLOUDFLARE, GOOGLE_JSON, GOOGLE_WIRE};
@@ -67,7 +68,9 @@ impl ResolverSetting {
         storage::set(STORAGE_KEY, &self.encode());
     }
 
-    fn encode(&self) -> String {
+    /// The setting as text: a preset's id, or `custom json|wire <url>`; also the value
+    /// of a check link's `resolver` parameter.
+    pub fn encode(&self) -> String {
         match self {
             ResolverSetting::Custom { url, format } => {
                 let f = if *format == DohFormat::Json {
@@ -81,7 +84,7 @@ impl ResolverSetting {
         }
     }
 
-    fn decode(text: &str) -> Option<ResolverSetting> {
+    pub fn decode(text: &str) -> Option<ResolverSetting> {
         if let Some(rest) = text.strip_prefix("custom ") {
             let (format, url) = rest.split_once(' ')?;
             let format = if format == "json" {

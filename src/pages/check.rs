@@ -9,6 +9,7 @@ use crate::components::check::{
 };
 use crate::doh::AppResolver;
 use crate::i18n::{lang, t, text, tf};
+use crate::settings::ResolverSetting;
 use crate::url_state::query_with;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
@@ -39,6 +40,8 @@ pub struct CheckTarget {
     pub method: Option<MethodId>,
     pub cloud: Cloud,
     pub doh: Option<String>,
+    /// The resolver the link's sender used (`resolver=` parameter).
+    pub resolver: Option<String>,
 }
 
 impl CheckTarget {
@@ -105,6 +108,7 @@ pub fn Check() -> impl IntoView {
                 method: MethodId::parse(url_method.get().trim()),
                 cloud: url_cloud.get(),
                 doh: url_doh.get(),
+                resolver: query.read().get("resolver"),
             })
         }))
     });
@@ -138,6 +142,7 @@ pub fn Check() -> impl IntoView {
             None => AppResolver::for_domain(
                 &target.domain,
                 target.doh.as_deref(),
+                target.resolver.as_deref().and_then(ResolverSetting::decode),
                 abort.map(|c| c.signal()),
             ),
         };
@@ -242,11 +247,25 @@ pub fn Check() -> impl IntoView {
         }
     };
     let location = use_location();
+    // The address of this check, with the resolver in use so the link reproduces it.
     let check_link = move || {
         let _ = location.search.get();
-        web_sys::window()
+        let href = web_sys::window()
             .and_then(|w| w.location().href().ok())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        let Ok(url) = web_sys::Url::new(&href) else {
+            return href;
+        };
+        let params = url.search_params();
+        let setting = ResolverSetting::load();
+        if !params.has("doh")
+            && !params.has("resolver")
+            && setting != ResolverSetting::CloudflareWire
+        {
+            params.set("resolver", &setting.encode());
+            url.set_search(&String::from(params.to_string()));
+        }
+        url.href()
     };
 
     view! {

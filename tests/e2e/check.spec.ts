@@ -191,3 +191,11 @@ test.describe("axe-core finds no violations", () => {
     });
   }
 });
+
+test("the link to a check carries the resolver chosen in Settings", async ({ page }) => {
+  await page.goto(siteUrl("settings/"));
+  await page.getByLabel("Google (JSON API)").check();
+  await page.goto(siteUrl("check/?domain=smarthost-demo.example"));
+  await finished(page);
+  await expect(page.locator(".check-actions .code-block")).toContainText("resolver=google-json");
+});

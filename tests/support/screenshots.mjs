@@ -3,7 +3,8 @@
 //
 //   node tests/support/screenshots.mjs
 //
-// The DNS check uses the built-in demo domain, so no DNS server is needed.
+// The DNS check uses the built-in demo domain, so no DNS server is needed; two device
+// IPs show a pass, a fail with its suggested record, and the include tree.
 
 import { chromium } from "@playwright/test";
 import { mkdir } from "node:fs/promises";
@@ -22,7 +23,11 @@ const SCREENS = [
   },
   { name: "ranking-vi", path: "?lang=vi&client=device&recipients=internal&auth=basic&security-defaults=on&step=results", ready: ".method-result" },
   { name: "compare", path: "compare/?recipients=external&ip=dynamic", ready: "td.ruled-out" },
-  { name: "check", path: "check/?domain=smarthost-demo.example", ready: '[data-testid="mx-result"]' },
+  {
+    name: "check",
+    path: "check/?domain=smarthost-demo.example&ip=203.0.113.10,203.0.113.77&method=direct-send",
+    ready: '.check-card[data-section="dmarc"]:not([data-status="pending"])',
+  },
   { name: "settings", path: "settings/", ready: "fieldset" },
   { name: "cards", path: "cards/", ready: ".device-card" },
 ];

@@ -25,7 +25,8 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     match args {
         [what] if what == "site" => bench_site(root),
         [what] if what == "dns" => crate::bench_dns::bench_dns(root),
-        _ => bail!("usage: cargo xtask bench site|dns"),
+        [what] if what == "bundle" => crate::bench_bundle::bench_bundle(root),
+        _ => bail!("usage: cargo xtask bench site|dns|bundle"),
     }
 }
 

@@ -5,8 +5,10 @@
 //! - `cargo xtask build`: install what is missing and build the site into dist/.
 //! - `cargo xtask bench site`: the guide generator against mdBook (BENCHMARKS.md).
 //! - `cargo xtask bench dns`: the DNS check's round trips against a slow resolver.
+//! - `cargo xtask bench bundle`: each page's first-load size against the 350 KB budget.
 
 mod bench;
+mod bench_bundle;
 mod bench_dns;
 mod fuzz;
 mod harden;
@@ -56,7 +58,8 @@ commands:
   build              install missing tools, build the site into dist/
   fuzz [TARGET] [--seconds N]  run the fuzz targets (not part of test)
   bench site         the guide generator against mdBook on 1,000 pages; writes BENCHMARKS.md
-  bench dns          the DNS check of a 3-level SPF tree with 100 ms per answer; writes BENCHMARKS.md";
+  bench dns          the DNS check of a 3-level SPF tree with 100 ms per answer; writes BENCHMARKS.md
+  bench bundle       each page's first load, raw and gzip; fails over 350 KB gzip; writes BENCHMARKS.md";
 
 fn serve(root: &Path, args: &[String]) -> Result<()> {
     let port = match args {

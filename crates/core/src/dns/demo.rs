@@ -23,6 +23,9 @@ pub fn demo_zone() -> InMemoryZone {
             &format!("_dmarc.{DEMO_DOMAIN}"),
             "v=DMARC1; p=quarantine; rua=mailto:dmarc@smarthost-demo.example",
         )
+        // A stand-in for Microsoft's record (documentation range), so the demo's include
+        // tree resolves offline; it states nothing about Microsoft's real addresses.
+        .txt("spf.protection.outlook.com", "v=spf1 ip4:192.0.2.0/24 -all")
         .a(
             "smarthost-demo-example.mail.protection.outlook.com",
             Ipv4Addr::new(192, 0, 2, 25),

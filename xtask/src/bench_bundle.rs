@@ -1,0 +1,127 @@
+//! `cargo xtask bench bundle`: what each page's first load downloads (the boot script,
+//! the JS glue, the wasm and the stylesheets it names), raw and gzip, against the 350 KB
+//! gzip budget. Fails when a page is over, so the budget is real.
+
+use anyhow::{bail, Context, Result};
+use flate2::write::GzEncoder;
+use flate2::Compression;
+use std::io::Write;
+use std::path::Path;
+
+const TITLE: &str = "## Bundle";
+const BUDGET_GZIP: u64 = 350 * 1024;
+
+/// The pages whose first load is measured: the planner and the DNS check.
+const PAGES: [(&str, &str); 2] = [
+    ("planner (/)", "index.html"),
+    ("DNS check (check/)", "check/index.html"),
+];
+
+pub fn bench_bundle(root: &Path) -> Result<()> {
+    crate::site::build(root)?;
+    let dist = root.join("dist");
+    let mut rows = String::new();
+    let mut over = Vec::new();
+    for (label, page) in PAGES {
+        let html = read(&dist.join(page))?;
+        let mut files = quoted_values(&html, "href=\"./", ".css\"");
+        let boot = quoted_values(&html, "src=\"./", ".js\"");
+        for script in &boot {
+            let text = read(&dist.join(script))?;
+            files.extend(quoted_values(&text, "'./", ".js'"));
+            files.extend(quoted_values(&text, "'./", ".wasm'"));
+        }
+        files.extend(boot);
+        let mut total_raw = 0;
+        let mut total_gzip = 0;
+        let mut parts = Vec::new();
+        for file in &files {
+            let bytes =
+                std::fs::read(dist.join(file)).with_context(|| format!("reading dist/{file}"))?;
+            let gzip = gzip_len(&bytes)?;
+            total_raw += bytes.len() as u64;
+            total_gzip += gzip;
+            parts.push(format!("{file} {} / {}", kb(bytes.len() as u64), kb(gzip)));
+        }
+        if total_gzip > BUDGET_GZIP {
+            over.push(format!("{label}: {} gzip", kb(total_gzip)));
+        }
+        rows.push_str(&format!(
+            "| {label} | {} | **{}** | {} |\n",
+            kb(total_raw),
+            kb(total_gzip),
+            parts.join("; ")
+        ));
+    }
+    let section = format!(
+        "{TITLE}\n\n`cargo xtask bench bundle`: the files each page's first load fetches (boot \
+         script, JS glue, wasm, stylesheets) in the release build (opt-level \"z\", LTO, \
+         wasm-opt -Oz), raw and gzip -9. Budget: 350 KB gzip per page; the bench fails when \
+         a page is over. The Vietnamese catalog (i18n/vi.txt) loads only when chosen.\n\n\
+         | page | raw | gzip | files (raw / gzip) |\n|---|---:|---:|---|\n{rows}"
+    );
+    let path = root.join("BENCHMARKS.md");
+    let existing = std::fs::read_to_string(&path).unwrap_or_default();
+    std::fs::write(
+        &path,
+        crate::bench::replace_titled_section(&existing, TITLE, &section),
+    )
+    .with_context(|| format!("writing {}", path.display()))?;
+    println!("{section}");
+    if !over.is_empty() {
+        bail!("over the 350 KB gzip budget: {}", over.join(", "));
+    }
+    Ok(())
+}
+
+fn read(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
+}
+
+/// Values quoted as `prefix…suffix`, e.g. every `href="./x.css"` or `'./x.js'`, without
+/// the quotes and the leading `./`.
+fn quoted_values(text: &str, prefix: &str, suffix: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(prefix) {
+        let after = &rest[start + prefix.len()..];
+        // The suffix ends with its closing quote; the value is everything before that quote.
+        let quote = suffix.chars().last().unwrap_or('"');
+        let Some(end) = after.find(quote) else { break };
+        let value = &after[..end];
+        if format!("{value}{quote}").ends_with(suffix) && !value.contains(['/', ' ']) {
+            found.push(value.to_owned());
+        }
+        rest = &after[end..];
+    }
+    found
+}
+
+fn gzip_len(bytes: &[u8]) -> Result<u64> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?.len() as u64)
+}
+
+fn kb(bytes: u64) -> String {
+    format!("{:.1} KB", bytes as f64 / 1024.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_files_a_page_and_its_boot_script_name() {
+        let html = r#"<script type="module" src="./boot-1.js"></script><link rel="stylesheet" href="./style-2.css" integrity="x"/><link href="./card-3.css"><link rel="icon" href="./favicon.svg">"#;
+        assert_eq!(
+            quoted_values(html, "href=\"./", ".css\""),
+            ["style-2.css", "card-3.css"]
+        );
+        assert_eq!(quoted_values(html, "src=\"./", ".js\""), ["boot-1.js"]);
+        let boot =
+            "import init from './app-1.js';\nawait init({ module_or_path: './app-1_bg.wasm' });";
+        assert_eq!(quoted_values(boot, "'./", ".js'"), ["app-1.js"]);
+        assert_eq!(quoted_values(boot, "'./", ".wasm'"), ["app-1_bg.wasm"]);
+    }
+}
