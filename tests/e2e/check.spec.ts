@@ -199,3 +199,24 @@ test("the link to a check carries the resolver chosen in Settings", async ({ pag
   await finished(page);
   await expect(page.locator(".check-actions .code-block")).toContainText("resolver=google-json");
 });
+
+test.describe("a broken resolver ends as 'could not check', never as a finding", () => {
+  const faults: Record<string, string> = JSON.parse(process.env.SMARTHOST_DOH_FAULT_URLS ?? "{}");
+  for (const kind of ["http500", "garbage", "truncated", "cname-loop", "wrong-name", "json-types"]) {
+    test(kind, async ({ page }) => {
+      const url = faults[kind];
+      expect(url).toBeTruthy();
+      const path =
+        kind === "json-types"
+          ? siteUrl(`check/?domain=ok.cli.test&resolver=${encodeURIComponent(`custom json ${url}`)}`)
+          : siteUrl(withDoh("check/?domain=ok.cli.test", url));
+      await page.goto(path);
+      await finished(page);
+      for (const section of ["mx", "spf", "dmarc"]) {
+        await expect(card(page, section)).toHaveAttribute("data-status", "could-not-check");
+      }
+      await expect(page.locator('.finding:not([data-code="dns-error"])')).toHaveCount(0);
+      await expect(page.getByTestId("unreachable")).toBeVisible();
+    });
+  }
+});

@@ -1,5 +1,6 @@
 // Runs the Knot DNS + dnsdist DoH stack for a test process that is not Node (the Rust
-// integration tests of the CLI): prints {"dohUrl", "jsonUrl", "googleUrl", "slowUrl"} on
+// integration tests of the CLI): prints {"dohUrl", "jsonUrl", "googleUrl", "slowUrl",
+// "faults": {kind: url}} on
 // one line once the stack answers, and stops it when standard input closes, which happens
 // when the test process exits for any reason.
 
@@ -15,6 +16,9 @@ process.stdout.write(
     jsonUrl: stack.jsonUrl,
     googleUrl: stack.googleUrl,
     slowUrl: stack.delayedUrl(3000),
+    faults: Object.fromEntries(
+      ["http500", "garbage", "truncated", "cname-loop", "wrong-name", "json-types"].map((k) => [k, stack.faultUrl(k)]),
+    ),
   })}\n`,
 );
 

@@ -139,6 +139,7 @@ export async function startDnsStack() {
       jsonUrl: proxy.jsonUrl,
       googleUrl: proxy.googleUrl,
       delayedUrl: proxy.delayedUrl,
+      faultUrl: proxy.faultUrl,
     });
     const stopServices = stack.stop;
     stack.stop = async () => {

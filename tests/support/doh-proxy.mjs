@@ -3,6 +3,8 @@
 //   /dns-query?name=..&type=..   in the JSON dialect of Cloudflare (TXT quoted)
 //   /resolve?name=..&type=..     in the JSON dialect of Google (TXT unquoted)
 //   /delay/<ms>/dns-query?dns=.. in wire format, after waiting <ms> milliseconds
+//   /fault/<kind>/dns-query?dns=.. a broken resolver (see FAULTS), for hardening tests
+//   /fault/json-types/resolve?..   a Google-dialect JSON answer with the wrong types
 // All answers carry Access-Control-Allow-Origin: *, as public resolvers do.
 
 import { createServer } from "node:http";
@@ -101,6 +103,54 @@ export function toJson(buf, dialect) {
   };
 }
 
+/** The question section of a wire query: everything after the 12-byte header. */
+function questionOf(query) {
+  return query.subarray(12);
+}
+
+/** A NOERROR response to `query` whose answers are the given [owner, type, rdata] records. */
+function wireAnswer(query, records) {
+  const header = Buffer.from([0, 0, 0x81, 0x80, 0, 1, 0, records.length, 0, 0, 0, 0]);
+  const name = (text) => Buffer.concat([...text.split(".").filter(Boolean).map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l, "ascii")])), Buffer.from([0])]);
+  const parts = records.map(([owner, type, rdata]) => {
+    const fixed = Buffer.alloc(10);
+    fixed.writeUInt16BE(type, 0);
+    fixed.writeUInt16BE(1, 2);
+    fixed.writeUInt32BE(60, 4);
+    fixed.writeUInt16BE(rdata.length, 8);
+    return Buffer.concat([name(owner), fixed, rdata]);
+  });
+  return { body: Buffer.concat([header, questionOf(query), ...parts]), name };
+}
+
+/** The question name of a wire query. */
+function queryName(query) {
+  return readName(query, 12).name;
+}
+
+// Broken resolvers: each must end as "could not check" and never as a finding.
+const FAULTS = {
+  http500: async () => ({ status: 500, type: "text/plain", body: Buffer.from("internal error") }),
+  garbage: async () => ({ status: 200, type: "application/dns-message", body: Buffer.from("<html>not DNS</html>") }),
+  truncated: async (query, upstream) => {
+    const answer = Buffer.from(await (await fetch(`${upstream}?dns=${query.toString("base64url")}`, { headers: { accept: "application/dns-message" } })).arrayBuffer());
+    return { status: 200, type: "application/dns-message", body: answer.subarray(0, Math.max(13, answer.length - 7)) };
+  },
+  "cname-loop": async (query) => {
+    const owner = queryName(query);
+    const { body } = wireAnswer(query, [
+      [owner, TYPES.CNAME, Buffer.concat([Buffer.from([4]), Buffer.from("loop"), Buffer.from([4]), Buffer.from("test"), Buffer.from([0])])],
+      ["loop.test", TYPES.CNAME, Buffer.concat([...owner.split(".").map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l, "ascii")])), Buffer.from([0])])],
+    ]);
+    return { status: 200, type: "application/dns-message", body };
+  },
+  "wrong-name": async (query) => {
+    const spf = Buffer.from("v=spf1 +all");
+    const { body } = wireAnswer(query, [["evil.example.net", TYPES.TXT, Buffer.concat([Buffer.from([spf.length]), spf])]]);
+    return { status: 200, type: "application/dns-message", body };
+  },
+};
+
 export function startDohProxy({ upstream, port = 0, host = "127.0.0.1" }) {
   const server = createServer(async (req, res) => {
     const headers = { "access-control-allow-origin": "*", "cache-control": "no-store" };
@@ -112,6 +162,22 @@ export function startDohProxy({ upstream, port = 0, host = "127.0.0.1" }) {
         const answer = await fetch(`${upstream}${url.search}`, { headers: { accept: "application/dns-message" } });
         res.writeHead(answer.status, { ...headers, "content-type": "application/dns-message" });
         return res.end(Buffer.from(await answer.arrayBuffer()));
+      }
+      const fault = url.pathname.match(/^\/fault\/([a-z0-9-]+)\/(dns-query|resolve)$/);
+      if (fault) {
+        if (fault[1] === "json-types") {
+          res.writeHead(200, { ...headers, "content-type": "application/dns-json" });
+          return res.end(JSON.stringify({ Status: "0", Answer: [{ name: 7, type: "16", TTL: -1, data: ["v=spf1"] }] }));
+        }
+        const make = FAULTS[fault[1]];
+        const query = Buffer.from(url.searchParams.get("dns") ?? "", "base64url");
+        if (!make || query.length < 13) {
+          res.writeHead(400, headers);
+          return res.end("unknown fault or missing dns parameter");
+        }
+        const { status, type, body } = await make(query, upstream);
+        res.writeHead(status, { ...headers, "content-type": type });
+        return res.end(body);
       }
       const dialect = url.pathname === "/resolve" ? "google" : url.pathname === "/dns-query" ? "cloudflare" : null;
       const name = url.searchParams.get("name");
@@ -141,6 +207,7 @@ export function startDohProxy({ upstream, port = 0, host = "127.0.0.1" }) {
         jsonUrl: `${base}/dns-query`,
         googleUrl: `${base}/resolve`,
         delayedUrl: (ms) => `${base}/delay/${ms}/dns-query`,
+        faultUrl: (kind) => `${base}/fault/${kind}/${kind === "json-types" ? "resolve" : "dns-query"}`,
       });
     });
   });

@@ -40,6 +40,9 @@ export default async function globalSetup() {
     process.env.SMARTHOST_DOH_JSON_URL = dns.jsonUrl;
     process.env.SMARTHOST_DOH_GOOGLE_URL = dns.googleUrl;
     process.env.SMARTHOST_DOH_SLOW_URL_TEMPLATE = dns.delayedUrl("MS");
+    process.env.SMARTHOST_DOH_FAULT_URLS = JSON.stringify(
+      Object.fromEntries(["http500", "garbage", "truncated", "cname-loop", "wrong-name", "json-types"].map((k) => [k, dns.faultUrl(k)])),
+    );
   } catch (error) {
     await stopAll(started);
     throw error;

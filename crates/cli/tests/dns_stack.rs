@@ -14,6 +14,8 @@ struct Stack {
     google_url: String,
     /// Wire format, answered after 3 seconds.
     slow_url: String,
+    /// Broken resolvers by kind (tests/support/doh-proxy.mjs FAULTS).
+    faults: Vec<(String, String)>,
     // Held so the stack lives as long as this process; closing stdin stops it.
     _stdin: Mutex<ChildStdin>,
     _child: Mutex<Child>,
@@ -51,6 +53,12 @@ fn start_stack() -> Result<Stack, String> {
         json_url: url("jsonUrl")?,
         google_url: url("googleUrl")?,
         slow_url: url("slowUrl")?,
+        faults: value["faults"]
+            .as_object()
+            .ok_or("no faults")?
+            .iter()
+            .filter_map(|(kind, url)| Some((kind.clone(), url.as_str()?.to_owned())))
+            .collect(),
         _stdin: Mutex::new(stdin),
         _child: Mutex::new(child),
     })
@@ -461,4 +469,28 @@ fn a_slow_resolver_times_out_and_claims_nothing() {
     ]);
     let v: Value = serde_json::from_slice(&patient.stdout).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(v["result"], "pass");
+}
+
+/// Every kind of broken resolver ends as "could not check" (exit 1, only dns-error
+/// findings), never as a claim that a record is missing or wrong.
+#[test]
+fn a_broken_resolver_never_yields_a_finding_about_the_records() {
+    let faults = &stack().faults;
+    assert_eq!(faults.len(), 6);
+    for (kind, url) in faults {
+        let flag = if kind == "json-types" { "--doh-json" } else { "--doh" };
+        let out = smarthost_raw(&["check", "ok.cli.test", flag, url, "--timeout", "3000", "--json"]);
+        assert_eq!(out.status.code(), Some(1), "{kind}: {out:?}");
+        let report: Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{kind}: not JSON ({e}): {out:?}"));
+        let codes: Vec<&str> = report["findings"]
+            .as_array()
+            .map(|f| f.iter().filter_map(|x| x["code"].as_str()).collect())
+            .unwrap_or_default();
+        assert!(!codes.is_empty(), "{kind}: no finding at all");
+        assert!(
+            codes.iter().all(|c| *c == "dns-error"),
+            "{kind}: a finding other than dns-error: {codes:?}"
+        );
+    }
 }

@@ -713,15 +713,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn answer_for_another_name_is_ignored() {
-        let body = answer(0, &txt_record("evil.example.net.", r#""\"v=spf1 +all\"""#));
-        let transport = FakeTransport::new().json("name=", &body);
-        assert_eq!(
-            lookup(CLOUDFLARE, transport, "example.com", RecordType::Txt),
-            Ok(Lookup::NoData)
-        );
-    }
 
     #[test]
     fn truncated_flag_is_kept_and_does_not_fail() {
@@ -827,15 +818,41 @@ mod tests {
     }
 
     #[test]
-    fn cname_loop_ends_as_nodata() {
+    fn a_cname_loop_is_an_untrustworthy_answer_not_an_absence() {
         let body = answer(
             0,
             r#"{"name":"a.example.com","type":5,"TTL":1,"data":"b.example.com"},
                {"name":"b.example.com","type":5,"TTL":1,"data":"a.example.com"}"#,
         );
         let transport = FakeTransport::new().json("name=", &body);
-        assert_eq!(
+        assert!(matches!(
             lookup(CLOUDFLARE, transport, "a.example.com", RecordType::A),
+            Err(ResolveError::BadAnswer(m)) if m.contains("a.example.com → b.example.com → a.example.com")
+        ));
+    }
+
+    #[test]
+    fn an_answer_for_another_name_is_refused() {
+        let body = answer(
+            0,
+            r#"{"name":"evil.example.net","type":16,"TTL":1,"data":"\"v=spf1 +all\""}"#,
+        );
+        let transport = FakeTransport::new().json("name=", &body);
+        assert!(matches!(
+            lookup(CLOUDFLARE, transport, "contoso.example.com", RecordType::Txt),
+            Err(ResolveError::BadAnswer(m)) if m.contains("evil.example.net")
+        ));
+    }
+
+    #[test]
+    fn a_cname_to_a_name_without_the_type_is_nodata() {
+        let body = answer(
+            0,
+            r#"{"name":"a.example.com","type":5,"TTL":1,"data":"b.example.com"}"#,
+        );
+        let transport = FakeTransport::new().json("name=", &body);
+        assert_eq!(
+            lookup(CLOUDFLARE, transport, "a.example.com", RecordType::Txt),
             Ok(Lookup::NoData)
         );
     }

@@ -52,6 +52,8 @@ pub enum ResolveError {
     BadEndpoint(String),
     #[error("this site's Content-Security-Policy does not allow connecting to {0}, so the browser would refuse every look-up; whoever hosts smarthost can allow it by building with SMARTHOST_CONNECT_SRC=\"{0}\"")]
     NotAllowed(String),
+    #[error("the DNS answer cannot be trusted: {0}")]
+    BadAnswer(String),
 }
 
 /// Something that answers DNS questions.
@@ -171,9 +173,18 @@ pub(crate) fn outcome(
         Rcode::NotImp => return Err(ResolveError::OtherRcode(4)),
         Rcode::Other(code) => return Err(ResolveError::OtherRcode(code)),
     }
+    // Records that answer some other question: a broken or hostile resolver. Reading
+    // them as "no records here" would claim something about the domain, so refuse.
+    if !answers.is_empty() && !answers.iter().any(|r| r.name == name.as_str()) {
+        let other = answers.first().map(|r| r.name.clone()).unwrap_or_default();
+        return Err(ResolveError::BadAnswer(format!(
+            "it answers for {other}, not {}",
+            name.as_str()
+        )));
+    }
     let mut owner = name.as_str().to_owned();
-    // A chain longer than this is a loop or an abuse; treat what we have as no data.
-    for _ in 0..8 {
+    let mut chain = vec![owner.clone()];
+    loop {
         let matching: Vec<Record> = answers
             .iter()
             .filter(|r| r.rtype == rtype && r.name == owner)
@@ -186,13 +197,24 @@ pub(crate) fn outcome(
             RecordData::Cname(target) if r.name == owner => Some(target.clone()),
             _ => None,
         });
-        match next {
-            Some(target) => owner = target,
-            None => break,
+        let Some(target) = next else {
+            // The chain ends without records of this type: the name has none.
+            return Ok(Lookup::NoData);
+        };
+        if chain.contains(&target) || chain.len() > MAX_CNAME_CHAIN {
+            chain.push(target);
+            return Err(ResolveError::BadAnswer(format!(
+                "its CNAME chain loops or runs too long ({})",
+                chain.join(" → ")
+            )));
         }
+        chain.push(target.clone());
+        owner = target;
     }
-    Ok(Lookup::NoData)
 }
+
+/// Longer CNAME chains than this are treated as broken (resolvers stop far earlier).
+const MAX_CNAME_CHAIN: usize = 8;
 
 /// Base64url without padding (RFC 4648 5), as RFC 8484 6 requires for the `dns` parameter.
 pub fn base64url(bytes: &[u8]) -> String {
