@@ -478,8 +478,20 @@ fn a_broken_resolver_never_yields_a_finding_about_the_records() {
     let faults = &stack().faults;
     assert_eq!(faults.len(), 6);
     for (kind, url) in faults {
-        let flag = if kind == "json-types" { "--doh-json" } else { "--doh" };
-        let out = smarthost_raw(&["check", "ok.cli.test", flag, url, "--timeout", "3000", "--json"]);
+        let flag = if kind == "json-types" {
+            "--doh-json"
+        } else {
+            "--doh"
+        };
+        let out = smarthost_raw(&[
+            "check",
+            "ok.cli.test",
+            flag,
+            url,
+            "--timeout",
+            "3000",
+            "--json",
+        ]);
         assert_eq!(out.status.code(), Some(1), "{kind}: {out:?}");
         let report: Value = serde_json::from_slice(&out.stdout)
             .unwrap_or_else(|e| panic!("{kind}: not JSON ({e}): {out:?}"));

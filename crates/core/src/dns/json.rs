@@ -713,7 +713,6 @@ mod tests {
         }
     }
 
-
     #[test]
     fn truncated_flag_is_kept_and_does_not_fail() {
         let body = r#"{"Status":0,"TC":true,"Answer":[{"name":"example.com","type":1,"TTL":5,"data":"192.0.2.1"}]}"#;
