@@ -90,6 +90,9 @@ try {
   await cliRun(doh);
   const cli = [];
   for (let i = 0; i < Math.min(RUNS, 5); i++) cli.push(await cliRun(doh));
+  // Cold start: the same check with no added delay, process start to exit.
+  const cold = [];
+  for (let i = 0; i < Math.min(RUNS, 5); i++) cold.push(await cliRun(dns.dohUrl));
   const result = {
     domain: DOMAIN,
     delayMs: DELAY_MS,
@@ -100,6 +103,7 @@ try {
       sequentialRoundTrips: median(runs.map((r) => r.roundTrips)),
     },
     cliSequential: { medianWallMs: Math.round(median(cli)) },
+    cliColdStartMs: Math.round(median(cold)),
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } finally {

@@ -26,7 +26,8 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
         [what] if what == "site" => bench_site(root),
         [what] if what == "dns" => crate::bench_dns::bench_dns(root),
         [what] if what == "bundle" => crate::bench_bundle::bench_bundle(root),
-        _ => bail!("usage: cargo xtask bench site|dns|bundle"),
+        [what] if what == "load" => crate::bench_load::bench_load(root),
+        _ => bail!("usage: cargo xtask bench site|dns|bundle|load"),
     }
 }
 

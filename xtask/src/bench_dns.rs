@@ -4,6 +4,35 @@
 
 use crate::process::run;
 use anyhow::{bail, Context, Result};
+
+/// Runs a benchmark script of tests/bench and returns the JSON line it prints.
+pub fn node_script(root: &Path, script: &str) -> Result<String> {
+    let output = Command::new("node")
+        .arg(script)
+        .current_dir(root)
+        .output()
+        .with_context(|| format!("running node {script}"))?;
+    if !output.status.success() {
+        bail!(
+            "{script} failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+/// The first whole number after `"key":` in a flat JSON line.
+pub fn json_number(json: &str, key: &str) -> Result<u64> {
+    let pattern = format!("\"{key}\":");
+    let at = json
+        .find(&pattern)
+        .with_context(|| format!("no {key} in {json}"))?;
+    let digits: String = json[at + pattern.len()..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().with_context(|| format!("{key} in {json}"))
+}
 use std::path::Path;
 use std::process::Command;
 
@@ -14,45 +43,16 @@ pub fn bench_dns(root: &Path) -> Result<()> {
     run(Command::new("cargo")
         .args(["build", "--release", "-p", "smarthost"])
         .current_dir(root))?;
-    let output = Command::new("node")
-        .arg("tests/bench/dns-check.mjs")
-        .current_dir(root)
-        .output()
-        .context("running node tests/bench/dns-check.mjs")?;
-    if !output.status.success() {
-        bail!(
-            "the DNS benchmark failed:\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-    }
-    let json = String::from_utf8_lossy(&output.stdout);
-    let number = |key: &str| -> Result<u64> {
-        let at = json
-            .find(&format!("\"{key}\":"))
-            .with_context(|| format!("no {key} in {json}"))?;
-        let digits: String = json[at + key.len() + 3..]
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        digits.parse().with_context(|| format!("{key} in {json}"))
-    };
+    let json = node_script(root, "tests/bench/dns-check.mjs")?;
+    let number = |key: &str| json_number(&json, key);
     let delay = number("delayMs")?;
     let browser = number("medianWallMs")?;
     let trips = number("sequentialRoundTrips")?;
     let lookups = number("lookups")?;
     let runs = number("runs")?;
     let cli_at = json.find("cliSequential").context("no CLI result")?;
-    let cli: u64 = json[cli_at..]
-        .split("\"medianWallMs\":")
-        .nth(1)
-        .and_then(|rest| {
-            rest.chars()
-                .take_while(char::is_ascii_digit)
-                .collect::<String>()
-                .parse()
-                .ok()
-        })
-        .context("no CLI time")?;
+    let cli = json_number(&json[cli_at..], "medianWallMs")?;
+    let cold = json_number(&json, "cliColdStartMs")?;
     let section = format!(
         "{TITLE}\n\n\
          `cargo xtask bench dns` (tests/bench/dns-check.mjs): `deep.web.test` in tests/zones/web.test \
@@ -62,7 +62,9 @@ pub fn bench_dns(root: &Path) -> Result<()> {
          | | wall time | sequential round trips | look-ups |\n\
          |---|---:|---:|---:|\n\
          | browser (each level's look-ups together) | {browser} ms | {trips} (≈ {} ms of delay) | {lookups} |\n\
-         | CLI (blocking HTTP, one look-up at a time; includes process start) | {cli} ms | {lookups} | {lookups} |\n",
+         | CLI (blocking HTTP, one look-up at a time; includes process start) | {cli} ms | {lookups} | {lookups} |\n\n\
+         CLI cold start: `smarthost check deep.web.test --json` against the same stack with no \
+         added delay, process start to exit, median: {cold} ms.\n",
         trips * delay
     );
     let path = root.join("BENCHMARKS.md");

@@ -6,10 +6,12 @@
 //! - `cargo xtask bench site`: the guide generator against mdBook (BENCHMARKS.md).
 //! - `cargo xtask bench dns`: the DNS check's round trips against a slow resolver.
 //! - `cargo xtask bench bundle`: each page's first-load size against the 350 KB budget.
+//! - `cargo xtask bench load`: time to an interactive planner, throttled, against a floor.
 
 mod bench;
 mod bench_bundle;
 mod bench_dns;
+mod bench_load;
 mod fuzz;
 mod harden;
 mod process;
@@ -59,7 +61,8 @@ commands:
   fuzz [TARGET] [--seconds N]  run the fuzz targets (not part of test)
   bench site         the guide generator against mdBook on 1,000 pages; writes BENCHMARKS.md
   bench dns          the DNS check of a 3-level SPF tree with 100 ms per answer; writes BENCHMARKS.md
-  bench bundle       each page's first load, raw and gzip; fails over 350 KB gzip; writes BENCHMARKS.md";
+  bench bundle       each page's first load, raw and gzip; fails over 350 KB gzip; writes BENCHMARKS.md
+  bench load         time to an interactive planner with 4x CPU throttling, against static HTML";
 
 fn serve(root: &Path, args: &[String]) -> Result<()> {
     let port = match args {
