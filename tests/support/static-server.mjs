@@ -2,9 +2,14 @@
 // SPA fallback. A directory serves its index.html; anything else missing is a 404.
 // Used by `cargo xtask serve` and by the browser tests.
 //
-//   node static-server.mjs --root dist --port 8080 [--prefix /tools/smarthost/] [--host 127.0.0.1]
+//   node static-server.mjs --root dist --port 8080 [--prefix /tools/smarthost/] [--host 127.0.0.1] [--gzip on]
+//
+// With --gzip on, text and wasm are sent gzip-compressed to clients that accept it, as
+// production hosts do (`cargo xtask serve` and the Lighthouse benchmark); the browser
+// tests use the plain default.
 
 import { createServer } from "node:http";
+import { gzipSync } from "node:zlib";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 
@@ -22,7 +27,9 @@ const TYPES = {
   ".toml": "text/plain; charset=utf-8",
 };
 
-export function startStaticServer({ root, port = 0, host = "127.0.0.1", prefix = "/" }) {
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".wasm", ".css", ".svg", ".json", ".xml", ".txt", ".toml"]);
+
+export function startStaticServer({ root, port = 0, host = "127.0.0.1", prefix = "/", gzip = false }) {
   const rootDir = resolve(root);
   const base = prefix.endsWith("/") ? prefix : `${prefix}/`;
   const server = createServer(async (req, res) => {
@@ -43,11 +50,19 @@ export function startStaticServer({ root, port = 0, host = "127.0.0.1", prefix =
         info = await stat(file).catch(() => null);
       }
       if (!info?.isFile()) return notFound(res);
-      const body = await readFile(file);
-      res.writeHead(200, {
+      let body = await readFile(file);
+      const headers = {
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
         "cache-control": "no-cache",
-      });
+      };
+      if (gzip && COMPRESSIBLE.has(extname(file))) {
+        headers.vary = "accept-encoding";
+        if (/\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+          body = gzipSync(body, { level: 9 });
+          headers["content-encoding"] = "gzip";
+        }
+      }
+      res.writeHead(200, headers);
       res.end(req.method === "HEAD" ? undefined : body);
     } catch {
       notFound(res);
@@ -68,7 +83,7 @@ function notFound(res) {
 }
 
 function parseArgs(argv) {
-  const options = { root: "dist", port: 8080, host: "127.0.0.1", prefix: "/" };
+  const options = { root: "dist", port: 8080, host: "127.0.0.1", prefix: "/", gzip: false };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (value === undefined) throw new Error(`${flag} needs a value`);
@@ -76,6 +91,7 @@ function parseArgs(argv) {
     else if (flag === "--port") options.port = Number(value);
     else if (flag === "--host") options.host = value;
     else if (flag === "--prefix") options.prefix = value;
+    else if (flag === "--gzip") options.gzip = value === "on";
     else throw new Error(`unknown option ${flag}`);
   }
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {

@@ -27,7 +27,8 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
         [what] if what == "dns" => crate::bench_dns::bench_dns(root),
         [what] if what == "bundle" => crate::bench_bundle::bench_bundle(root),
         [what] if what == "load" => crate::bench_load::bench_load(root),
-        _ => bail!("usage: cargo xtask bench site|dns|bundle|load"),
+        [what] if what == "lighthouse" => crate::bench_lighthouse::bench_lighthouse(root),
+        _ => bail!("usage: cargo xtask bench site|dns|bundle|load|lighthouse"),
     }
 }
 

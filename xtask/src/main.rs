@@ -7,10 +7,12 @@
 //! - `cargo xtask bench dns`: the DNS check's round trips against a slow resolver.
 //! - `cargo xtask bench bundle`: each page's first-load size against the 350 KB budget.
 //! - `cargo xtask bench load`: time to an interactive planner, throttled, against a floor.
+//! - `cargo xtask bench lighthouse`: Lighthouse scores for three kinds of page.
 
 mod bench;
 mod bench_bundle;
 mod bench_dns;
+mod bench_lighthouse;
 mod bench_load;
 mod fuzz;
 mod harden;
@@ -62,7 +64,8 @@ commands:
   bench site         the guide generator against mdBook on 1,000 pages; writes BENCHMARKS.md
   bench dns          the DNS check of a 3-level SPF tree with 100 ms per answer; writes BENCHMARKS.md
   bench bundle       each page's first load, raw and gzip; fails over 350 KB gzip; writes BENCHMARKS.md
-  bench load         time to an interactive planner with 4x CPU throttling, against static HTML";
+  bench load         time to an interactive planner with 4x CPU throttling, against static HTML
+  bench lighthouse   Lighthouse 12.2.3 scores for the planner, a guide page and a card page";
 
 fn serve(root: &Path, args: &[String]) -> Result<()> {
     let port = match args {

@@ -105,6 +105,13 @@ pub fn serve(root: &Path, port: u16) -> Result<()> {
     println!("xtask: serving dist/ at http://127.0.0.1:{port}/ (Ctrl+C to stop)");
     run(Command::new("node")
         .arg(root.join("tests/support/static-server.mjs"))
-        .args(["--root", "dist", "--port", &port.to_string()])
+        .args([
+            "--root",
+            "dist",
+            "--port",
+            &port.to_string(),
+            "--gzip",
+            "on",
+        ])
         .current_dir(root))
 }

@@ -125,6 +125,7 @@ fn fixture_layout_and_messages() {
         paths,
         [
             "assets/card.css",
+            "assets/favicon.svg",
             "assets/guide.css",
             "en/devices/index.html",
             "en/devices/may-quet-da-nang.html",

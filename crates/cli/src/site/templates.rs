@@ -30,6 +30,8 @@ use std::collections::HashSet;
 pub const GUIDE_CSS: &str = include_str!("guide.css");
 /// The app's card stylesheet: one source for the app and the guide's device pages.
 pub const CARD_CSS: &str = include_str!("../../../../assets/card.css");
+/// The app's icon, so guide pages do not make browsers ask for a missing /favicon.ico.
+pub const FAVICON: &str = include_str!("../../../../assets/favicon.svg");
 
 /// One file of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,6 +57,7 @@ pub fn generated_files(site: &Site, devices: &DeviceSet, fragments: bool) -> Has
         "sitemap.xml",
         "assets/guide.css",
         "assets/card.css",
+        "assets/favicon.svg",
     ]
     .into_iter()
     .map(str::to_owned)
@@ -86,6 +89,7 @@ pub fn render_site(
     let mut files = vec![
         OutputFile::new("assets/guide.css".to_owned(), GUIDE_CSS.to_owned()),
         OutputFile::new("assets/card.css".to_owned(), CARD_CSS.to_owned()),
+        OutputFile::new("assets/favicon.svg".to_owned(), FAVICON.to_owned()),
         OutputFile::new("index.html".to_owned(), chooser(site, options)),
         OutputFile::new(
             "sitemap.xml".to_owned(),
@@ -276,7 +280,7 @@ pub(super) fn page_frame(frame: &Frame) -> String {
         }
     }
     out.push_str(&format!(
-        "<link rel=\"stylesheet\" href=\"{root}assets/guide.css\">\n<link rel=\"stylesheet\" href=\"{root}assets/card.css\">\n</head>\n<body class=\"{}\">\n<a class=\"skip-link\" href=\"#content\">{}</a>\n<header class=\"site-header\">\n<p class=\"site-name\"><a href=\"{}\">{}</a></p>\n",
+        "<link rel=\"icon\" href=\"{root}assets/favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"{root}assets/guide.css\">\n<link rel=\"stylesheet\" href=\"{root}assets/card.css\">\n</head>\n<body class=\"{}\">\n<a class=\"skip-link\" href=\"#content\">{}</a>\n<header class=\"site-header\">\n<p class=\"site-name\"><a href=\"{}\">{}</a></p>\n",
         frame.body_class,
         escape(&catalog(lang, "ui.skip")),
         escape(&relative(dir, &format!("{}/index.html", lang.code()))),
@@ -459,7 +463,7 @@ fn chooser(site: &Site, options: &Options) -> String {
         ));
     }
     out.push_str(&format!(
-        "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">\n<link rel=\"stylesheet\" href=\"assets/guide.css\">\n</head>\n<body class=\"chooser\">\n<main id=\"content\">\n<h1>{}</h1>\n",
+        "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">\n<link rel=\"icon\" href=\"assets/favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"assets/guide.css\">\n</head>\n<body class=\"chooser\">\n<main id=\"content\">\n<h1>{}</h1>\n",
         escape(&site_url(options, "", "index.html")),
         t(first, Text::ChooserTitle)
     ));

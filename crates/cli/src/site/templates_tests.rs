@@ -77,6 +77,7 @@ fn the_layout_is_sorted_and_complete() {
         paths,
         [
             "assets/card.css",
+            "assets/favicon.svg",
             "assets/guide.css",
             "en/b.fragment.html",
             "en/b.html",
