@@ -28,7 +28,15 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 /// The targets in fuzz/fuzz_targets/, in the order `cargo xtask fuzz` runs them.
-const TARGETS: [&str; 5] = ["spf_record", "dns_wire", "dns_json", "dmarc", "user_values"];
+const TARGETS: [&str; 7] = [
+    "spf_record",
+    "dns_wire",
+    "dns_json",
+    "dmarc",
+    "user_values",
+    "inventory_import",
+    "json_codec",
+];
 
 const DEFAULT_SECONDS: u64 = 60;
 const CARGO_FUZZ_VERSION_REQ: &str = "^0.13";
