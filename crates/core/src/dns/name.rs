@@ -52,7 +52,7 @@ pub enum NameError {
     NameTooLong(usize),
     #[error("the label \"{0}\" starts or ends with a hyphen, which DNS host names do not allow")]
     HyphenAtEdge(String),
-    #[error("the character '{ch}' is not allowed in a domain name (label \"{label}\")")]
+    #[error("the character {ch:?} is not allowed in a domain name (label \"{label}\")")]
     InvalidCharacter { label: String, ch: char },
     #[error("\"{0}\" is not a valid internationalised domain name")]
     InvalidIdn(String),
@@ -77,7 +77,7 @@ impl DomainName {
             return Err(NameError::ContainsSpace);
         }
         if without_root.contains('@') {
-            return Err(NameError::LooksLikeEmail(without_root.to_owned()));
+            return Err(NameError::LooksLikeEmail(crate::echo::shown(without_root)));
         }
         if without_root.split('.').any(str::is_empty) {
             return Err(NameError::EmptyLabel);
@@ -86,7 +86,7 @@ impl DomainName {
             without_root.to_ascii_lowercase()
         } else {
             idna_to_ascii(without_root)
-                .ok_or_else(|| NameError::InvalidIdn(without_root.to_owned()))?
+                .ok_or_else(|| NameError::InvalidIdn(crate::echo::shown(without_root)))?
         };
         check_host_syntax(&ascii)?;
         Ok(DomainName(ascii))
@@ -109,13 +109,13 @@ impl DomainName {
             }
             if label.len() > MAX_LABEL_LEN {
                 return Err(NameError::LabelTooLong {
-                    label: shorten(label),
+                    label: crate::echo::shown(&shorten(label)),
                     len: label.len(),
                 });
             }
             if let Some(ch) = label.chars().find(|c| !c.is_ascii_graphic()) {
                 return Err(NameError::InvalidCharacter {
-                    label: shorten(label),
+                    label: crate::echo::shown(&shorten(label)),
                     ch,
                 });
             }
@@ -157,7 +157,7 @@ fn check_host_syntax(ascii: &str) -> Result<(), NameError> {
         }
         if label.len() > MAX_LABEL_LEN {
             return Err(NameError::LabelTooLong {
-                label: shorten(label),
+                label: crate::echo::shown(&shorten(label)),
                 len: label.len(),
             });
         }
@@ -166,12 +166,12 @@ fn check_host_syntax(ascii: &str) -> Result<(), NameError> {
             .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
         {
             return Err(NameError::InvalidCharacter {
-                label: shorten(label),
+                label: crate::echo::shown(&shorten(label)),
                 ch,
             });
         }
         if label.starts_with('-') || label.ends_with('-') {
-            return Err(NameError::HyphenAtEdge(label.to_owned()));
+            return Err(NameError::HyphenAtEdge(crate::echo::shown(label)));
         }
     }
     if labels < 2 {
@@ -273,5 +273,77 @@ mod tests {
             domain.map(|d| d.child("_dmarc").to_string()),
             Ok("_dmarc.contoso.com".to_owned())
         );
+    }
+
+    /// Hostile and odd names: each is either a clean A-label name or refused with a
+    /// message that is short, says something, and never echoes a control or
+    /// bidirectional character raw (it would garble or reorder the page around it).
+    #[test]
+    fn hostile_names_get_a_clear_message_or_a_clean_a_label() {
+        let long_label = "a".repeat(64);
+        let long_name = format!("{}.com", "abcdefghij.".repeat(30));
+        let inputs: Vec<String> = [
+            "",
+            " ",
+            "\t\n",
+            ".",
+            "..",
+            "contoso",
+            "contoso..com",
+            ".contoso.com",
+            "-contoso.com",
+            "contoso-.com",
+            "con toso.com",
+            "contoso.com\u{0}",
+            "contoso\u{7}.com",
+            "contoso.com\r\nX-Header: 1",
+            "conto\u{202e}moc.com",
+            "contoso\u{200b}.com",
+            "\u{feff}contoso.com",
+            "<script>alert(1)</script>.com",
+            "\"quoted\".com",
+            "'single'.com",
+            "scanner@contoso.com",
+            "http://contoso.com/",
+            "contoso.com:25",
+            "contoso.com/path",
+            "%63ontoso.com",
+            "\u{430}\u{440}\u{440}\u{435}.com",
+            "ＣＯＮＴＯＳＯ．ＣＯＭ",
+            "例子.测试",
+            "🖨️.example",
+            "xn--.com",
+            "xn--zz.com",
+            "a_b.com",
+            "*.contoso.com",
+            "192.0.2.1",
+            "[2001:db8::1]",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .chain([long_label.clone() + ".com", long_name])
+        .collect();
+        assert!(inputs.len() >= 30);
+        for input in &inputs {
+            match DomainName::parse(input) {
+                Ok(name) => {
+                    let text = name.as_str();
+                    assert!(
+                        text.chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.'),
+                        "{input:?} became {text:?}"
+                    );
+                }
+                Err(error) => {
+                    let message = error.to_string();
+                    assert!(!message.trim().is_empty(), "{input:?}");
+                    assert!(message.chars().count() < 200, "{input:?}: {message}");
+                    assert!(
+                        !message.chars().any(crate::echo::is_unsafe_to_echo),
+                        "{input:?}: the message echoes an unsafe character: {message:?}"
+                    );
+                }
+            }
+        }
     }
 }
