@@ -82,12 +82,17 @@ fn bench_site(root: &Path) -> Result<()> {
     );
 
     let section = report(&smarthost, &mdbook, [&ours, &theirs, &lean], &dir);
-    let path = root.join("BENCHMARKS.md");
-    let existing = std::fs::read_to_string(&path).unwrap_or_default();
-    std::fs::write(&path, replace_section(&existing, &section))
-        .with_context(|| format!("writing {}", path.display()))?;
+    write_section(root, SECTION_TITLE, &section)?;
     println!("xtask: wrote the \"Static-site generator\" section of BENCHMARKS.md");
     Ok(())
+}
+
+/// Replaces (or appends) the section headed `title` in BENCHMARKS.md.
+pub fn write_section(root: &Path, title: &str, section: &str) -> Result<()> {
+    let path = root.join("BENCHMARKS.md");
+    let existing = std::fs::read_to_string(&path).unwrap_or_default();
+    std::fs::write(&path, replace_titled_section(&existing, title, section))
+        .with_context(|| format!("writing {}", path.display()))
 }
 
 /// mdBook from target/bench-tools, installed there from the registry when missing.
@@ -305,12 +310,6 @@ fn dir_size(dir: &Path) -> u64 {
             }
         })
         .sum()
-}
-
-/// `existing` with its "Static-site generator" section replaced by `section`, or with
-/// `section` appended when it has none. A section runs to the next `## ` heading.
-pub fn replace_section(existing: &str, section: &str) -> String {
-    replace_titled_section(existing, SECTION_TITLE, section)
 }
 
 /// `existing` with the section headed `title` replaced by `section`, or appended.
@@ -590,21 +589,26 @@ mod tests {
     fn the_section_is_replaced_or_appended() {
         let section = "## Static-site generator\n\nnew\n";
         assert_eq!(
-            replace_section("# B\n\n## Fuzzing\n\nx\n", section),
+            replace_titled_section("# B\n\n## Fuzzing\n\nx\n", SECTION_TITLE, section),
             "# B\n\n## Fuzzing\n\nx\n\n## Static-site generator\n\nnew\n"
         );
         assert_eq!(
-            replace_section(
+            replace_titled_section(
                 "# B\n\n## Static-site generator\n\nold\n\n## Fuzzing\n\nx\n",
+                SECTION_TITLE,
                 section
             ),
             "# B\n\n## Static-site generator\n\nnew\n\n## Fuzzing\n\nx\n"
         );
         assert_eq!(
-            replace_section("# B\n\n## Static-site generator\n\nold\n", section),
+            replace_titled_section(
+                "# B\n\n## Static-site generator\n\nold\n",
+                SECTION_TITLE,
+                section
+            ),
             "# B\n\n## Static-site generator\n\nnew\n"
         );
-        assert_eq!(replace_section("", section), section);
+        assert_eq!(replace_titled_section("", SECTION_TITLE, section), section);
     }
 
     #[test]

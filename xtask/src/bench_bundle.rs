@@ -60,13 +60,7 @@ pub fn bench_bundle(root: &Path) -> Result<()> {
          a page is over. The Vietnamese catalog (i18n/vi.txt) loads only when chosen.\n\n\
          | page | raw | gzip | files (raw / gzip) |\n|---|---:|---:|---|\n{rows}"
     );
-    let path = root.join("BENCHMARKS.md");
-    let existing = std::fs::read_to_string(&path).unwrap_or_default();
-    std::fs::write(
-        &path,
-        crate::bench::replace_titled_section(&existing, TITLE, &section),
-    )
-    .with_context(|| format!("writing {}", path.display()))?;
+    crate::bench::write_section(root, TITLE, &section)?;
     println!("{section}");
     if !over.is_empty() {
         bail!("over the 350 KB gzip budget: {}", over.join(", "));

@@ -67,13 +67,7 @@ pub fn bench_dns(root: &Path) -> Result<()> {
          added delay, process start to exit, median: {cold} ms.\n",
         trips * delay
     );
-    let path = root.join("BENCHMARKS.md");
-    let existing = std::fs::read_to_string(&path).unwrap_or_default();
-    std::fs::write(
-        &path,
-        crate::bench::replace_titled_section(&existing, TITLE, &section),
-    )
-    .with_context(|| format!("writing {}", path.display()))?;
+    crate::bench::write_section(root, TITLE, &section)?;
     println!("{section}");
     Ok(())
 }

@@ -5,7 +5,7 @@
 
 use crate::bench_dns::{json_number, node_script};
 use crate::process::run;
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::path::Path;
 use std::process::Command;
 
@@ -58,13 +58,7 @@ pub fn bench_lighthouse(root: &Path) -> Result<()> {
          with `smarthost build --base-url https://your.host/path/guide/` when you publish and \
          they become absolute.\n"
     );
-    let path = root.join("BENCHMARKS.md");
-    let existing = std::fs::read_to_string(&path).unwrap_or_default();
-    std::fs::write(
-        &path,
-        crate::bench::replace_titled_section(&existing, TITLE, &section),
-    )
-    .with_context(|| format!("writing {}", path.display()))?;
+    crate::bench::write_section(root, TITLE, &section)?;
     println!("{section}");
     Ok(())
 }

@@ -3,7 +3,7 @@
 //! page as the floor; median of 7 runs, written to BENCHMARKS.md.
 
 use crate::bench_dns::{json_number, node_script};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::path::Path;
 
 const TITLE: &str = "## Load";
@@ -24,13 +24,7 @@ pub fn bench_load(root: &Path) -> Result<()> {
          | planner (wasm app) | {app} ms |\n\
          | static HTML copy (floor) | {floor} ms |\n"
     );
-    let path = root.join("BENCHMARKS.md");
-    let existing = std::fs::read_to_string(&path).unwrap_or_default();
-    std::fs::write(
-        &path,
-        crate::bench::replace_titled_section(&existing, TITLE, &section),
-    )
-    .with_context(|| format!("writing {}", path.display()))?;
+    crate::bench::write_section(root, TITLE, &section)?;
     println!("{section}");
     Ok(())
 }
