@@ -18,6 +18,7 @@ use smarthost_core::dns::demo::DEMO_DOMAIN;
 use smarthost_core::dns::DomainName;
 use smarthost_core::method::MethodId;
 use smarthost_core::report::{CheckRequest, Report, Section};
+use smarthost_core::validate;
 use std::net::Ipv4Addr;
 
 /// Where the current run is.
@@ -56,21 +57,9 @@ impl CheckTarget {
     }
 }
 
-/// Device IPs as typed: commas, semicolons or spaces between them. The first entry that
-/// is not an IPv4 address is named in the error.
+/// Device IPs as typed (core splits and parses them); the message names the bad entry.
 fn parse_ips(text: &str) -> Result<Vec<Ipv4Addr>, String> {
-    text.split([',', ';', ' ', '\n', '\t'])
-        .map(str::trim)
-        .filter(|part| !part.is_empty())
-        .map(|part| {
-            part.parse::<Ipv4Addr>().map_err(|_| {
-                tf(
-                    "ui.check.bad-ip",
-                    &[("ip", &smarthost_core::card::escape(part))],
-                )
-            })
-        })
-        .collect()
+    validate::parse_ipv4_list(text).map_err(|bad| tf("ui.check.bad-ip", &[("ip", &bad)]))
 }
 
 #[component]
@@ -414,10 +403,7 @@ fn add_to_card_href(
         "" => "direct-send",
         chosen => chosen,
     };
-    let first_ip = ips
-        .split([',', ';', ' '])
-        .map(str::trim)
-        .find(|ip| !ip.is_empty());
+    let first_ip = validate::list_items(ips).next();
     let query = crate::url_state::query_with_in(
         &crate::url_state::carried_query(search),
         &[

@@ -289,6 +289,22 @@ fn in_block(addr: u32, network: [u8; 4], prefix: u32) -> bool {
 /// some systems read them as octal) and every range that is not reachable on the
 /// internet. The documentation ranges (RFC 5737) are accepted with a warning so examples
 /// can be entered.
+/// The entries of a list as people type it: commas, semicolons, spaces or line breaks
+/// between them.
+pub fn list_items(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .filter(|item| !item.is_empty())
+}
+
+/// Device IPv4 addresses as typed, any address (whether one is public is a finding of
+/// the DNS check, not a typing error). The error is the first entry that is not an IPv4
+/// address, safe to show in a message.
+pub fn parse_ipv4_list(text: &str) -> Result<Vec<Ipv4Addr>, String> {
+    list_items(text)
+        .map(|item| item.parse().map_err(|_| crate::echo::shown(item)))
+        .collect()
+}
+
 pub fn parse_public_ipv4(input: &str) -> Result<Checked<Ipv4Addr>, ValueError> {
     let trimmed = input.trim();
     if trimmed.is_empty() {

@@ -1032,3 +1032,21 @@ fn no_panic_on_pseudo_random_sweep() {
         "accepted per parser: {accepted:?}"
     );
 }
+
+#[test]
+fn ipv4_lists_split_on_any_separator_and_name_the_first_bad_entry() {
+    let ip = |s: &str| s.parse::<Ipv4Addr>().unwrap_or_else(|e| panic!("{s}: {e}"));
+    assert_eq!(
+        parse_ipv4_list(" 203.0.113.25,198.51.100.7;\n10.0.0.1\t"),
+        Ok(vec![ip("203.0.113.25"), ip("198.51.100.7"), ip("10.0.0.1")])
+    );
+    assert_eq!(parse_ipv4_list(""), Ok(vec![]));
+    assert_eq!(
+        parse_ipv4_list("203.0.113.25, 2001:db8::1, x"),
+        Err("2001:db8::1".to_owned())
+    );
+    assert_eq!(
+        parse_ipv4_list("1.2.3.4 \u{202e}evil"),
+        Err("\u{fffd}evil".to_owned())
+    );
+}
