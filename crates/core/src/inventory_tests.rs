@@ -500,7 +500,7 @@ fn hostile_toml() -> Vec<(&'static str, String, Expect)> {
         (
             "version as a float",
             "version = 1.0".into(),
-            Expect::Syntax("floats are not used"),
+            Expect::Syntax("floating-point numbers"),
         ),
         (
             "negative version",
@@ -601,7 +601,7 @@ fn hostile_toml() -> Vec<(&'static str, String, Expect)> {
         (
             "an unquoted address",
             toml_devices(1, "ip = 192.0.2.1"),
-            Expect::Syntax("floats are not used"),
+            Expect::Syntax("floating-point numbers"),
         ),
         (
             "unquoted text",
@@ -667,7 +667,7 @@ fn import_messages_name_the_problem() {
         ),
         (
             Inventory::from_toml("version = 1\n[[devices]]\nwhen = 1979-05-27\n"),
-            "this is not valid TOML: line 3, column 8: dates and times are not used in a smarthost inventory; quote the value to keep it as text",
+            "this is not valid TOML: line 3, column 8: dates and times are not used in smarthost files; quote the value to keep it as text",
         ),
         (
             Inventory::from_toml("version = 3"),

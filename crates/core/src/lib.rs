@@ -8,6 +8,7 @@ pub mod connector;
 pub mod csp;
 pub mod dmarc;
 pub mod dns;
+pub mod front_matter;
 mod echo;
 pub mod guide;
 pub mod i18n;

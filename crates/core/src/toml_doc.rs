@@ -538,10 +538,10 @@ impl<'a> Reader<'a> {
                     .to_owned(),
             ),
             _ if looks_like_date_or_time(token) => {
-                refuse("dates and times are not used in a smarthost inventory; quote the value to keep it as text".to_owned())
+                refuse("dates and times are not used in smarthost files; quote the value to keep it as text".to_owned())
             }
             _ if looks_like_float(token) => {
-                refuse("floats are not used in a smarthost inventory; quote the value to keep it as text".to_owned())
+                refuse("floating-point numbers (with a fraction, an exponent, inf or nan) are not used in smarthost files; write a whole number, or quote the value to keep it as text".to_owned())
             }
             _ => match integer(token) {
                 Ok(value) => Ok(Json::Number(Number::from(value))),

@@ -100,15 +100,15 @@ const VALID: &[(&str, &str, &str)] = &[
 
 /// Documents that are refused: a part of the message and the line.
 const INVALID: &[(&str, &str, &str, usize)] = &[
-    ("float", "a = 1.5", "floats are not used", 1),
-    ("float exponent", "a = 1e3", "floats are not used", 1),
-    ("signed float", "a = -0.5e-2", "floats are not used", 1),
-    ("infinity", "a = inf", "floats are not used", 1),
-    ("not a number", "a = -nan", "floats are not used", 1),
+    ("float", "a = 1.5", "floating-point numbers", 1),
+    ("float exponent", "a = 1e3", "floating-point numbers", 1),
+    ("signed float", "a = -0.5e-2", "floating-point numbers", 1),
+    ("infinity", "a = inf", "floating-point numbers", 1),
+    ("not a number", "a = -nan", "floating-point numbers", 1),
     (
         "unquoted address",
         "ip = 10.0.0.5",
-        "floats are not used",
+        "floating-point numbers",
         1,
     ),
     (
@@ -406,7 +406,7 @@ fn errors_name_the_column_too() {
     let error = parse("version = 1\nwhen = 2026-11-28").err();
     assert_eq!(
         error.map(|e| e.to_string()).as_deref(),
-        Some("line 2, column 8: dates and times are not used in a smarthost inventory; quote the value to keep it as text")
+        Some("line 2, column 8: dates and times are not used in smarthost files; quote the value to keep it as text")
     );
     let error = parse("n = \"Đà Nẵng\" x").err();
     assert_eq!(error.map(|e| (e.line, e.column)), Some((1, 15)));
