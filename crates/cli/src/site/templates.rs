@@ -243,11 +243,17 @@ pub(super) fn depth_of(path: &str) -> usize {
     path.matches('/').count()
 }
 
-/// A link to a site-relative path: absolute with --base-url, else relative to `from_dir`.
-pub(super) fn site_url(options: &Options, from_dir: &str, path: &str) -> String {
+/// A `<link rel="alternate" hreflang>` for search engines, which take only fully
+/// qualified URLs there (a relative one is ignored, and Lighthouse marks the page down
+/// for it). Without `--base-url` the address is unknown, so there is none; the visible
+/// language switch links the translations either way.
+fn alternate_link(options: &Options, hreflang: &str, path: &str) -> String {
     match &options.base_url {
-        Some(base) => format!("{base}{path}"),
-        None => relative(from_dir, path),
+        Some(base) => format!(
+            "<link rel=\"alternate\" hreflang=\"{hreflang}\" href=\"{}\">\n",
+            escape(&format!("{base}{path}"))
+        ),
+        None => String::new(),
     }
 }
 
@@ -272,11 +278,7 @@ pub(super) fn page_frame(frame: &Frame) -> String {
     }
     if frame.alternates.len() > 1 {
         for (alt_lang, alt_path) in &frame.alternates {
-            out.push_str(&format!(
-                "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n",
-                alt_lang.code(),
-                escape(&site_url(frame.options, dir, alt_path))
-            ));
+            out.push_str(&alternate_link(frame.options, alt_lang.code(), alt_path));
         }
     }
     out.push_str(&format!(
@@ -452,19 +454,15 @@ fn chooser(site: &Site, options: &Options) -> String {
         ));
     }
     for lang in &langs {
-        out.push_str(&format!(
-            "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n",
+        out.push_str(&alternate_link(
+            options,
             lang.code(),
-            escape(&site_url(
-                options,
-                "",
-                &format!("{}/index.html", lang.code())
-            ))
+            &format!("{}/index.html", lang.code()),
         ));
     }
+    out.push_str(&alternate_link(options, "x-default", "index.html"));
     out.push_str(&format!(
-        "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">\n<link rel=\"icon\" href=\"assets/favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"assets/guide.css\">\n</head>\n<body class=\"chooser\">\n<main id=\"content\">\n<h1>{}</h1>\n",
-        escape(&site_url(options, "", "index.html")),
+        "<link rel=\"icon\" href=\"assets/favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"assets/guide.css\">\n</head>\n<body class=\"chooser\">\n<main id=\"content\">\n<h1>{}</h1>\n",
         t(first, Text::ChooserTitle)
     ));
     for lang in &langs {
