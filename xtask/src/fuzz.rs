@@ -19,7 +19,7 @@
 //! overflow checks, so an arithmetic overflow that would wrap silently in a release build
 //! is found as a panic.
 
-use crate::process::{display, output, run as run_checked};
+use crate::process::{display, output};
 use anyhow::{bail, Context, Result};
 use std::fs;
 use std::io::{BufRead, BufReader};
@@ -124,18 +124,7 @@ fn ensure_cargo_fuzz() -> Result<()> {
         return Ok(());
     }
     println!("xtask: installing cargo-fuzz {CARGO_FUZZ_VERSION_REQ} (a few minutes on 2 cores)");
-    let install = |locked: bool| {
-        let mut cmd = Command::new("cargo");
-        cmd.args(["install", "cargo-fuzz", "--version", CARGO_FUZZ_VERSION_REQ]);
-        if locked {
-            cmd.arg("--locked");
-        }
-        run_checked(&mut cmd)
-    };
-    install(true).or_else(|error| {
-        println!("xtask: `--locked` install failed ({error:#}); trying without it");
-        install(false)
-    })
+    crate::tools::cargo_install("cargo-fuzz", CARGO_FUZZ_VERSION_REQ)
 }
 
 #[derive(Debug, Default)]

@@ -44,6 +44,10 @@ pub fn run_all(root: &Path) -> Result<()> {
             "warnings",
         ]),
     )?;
+    steps.run(
+        "cargo deny (licences, bans, sources; deny.toml)",
+        &mut cargo(&["deny", "--offline", "check", "licenses", "bans", "sources"]),
+    )?;
     // The CLI's integration tests start the Knot + dnsdist stack too.
     steps.run("native tests", &mut cargo(&["test", "--workspace"]))?;
     leave_no_service_behind();

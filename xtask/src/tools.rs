@@ -55,7 +55,37 @@ pub fn ensure_build_tools(root: &Path) -> Result<()> {
 /// Everything, for `cargo xtask test`.
 pub fn ensure_test_tools(root: &Path) -> Result<()> {
     ensure_build_tools(root)?;
+    ensure_cargo_deny()?;
     ensure_apt_packages()
+}
+
+/// cargo-deny checks licences, bans and sources against deny.toml.
+const CARGO_DENY_VERSION: &str = "0.20.2";
+
+fn ensure_cargo_deny() -> Result<()> {
+    let found = output(Command::new("cargo").args(["deny", "--version"])).unwrap_or_default();
+    if found.split_whitespace().nth(1) == Some(CARGO_DENY_VERSION) {
+        return Ok(());
+    }
+    println!("xtask: installing cargo-deny {CARGO_DENY_VERSION} (a few minutes on 2 cores)");
+    cargo_install("cargo-deny", &format!("={CARGO_DENY_VERSION}"))
+}
+
+/// `cargo install` at `version`, with the tool's own lock file when the registry serves
+/// every crate it names, else resolving afresh.
+pub fn cargo_install(package: &str, version: &str) -> Result<()> {
+    let install = |locked: bool| {
+        let mut cmd = Command::new("cargo");
+        cmd.args(["install", package, "--version", version]);
+        if locked {
+            cmd.arg("--locked");
+        }
+        run(&mut cmd)
+    };
+    install(true).or_else(|error| {
+        println!("xtask: `--locked` install failed ({error:#}); trying without it");
+        install(false)
+    })
 }
 
 fn ensure_wasm_target() -> Result<()> {
