@@ -543,7 +543,8 @@ fn lint_record(text: &str, domain: &str, findings: &mut Findings) {
     let mut seen_all = false;
     let mut ranges: Vec<(Ipv4Addr, u8, String)> = Vec::new();
     for term in &record.terms {
-        let term_text = record.term_text(term).to_owned();
+        // A term is quoted, never a long stretch of the record.
+        let term_text = crate::echo::shown(record.term_text(term));
         if seen_all {
             findings.add(
                 "spf-terms-after-all",

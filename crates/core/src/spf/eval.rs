@@ -9,6 +9,7 @@
 use super::macros::{expand, truncate_domain, MacroContext, MacroString};
 use super::record::{is_spf_record, parse_record, Mechanism, Qualifier, SpfRecord, TermKind};
 use crate::dns::{Cached, DomainName, Lookup, RecordData, RecordType, ResolveError, Resolver};
+use crate::echo::shown;
 use serde::Serialize;
 use std::future::Future;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
@@ -379,7 +380,10 @@ async fn evaluate_record<R: Resolver>(
             ));
             return Level::of(
                 SpfResult::PermError,
-                Some(format!("{text}: the target does not expand to a domain")),
+                Some(format!(
+                    "{}: the target does not expand to a domain",
+                    shown(&text)
+                )),
             );
         };
         state.trace.push(entry(
@@ -608,7 +612,7 @@ async fn match_mechanism<R: Resolver>(
             let Some(target) = expand_domain(state, spec, domain) else {
                 return Matched::Error(
                     SpfResult::PermError,
-                    format!("include:{} does not expand to a domain", spec.text),
+                    format!("include:{} does not expand to a domain", shown(&spec.text)),
                 );
             };
             let level = evaluate(state, target.clone(), depth + 1, None, true).await;
@@ -717,7 +721,7 @@ async fn match_mechanism<R: Resolver>(
             let Some(name) = expand_domain(state, spec, domain) else {
                 return Matched::Error(
                     SpfResult::PermError,
-                    format!("exists:{} does not expand", spec.text),
+                    format!("exists:{} does not expand", shown(&spec.text)),
                 );
             };
             // RFC 7208 5.7: always an A query, whatever the client's IP version.

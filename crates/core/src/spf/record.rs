@@ -6,6 +6,7 @@
 //! record back byte for byte.
 
 use super::macros::{parse_macro_string, MacroString};
+use crate::echo::shown;
 use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
 use std::ops::Range;
@@ -203,8 +204,9 @@ pub fn parse_record(text: &str) -> SpfRecord {
         errors: Vec::new(),
     };
     if !is_spf_record(text) {
+        // The first six bytes, widened to end on a character boundary.
         record.errors.push(SyntaxError {
-            span: 0..text.len().min(6),
+            span: 0..text.ceil_char_boundary(text.len().min(6)),
             message: "an SPF record starts with \"v=spf1\" followed by a space".to_owned(),
         });
         return record;
@@ -339,7 +341,7 @@ fn parse_mechanism(body: &str, offset: usize) -> Result<Mechanism, String> {
                 if parsed.is_valid_domain_spec() {
                     Ok(Some(parsed))
                 } else {
-                    Err(format!("{name}: \"{spec}\" is not a valid domain"))
+                    Err(format!("{name}: \"{}\" is not a valid domain", shown(spec)))
                 }
             }
         }
@@ -382,7 +384,7 @@ fn parse_mechanism(body: &str, offset: usize) -> Result<Mechanism, String> {
                 .ok_or("ip4 needs an address: ip4:192.0.2.1")?;
             let (addr, prefix) = split_prefix(spec);
             let network = parse_strict_ipv4(addr)
-                .ok_or_else(|| format!("ip4: \"{addr}\" is not an IPv4 address"))?;
+                .ok_or_else(|| format!("ip4: \"{}\" is not an IPv4 address", shown(addr)))?;
             let prefix = parse_cidr(prefix, 32)?.unwrap_or(32);
             Ok(Mechanism::Ip4 { network, prefix })
         }
@@ -393,12 +395,12 @@ fn parse_mechanism(body: &str, offset: usize) -> Result<Mechanism, String> {
             let (addr, prefix) = split_prefix(spec);
             let network = addr
                 .parse::<Ipv6Addr>()
-                .map_err(|_| format!("ip6: \"{addr}\" is not an IPv6 address"))?;
+                .map_err(|_| format!("ip6: \"{}\" is not an IPv6 address", shown(addr)))?;
             let prefix = parse_cidr(prefix, 128)?.unwrap_or(128);
             Ok(Mechanism::Ip6 { network, prefix })
         }
         "" => Err("empty term".to_owned()),
-        other => Err(format!("unknown mechanism \"{other}\"")),
+        other => Err(format!("unknown mechanism \"{}\"", shown(other))),
     }
 }
 
@@ -431,7 +433,7 @@ fn parse_dual_cidr(text: &str) -> Result<(Option<u8>, Option<u8>), String> {
         return Ok((None, None));
     }
     let Some(body) = text.strip_prefix('/') else {
-        return Err(format!("\"{text}\" is not a CIDR length"));
+        return Err(format!("\"{}\" is not a CIDR length", shown(text)));
     };
     if let Some(v6) = body.strip_prefix('/') {
         return Ok((None, parse_cidr(Some(v6), 128)?));
@@ -453,7 +455,10 @@ fn parse_cidr(text: Option<&str>, max: u8) -> Result<Option<u8>, String> {
         && (text == "0" || !text.starts_with('0'));
     match text.parse::<u8>() {
         Ok(n) if valid_digits && n <= max => Ok(Some(n)),
-        _ => Err(format!("\"/{text}\" is not a CIDR length from 0 to {max}")),
+        _ => Err(format!(
+            "\"/{}\" is not a CIDR length from 0 to {max}",
+            shown(text)
+        )),
     }
 }
 

@@ -190,7 +190,10 @@ pub async fn walk_tree<R: Resolver>(
                         (Some(reason), _) => NodeState::NotWalked { reason },
                         (None, Ok(name)) => fetch(resolver, &name).await,
                         (None, Err(e)) => NodeState::NotWalked {
-                            reason: format!("\"{target}\" is not a valid domain name ({e})"),
+                            reason: format!(
+                                "\"{}\" is not a valid domain name ({e})",
+                                crate::echo::shown(target)
+                            ),
                         },
                     }
                 }
