@@ -50,10 +50,10 @@ impl Form {
     }
 
     fn input(&self) -> ConnectorInput {
+        // The same list rules as every other list field: commas, semicolons or white
+        // space between entries.
         let list = |text: &str| {
-            text.split([',', ' ', '\n'])
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
+            smarthost_core::validate::list_items(text)
                 .map(str::to_owned)
                 .collect::<Vec<_>>()
         };
