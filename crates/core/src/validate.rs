@@ -119,12 +119,16 @@ pub enum DomainProblem {
 pub enum ValueError {
     #[error("enter {}", .0.prompt())]
     Empty(Field),
-    #[error("\"{value}\" contains a control character (shown as \u{FFFD}), such as a line break, tab or escape; remove it and type the value again")]
+    #[error("\"{value}\" contains a control character (shown as \u{FFFD}), such as a line break, tab, escape or text-direction mark; remove it and type the value again")]
     ControlCharacter { value: String },
+    #[error("\"{value}\" contains the invisible character {} (shown as \u{FFFD}), which often comes along with copied text; delete it and type the value again", describe_char(*.ch))]
+    InvisibleCharacter { value: String, ch: char },
 
     // --- IPv4 addresses and ranges ---
     #[error("\"{value}\" is not an IPv4 address; enter four numbers from 0 to 255 separated by dots, for example 203.0.113.25")]
     NotIpv4 { value: String },
+    #[error("\"{value}\" contains the character {}, which is not one of the digits 0-9 or a dot even if it looks like one; type the address with the digits 0-9 and dots, for example 203.0.113.25", describe_char(*.ch))]
+    NonAsciiIp { value: String, ch: char },
     #[error("\"{value}\" is ambiguous: a number with a leading zero is read as octal by some systems (010 can mean 8); enter it without leading zeros, for example {suggestion} if that is what you meant")]
     LeadingZero { value: String, suggestion: String },
     #[error("\"{value}\" includes a port; enter only the IP address, for example {address}")]
@@ -165,8 +169,8 @@ pub enum ValueError {
     DisplayName { value: String, address: String },
     #[error("\"{value}\" contains a space; an email address cannot contain spaces")]
     AddressContainsSpace { value: String },
-    #[error("\"{value}\" contains non-ASCII characters; devices sending through Exchange Online need a plain ASCII address such as scanner@contoso.com")]
-    NonAsciiAddress { value: String },
+    #[error("\"{value}\" contains the non-ASCII character {}; devices sending through Exchange Online need a plain ASCII address such as scanner@contoso.com", describe_char(*.ch))]
+    NonAsciiAddress { value: String, ch: char },
     #[error("\"{value}\" has no @; enter a full address, for example scanner@contoso.com")]
     MissingAt { value: String },
     #[error("\"{value}\" has more than one @; an address has exactly one, for example scanner@contoso.com")]
@@ -224,20 +228,45 @@ pub enum ValueError {
 fn describe_char(c: char) -> String {
     if c.is_ascii_graphic() {
         format!("'{c}'")
-    } else if is_unsafe_to_echo(c) || c.is_whitespace() {
+    } else if is_unsafe_to_echo(c) || is_invisible(c) || c.is_whitespace() {
         format!("U+{:04X}", u32::from(c))
     } else {
         format!("'{c}' (U+{:04X})", u32::from(c))
     }
 }
 
+/// Zero-width characters: invisible wherever they are shown, so a value holding one looks
+/// like a different value. The zero-width joiner is not among them: emoji sequences need it.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// Refuses control characters, bidirectional formatting characters and line or paragraph
+/// separators (everything [`shown`] would replace), then zero-width characters.
 fn reject_controls(trimmed: &str) -> Result<(), ValueError> {
-    if trimmed.chars().any(char::is_control) {
-        Err(ValueError::ControlCharacter {
+    if trimmed.chars().any(is_unsafe_to_echo) {
+        return Err(ValueError::ControlCharacter {
             value: shown(trimmed),
-        })
-    } else {
-        Ok(())
+        });
+    }
+    if let Some(ch) = trimmed.chars().find(|c| is_invisible(*c)) {
+        return Err(ValueError::InvisibleCharacter {
+            value: shown(&trimmed.replace(is_invisible, "\u{FFFD}")),
+            ch,
+        });
+    }
+    Ok(())
+}
+
+/// Refuses an IPv4 address or range holding anything but ASCII, naming the first such
+/// character: fullwidth or Arabic-Indic digits and fullwidth dots look right but are not.
+fn reject_non_ascii_ip(trimmed: &str) -> Result<(), ValueError> {
+    match trimmed.chars().find(|c| !c.is_ascii()) {
+        Some(ch) => Err(ValueError::NonAsciiIp {
+            value: shown(trimmed),
+            ch,
+        }),
+        None => Ok(()),
     }
 }
 
@@ -311,6 +340,7 @@ pub fn parse_public_ipv4(input: &str) -> Result<Checked<Ipv4Addr>, ValueError> {
         return Err(ValueError::Empty(Field::PublicIp));
     }
     reject_controls(trimmed)?;
+    reject_non_ascii_ip(trimmed)?;
     let addr = parse_ipv4_text(trimmed)?;
     let warnings = check_public(addr, addr.to_string())?;
     Ok(Checked {
@@ -327,6 +357,7 @@ pub fn parse_connector_range(input: &str) -> Result<Checked<Ipv4Range>, ValueErr
         return Err(ValueError::Empty(Field::ConnectorRange));
     }
     reject_controls(trimmed)?;
+    reject_non_ascii_ip(trimmed)?;
     let Some((addr_text, prefix_text)) = trimmed.split_once('/') else {
         let addr = parse_ipv4_text(trimmed)?;
         let warnings = check_public(addr, addr.to_string())?;
@@ -438,10 +469,11 @@ fn looks_like_ipv6(text: &str) -> bool {
     if !text.contains(':') {
         return false;
     }
-    let unbracketed = text
-        .strip_prefix('[')
-        .and_then(|t| t.strip_suffix(']'))
-        .unwrap_or(text);
+    // `[2001:db8::1]` or, as a log line shows it, `[2001:db8::1]:25`.
+    let unbracketed = match text.strip_prefix('[').and_then(|t| t.split_once(']')) {
+        Some((inside, after)) if after.is_empty() || after.starts_with(':') => inside,
+        _ => text,
+    };
     let without_zone = unbracketed
         .split_once('%')
         .map_or(unbracketed, |(addr, _zone)| addr);
@@ -625,9 +657,10 @@ pub fn parse_from_address(input: &str) -> Result<Checked<FromAddress>, ValueErro
             value: shown(trimmed),
         });
     }
-    if !trimmed.is_ascii() {
+    if let Some(ch) = trimmed.chars().find(|c| !c.is_ascii()) {
         return Err(ValueError::NonAsciiAddress {
             value: shown(trimmed),
+            ch,
         });
     }
     let Some((local, domain)) = trimmed.split_once('@') else {
@@ -749,7 +782,9 @@ pub fn parse_certificate_name(input: &str) -> Result<Checked<String>, ValueError
 }
 
 /// The host of `rest` (what follows `scheme://`): up to the first `/`, `?` or `#`,
-/// without user information or a port. `None` when nothing usable is left.
+/// without user information or a port. `None` unless it is a host name (possibly a
+/// wildcard) that could be entered instead, so a message never suggests markup, an IP
+/// address or a name that is too long.
 fn url_host(rest: &str) -> Option<&str> {
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host_port = authority
@@ -758,8 +793,10 @@ fn url_host(rest: &str) -> Option<&str> {
     let host = host_port
         .split_once(':')
         .map_or(host_port, |(host, _port)| host);
-    // An IPv6 literal (`[2001:db8::1]`) is no host name to suggest.
-    (!host.is_empty() && !host.starts_with('[')).then_some(host)
+    let lower = host.to_ascii_lowercase();
+    check_domain(lower.strip_prefix("*.").unwrap_or(&lower))
+        .is_ok()
+        .then_some(host)
 }
 
 // ---------------------------------------------------------------------------
@@ -767,8 +804,9 @@ fn url_host(rest: &str) -> Option<&str> {
 // ---------------------------------------------------------------------------
 
 /// Parses a display name for a device: trimmed, 1 to 80 characters (not bytes), no
-/// control characters. Any other Unicode (quotes, `$`, markup, emoji) is allowed; it is
-/// escaped wherever it is used, for example by [`crate::powershell::quote`].
+/// control characters, text-direction marks, line separators or zero-width characters.
+/// Any other Unicode (quotes, `$`, markup, emoji) is allowed; it is escaped wherever it is
+/// used, for example by [`crate::powershell::quote`].
 pub fn parse_device_name(input: &str) -> Result<String, ValueError> {
     let trimmed = input.trim();
     if trimmed.is_empty() {
