@@ -207,10 +207,16 @@ fn evaluate<'a, R: Resolver>(
             prefetch_tree(state, &record, &domain).await;
         }
         if let Some(first) = record.errors.first() {
+            // The term at fault, not the whole record (which can be thousands of
+            // characters long, and is shown with its errors marked elsewhere).
+            let at_fault = text
+                .get(first.span.clone())
+                .filter(|t| !t.trim().is_empty())
+                .unwrap_or(&text);
             state.trace.push(entry(
                 depth,
                 &domain,
-                &text,
+                &crate::echo::shown(at_fault),
                 "permerror",
                 state.lookups,
                 Some(first.message.clone()),
