@@ -1,18 +1,7 @@
 import { test, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { CLOSED_DOH_URL, siteUrl, slowDohUrl, withDoh } from "./site";
-
-const card = (page: Page, section: string) => page.locator(`.check-card[data-section="${section}"]`);
-
-async function openCheck(page: Page, query: string, doh?: string) {
-  await page.goto(siteUrl(withDoh(`check/?${query}`, doh)));
-}
-
-async function finished(page: Page) {
-  for (const section of ["mx", "spf", "dmarc"]) {
-    await expect(card(page, section)).not.toHaveAttribute("data-status", "pending");
-  }
-}
+import { card, finished, openCheck } from "./check-page";
 
 test.describe("the DNS check finds each problem in the section it belongs to", () => {
   const cases: [string, string, string, string][] = [

@@ -58,6 +58,8 @@ pub enum NameError {
     InvalidIdn(String),
     #[error("enter a full domain name with a dot, for example contoso.com")]
     SingleLabel,
+    #[error("{0} is an IP address, not a domain name; enter the domain, for example contoso.com")]
+    AddressNotName(String),
 }
 
 /// A validated host name in lower-case ASCII (A-label) form, without a trailing dot.
@@ -177,6 +179,15 @@ fn check_host_syntax(ascii: &str) -> Result<(), NameError> {
     if labels < 2 {
         return Err(NameError::SingleLabel);
     }
+    // RFC 3696 2: a top-level domain is never all digits, so this is an IP address
+    // (perhaps typed with look-alike digits that IDNA mapped to ASCII).
+    if ascii
+        .rsplit('.')
+        .next()
+        .is_some_and(|tld| tld.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(NameError::AddressNotName(crate::echo::shown(ascii)));
+    }
     Ok(())
 }
 
@@ -232,6 +243,16 @@ mod tests {
         assert_eq!(err("-bad-.com"), NameError::HyphenAtEdge("-bad-".into()));
         assert_eq!(err("a..com"), NameError::EmptyLabel);
         assert_eq!(err(".com"), NameError::EmptyLabel);
+        assert_eq!(
+            err("203.0.113.5"),
+            NameError::AddressNotName("203.0.113.5".to_owned())
+        );
+        // Fullwidth digits and dots become ASCII through IDNA, then are an address.
+        assert_eq!(
+            err("２０３．０．１１３．５"),
+            NameError::AddressNotName("203.0.113.5".to_owned())
+        );
+        assert!(DomainName::parse("contoso.c0m").is_ok());
         assert_eq!(err("localhost"), NameError::SingleLabel);
         assert!(matches!(
             err("user@contoso.com"),

@@ -1,0 +1,348 @@
+// Hostile input in every field a person types into: empty and blank values, control,
+// bidirectional and zero-width characters, look-alike letters and digits, markup, very
+// long values. Each row says whether the field must accept the value; a refused value
+// must get a specific message next to its field that echoes nothing unsafe, the typed
+// value must stay in the field (nothing is lost), and no markup may ever run.
+
+import { test, expect, type Locator, type Page } from "@playwright/test";
+import { siteUrl, withDoh } from "./site";
+import { card, finished, openCheck } from "./check-page";
+
+/** What a one-line text input keeps of a pasted value: a line break becomes a space. */
+const kept = (value: string) => value.replace(/\r\n|\r|\n/g, " ");
+
+/** Control and bidirectional formatting characters, which a message must never echo. */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+const LONG = "x".repeat(300);
+const HUGE = "9".repeat(100_000);
+
+/** Values every field gets; each field adds its own. */
+const COMMON = [
+  "",
+  " ",
+  "\t",
+  " \u00a0 ",
+  "\u0000",
+  "a\u0007b",
+  "\u001b[31mred",
+  "x\u007fy",
+  "x\u0085y",
+  "\u202egnp.exe",
+  "\u2066x\u2069",
+  "\u200b",
+  "\ufeff",
+  "<script>window.__pwned=1</script>",
+  '"><img src=x onerror="window.__pwned=1">',
+  "&lt;b&gt;",
+  "{{ matrix }}",
+  "${7*7}",
+  "'; Remove-Item -Recurse C:\\ #",
+  "`whoami`",
+  "%0d%0aX-Header: 1",
+  "line\r\nbreak",
+  "\u0455\u0441\u0430nn\u0435r@\u0441\u043entoso.com",
+  "２０３．０．１１３．５",
+  "٢٠٣.٠.١١٣.٥",
+  LONG,
+  HUGE,
+  "🖨️",
+  "null",
+  "-1",
+];
+
+interface Field {
+  name: string;
+  /** Opens the screen and gets the field ready for values. */
+  open(page: Page): Promise<void>;
+  input(page: Page): Locator;
+  /** Types the value and does what makes the screen judge it. */
+  enter(page: Page, value: string): Promise<void>;
+  /** The message about this field, empty or absent when there is none. */
+  message(page: Page): Locator;
+  extra: string[];
+  accepted: string[];
+  /** A refused value that must still be in the field after a reload. */
+  survivesReload?: string;
+}
+
+async function newRelayIpDevice(page: Page) {
+  await page.goto(siteUrl("cards/"));
+  await page.getByRole("button", { name: "Add a device" }).click();
+  await page.getByLabel("Sending method").selectOption("relay-ip");
+}
+
+const cardField = (label: string | RegExp, id: string) => ({
+  open: newRelayIpDevice,
+  input: (page: Page) => page.getByLabel(label, { exact: true }),
+  async enter(page: Page, value: string) {
+    await page.getByLabel(label, { exact: true }).fill(value);
+  },
+  message: (page: Page) => page.locator(`.field-error[id$="-${id}-error"]`),
+});
+
+const connectorField = (label: string, field: string, kind: string) => ({
+  async open(page: Page) {
+    await page.goto(siteUrl(`connector/?kind=${kind}`));
+  },
+  input: (page: Page) => page.getByLabel(label, { exact: true }),
+  async enter(page: Page, value: string) {
+    const input = page.getByLabel(label, { exact: true });
+    await input.fill(value);
+    await input.press("Tab");
+  },
+  message: (page: Page) =>
+    page.locator("ul.field-errors li", { has: page.locator("strong", { hasText: new RegExp(`^${field}$`) }) }),
+});
+
+const FIELDS: Field[] = [
+  {
+    name: "device name (Cards)",
+    ...cardField("Device name", "device"),
+    extra: ["Ricoh 2nd floor", "  Ricoh  ", "Máy quét Đà Nẵng", "x".repeat(80), "x".repeat(81)],
+    accepted: [
+      "<script>window.__pwned=1</script>",
+      '"><img src=x onerror="window.__pwned=1">',
+      "&lt;b&gt;",
+      "{{ matrix }}",
+      "${7*7}",
+      "'; Remove-Item -Recurse C:\\ #",
+      "`whoami`",
+      "%0d%0aX-Header: 1",
+      "line\r\nbreak",
+      "\u0455\u0441\u0430nn\u0435r@\u0441\u043entoso.com",
+      "２０３．０．１１３．５",
+      "٢٠٣.٠.١١٣.٥",
+      "🖨️",
+      "null",
+      "-1",
+      "Ricoh 2nd floor",
+      "  Ricoh  ",
+      "Máy quét Đà Nẵng",
+      "x".repeat(80),
+    ],
+    survivesReload: "a\u0007b",
+  },
+  {
+    name: "From address (Cards)",
+    ...cardField("From address", "from"),
+    extra: [
+      "scanner@contoso.com",
+      " Scanner@Contoso.com ",
+      "Scanner <scanner@contoso.com>",
+      "scanner@contoso.com@contoso.com",
+      "@contoso.com",
+      "scanner@",
+      "scanner",
+      "scan ner@contoso.com",
+      "scanner@contoso",
+      ".scanner@contoso.com",
+      "scanner@-contoso.com",
+      "scanner@\u0441ontoso.com",
+    ],
+    accepted: ["scanner@contoso.com", " Scanner@Contoso.com "],
+    survivesReload: "Scanner <scanner@contoso.com>",
+  },
+  {
+    name: "public IP (Cards)",
+    ...cardField("Public IP it sends from", "ip"),
+    extra: [
+      "203.0.113.5",
+      " 203.0.113.5 ",
+      "203.0.113.5:25",
+      "http://203.0.113.5/",
+      "2001:db8::1",
+      "010.0.0.1",
+      "0x7f.0.0.1",
+      "192.168.1.10",
+      "127.0.0.1",
+      "100.64.0.1",
+      "203.0.113.256",
+      "203.0.113",
+      "203.0.113.0/24",
+    ],
+    accepted: ["203.0.113.5", " 203.0.113.5 "],
+    survivesReload: "192.168.1.10",
+  },
+  {
+    name: "IP ranges (Connector)",
+    ...connectorField("Static public IPv4 addresses or ranges", "ips", "relay-ip"),
+    extra: [
+      "203.0.113.0/24",
+      "203.0.113.5",
+      "203.0.113.5, 198.51.100.0/24",
+      "203.0.113.5; 198.51.100.7",
+      "203.0.113.0/23",
+      "203.0.113.5/24",
+      "203.0.113.0/33",
+      "203.0.113.0/abc",
+      "203.0.113.0/",
+      "/24",
+      "10.0.0.0/24",
+      "2001:db8::/64",
+    ],
+    accepted: ["203.0.113.0/24", "203.0.113.5", "203.0.113.5, 198.51.100.0/24", "203.0.113.5; 198.51.100.7"],
+    survivesReload: "203.0.113.0/23",
+  },
+  {
+    name: "certificate name (Connector)",
+    ...connectorField("Certificate subject name", "cert-name", "relay-cert"),
+    extra: [
+      "relay.contoso.com",
+      "*.contoso.com",
+      " Relay.Contoso.com ",
+      "*",
+      "*.com",
+      "relay.*.contoso.com",
+      "https://relay.contoso.com/",
+      "203.0.113.5",
+      "relay contoso.com",
+      "relay..contoso.com",
+      "re\u0142ay.contoso.com",
+    ],
+    // A certificate carries an internationalised name in its xn-- form only.
+    accepted: ["relay.contoso.com", "*.contoso.com", " Relay.Contoso.com "],
+    survivesReload: "*.com",
+  },
+];
+
+test.describe("hostile input", () => {
+  // Each test walks 30 to 45 values through a field.
+  test.describe.configure({ timeout: 120_000 });
+
+  for (const field of FIELDS) {
+    test(`${field.name}: each value accepted or refused with a clear message, and kept`, async ({ page }) => {
+      const values = [...COMMON, ...field.extra];
+      expect(values.length).toBeGreaterThanOrEqual(30);
+      for (const value of field.accepted) expect(values, "an accepted value is in the table").toContain(value);
+      await field.open(page);
+      for (const value of values) {
+        const label = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}… (${value.length})` : value);
+        await field.enter(page, value);
+        await expect(field.input(page), `${label} stays in the field`).toHaveValue(kept(value));
+        const message = field.message(page);
+        if (field.accepted.includes(value)) {
+          await expect(message.filter({ hasText: /\S/ }), `${label} is accepted`).toHaveCount(0);
+        } else {
+          // A list field may hold several bad entries, each with its message.
+          await expect(message.filter({ hasText: /\S/ }).first(), `${label} is refused`).toBeVisible();
+          const text = (await message.allInnerTexts()).join(" | ").trim();
+          expect(text.length, `${label}: ${text}`).toBeLessThan(600);
+          expect(UNSAFE.test(text), `${label} echoes an unsafe character: ${JSON.stringify(text)}`).toBe(false);
+          // A long value is shortened in the message, never copied whole.
+          expect(text.includes("x".repeat(60)) || text.includes("9".repeat(60)), `${label}: ${text}`).toBe(false);
+        }
+      }
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      await expect(page.locator("main script, main img[onerror]")).toHaveCount(0);
+
+      if (field.survivesReload) {
+        await field.enter(page, field.survivesReload);
+        await page.reload();
+        await expect(field.input(page)).toHaveValue(field.survivesReload);
+        await expect(field.message(page).filter({ hasText: /\S/ }).first()).toBeVisible();
+      }
+    });
+  }
+
+  test("DNS check: domain and device IPs", async ({ page }) => {
+    await page.goto(siteUrl(withDoh("check/")));
+    const domain = page.getByLabel("Email domain", { exact: true });
+    const domainError = page.locator("#domain-error");
+    const domainValues = [
+      ...COMMON,
+      "contoso.com",
+      " Contoso.COM ",
+      "contoso.com.",
+      "例子.测试",
+      "ＣＯＮＴＯＳＯ．ＣＯＭ",
+      "scanner@contoso.com",
+      "http://contoso.com/",
+      "contoso..com",
+      "-contoso.com",
+      "contoso\u200b.com",
+      "\u0430\u0440\u0440\u0435.com",
+    ];
+    // IDNA (UTS #46, the browser's URL parser) maps fullwidth letters to ASCII, drops a
+    // zero-width space and turns Cyrillic look-alikes into an xn-- name, which is what
+    // the check then shows and queries.
+    const domainAccepted = [
+      "contoso.com",
+      " Contoso.COM ",
+      "contoso.com.",
+      "例子.测试",
+      "ＣＯＮＴＯＳＯ．ＣＯＭ",
+      "contoso\u200b.com",
+      "\u0430\u0440\u0440\u0435.com",
+    ];
+    for (const value of domainValues) {
+      const label = JSON.stringify(value.slice(0, 40));
+      await domain.fill(value);
+      await domain.press("Enter");
+      // A domain that is checked is shown trimmed, as it was checked.
+      const shown = domainAccepted.includes(value) ? kept(value).trim() : kept(value);
+      await expect(domain, `${label} stays in the field`).toHaveValue(shown);
+      if (domainAccepted.includes(value)) {
+        await expect(domain, `${label} is accepted`).toHaveAttribute("aria-invalid", "false");
+        await expect(domainError).toHaveText("");
+      } else {
+        await expect(domain, `${label} is refused`).toHaveAttribute("aria-invalid", "true");
+        const text = (await domainError.innerText()).trim();
+        expect(text.length, label).toBeGreaterThan(10);
+        expect(UNSAFE.test(text), `${label}: ${JSON.stringify(text)}`).toBe(false);
+      }
+    }
+
+    await domain.fill("contoso.com");
+    const ips = page.getByLabel(/^Device public IPs/);
+    const ipsError = page.locator("#ips-error");
+    const ipValues = [...COMMON, "203.0.113.5", "203.0.113.5, 198.51.100.7", "203.0.113.5;198.51.100.7", "192.168.1.10", "203.0.113.5:25", "2001:db8::1"];
+    const ipsAccepted = ["", " ", "\t", " \u00a0 ", "203.0.113.5", "203.0.113.5, 198.51.100.7", "203.0.113.5;198.51.100.7", "192.168.1.10"];
+    for (const value of ipValues) {
+      const label = JSON.stringify(value.slice(0, 40));
+      await ips.fill(value);
+      await ips.press("Enter");
+      await expect(ips, `${label} stays in the field`).toHaveValue(kept(value));
+      if (ipsAccepted.includes(value)) {
+        await expect(ips, `${label} is accepted`).toHaveAttribute("aria-invalid", "false");
+      } else {
+        await expect(ips, `${label} is refused`).toHaveAttribute("aria-invalid", "true");
+        const text = (await ipsError.innerText()).trim();
+        expect(text.length, label).toBeGreaterThan(10);
+        expect(UNSAFE.test(text), `${label}: ${JSON.stringify(text)}`).toBe(false);
+        expect(text.includes("9".repeat(60)), label).toBe(false);
+      }
+    }
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
+  test("what-if: hostile SPF drafts are marked and judged, never run or copied whole", async ({ page }) => {
+    await openCheck(page, "domain=fixme.web.test&ip=203.0.113.25&method=direct-send");
+    await finished(page);
+    const draft = page.getByLabel("Draft SPF record");
+    const result = page.getByTestId("whatif-result");
+    const row = result.locator(".ip-results tbody tr").first();
+    const drafts: [string, string][] = [
+      // [draft, the text the first syntax mark must hold]
+      ['v=spf1 "><img src=x onerror="window.__pwned=1"> -all', '"><img'],
+      ["v=spf1 <script>window.__pwned=1</script> -all", "<script>window.__pwned=1</script>"],
+      ["v=spf1 inc\u0430lude:contoso.com -all", "inc\u0430lude:contoso.com"],
+      ["v=spf1 ip4:203.0.113.25\u202e -all", "ip4:203.0.113.25\u202e"],
+      [`v=spf1 ${"x".repeat(100_000)} -all`, "x".repeat(100_000)],
+    ];
+    for (const [text, marked] of drafts) {
+      const label = JSON.stringify(text.slice(0, 40));
+      await draft.fill(text);
+      await expect(result.locator("mark.syntax-error").first(), label).toHaveText(marked);
+      // A syntax error is a permerror (RFC 7208 4.6), never a pass.
+      await expect(row, label).toHaveAttribute("data-result", "permerror");
+      const decided = (await row.locator("td").nth(2).innerText()).trim();
+      expect(decided.length, `${label}: ${decided.slice(0, 80)}`).toBeLessThan(200);
+      expect(UNSAFE.test(decided), `${label}: ${JSON.stringify(decided)}`).toBe(false);
+    }
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await expect(page.locator("main script, main img[onerror]")).toHaveCount(0);
+    // The published record's result is untouched by the drafts.
+    await expect(card(page, "spf").locator(".ip-results tbody tr").first()).toHaveAttribute("data-result", "fail");
+  });
+});
