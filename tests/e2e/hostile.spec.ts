@@ -316,6 +316,45 @@ test.describe("hostile input", () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
+  test("Settings: a DNS-over-HTTPS URL is used or refused with a clear message", async ({ page }) => {
+    await page.goto(siteUrl("settings/"));
+    const url = page.getByLabel("Or your own DNS-over-HTTPS URL");
+    const error = page.locator("#custom-error");
+    // A URL input drops line breaks and surrounding ASCII white space from its value.
+    const urlKept = (value: string) => kept(value).replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, "");
+    const values = [
+      ...COMMON,
+      "https://cloudflare-dns.com/dns-query",
+      " https://dns.google/resolve ",
+      "http://127.0.0.1:8053/dns-query",
+      "cloudflare-dns.com/dns-query",
+      "javascript:window.__pwned=1",
+      "https://user:pass@cloudflare-dns.com/dns-query",
+      "https://cloudflare-dns.com:99999/dns-query",
+      "https://cloudflare-dns.com/dns-query#x",
+      "https://cl\u043eudflare-dns.com/dns-query",
+      "https://doh.corp.example/dns-query",
+    ];
+    const accepted = ["https://cloudflare-dns.com/dns-query", " https://dns.google/resolve ", "http://127.0.0.1:8053/dns-query"];
+    for (const value of values) {
+      const label = JSON.stringify(value.slice(0, 40));
+      await url.fill(value);
+      await page.getByRole("button", { name: "Use this resolver" }).click();
+      await expect(url, `${label} stays in the field`).toHaveValue(urlKept(value));
+      if (accepted.includes(value)) {
+        await expect(url, `${label} is used`).toHaveAttribute("aria-invalid", "false");
+      } else {
+        await expect(url, `${label} is refused`).toHaveAttribute("aria-invalid", "true");
+        const text = (await error.innerText()).trim();
+        expect(text.length, label).toBeGreaterThan(10);
+        expect(text.length, `${label}: ${text}`).toBeLessThan(600);
+        expect(UNSAFE.test(text), `${label}: ${JSON.stringify(text)}`).toBe(false);
+        expect(text.includes("9".repeat(60)) || text.includes("x".repeat(60)), label).toBe(false);
+      }
+    }
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
   test("what-if: hostile SPF drafts are marked and judged, never run or copied whole", async ({ page }) => {
     await openCheck(page, "domain=fixme.web.test&ip=203.0.113.25&method=direct-send");
     await finished(page);

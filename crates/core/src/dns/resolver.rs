@@ -48,8 +48,8 @@ pub enum ResolveError {
     Malformed(#[from] WireError),
     #[error("the DNS-over-HTTPS server sent a JSON answer that could not be read ({0})")]
     MalformedJson(String),
-    #[error("the DNS-over-HTTPS URL \"{0}\" is not an http:// or https:// URL")]
-    BadEndpoint(String),
+    #[error("{0}")]
+    BadEndpoint(#[from] super::endpoint::EndpointError),
     #[error("this site's Content-Security-Policy does not allow connecting to {0}, so the browser would refuse every look-up; whoever hosts smarthost can allow it by building with SMARTHOST_CONNECT_SRC=\"{0}\"")]
     NotAllowed(String),
     #[error("the DNS answer cannot be trusted: {0}")]
@@ -114,20 +114,9 @@ impl<T: HttpTransport> DohWireResolver<T> {
     }
 }
 
-/// Checks that a DoH URL is http:// or https:// with a host and no whitespace; returns
-/// it trimmed.
+/// Checks a DoH URL (see [`super::endpoint`]); returns it trimmed.
 pub(crate) fn validate_endpoint(endpoint: &str) -> Result<String, ResolveError> {
-    let endpoint = endpoint.trim();
-    let lower = endpoint.to_ascii_lowercase();
-    let has_host = |rest: &str| !rest.is_empty() && !rest.starts_with('/');
-    let valid = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"))
-        .is_some_and(has_host);
-    if !valid || endpoint.chars().any(char::is_whitespace) {
-        return Err(ResolveError::BadEndpoint(endpoint.to_owned()));
-    }
-    Ok(endpoint.to_owned())
+    super::endpoint::validate_endpoint(endpoint).map_err(ResolveError::BadEndpoint)
 }
 
 impl<T: HttpTransport> Resolver for DohWireResolver<T> {
