@@ -15,7 +15,7 @@
 //! vanish silently. Every error names the line of the key at fault. It lives in core,
 //! not in the generator, so the fuzz targets can reach it; it never panics on any text.
 
-use crate::echo::{is_unsafe_to_echo, shown};
+use crate::echo::{is_visible, look_alike_note, shown};
 use crate::json::Json;
 use crate::method::MethodId;
 use crate::toml_doc;
@@ -200,37 +200,12 @@ fn not_a_method(item: &Json) -> String {
             method_list()
         );
     };
-    let look_alike = text
-        .chars()
-        .find(|c| !c.is_ascii())
-        .map(|c| {
-            if is_visible(c) && !is_unsafe_to_echo(c) {
-                format!(
-                    " (it contains '{c}', U+{:04X}, which is not a plain ASCII letter)",
-                    u32::from(c)
-                )
-            } else {
-                format!(
-                    " (it contains the invisible character U+{:04X})",
-                    u32::from(c)
-                )
-            }
-        })
-        .unwrap_or_default();
+    let look_alike = look_alike_note(text);
     format!(
         "front matter: `{}` in `methods` is not a method{look_alike}; the methods are: {}",
         shown(text),
         method_list()
     )
-}
-
-/// Whether a character shows as something: not white space, not a control character
-/// and not an invisible format character such as U+200B ZERO WIDTH SPACE or a BOM.
-fn is_visible(c: char) -> bool {
-    !(c.is_whitespace()
-        || c.is_control()
-        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{00AD}')
-        || ('\u{202A}'..='\u{202E}').contains(&c))
 }
 
 /// The line (1-based, within the front matter) where `key` is set: `key =`, `"key" =`,

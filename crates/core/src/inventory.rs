@@ -8,7 +8,7 @@
 
 use crate::card::CardInput;
 use crate::cloud::Cloud;
-use crate::echo::shown;
+use crate::echo::{look_alike_note, shown};
 use crate::json::{self, Json, Number};
 use crate::method::MethodId;
 use crate::toml_doc;
@@ -256,7 +256,13 @@ fn from_tree(tree: Json) -> Result<Inventory, ImportError> {
         match key.as_str() {
             "version" => version = Some(value),
             "devices" => devices = Some(value),
-            other => return Err(not_inventory(format!("unknown field \"{}\"", shown(other)))),
+            other => {
+                return Err(not_inventory(format!(
+                    "unknown field \"{}\"{}",
+                    shown(other),
+                    look_alike_note(other)
+                )))
+            }
         }
     }
     let version = read_version(version)?;
@@ -303,8 +309,9 @@ fn read_device(number: usize, item: Json) -> Result<Device, ImportError> {
     for (key, value) in fields {
         let slot = device.field_mut(&key).ok_or_else(|| {
             not_inventory(format!(
-                "device {number}: unknown field \"{}\"",
-                shown(&key)
+                "device {number}: unknown field \"{}\"{}",
+                shown(&key),
+                look_alike_note(&key)
             ))
         })?;
         let Json::String(text) = value else {

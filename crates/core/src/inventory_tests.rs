@@ -397,6 +397,16 @@ fn hostile_json() -> Vec<(&'static str, String, Expect)> {
             json_devices(1, r#"{"pass\u0000\u202eword":"x"}"#),
             Expect::NotInventory("unknown field \"pass\u{FFFD}\u{FFFD}word\""),
         ),
+        (
+            "a field name with a Cyrillic look-alike letter",
+            json_devices(1, "{\"n\u{430}me\":\"x\"}"),
+            Expect::NotInventory("unknown field \"n\u{430}me\" (it contains '\u{430}', U+0430"),
+        ),
+        (
+            "a top-level field name with a zero-width space",
+            "{\"version\":1,\"devices\u{200B}\":[]}".into(),
+            Expect::NotInventory("(it contains the invisible character U+200B)"),
+        ),
         ("a truncated document", truncated, Expect::Syntax("line ")),
         (
             "a duplicate field",
@@ -587,6 +597,11 @@ fn hostile_toml() -> Vec<(&'static str, String, Expect)> {
             "markup as a key",
             toml_devices(1, "\"<script>\" = 'x'"),
             Expect::NotInventory("unknown field \"<script>\""),
+        ),
+        (
+            "a key with a Cyrillic look-alike letter",
+            toml_devices(1, "\"n\u{430}me\" = 'x'"),
+            Expect::NotInventory("U+0430, which is not a plain ASCII letter"),
         ),
         (
             "a truncated document",
