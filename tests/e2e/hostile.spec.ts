@@ -17,8 +17,8 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e
 const LONG = "x".repeat(300);
 const HUGE = "9".repeat(100_000);
 
-/** Values every field gets; each field adds its own. */
-const COMMON = [
+/** Blank values, and values holding control, direction or zero-width characters. */
+const UNPRINTABLE = [
   "",
   " ",
   "\t",
@@ -32,6 +32,11 @@ const COMMON = [
   "\u2066x\u2069",
   "\u200b",
   "\ufeff",
+];
+
+/** Values every field gets; each field adds its own. */
+const COMMON = [
+  ...UNPRINTABLE,
   "<script>window.__pwned=1</script>",
   '"><img src=x onerror="window.__pwned=1">',
   "&lt;b&gt;",
@@ -61,7 +66,9 @@ interface Field {
   /** The message about this field, empty or absent when there is none. */
   message(page: Page): Locator;
   extra: string[];
-  accepted: string[];
+  /** The values the field must accept (`accepted`), or else those it must refuse. */
+  accepted?: string[];
+  refused?: string[];
   /** A refused value that must still be in the field after a reload. */
   survivesReload?: string;
 }
@@ -100,27 +107,10 @@ const FIELDS: Field[] = [
     name: "device name (Cards)",
     ...cardField("Device name", "device"),
     extra: ["Ricoh 2nd floor", "  Ricoh  ", "Máy quét Đà Nẵng", "x".repeat(80), "x".repeat(81)],
-    accepted: [
-      "<script>window.__pwned=1</script>",
-      '"><img src=x onerror="window.__pwned=1">',
-      "&lt;b&gt;",
-      "{{ matrix }}",
-      "${7*7}",
-      "'; Remove-Item -Recurse C:\\ #",
-      "`whoami`",
-      "%0d%0aX-Header: 1",
-      "line\r\nbreak",
-      "\u0455\u0441\u0430nn\u0435r@\u0441\u043entoso.com",
-      "２０３．０．１１３．５",
-      "٢٠٣.٠.١١٣.٥",
-      "🖨️",
-      "null",
-      "-1",
-      "Ricoh 2nd floor",
-      "  Ricoh  ",
-      "Máy quét Đà Nẵng",
-      "x".repeat(80),
-    ],
+    // A name may hold any visible text (it is escaped wherever it is shown); it is
+    // refused only when blank, too long, or holding control, direction or zero-width
+    // characters.
+    refused: [...UNPRINTABLE, LONG, HUGE, "x".repeat(81)],
     survivesReload: "a\u0007b",
   },
   {
@@ -214,14 +204,16 @@ test.describe("hostile input", () => {
     test(`${field.name}: each value accepted or refused with a clear message, and kept`, async ({ page }) => {
       const values = [...COMMON, ...field.extra];
       expect(values.length).toBeGreaterThanOrEqual(30);
-      for (const value of field.accepted) expect(values, "an accepted value is in the table").toContain(value);
+      const listed = field.accepted ?? field.refused ?? [];
+      for (const value of listed) expect(values, "a listed value is in the table").toContain(value);
+      const accepts = (value: string) => (field.accepted ? field.accepted.includes(value) : !listed.includes(value));
       await field.open(page);
       for (const value of values) {
         const label = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}… (${value.length})` : value);
         await field.enter(page, value);
         await expect(field.input(page), `${label} stays in the field`).toHaveValue(kept(value));
         const message = field.message(page);
-        if (field.accepted.includes(value)) {
+        if (accepts(value)) {
           await expect(message.filter({ hasText: /\S/ }), `${label} is accepted`).toHaveCount(0);
         } else {
           // A list field may hold several bad entries, each with its message.

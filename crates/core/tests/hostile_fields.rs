@@ -14,14 +14,8 @@ use smarthost_core::validate::{
 };
 use std::fmt::Debug;
 
-/// A local copy of `echo::is_unsafe_to_echo` (it is `pub(crate)`): control characters and
-/// bidirectional formatting characters, which could reorder a message around them.
-fn is_unsafe_to_echo(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}')
-        || ('\u{202A}'..='\u{202E}').contains(&c)
-        || ('\u{2066}'..='\u{2069}').contains(&c)
-}
+mod support;
+use support::{copies_run, is_unsafe_to_echo, label};
 
 /// Zero-width characters: invisible, so a message echoing them looks like it refuses a
 /// correct value.
@@ -54,26 +48,6 @@ fn row(input: impl Into<String>, want: Want<'_>) -> Row<'_> {
     (input.into(), want)
 }
 
-/// True when `message` repeats more than [`MAX_COPIED_RUN`] consecutive characters of
-/// `input`.
-fn copies_long_run(message: &str, input: &str) -> bool {
-    let chars: Vec<char> = message.chars().collect();
-    chars
-        .windows(MAX_COPIED_RUN + 1)
-        .any(|window| input.contains(&window.iter().collect::<String>()))
-}
-
-/// `input` as it may appear in a failure report: escaped and shortened.
-fn label(input: &str) -> String {
-    let count = input.chars().count();
-    if count > 60 {
-        let head: String = input.chars().take(40).collect();
-        format!("{head:?}… ({count} chars)")
-    } else {
-        format!("{input:?}")
-    }
-}
-
 /// The generic checks for a refusal; returns what is wrong.
 fn refusal_problems(input: &str, message: &str) -> Vec<String> {
     let mut problems = Vec::new();
@@ -90,7 +64,7 @@ fn refusal_problems(input: &str, message: &str) -> Vec<String> {
     if let Some(c) = message.chars().find(|c| is_invisible(*c)) {
         problems.push(format!("the message echoes the invisible character {c:?}"));
     }
-    if copies_long_run(message, input) {
+    if copies_run(message, input, MAX_COPIED_RUN) {
         problems.push(format!(
             "the message copies more than {MAX_COPIED_RUN} characters of the input in a row"
         ));

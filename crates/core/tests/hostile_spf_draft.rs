@@ -23,19 +23,13 @@ use smarthost_core::spf::tree::NodeState;
 use std::net::Ipv4Addr;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+mod support;
+use support::{copies_run, is_unsafe_to_echo, label};
+
 const DOMAIN: &str = "contoso.example";
 const DEVICE: &str = "198.51.100.7";
 /// A message may quote a term, never a long stretch of the draft.
 const MAX_COPIED_CHARS: usize = 60;
-
-/// A copy of `smarthost_core::echo::is_unsafe_to_echo` (it is crate-private): control
-/// characters and bidirectional formatting characters must never reach a message raw.
-fn is_unsafe_to_echo(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}')
-        || ('\u{202A}'..='\u{202E}').contains(&c)
-        || ('\u{2066}'..='\u{2069}').contains(&c)
-}
 
 /// contoso.example as published, with the names the drafts refer to.
 fn zone() -> InMemoryZone {
@@ -415,33 +409,6 @@ fn report_for(draft: &str) -> Report {
     block_on(check_domain(&zone(), &request, Lang::En))
 }
 
-/// A value short enough to put in a failure message.
-fn brief(text: &str) -> String {
-    let shown: String = text.chars().take(120).collect();
-    let more = if text.chars().count() > 120 {
-        "…"
-    } else {
-        ""
-    };
-    format!("{:?}{more}", shown)
-}
-
-/// Whether the message holds a run of more than `MAX_COPIED_CHARS` characters that is
-/// also in the draft.
-fn copies_long_stretch(message: &str, draft: &str) -> bool {
-    let chars: Vec<(usize, char)> = message.char_indices().collect();
-    if chars.len() <= MAX_COPIED_CHARS {
-        return false;
-    }
-    (0..chars.len() - MAX_COPIED_CHARS).any(|i| {
-        let start = chars[i].0;
-        let end = chars
-            .get(i + MAX_COPIED_CHARS + 1)
-            .map_or(message.len(), |(at, _)| *at);
-        draft.contains(&message[start..end])
-    })
-}
-
 /// Every message the SPF card and the what-if result show for this draft.
 fn messages(draft: &str, report: &Report) -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -504,7 +471,7 @@ fn check_row(row: &Row) -> Vec<String> {
         } else if !draft.is_char_boundary(span.start) || !draft.is_char_boundary(span.end) {
             problems.push(format!(
                 "span {span:?} is not on character boundaries ({})",
-                brief(&String::from_utf8_lossy(&draft.as_bytes()[span.clone()]))
+                label(&String::from_utf8_lossy(&draft.as_bytes()[span.clone()]))
             ));
         } else if span.is_empty() && !draft.is_empty() {
             problems.push(format!("span {span:?} is empty"));
@@ -521,7 +488,7 @@ fn check_row(row: &Row) -> Vec<String> {
     match row.expect {
         Expect::Clean(_) if !parsed.errors.is_empty() => problems.push(format!(
             "expected no syntax error, got {}",
-            brief(&parsed.errors[0].message)
+            label(&parsed.errors[0].message)
         )),
         Expect::Error(covers) => {
             let covered = parsed.errors.iter().any(|e| {
@@ -532,7 +499,7 @@ fn check_row(row: &Row) -> Vec<String> {
             if !covered {
                 problems.push(format!(
                     "expected a syntax error covering {}, got spans {:?}",
-                    brief(covers),
+                    label(covers),
                     parsed
                         .errors
                         .iter()
@@ -591,13 +558,13 @@ fn check_row(row: &Row) -> Vec<String> {
             problems.push(format!("{what}: empty message"));
         }
         if let Some(c) = message.chars().find(|c| is_unsafe_to_echo(*c)) {
-            problems.push(format!("{what}: echoes {c:?} raw: {}", brief(&message)));
+            problems.push(format!("{what}: echoes {c:?} raw: {}", label(&message)));
         }
-        if copies_long_stretch(&message, draft) {
+        if copies_run(&message, draft, MAX_COPIED_CHARS) {
             problems.push(format!(
                 "{what}: copies more than {MAX_COPIED_CHARS} characters of the draft ({} chars: {})",
                 message.chars().count(),
-                brief(&message)
+                label(&message)
             ));
         }
     }
