@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use smarthost_core::cloud::Cloud;
 use smarthost_core::dns::demo::DEMO_DOMAIN;
-use smarthost_core::dns::DomainName;
+use smarthost_core::dns::{DomainName, NameError, ResolveError};
 use smarthost_core::method::MethodId;
 use smarthost_core::report::{CheckRequest, Report, Section};
 use smarthost_core::validate;
@@ -29,8 +29,9 @@ pub enum RunState {
     Running(Option<Report>),
     Done(Report),
     Cancelled,
-    /// No resolver could be set up (a bad or forbidden DoH URL); nothing was asked.
-    NoResolver(String),
+    /// No resolver could be set up (a bad or forbidden DoH URL); nothing was asked. Kept
+    /// as the error so its message follows the page's language.
+    NoResolver(ResolveError),
 }
 
 /// What a run needs, once the inputs are valid.
@@ -57,9 +58,28 @@ impl CheckTarget {
     }
 }
 
-/// Device IPs as typed (core splits and parses them); the message names the bad entry.
-fn parse_ips(text: &str) -> Result<Vec<Ipv4Addr>, String> {
-    validate::parse_ipv4_list(text).map_err(|bad| tf("ui.check.bad-ip", &[("ip", &bad)]))
+/// Why the typed or linked inputs cannot run. Kept unlocalized so a message shown
+/// follows the page's language when it changes.
+#[derive(Clone, PartialEq)]
+enum InputError {
+    Domain(NameError),
+    /// The first device IP entry that is not an IPv4 address (core splits and parses
+    /// the list as typed).
+    Ips(String),
+}
+
+impl InputError {
+    fn is_domain(&self) -> bool {
+        matches!(self, InputError::Domain(_))
+    }
+
+    /// The message in the page's language (reactive).
+    fn message(&self) -> String {
+        match self {
+            InputError::Domain(error) => error.message(lang()),
+            InputError::Ips(bad) => tf("ui.check.bad-ip", &[("ip", bad)]),
+        }
+    }
 }
 
 #[component]
@@ -76,8 +96,8 @@ pub fn Check() -> impl IntoView {
     let (domain_input, set_domain_input) = signal(url_domain.get_untracked());
     let (ips_input, set_ips_input) = signal(url_ips.get_untracked());
     let (method_input, set_method_input) = signal(url_method.get_untracked());
-    let (domain_error, set_domain_error) = signal(None::<String>);
-    let (ips_error, set_ips_error) = signal(None::<String>);
+    let (domain_error, set_domain_error) = signal(None::<InputError>);
+    let (ips_error, set_ips_error) = signal(None::<InputError>);
     Effect::new(move |_| set_domain_input.set(url_domain.get()));
     Effect::new(move |_| set_ips_input.set(url_ips.get()));
     Effect::new(move |_| set_method_input.set(url_method.get()));
@@ -88,8 +108,8 @@ pub fn Check() -> impl IntoView {
         if domain.trim().is_empty() {
             return None;
         }
-        let domain = DomainName::parse(&domain).map_err(|e| (true, e.to_string()));
-        let ips = parse_ips(&url_ips.get()).map_err(|e| (false, e));
+        let domain = DomainName::parse(&domain).map_err(InputError::Domain);
+        let ips = validate::parse_ipv4_list(&url_ips.get()).map_err(InputError::Ips);
         Some(domain.and_then(|domain| {
             Ok(CheckTarget {
                 domain,
@@ -102,7 +122,7 @@ pub fn Check() -> impl IntoView {
         }))
     });
     let link_error = move |domain_field: bool| match target.get() {
-        Some(Err((is_domain, message))) if is_domain == domain_field => Some(message),
+        Some(Err(error)) if error.is_domain() == domain_field => Some(error),
         _ => None,
     };
 
@@ -138,7 +158,7 @@ pub fn Check() -> impl IntoView {
         let shared = match app_resolver {
             Ok(r) => check_run::shared(r, progress),
             Err(error) => {
-                state.set(RunState::NoResolver(error.to_string()));
+                state.set(RunState::NoResolver(error));
                 return;
             }
         };
@@ -184,9 +204,9 @@ pub fn Check() -> impl IntoView {
         let navigate = navigate.clone();
         move |domain: String, ips: String, method: String| {
             let domain_ok = DomainName::parse(&domain);
-            let ips_ok = parse_ips(&ips);
-            set_domain_error.set(domain_ok.as_ref().err().map(ToString::to_string));
-            set_ips_error.set(ips_ok.as_ref().err().cloned());
+            let ips_ok = validate::parse_ipv4_list(&ips);
+            set_domain_error.set(domain_ok.as_ref().err().cloned().map(InputError::Domain));
+            set_ips_error.set(ips_ok.as_ref().err().cloned().map(InputError::Ips));
             if domain_ok.is_ok() && ips_ok.is_ok() {
                 let ips = ips.trim();
                 let method = method.trim();
@@ -218,8 +238,18 @@ pub fn Check() -> impl IntoView {
             method_input.get_untracked(),
         );
     };
-    let shown_domain_error = move || domain_error.get().or_else(|| link_error(true));
-    let shown_ips_error = move || ips_error.get().or_else(|| link_error(false));
+    let shown_domain_error = move || {
+        domain_error
+            .get()
+            .or_else(|| link_error(true))
+            .map(|e| e.message())
+    };
+    let shown_ips_error = move || {
+        ips_error
+            .get()
+            .or_else(|| link_error(false))
+            .map(|e| e.message())
+    };
 
     let running = move || matches!(state.get(), RunState::Running(_));
     let report = move || match state.get() {
@@ -332,10 +362,10 @@ pub fn Check() -> impl IntoView {
             }}
         </div>
         {move || match state.get() {
-            RunState::NoResolver(message) => view! {
+            RunState::NoResolver(error) => view! {
                 <div class="result could-not-check" data-testid="mx-result" data-status="could-not-check">
                     <h2>{t("ui.mx.could-not-check")}</h2>
-                    <p>{message}</p>
+                    <p>{move || error.message(lang())}</p>
                 </div>
             }
             .into_any(),

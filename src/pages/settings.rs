@@ -6,7 +6,9 @@ use crate::url_state::query_with;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
-use smarthost_core::dns::{DohFormat, DohResolver, HttpResponse, HttpTransport, TransportError};
+use smarthost_core::dns::{
+    DohFormat, DohResolver, HttpResponse, HttpTransport, ResolveError, TransportError,
+};
 use smarthost_core::i18n::Lang;
 
 /// Validating a custom URL needs no network: the resolver is only built, never used.
@@ -38,7 +40,8 @@ pub fn Settings() -> impl IntoView {
     };
     let (custom_url, set_custom_url) = signal(initial_custom.0);
     let (custom_json, set_custom_json) = signal(initial_custom.1);
-    let (custom_error, set_custom_error) = signal(None::<String>);
+    // The error, not its text, so the message follows the page's language.
+    let (custom_error, set_custom_error) = signal(None::<ResolveError>);
     let (saved, set_saved) = signal(false);
 
     let choose = move |setting: ResolverSetting| {
@@ -56,7 +59,7 @@ pub fn Settings() -> impl IntoView {
         };
         let built = DohResolver::new(&url, format, NoTransport).and_then(|resolver| {
             match crate::csp::blocked_origin(&url) {
-                Some(origin) => Err(smarthost_core::dns::ResolveError::NotAllowed(origin)),
+                Some(origin) => Err(ResolveError::NotAllowed(origin)),
                 None => Ok(resolver),
             }
         });
@@ -65,7 +68,7 @@ pub fn Settings() -> impl IntoView {
                 set_custom_error.set(None);
                 choose(ResolverSetting::Custom { url, format });
             }
-            Err(e) => set_custom_error.set(Some(e.to_string())),
+            Err(e) => set_custom_error.set(Some(e)),
         }
     };
 
@@ -147,7 +150,7 @@ pub fn Settings() -> impl IntoView {
                     </label>
                     <button type="submit">{t("ui.settings.use-custom")}</button>
                 </div>
-                <p id="custom-error" class="field-error" role="alert">{move || custom_error.get()}</p>
+                <p id="custom-error" class="field-error" role="alert">{move || custom_error.get().map(|e| e.message(lang()))}</p>
             </form>
             <p class="status" role="status">
                 {move || saved.get().then(|| t("ui.settings.saved")())}

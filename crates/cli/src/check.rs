@@ -17,18 +17,12 @@ pub struct Failed;
 
 pub fn run(args: &[String]) -> Result<Option<Failed>> {
     let (opts, positional) = parse(args, |name| name != "json")?;
-    let domain = match positional.as_slice() {
-        [domain] => DomainName::parse(domain).map_err(|e| Usage(format!("check: {e}")))?,
+    let typed_domain = match positional.as_slice() {
+        [domain] => domain,
         [] => return Err(Usage("check: a DOMAIN is required".to_owned()).into()),
         [_, extra, ..] => return Err(Usage(format!("check: unexpected argument `{extra}`")).into()),
     };
-    let mut request = CheckRequest {
-        domain,
-        ips: Vec::new(),
-        method: None,
-        cloud: Default::default(),
-        draft: None,
-    };
+    let (mut ips, mut method, mut draft, mut cloud) = (Vec::new(), None, None, Default::default());
     let (mut lang, mut json_out) = (Default::default(), false);
     let mut resolver = ResolverChoice::default();
     for opt in opts {
@@ -37,11 +31,11 @@ pub fn run(args: &[String]) -> Result<Option<Failed>> {
             continue;
         }
         match opt.name.as_str() {
-            "ip" => request.ips.push(value.trim().parse::<Ipv4Addr>().map_err(|_| {
+            "ip" => ips.push(value.trim().parse::<Ipv4Addr>().map_err(|_| {
                 Usage(format!("--ip: `{value}` is not an IPv4 address (connectors and this check take IPv4 only)"))
             })?),
             "method" => {
-                request.method = Some(
+                method = Some(
                     MethodId::parse(&value)
                         .filter(|m| {
                             matches!(
@@ -56,14 +50,24 @@ pub fn run(args: &[String]) -> Result<Option<Failed>> {
                         })?,
                 )
             }
-            "record" => request.draft = Some(value),
-            "cloud" => request.cloud = common::cloud(&value)?,
+            "record" => draft = Some(value),
+            "cloud" => cloud = common::cloud(&value)?,
             "lang" => lang = common::lang(&value)?,
             "json" => json_out = true,
             other => return Err(Usage(format!("check: unknown option --{other}")).into()),
         }
     }
-    let resolver = resolver.build()?;
+    // Read once --lang is known, so a bad name is explained in that language.
+    let domain = DomainName::parse(typed_domain)
+        .map_err(|e| Usage(format!("check: {}", e.message(lang))))?;
+    let request = CheckRequest {
+        domain,
+        ips,
+        method,
+        cloud,
+        draft,
+    };
+    let resolver = resolver.build(lang)?;
     let report = block_on(check_domain(&resolver, &request, lang));
     if json_out {
         println!("{}", serde_json::to_string_pretty(&to_json(&report))?);

@@ -5,6 +5,7 @@ use crate::http::{UreqTransport, DEFAULT_TIMEOUT};
 use crate::Usage;
 use smarthost_core::dns::doh::{CLOUDFLARE, GOOGLE_WIRE};
 use smarthost_core::dns::{Chain, DohFormat, DohResolver};
+use smarthost_core::i18n::Lang;
 use std::time::Duration;
 
 pub type CliResolver = Chain<DohResolver<UreqTransport>>;
@@ -40,11 +41,12 @@ impl ResolverChoice {
         Ok(true)
     }
 
-    pub fn build(self) -> Result<CliResolver, Usage> {
+    /// The resolver; a bad `--doh` URL is explained in `lang`.
+    pub fn build(self, lang: Lang) -> Result<CliResolver, Usage> {
         let timeout = self.timeout.unwrap_or(DEFAULT_TIMEOUT);
         let make = |url: &str, format| {
             DohResolver::new(url, format, UreqTransport::with_timeout(timeout))
-                .map_err(|e| Usage(format!("--doh: {e}")))
+                .map_err(|e| Usage(format!("--doh: {}", e.message(lang))))
         };
         let resolvers = match self.endpoint {
             Some((url, format)) => vec![make(&url, format)?],

@@ -7,6 +7,7 @@ use crate::Usage;
 use anyhow::Result;
 use futures::executor::block_on;
 use serde_json::json;
+use smarthost_core::i18n::Lang;
 use smarthost_core::spf::eval::{check_host, SpfQuery};
 use std::net::IpAddr;
 
@@ -54,7 +55,8 @@ fn eval(args: &[String]) -> Result<()> {
         .or_else(|| (!sender.trim().is_empty() && !sender.contains('@')).then(|| sender.clone()))
         .or_else(|| (!helo.trim().is_empty()).then(|| helo.clone()))
         .ok_or_else(|| Usage("spf eval: give --sender, --helo or --domain".to_owned()))?;
-    let resolver = resolver.build()?;
+    // `spf eval` has no --lang: its output is the evaluation, in English.
+    let resolver = resolver.build(Lang::En)?;
     let query = SpfQuery {
         ip,
         sender,

@@ -62,7 +62,7 @@ pub fn build_card(input: &CardInput, lang: Lang, date: &str) -> Result<Card, Vec
     };
 
     let device = parse_device_name(&input.device)
-        .map_err(|e| errors.push(field("device", e.to_string())))
+        .map_err(|e| errors.push(field("device", e.message(lang))))
         .unwrap_or_default();
     let optional_text = |value: &Option<String>,
                          name: &'static str,
@@ -70,7 +70,7 @@ pub fn build_card(input: &CardInput, lang: Lang, date: &str) -> Result<Card, Vec
         match value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
             None => None,
             Some(v) => parse_device_name(v)
-                .map_err(|e| errors.push(field(name, e.to_string())))
+                .map_err(|e| errors.push(field(name, e.message(lang))))
                 .ok(),
         }
     };
@@ -84,11 +84,11 @@ pub fn build_card(input: &CardInput, lang: Lang, date: &str) -> Result<Card, Vec
 
     let from = match parse_from_address(&input.from) {
         Ok(checked) => {
-            warnings.extend(checked.warnings.iter().map(ToString::to_string));
+            warnings.extend(checked.warnings.iter().map(|w| w.message(lang)));
             Some(checked.value)
         }
         Err(e) => {
-            errors.push(field("from", e.to_string()));
+            errors.push(field("from", e.message(lang)));
             None
         }
     };
@@ -100,7 +100,7 @@ pub fn build_card(input: &CardInput, lang: Lang, date: &str) -> Result<Card, Vec
     {
         None => None,
         Some(d) => DomainName::parse(d)
-            .map_err(|e| errors.push(field("domain", e.to_string())))
+            .map_err(|e| errors.push(field("domain", e.message(lang))))
             .ok(),
     };
     if let (Some(from), Some(domain)) = (&from, &domain) {
@@ -123,11 +123,11 @@ pub fn build_card(input: &CardInput, lang: Lang, date: &str) -> Result<Card, Vec
         }
         Some(v) => match parse_public_ipv4(v) {
             Ok(checked) => {
-                warnings.extend(checked.warnings.iter().map(ToString::to_string));
+                warnings.extend(checked.warnings.iter().map(|w| w.message(lang)));
                 Some(checked.value.to_string())
             }
             Err(e) => {
-                errors.push(field("ip", e.to_string()));
+                errors.push(field("ip", e.message(lang)));
                 None
             }
         },
@@ -141,7 +141,7 @@ pub fn build_card(input: &CardInput, lang: Lang, date: &str) -> Result<Card, Vec
     {
         None => None,
         Some(h) => DomainName::parse(h)
-            .map_err(|e| errors.push(field("smart-host", e.to_string())))
+            .map_err(|e| errors.push(field("smart-host", e.message(lang))))
             .ok(),
     };
     let (smart_host, smart_host_known) = match (m.host, m.host_for(input.cloud), &given_host) {

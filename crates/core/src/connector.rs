@@ -62,10 +62,10 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    fn new(field: &'static str, error: ValueError) -> Self {
+    fn new(field: &'static str, error: &ValueError, lang: Lang) -> Self {
         FieldError {
             field,
-            message: error.to_string(),
+            message: error.message(lang),
         }
     }
 }
@@ -98,7 +98,7 @@ pub fn connector_steps(
         None => DEFAULT_NAME.to_owned(),
         Some(Ok(name)) => name,
         Some(Err(e)) => {
-            errors.push(FieldError::new("name", e));
+            errors.push(FieldError::new("name", &e, lang));
             String::new()
         }
     };
@@ -109,7 +109,7 @@ pub fn connector_steps(
                 warnings.extend(checked.warnings);
                 ranges.push(checked.value.to_string());
             }
-            Err(e) => errors.push(FieldError::new("ips", e)),
+            Err(e) => errors.push(FieldError::new("ips", &e, lang)),
         }
     }
     let cert = match input.cert_name.as_deref().map(parse_certificate_name) {
@@ -119,7 +119,7 @@ pub fn connector_steps(
             Some(checked.value)
         }
         Some(Err(e)) => {
-            errors.push(FieldError::new("cert-name", e));
+            errors.push(FieldError::new("cert-name", &e, lang));
             None
         }
     };
@@ -129,7 +129,7 @@ pub fn connector_steps(
             Ok(d) => domains.push(d.to_string()),
             Err(e) => errors.push(FieldError {
                 field: "sender-domains",
-                message: e.to_string(),
+                message: e.message(lang),
             }),
         }
     }
@@ -255,7 +255,7 @@ pub fn connector_steps(
         eac,
         powershell,
         after,
-        warnings: warnings.iter().map(ToString::to_string).collect(),
+        warnings: warnings.iter().map(|w| w.message(lang)).collect(),
     })
 }
 

@@ -9,9 +9,9 @@
 //! replaced with U+FFFD, so a message can always be shown as it is.
 
 use crate::echo::{is_unsafe_to_echo, shown};
+use crate::i18n::{format, text, Lang};
 use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
-use thiserror::Error;
 
 /// RFC 5321 4.5.3.1.1: a local part is at most 64 octets.
 pub const MAX_LOCAL_PART_LEN: usize = 64;
@@ -55,14 +55,23 @@ pub enum ValueWarning {
     DocumentationRange { value: String, range: &'static str },
 }
 
-impl fmt::Display for ValueWarning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ValueWarning {
+    /// The warning in `lang` (texts `warning.value.*` in the catalog).
+    pub fn message(&self, lang: Lang) -> String {
         match self {
-            ValueWarning::DocumentationRange { value, range } => write!(
-                f,
-                "{value} is in the documentation range {range}: fine for examples, not a real device; enter the device's real public IP address before creating the connector"
+            ValueWarning::DocumentationRange { value, range } => format(
+                lang,
+                "warning.value.documentation-range",
+                &[("value", value), ("range", range)],
             ),
         }
+    }
+}
+
+/// English, as [`ValueWarning::message`] gives it for [`Lang::En`].
+impl fmt::Display for ValueWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -77,87 +86,132 @@ pub enum Field {
 }
 
 impl Field {
-    /// What to enter, with an example.
-    pub fn prompt(self) -> &'static str {
+    /// What to enter, with an example, in `lang` (texts `error.field.*`).
+    pub fn prompt(self, lang: Lang) -> String {
+        let key = match self {
+            Field::PublicIp => "error.field.public-ip",
+            Field::ConnectorRange => "error.field.connector-range",
+            Field::FromAddress => "error.field.from-address",
+            Field::CertificateName => "error.field.certificate-name",
+            Field::DeviceName => "error.field.device-name",
+        };
+        text(lang, key)
+    }
+}
+
+/// What is wrong with a domain or host name. [`DomainProblem::message`] says it in a
+/// language; `Display` is the English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DomainProblem {
+    EmptyLabel,
+    LabelTooLong { label: String, len: usize },
+    TooLong { len: usize },
+    InvalidCharacter { ch: char },
+    HyphenAtEdge { label: String },
+    SingleLabel,
+    NumericTld,
+}
+
+impl DomainProblem {
+    /// The problem in `lang` (texts `error.domain.*` in the catalog).
+    pub fn message(&self, lang: Lang) -> String {
+        let f = |key: &str, args: &[(&str, &str)]| format(lang, key, args);
         match self {
-            Field::PublicIp => "the device's public IPv4 address, for example 203.0.113.25",
-            Field::ConnectorRange => {
-                "a public IPv4 address or a range from /24 to /32, for example 203.0.113.25 or 203.0.113.0/24"
+            DomainProblem::EmptyLabel => f("error.domain.empty-label", &[]),
+            DomainProblem::LabelTooLong { label, len } => f(
+                "error.domain.label-too-long",
+                &[("label", label), ("len", &len.to_string())],
+            ),
+            DomainProblem::TooLong { len } => {
+                f("error.domain.too-long", &[("len", &len.to_string())])
             }
-            Field::FromAddress => "the address the device sends from, for example scanner@contoso.com",
-            Field::CertificateName => {
-                "the host name on the device's certificate, for example relay.contoso.com or *.contoso.com"
+            DomainProblem::InvalidCharacter { ch } => f(
+                "error.domain.invalid-character",
+                &[("char", &describe_char(*ch))],
+            ),
+            DomainProblem::HyphenAtEdge { label } => {
+                f("error.domain.hyphen-at-edge", &[("label", label)])
             }
-            Field::DeviceName => "a name for the device, for example Reception printer",
+            DomainProblem::SingleLabel => f("error.domain.single-label", &[]),
+            DomainProblem::NumericTld => f("error.domain.numeric-tld", &[]),
         }
     }
 }
 
-/// What is wrong with a domain or host name.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum DomainProblem {
-    #[error("it has an empty label (two dots in a row, or a dot at the start or end)")]
-    EmptyLabel,
-    #[error("the label \"{label}\" is {len} characters long; a label can have at most 63")]
-    LabelTooLong { label: String, len: usize },
-    #[error("it is {len} characters long; a domain name can have at most 253")]
-    TooLong { len: usize },
-    #[error("the character {} is not allowed; use only letters a-z, digits, hyphens and dots", describe_char(*.ch))]
-    InvalidCharacter { ch: char },
-    #[error(
-        "the label \"{label}\" starts or ends with a hyphen, which DNS host names do not allow"
-    )]
-    HyphenAtEdge { label: String },
-    #[error("it needs at least two labels separated by a dot, for example contoso.com")]
-    SingleLabel,
-    #[error("the last label is all digits, so it is not a domain name (an IP address is not accepted here); enter a name such as contoso.com")]
-    NumericTld,
+/// English, as [`DomainProblem::message`] gives it for [`Lang::En`].
+impl fmt::Display for DomainProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
 }
 
-/// Why a typed value cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+impl std::error::Error for DomainProblem {}
+
+/// Why a typed value cannot be used. [`ValueError::message`] says it in a language, with
+/// what to enter instead; `Display` is the English.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ValueError {
-    #[error("enter {}", .0.prompt())]
     Empty(Field),
-    #[error("\"{value}\" contains a control character (shown as \u{FFFD}), such as a line break, tab, escape or text-direction mark; remove it and type the value again")]
-    ControlCharacter { value: String },
-    #[error("\"{value}\" contains the invisible character {} (shown as \u{FFFD}), which often comes along with copied text; delete it and type the value again", describe_char(*.ch))]
-    InvisibleCharacter { value: String, ch: char },
+    ControlCharacter {
+        value: String,
+    },
+    InvisibleCharacter {
+        value: String,
+        ch: char,
+    },
 
     // --- IPv4 addresses and ranges ---
-    #[error("\"{value}\" is not an IPv4 address; enter four numbers from 0 to 255 separated by dots, for example 203.0.113.25")]
-    NotIpv4 { value: String },
-    #[error("\"{value}\" contains the character {}, which is not one of the digits 0-9 or a dot even if it looks like one; type the address with the digits 0-9 and dots, for example 203.0.113.25", describe_char(*.ch))]
-    NonAsciiIp { value: String, ch: char },
-    #[error("\"{value}\" is ambiguous: a number with a leading zero is read as octal by some systems (010 can mean 8); enter it without leading zeros, for example {suggestion} if that is what you meant")]
-    LeadingZero { value: String, suggestion: String },
-    #[error("\"{value}\" includes a port; enter only the IP address, for example {address}")]
-    WithPort { value: String, address: String },
-    #[error("\"{value}\" is an IPv6 address; Exchange Online connectors accept IPv4 only; IPv6 is not supported, so enter the device's public IPv4 address")]
-    Ipv6 { value: String },
-    #[error("{value} is a private address (10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16) that only exists inside a local network; enter the device's public IP address, the one the internet sees (shown on the router's WAN or internet status page, or by a \"what is my IP\" check from the device's network)")]
-    Private { value: String },
-    #[error("{value} is a loopback address (127.0.0.0/8) that always means \"this computer\"; enter the device's public IP address, the one the internet sees")]
-    Loopback { value: String },
-    #[error("{value} is a link-local address (169.254.0.0/16) that a device gives itself when it gets no address from DHCP; fix the device's network settings and enter the public IP address the internet sees")]
-    LinkLocal { value: String },
-    #[error("{value} is a carrier-grade NAT address (100.64.0.0/10): the internet provider shares this address between customers, so a connector cannot trust it; ask the provider for a static public IP address and enter that")]
-    SharedCgnat { value: String },
-    #[error("{value} is in 0.0.0.0/8, which means \"no address\" or \"this network\"; enter the device's public IP address")]
-    Unspecified { value: String },
-    #[error("{value} is a multicast address (224.0.0.0/4), not the address of a device; enter the device's public IP address")]
-    Multicast { value: String },
-    #[error("{value} is in the reserved range 240.0.0.0/4, which is not used on the internet; enter the device's public IP address")]
-    Reserved { value: String },
-    #[error("255.255.255.255 is the broadcast address, not the address of a device; enter the device's public IP address")]
+    NotIpv4 {
+        value: String,
+    },
+    NonAsciiIp {
+        value: String,
+        ch: char,
+    },
+    LeadingZero {
+        value: String,
+        suggestion: String,
+    },
+    WithPort {
+        value: String,
+        address: String,
+    },
+    Ipv6 {
+        value: String,
+    },
+    Private {
+        value: String,
+    },
+    Loopback {
+        value: String,
+    },
+    LinkLocal {
+        value: String,
+    },
+    SharedCgnat {
+        value: String,
+    },
+    Unspecified {
+        value: String,
+    },
+    Multicast {
+        value: String,
+    },
+    Reserved {
+        value: String,
+    },
     Broadcast,
-    #[error("{value} is in 198.18.0.0/15, which is reserved for network benchmarking and not used on the internet; enter the device's public IP address")]
-    Benchmarking { value: String },
-    #[error("the prefix length \"{prefix}\" in \"{value}\" is not a number; write a range as address/prefix, for example 203.0.113.0/24")]
-    PrefixNotNumber { value: String, prefix: String },
-    #[error("\"{value}\" uses the prefix /{prefix}, but Exchange Online connectors accept only /24 to /32; list each /24 block separately or enter a single address")]
-    PrefixNotAccepted { value: String, prefix: String },
-    #[error("\"{value}\" has host bits set, so it is not the start of a /{prefix} range; enter the network address {suggestion}")]
+    Benchmarking {
+        value: String,
+    },
+    PrefixNotNumber {
+        value: String,
+        prefix: String,
+    },
+    PrefixNotAccepted {
+        value: String,
+        prefix: String,
+    },
     HostBitsSet {
         value: String,
         prefix: u8,
@@ -165,59 +219,211 @@ pub enum ValueError {
     },
 
     // --- From addresses ---
-    #[error("\"{value}\" includes a display name or angle brackets; enter only the address, for example {address}")]
-    DisplayName { value: String, address: String },
-    #[error("\"{value}\" contains a space; an email address cannot contain spaces")]
-    AddressContainsSpace { value: String },
-    #[error("\"{value}\" contains the non-ASCII character {}; devices sending through Exchange Online need a plain ASCII address such as scanner@contoso.com", describe_char(*.ch))]
-    NonAsciiAddress { value: String, ch: char },
-    #[error("\"{value}\" has no @; enter a full address, for example scanner@contoso.com")]
-    MissingAt { value: String },
-    #[error("\"{value}\" has more than one @; an address has exactly one, for example scanner@contoso.com")]
-    MultipleAt { value: String },
-    #[error("\"{value}\" has nothing before the @; add the mailbox name, for example scanner@contoso.com")]
-    EmptyLocalPart { value: String },
-    #[error("the part before the @ is {len} characters long; it can have at most 64")]
-    LocalPartTooLong { len: usize },
-    #[error("the character {} is not allowed before the @ in \"{value}\"; use letters, digits, dots and !#$%&'*+-/=?^_`{{|}}~", describe_char(*.ch))]
-    InvalidLocalCharacter { value: String, ch: char },
-    #[error("\"{value}\" has a dot at the start or end of the part before the @, or two dots in a row; remove the extra dot")]
-    LocalPartDots { value: String },
-    #[error(
-        "\"{value}\" has nothing after the @; add the domain, for example scanner@contoso.com"
-    )]
-    EmptyDomain { value: String },
-    #[error("the domain \"{domain}\" after the @ is not valid: {problem}")]
+    DisplayName {
+        value: String,
+        address: String,
+    },
+    AddressContainsSpace {
+        value: String,
+    },
+    NonAsciiAddress {
+        value: String,
+        ch: char,
+    },
+    MissingAt {
+        value: String,
+    },
+    MultipleAt {
+        value: String,
+    },
+    EmptyLocalPart {
+        value: String,
+    },
+    LocalPartTooLong {
+        len: usize,
+    },
+    InvalidLocalCharacter {
+        value: String,
+        ch: char,
+    },
+    LocalPartDots {
+        value: String,
+    },
+    EmptyDomain {
+        value: String,
+    },
     InvalidDomain {
         domain: String,
         problem: DomainProblem,
     },
-    #[error("the address is {len} characters long; an email address can have at most 254")]
-    AddressTooLong { len: usize },
+    AddressTooLong {
+        len: usize,
+    },
 
     // --- Certificate names ---
-    #[error("\"{value}\" is a URL; enter only the host name, for example {host}")]
-    Url { value: String, host: String },
-    #[error("\"{value}\" contains a space; a certificate host name cannot contain spaces")]
-    NameContainsSpace { value: String },
-    #[error("\"{value}\" is an IP address; certificate names are host names (the name on the certificate), for example relay.contoso.com")]
-    IpAddressAsName { value: String },
-    #[error("\"{value}\" is only a wildcard; enter a host name such as relay.contoso.com, or a wildcard such as *.contoso.com")]
-    WildcardAlone { value: String },
-    #[error("\"{value}\" has a wildcard in the wrong place; a * may only be the whole first label, as in *.contoso.com")]
-    WildcardMisplaced { value: String },
-    #[error("\"{value}\" is a wildcard directly under a top-level domain, which no certificate authority issues; use a wildcard under your own domain, for example *.contoso.com")]
-    WildcardTooBroad { value: String },
-    #[error("\"{value}\" is not a valid certificate host name: {problem}")]
+    Url {
+        value: String,
+        host: String,
+    },
+    NameContainsSpace {
+        value: String,
+    },
+    IpAddressAsName {
+        value: String,
+    },
+    WildcardAlone {
+        value: String,
+    },
+    WildcardMisplaced {
+        value: String,
+    },
+    WildcardTooBroad {
+        value: String,
+    },
     InvalidHostName {
         value: String,
         problem: DomainProblem,
     },
 
     // --- Device names ---
-    #[error("the device name is {len} characters long; use at most 80")]
-    DeviceNameTooLong { len: usize },
+    DeviceNameTooLong {
+        len: usize,
+    },
 }
+
+impl ValueError {
+    /// The message in `lang` (texts `error.value.*` in the catalog): what is wrong and
+    /// what to enter instead. Nested parts (the prompt of an empty field, the problem
+    /// with a domain) are in `lang` too.
+    pub fn message(&self, lang: Lang) -> String {
+        let f = |key: &str, args: &[(&str, &str)]| format(lang, key, args);
+        // The many messages that only echo the value.
+        let only_value = |key: &str, value: &str| format(lang, key, &[("value", value)]);
+        match self {
+            ValueError::Empty(field) => f("error.value.empty", &[("prompt", &field.prompt(lang))]),
+            ValueError::ControlCharacter { value } => {
+                only_value("error.value.control-character", value)
+            }
+            ValueError::InvisibleCharacter { value, ch } => f(
+                "error.value.invisible-character",
+                &[("value", value), ("char", &describe_char(*ch))],
+            ),
+            ValueError::NotIpv4 { value } => only_value("error.value.not-ipv4", value),
+            ValueError::NonAsciiIp { value, ch } => f(
+                "error.value.non-ascii-ip",
+                &[("value", value), ("char", &describe_char(*ch))],
+            ),
+            ValueError::LeadingZero { value, suggestion } => f(
+                "error.value.leading-zero",
+                &[("value", value), ("suggestion", suggestion)],
+            ),
+            ValueError::WithPort { value, address } => f(
+                "error.value.with-port",
+                &[("value", value), ("address", address)],
+            ),
+            ValueError::Ipv6 { value } => only_value("error.value.ipv6", value),
+            ValueError::Private { value } => only_value("error.value.private", value),
+            ValueError::Loopback { value } => only_value("error.value.loopback", value),
+            ValueError::LinkLocal { value } => only_value("error.value.link-local", value),
+            ValueError::SharedCgnat { value } => only_value("error.value.shared-cgnat", value),
+            ValueError::Unspecified { value } => only_value("error.value.unspecified", value),
+            ValueError::Multicast { value } => only_value("error.value.multicast", value),
+            ValueError::Reserved { value } => only_value("error.value.reserved", value),
+            ValueError::Broadcast => f("error.value.broadcast", &[]),
+            ValueError::Benchmarking { value } => only_value("error.value.benchmarking", value),
+            ValueError::PrefixNotNumber { value, prefix } => f(
+                "error.value.prefix-not-number",
+                &[("value", value), ("prefix", prefix)],
+            ),
+            ValueError::PrefixNotAccepted { value, prefix } => f(
+                "error.value.prefix-not-accepted",
+                &[("value", value), ("prefix", prefix)],
+            ),
+            ValueError::HostBitsSet {
+                value,
+                prefix,
+                suggestion,
+            } => f(
+                "error.value.host-bits-set",
+                &[
+                    ("value", value),
+                    ("prefix", &prefix.to_string()),
+                    ("suggestion", suggestion),
+                ],
+            ),
+            ValueError::DisplayName { value, address } => f(
+                "error.value.display-name",
+                &[("value", value), ("address", address)],
+            ),
+            ValueError::AddressContainsSpace { value } => {
+                only_value("error.value.address-contains-space", value)
+            }
+            ValueError::NonAsciiAddress { value, ch } => f(
+                "error.value.non-ascii-address",
+                &[("value", value), ("char", &describe_char(*ch))],
+            ),
+            ValueError::MissingAt { value } => only_value("error.value.missing-at", value),
+            ValueError::MultipleAt { value } => only_value("error.value.multiple-at", value),
+            ValueError::EmptyLocalPart { value } => {
+                only_value("error.value.empty-local-part", value)
+            }
+            ValueError::LocalPartTooLong { len } => f(
+                "error.value.local-part-too-long",
+                &[("len", &len.to_string())],
+            ),
+            ValueError::InvalidLocalCharacter { value, ch } => f(
+                "error.value.invalid-local-character",
+                &[
+                    ("value", value),
+                    ("char", &describe_char(*ch)),
+                    ("specials", ATEXT_SPECIALS),
+                ],
+            ),
+            ValueError::LocalPartDots { value } => only_value("error.value.local-part-dots", value),
+            ValueError::EmptyDomain { value } => only_value("error.value.empty-domain", value),
+            ValueError::InvalidDomain { domain, problem } => f(
+                "error.value.invalid-domain",
+                &[("domain", domain), ("problem", &problem.message(lang))],
+            ),
+            ValueError::AddressTooLong { len } => {
+                f("error.value.address-too-long", &[("len", &len.to_string())])
+            }
+            ValueError::Url { value, host } => {
+                f("error.value.url", &[("value", value), ("host", host)])
+            }
+            ValueError::NameContainsSpace { value } => {
+                only_value("error.value.name-contains-space", value)
+            }
+            ValueError::IpAddressAsName { value } => {
+                only_value("error.value.ip-address-as-name", value)
+            }
+            ValueError::WildcardAlone { value } => only_value("error.value.wildcard-alone", value),
+            ValueError::WildcardMisplaced { value } => {
+                only_value("error.value.wildcard-misplaced", value)
+            }
+            ValueError::WildcardTooBroad { value } => {
+                only_value("error.value.wildcard-too-broad", value)
+            }
+            ValueError::InvalidHostName { value, problem } => f(
+                "error.value.invalid-host-name",
+                &[("value", value), ("problem", &problem.message(lang))],
+            ),
+            ValueError::DeviceNameTooLong { len } => f(
+                "error.value.device-name-too-long",
+                &[("len", &len.to_string())],
+            ),
+        }
+    }
+}
+
+/// English, as [`ValueError::message`] gives it for [`Lang::En`].
+impl fmt::Display for ValueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for ValueError {}
 
 // ---------------------------------------------------------------------------
 // Echoing values safely

@@ -3,28 +3,53 @@
 //! of failed look-ups, and nothing that is not a plain http(s) URL is ever fetched.
 
 use crate::echo::{is_unsafe_to_echo, shown};
-use thiserror::Error;
+use crate::i18n::{format, Lang};
+use std::fmt;
 
 /// What is wrong with a DoH URL; the URL is echoed shortened and made safe.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+/// [`EndpointError::message`] says it in a language; `Display` is the English.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EndpointError {
-    #[error("enter the DNS-over-HTTPS URL, for example https://cloudflare-dns.com/dns-query")]
     Empty,
-    #[error("the DNS-over-HTTPS URL \"{0}\" is not an http:// or https:// URL; enter one such as https://cloudflare-dns.com/dns-query")]
     NotHttp(String),
-    #[error("the DNS-over-HTTPS URL \"{0}\" contains a space, a control character or an invisible character; type the URL again")]
     Unprintable(String),
-    #[error("the DNS-over-HTTPS URL \"{0}\" has no host name after the scheme, for example https://dns.contoso.com/dns-query")]
     NoHost(String),
-    #[error("the DNS-over-HTTPS URL \"{0}\" has a user name or password before the host (an @); a DoH server needs none, so leave it out")]
     Credentials(String),
-    #[error("the DNS-over-HTTPS URL \"{0}\" has the character {1} in its host name; use letters a-z, digits, hyphens and dots (an internationalised name in its xn-- form), an IPv4 address or an [IPv6] address")]
+    /// The URL and the character: `'c'`, with its code point unless printable ASCII.
     BadHost(String, String),
-    #[error("the DNS-over-HTTPS URL \"{0}\" has a port that is not a number from 1 to 65535")]
     BadPort(String),
-    #[error("the DNS-over-HTTPS URL \"{0}\" has a #fragment, which is never sent to the server; remove it")]
     Fragment(String),
 }
+
+impl EndpointError {
+    /// The message in `lang` (texts `error.endpoint.*` in the catalog).
+    pub fn message(&self, lang: Lang) -> String {
+        let with_url = |key: &str, url: &str| format(lang, key, &[("url", url)]);
+        match self {
+            EndpointError::Empty => format(lang, "error.endpoint.empty", &[]),
+            EndpointError::NotHttp(url) => with_url("error.endpoint.not-http", url),
+            EndpointError::Unprintable(url) => with_url("error.endpoint.unprintable", url),
+            EndpointError::NoHost(url) => with_url("error.endpoint.no-host", url),
+            EndpointError::Credentials(url) => with_url("error.endpoint.credentials", url),
+            EndpointError::BadHost(url, ch) => format(
+                lang,
+                "error.endpoint.bad-host",
+                &[("url", url), ("char", ch)],
+            ),
+            EndpointError::BadPort(url) => with_url("error.endpoint.bad-port", url),
+            EndpointError::Fragment(url) => with_url("error.endpoint.fragment", url),
+        }
+    }
+}
+
+/// English, as [`EndpointError::message`] gives it for [`Lang::En`].
+impl fmt::Display for EndpointError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for EndpointError {}
 
 /// Checks a DoH URL: `http://` or `https://` (any case), a host name, IPv4 or [IPv6]
 /// address, an optional port, then any path and query. Returns it trimmed.

@@ -5,8 +5,8 @@
 //! Validating first gives a message about the name itself. Internationalised names are
 //! converted to their A-label form with UTS #46 (IDNA 2008, RFC 5891).
 
+use crate::i18n::{self, Lang};
 use std::fmt;
-use thiserror::Error;
 
 /// RFC 1035 2.3.4: a label is at most 63 octets.
 pub const MAX_LABEL_LEN: usize = 63;
@@ -35,32 +35,66 @@ pub fn install_idna(convert: fn(&str) -> Option<String>) {
     let _ = INSTALLED_IDNA.set(convert);
 }
 
-/// Why a name typed by a user cannot be queried.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+/// Why a name typed by a user cannot be queried. [`NameError::message`] says it in a
+/// language; `Display` is the English.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NameError {
-    #[error("enter a domain name, for example contoso.com")]
     Empty,
-    #[error("a domain name cannot contain spaces")]
     ContainsSpace,
-    #[error("\"{0}\" looks like an email address; enter only the part after @")]
     LooksLikeEmail(String),
-    #[error("a domain name cannot have an empty label (two dots in a row, or a leading dot)")]
     EmptyLabel,
-    #[error("the label \"{label}\" is {len} characters long; a label can have at most 63")]
     LabelTooLong { label: String, len: usize },
-    #[error("the name is {0} characters long; a domain name can have at most 253")]
     NameTooLong(usize),
-    #[error("the label \"{0}\" starts or ends with a hyphen, which DNS host names do not allow")]
     HyphenAtEdge(String),
-    #[error("the character {ch:?} is not allowed in a domain name (label \"{label}\")")]
     InvalidCharacter { label: String, ch: char },
-    #[error("\"{0}\" is not a valid internationalised domain name")]
     InvalidIdn(String),
-    #[error("enter a full domain name with a dot, for example contoso.com")]
     SingleLabel,
-    #[error("{0} is an IP address, not a domain name; enter the domain, for example contoso.com")]
     AddressNotName(String),
 }
+
+impl NameError {
+    /// The message in `lang` (texts `error.name.*` in the catalog; a label too long or
+    /// with a hyphen at an edge shares the `error.domain.*` text of the From address
+    /// check).
+    pub fn message(&self, lang: Lang) -> String {
+        let f = |key: &str, args: &[(&str, &str)]| i18n::format(lang, key, args);
+        match self {
+            NameError::Empty => f("error.name.empty", &[]),
+            NameError::ContainsSpace => f("error.name.contains-space", &[]),
+            NameError::LooksLikeEmail(value) => {
+                f("error.name.looks-like-email", &[("value", value)])
+            }
+            NameError::EmptyLabel => f("error.name.empty-label", &[]),
+            NameError::LabelTooLong { label, len } => f(
+                "error.domain.label-too-long",
+                &[("label", label), ("len", &len.to_string())],
+            ),
+            NameError::NameTooLong(len) => {
+                f("error.name.name-too-long", &[("len", &len.to_string())])
+            }
+            NameError::HyphenAtEdge(label) => f("error.domain.hyphen-at-edge", &[("label", label)]),
+            // The character as Rust's `{:?}` writes it: quoted, escaped when unprintable.
+            NameError::InvalidCharacter { label, ch } => f(
+                "error.name.invalid-character",
+                &[("char", &format!("{ch:?}")), ("label", label)],
+            ),
+            NameError::InvalidIdn(value) => f("error.name.invalid-idn", &[("value", value)]),
+            NameError::SingleLabel => f("error.name.single-label", &[]),
+            NameError::AddressNotName(value) => {
+                f("error.name.address-not-name", &[("value", value)])
+            }
+        }
+    }
+}
+
+/// English, as [`NameError::message`] gives it for [`Lang::En`].
+impl fmt::Display for NameError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for NameError {}
 
 /// A validated host name in lower-case ASCII (A-label) form, without a trailing dot.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -7,6 +7,7 @@
 use super::record::{Rcode, Record, RecordData, RecordType};
 use super::wire::{decode_message, encode_query, WireError};
 use super::DomainName;
+use crate::i18n::Lang;
 use thiserror::Error;
 
 /// What a successful look-up found. NXDOMAIN and NODATA are answers, not errors: they
@@ -54,6 +55,17 @@ pub enum ResolveError {
     NotAllowed(String),
     #[error("the DNS answer cannot be trusted: {0}")]
     BadAnswer(String),
+}
+
+impl ResolveError {
+    /// The message in `lang`. A bad DoH URL, the one a person fixes by typing it again,
+    /// is in `lang`; the look-up failures are in English in every language for now.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ResolveError::BadEndpoint(error) => error.message(lang),
+            other => other.to_string(),
+        }
+    }
 }
 
 /// Something that answers DNS questions.

@@ -1,0 +1,520 @@
+//! Every message about a typed value exists in every language: each variant of
+//! `ValueError`, `DomainProblem`, `NameError` and `EndpointError` (and the one
+//! `ValueWarning`) renders non-empty in English and Vietnamese, with every placeholder
+//! filled, in Vietnamese words rather than the English template, and short enough to
+//! sit next to a form field. English is what `Display` shows.
+//!
+//! The `variant` functions match every variant without a wildcard, so a new variant
+//! fails to compile here until it has an index; the tests then fail until it has a
+//! sample (bump the `*_VARIANTS` count with the new index).
+
+use smarthost_core::dns::{EndpointError, NameError, ResolveError};
+use smarthost_core::i18n::Lang;
+use smarthost_core::validate::{DomainProblem, Field, ValueError, ValueWarning};
+
+// Only the unsafe-character rule is needed here.
+#[allow(dead_code)]
+mod support;
+use support::is_unsafe_to_echo;
+
+/// Messages are shown next to a form field (the hostile tables hold English to this).
+const MAX_MESSAGE_CHARS: usize = 400;
+
+/// A value as the parsers echo it at its longest: 40 characters and an ellipsis.
+fn long_value() -> String {
+    format!("{}…", "x".repeat(40))
+}
+
+const FIELD_VARIANTS: usize = 5;
+
+fn field_variant(field: Field) -> usize {
+    match field {
+        Field::PublicIp => 0,
+        Field::ConnectorRange => 1,
+        Field::FromAddress => 2,
+        Field::CertificateName => 3,
+        Field::DeviceName => 4,
+    }
+}
+
+const FIELDS: [Field; FIELD_VARIANTS] = [
+    Field::PublicIp,
+    Field::ConnectorRange,
+    Field::FromAddress,
+    Field::CertificateName,
+    Field::DeviceName,
+];
+
+const PROBLEM_VARIANTS: usize = 7;
+
+fn problem_variant(problem: &DomainProblem) -> usize {
+    match problem {
+        DomainProblem::EmptyLabel => 0,
+        DomainProblem::LabelTooLong { .. } => 1,
+        DomainProblem::TooLong { .. } => 2,
+        DomainProblem::InvalidCharacter { .. } => 3,
+        DomainProblem::HyphenAtEdge { .. } => 4,
+        DomainProblem::SingleLabel => 5,
+        DomainProblem::NumericTld => 6,
+    }
+}
+
+fn problems(label: &str) -> Vec<DomainProblem> {
+    vec![
+        DomainProblem::EmptyLabel,
+        DomainProblem::LabelTooLong {
+            label: label.to_owned(),
+            len: 64,
+        },
+        DomainProblem::TooLong { len: 260 },
+        DomainProblem::InvalidCharacter { ch: '_' },
+        DomainProblem::InvalidCharacter { ch: '\u{430}' },
+        DomainProblem::HyphenAtEdge {
+            label: label.to_owned(),
+        },
+        DomainProblem::SingleLabel,
+        DomainProblem::NumericTld,
+    ]
+}
+
+const VALUE_VARIANTS: usize = 40;
+
+fn value_variant(error: &ValueError) -> usize {
+    match error {
+        ValueError::Empty(_) => 0,
+        ValueError::ControlCharacter { .. } => 1,
+        ValueError::InvisibleCharacter { .. } => 2,
+        ValueError::NotIpv4 { .. } => 3,
+        ValueError::NonAsciiIp { .. } => 4,
+        ValueError::LeadingZero { .. } => 5,
+        ValueError::WithPort { .. } => 6,
+        ValueError::Ipv6 { .. } => 7,
+        ValueError::Private { .. } => 8,
+        ValueError::Loopback { .. } => 9,
+        ValueError::LinkLocal { .. } => 10,
+        ValueError::SharedCgnat { .. } => 11,
+        ValueError::Unspecified { .. } => 12,
+        ValueError::Multicast { .. } => 13,
+        ValueError::Reserved { .. } => 14,
+        ValueError::Broadcast => 15,
+        ValueError::Benchmarking { .. } => 16,
+        ValueError::PrefixNotNumber { .. } => 17,
+        ValueError::PrefixNotAccepted { .. } => 18,
+        ValueError::HostBitsSet { .. } => 19,
+        ValueError::DisplayName { .. } => 20,
+        ValueError::AddressContainsSpace { .. } => 21,
+        ValueError::NonAsciiAddress { .. } => 22,
+        ValueError::MissingAt { .. } => 23,
+        ValueError::MultipleAt { .. } => 24,
+        ValueError::EmptyLocalPart { .. } => 25,
+        ValueError::LocalPartTooLong { .. } => 26,
+        ValueError::InvalidLocalCharacter { .. } => 27,
+        ValueError::LocalPartDots { .. } => 28,
+        ValueError::EmptyDomain { .. } => 29,
+        ValueError::InvalidDomain { .. } => 30,
+        ValueError::AddressTooLong { .. } => 31,
+        ValueError::Url { .. } => 32,
+        ValueError::NameContainsSpace { .. } => 33,
+        ValueError::IpAddressAsName { .. } => 34,
+        ValueError::WildcardAlone { .. } => 35,
+        ValueError::WildcardMisplaced { .. } => 36,
+        ValueError::WildcardTooBroad { .. } => 37,
+        ValueError::InvalidHostName { .. } => 38,
+        ValueError::DeviceNameTooLong { .. } => 39,
+    }
+}
+
+/// One error of every variant (several for the nested ones), echoing `v`.
+fn value_errors(v: &str) -> Vec<ValueError> {
+    let value = || v.to_owned();
+    let mut errors: Vec<ValueError> = FIELDS.into_iter().map(ValueError::Empty).collect();
+    errors.extend([
+        ValueError::ControlCharacter { value: value() },
+        ValueError::InvisibleCharacter {
+            value: value(),
+            ch: '\u{200B}',
+        },
+        ValueError::NotIpv4 { value: value() },
+        ValueError::NonAsciiIp {
+            value: value(),
+            ch: '\u{FF11}',
+        },
+        ValueError::LeadingZero {
+            value: value(),
+            suggestion: "203.0.113.5".to_owned(),
+        },
+        ValueError::WithPort {
+            value: value(),
+            address: "203.0.113.5".to_owned(),
+        },
+        ValueError::Ipv6 { value: value() },
+        ValueError::Private { value: value() },
+        ValueError::Loopback { value: value() },
+        ValueError::LinkLocal { value: value() },
+        ValueError::SharedCgnat { value: value() },
+        ValueError::Unspecified { value: value() },
+        ValueError::Multicast { value: value() },
+        ValueError::Reserved { value: value() },
+        ValueError::Broadcast,
+        ValueError::Benchmarking { value: value() },
+        ValueError::PrefixNotNumber {
+            value: value(),
+            prefix: "x".to_owned(),
+        },
+        ValueError::PrefixNotAccepted {
+            value: value(),
+            prefix: "16".to_owned(),
+        },
+        ValueError::HostBitsSet {
+            value: value(),
+            prefix: 24,
+            suggestion: "203.0.113.0/24".to_owned(),
+        },
+        ValueError::DisplayName {
+            value: value(),
+            address: "scanner@contoso.com".to_owned(),
+        },
+        ValueError::AddressContainsSpace { value: value() },
+        ValueError::NonAsciiAddress {
+            value: value(),
+            ch: 'é',
+        },
+        ValueError::MissingAt { value: value() },
+        ValueError::MultipleAt { value: value() },
+        ValueError::EmptyLocalPart { value: value() },
+        ValueError::LocalPartTooLong { len: 65 },
+        ValueError::InvalidLocalCharacter {
+            value: value(),
+            ch: '(',
+        },
+        ValueError::LocalPartDots { value: value() },
+        ValueError::EmptyDomain { value: value() },
+        ValueError::AddressTooLong { len: 255 },
+        ValueError::Url {
+            value: value(),
+            host: "relay.contoso.com".to_owned(),
+        },
+        ValueError::NameContainsSpace { value: value() },
+        ValueError::IpAddressAsName { value: value() },
+        ValueError::WildcardAlone { value: value() },
+        ValueError::WildcardMisplaced { value: value() },
+        ValueError::WildcardTooBroad { value: value() },
+        ValueError::DeviceNameTooLong { len: 81 },
+    ]);
+    for problem in problems(v) {
+        errors.push(ValueError::InvalidDomain {
+            domain: value(),
+            problem: problem.clone(),
+        });
+        errors.push(ValueError::InvalidHostName {
+            value: value(),
+            problem,
+        });
+    }
+    errors
+}
+
+const NAME_VARIANTS: usize = 11;
+
+fn name_variant(error: &NameError) -> usize {
+    match error {
+        NameError::Empty => 0,
+        NameError::ContainsSpace => 1,
+        NameError::LooksLikeEmail(_) => 2,
+        NameError::EmptyLabel => 3,
+        NameError::LabelTooLong { .. } => 4,
+        NameError::NameTooLong(_) => 5,
+        NameError::HyphenAtEdge(_) => 6,
+        NameError::InvalidCharacter { .. } => 7,
+        NameError::InvalidIdn(_) => 8,
+        NameError::SingleLabel => 9,
+        NameError::AddressNotName(_) => 10,
+    }
+}
+
+fn name_errors(v: &str) -> Vec<NameError> {
+    vec![
+        NameError::Empty,
+        NameError::ContainsSpace,
+        NameError::LooksLikeEmail(v.to_owned()),
+        NameError::EmptyLabel,
+        NameError::LabelTooLong {
+            label: v.to_owned(),
+            len: 64,
+        },
+        NameError::NameTooLong(260),
+        NameError::HyphenAtEdge(v.to_owned()),
+        NameError::InvalidCharacter {
+            label: v.to_owned(),
+            ch: '_',
+        },
+        NameError::InvalidCharacter {
+            label: v.to_owned(),
+            ch: '\u{200B}',
+        },
+        NameError::InvalidIdn(v.to_owned()),
+        NameError::SingleLabel,
+        NameError::AddressNotName(v.to_owned()),
+    ]
+}
+
+const ENDPOINT_VARIANTS: usize = 8;
+
+fn endpoint_variant(error: &EndpointError) -> usize {
+    match error {
+        EndpointError::Empty => 0,
+        EndpointError::NotHttp(_) => 1,
+        EndpointError::Unprintable(_) => 2,
+        EndpointError::NoHost(_) => 3,
+        EndpointError::Credentials(_) => 4,
+        EndpointError::BadHost(..) => 5,
+        EndpointError::BadPort(_) => 6,
+        EndpointError::Fragment(_) => 7,
+    }
+}
+
+fn endpoint_errors(v: &str) -> Vec<EndpointError> {
+    vec![
+        EndpointError::Empty,
+        EndpointError::NotHttp(v.to_owned()),
+        EndpointError::Unprintable(v.to_owned()),
+        EndpointError::NoHost(v.to_owned()),
+        EndpointError::Credentials(v.to_owned()),
+        EndpointError::BadHost(v.to_owned(), "'_'".to_owned()),
+        EndpointError::BadPort(v.to_owned()),
+        EndpointError::Fragment(v.to_owned()),
+    ]
+}
+
+fn warning_variant(warning: &ValueWarning) -> usize {
+    match warning {
+        ValueWarning::DocumentationRange { .. } => 0,
+    }
+}
+
+/// A placeholder left as `{name}`. Not one: `{|}` in the characters allowed before the
+/// @, and the `\u{200b}` of a character written escaped.
+fn unfilled(message: &str) -> Option<&str> {
+    message.match_indices('{').find_map(|(at, _)| {
+        let (name, _) = message.get(at + 1..)?.split_once('}')?;
+        let escaped = message
+            .get(..at)
+            .is_some_and(|before| before.ends_with("\\u"));
+        (!escaped
+            && !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .then_some(name)
+    })
+}
+
+/// Words of the English templates that never belong in a Vietnamese message (which
+/// keeps only terms such as "connector" and the search phrase "what is my IP").
+const ENGLISH_WORDS: [&str; 10] = [
+    " the ",
+    "enter ",
+    " is not ",
+    " not ",
+    " for example",
+    " which ",
+    " cannot ",
+    " only ",
+    " and ",
+    " has ",
+];
+
+/// What is wrong with the messages of one error; `en` must also be its `Display`.
+fn problems_with(what: &str, display: &str, en: &str, vi: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    if display != en {
+        problems.push(format!("Display {display:?} is not the English {en:?}"));
+    }
+    for (lang, message) in [("en", en), ("vi", vi)] {
+        if message.trim().is_empty() {
+            problems.push(format!("{lang}: empty"));
+        }
+        if let Some(name) = unfilled(message) {
+            problems.push(format!("{lang}: {{{name}}} left unfilled in {message:?}"));
+        }
+        if message.contains("error.") || message.contains("warning.value.") {
+            problems.push(format!(
+                "{lang}: a catalog key instead of a text: {message:?}"
+            ));
+        }
+        if message.chars().count() >= MAX_MESSAGE_CHARS {
+            problems.push(format!(
+                "{lang}: {} characters: {message:?}",
+                message.chars().count()
+            ));
+        }
+        if let Some(c) = message.chars().find(|c| is_unsafe_to_echo(*c)) {
+            problems.push(format!("{lang}: echoes the unsafe character {c:?}"));
+        }
+    }
+    if vi == en {
+        problems.push(format!("vi is the English text {en:?}"));
+    }
+    if let Some(word) = ENGLISH_WORDS.iter().find(|w| vi.contains(**w)) {
+        problems.push(format!("vi holds the English {word:?}: {vi:?}"));
+    }
+    problems
+        .into_iter()
+        .map(|p| format!("{what}: {p}"))
+        .collect()
+}
+
+/// Checks every error of a kind with a short value and with the longest echo, and that
+/// every variant index below `count` has a sample.
+fn check_all<E: std::fmt::Display + std::fmt::Debug>(
+    kind: &str,
+    count: usize,
+    samples: impl Fn(&str) -> Vec<E>,
+    variant: impl Fn(&E) -> usize,
+    message: impl Fn(&E, Lang) -> String,
+) {
+    let mut seen = vec![false; count];
+    let mut failures = Vec::new();
+    for value in ["contoso.example", &long_value()] {
+        for error in samples(value) {
+            match seen.get_mut(variant(&error)) {
+                Some(slot) => *slot = true,
+                None => failures.push(format!("{kind}: {error:?} has no variant slot")),
+            }
+            failures.extend(problems_with(
+                &format!("{kind} {error:?}"),
+                &error.to_string(),
+                &message(&error, Lang::En),
+                &message(&error, Lang::Vi),
+            ));
+        }
+    }
+    let missing: Vec<usize> = (0..count).filter(|i| !seen[*i]).collect();
+    assert!(
+        missing.is_empty(),
+        "{kind}: no sample for variants {missing:?}"
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_value_error_speaks_both_languages() {
+    check_all(
+        "ValueError",
+        VALUE_VARIANTS,
+        value_errors,
+        value_variant,
+        ValueError::message,
+    );
+}
+
+#[test]
+fn every_domain_problem_speaks_both_languages() {
+    check_all(
+        "DomainProblem",
+        PROBLEM_VARIANTS,
+        problems,
+        problem_variant,
+        DomainProblem::message,
+    );
+}
+
+#[test]
+fn every_name_error_speaks_both_languages() {
+    check_all(
+        "NameError",
+        NAME_VARIANTS,
+        name_errors,
+        name_variant,
+        NameError::message,
+    );
+}
+
+#[test]
+fn every_endpoint_error_speaks_both_languages() {
+    check_all(
+        "EndpointError",
+        ENDPOINT_VARIANTS,
+        endpoint_errors,
+        endpoint_variant,
+        EndpointError::message,
+    );
+}
+
+#[test]
+fn the_documentation_range_warning_speaks_both_languages() {
+    check_all(
+        "ValueWarning",
+        1,
+        |v| {
+            vec![ValueWarning::DocumentationRange {
+                value: v.to_owned(),
+                range: "203.0.113.0/24",
+            }]
+        },
+        warning_variant,
+        ValueWarning::message,
+    );
+}
+
+#[test]
+fn every_field_prompt_speaks_both_languages() {
+    let mut seen = [false; FIELD_VARIANTS];
+    for field in FIELDS {
+        seen[field_variant(field)] = true;
+        let (en, vi) = (field.prompt(Lang::En), field.prompt(Lang::Vi));
+        let problems = problems_with(&format!("{field:?}"), &en, &en, &vi);
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+    assert!(seen.iter().all(|s| *s));
+}
+
+/// Nested parts follow the outer message's language: the prompt of an empty field, the
+/// problem with a domain, the endpoint inside a resolver error.
+#[test]
+fn nested_parts_are_in_the_same_language() {
+    for lang in Lang::ALL {
+        let empty = ValueError::Empty(Field::PublicIp).message(lang);
+        assert!(empty.contains(&Field::PublicIp.prompt(lang)), "{empty}");
+
+        let problem = DomainProblem::SingleLabel;
+        let invalid = ValueError::InvalidDomain {
+            domain: "contoso".to_owned(),
+            problem: problem.clone(),
+        }
+        .message(lang);
+        assert!(invalid.contains(&problem.message(lang)), "{invalid}");
+
+        let endpoint = EndpointError::NoHost("https://".to_owned());
+        assert_eq!(
+            ResolveError::BadEndpoint(endpoint.clone()).message(lang),
+            endpoint.message(lang)
+        );
+    }
+    // Other resolver errors keep their English text.
+    assert_eq!(
+        ResolveError::Timeout.message(Lang::Vi),
+        ResolveError::Timeout.to_string()
+    );
+}
+
+/// The messages the parsers give for typed values, in Vietnamese.
+#[test]
+fn parsers_give_vietnamese_messages() {
+    use smarthost_core::dns::DomainName;
+    use smarthost_core::validate::{parse_from_address, parse_public_ipv4};
+
+    let vi = |e: ValueError| e.message(Lang::Vi);
+    assert_eq!(
+        parse_public_ipv4("300.1.2.3").map_err(vi),
+        Err("\"300.1.2.3\" không phải là địa chỉ IPv4; hãy nhập bốn số từ 0 đến 255, cách nhau bằng dấu chấm, ví dụ 203.0.113.25".to_owned())
+    );
+    assert_eq!(
+        parse_from_address("scanner@contoso").map_err(vi),
+        Err("tên miền \"contoso\" sau @ không hợp lệ: tên cần ít nhất hai nhãn cách nhau bằng dấu chấm, ví dụ contoso.com".to_owned())
+    );
+    assert_eq!(
+        DomainName::parse("bad_name.com").map_err(|e| e.message(Lang::Vi)),
+        Err("không được dùng ký tự '_' trong tên miền (nhãn \"bad_name\")".to_owned())
+    );
+}
