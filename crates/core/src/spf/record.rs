@@ -348,6 +348,10 @@ fn parse_mechanism(body: &str, offset: usize) -> Result<Mechanism, String> {
     };
     match name.as_str() {
         "all" if rest.is_empty() => Ok(Mechanism::All),
+        "all" => Err(format!(
+            "all takes no domain or CIDR length (\"{}\"); write -all, ~all, ?all or +all alone",
+            shown(rest)
+        )),
         "include" | "exists" => {
             let domain = domain_arg(rest)?
                 .ok_or_else(|| format!("{name} needs a domain: {name}:example.com"))?;

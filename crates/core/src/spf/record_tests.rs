@@ -169,3 +169,20 @@ fn arbitrary_input_never_panics_and_prints_back() {
         }
     }
 }
+
+#[test]
+fn all_with_an_argument_says_what_all_takes() {
+    for (record, shown) in [
+        ("v=spf1 -all/24", "/24"),
+        ("v=spf1 ~all:contoso.com", ":contoso.com"),
+    ] {
+        let errors = parse_record(record).errors;
+        assert_eq!(errors.len(), 1, "{record}");
+        assert_eq!(
+            errors[0].message,
+            format!(
+                "all takes no domain or CIDR length (\"{shown}\"); write -all, ~all, ?all or +all alone"
+            )
+        );
+    }
+}
