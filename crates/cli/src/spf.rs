@@ -108,7 +108,7 @@ fn eval(args: &[String]) -> Result<()> {
         let indent = "  ".repeat(entry.depth as usize);
         let note = entry
             .note
-            .as_deref()
+            .as_ref()
             .map(|n| format!(" ({n})"))
             .unwrap_or_default();
         println!(

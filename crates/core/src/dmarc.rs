@@ -20,9 +20,9 @@
 //! characters are replaced with U+FFFD, so a message can always be shown as it is.
 
 use crate::echo::shown;
+use crate::i18n::{format, Lang};
 use serde::Serialize;
 use std::fmt;
-use thiserror::Error;
 
 /// The version tag value, which must match exactly (RFC 7489 6.3, `v`).
 const VERSION: &str = "DMARC1";
@@ -209,26 +209,52 @@ impl fmt::Display for DmarcIssue {
     }
 }
 
-/// Why a text is not a DMARC record that receivers apply.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+/// Why a text is not a DMARC record that receivers apply. [`DmarcError::message`] says
+/// it in a language (texts `dmarc.error.*`); `Display` is the English.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DmarcError {
-    #[error("the DMARC record is empty; a DMARC record starts with v=DMARC1; followed by a policy such as p=none")]
     Empty,
     /// Holds the start of the record, shortened and made safe to show.
-    #[error("the record starts with \"{0}\", not with the tag v=DMARC1; a DMARC record must begin with exactly v=DMARC1 (DMARC1 in capitals), so receivers ignore this one")]
     NotDmarc(String),
-    #[error("the record has no policy tag p and no valid rua report address, so receivers ignore it; add p=none, p=quarantine or p=reject right after v=DMARC1;")]
     MissingPolicy,
     /// Holds the published value, shortened and made safe to show.
-    #[error("p=\"{0}\" is not a policy and there is no valid rua report address, so receivers ignore the record; use p=none, p=quarantine or p=reject")]
     InvalidPolicy(String),
     /// Holds the published value, shortened and made safe to show.
-    #[error("sp=\"{0}\" is not a policy and there is no valid rua report address, so receivers ignore the record; use sp=none, sp=quarantine or sp=reject, or remove sp")]
     InvalidSubdomainPolicy(String),
     /// Holds how many DMARC records were found.
-    #[error("{0} DMARC records are published at _dmarc; when there is more than one, receivers apply none of them, so delete all but one")]
     MultipleRecords(usize),
 }
+
+impl DmarcError {
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let f = |key: &str, args: &[(&str, &str)]| format(lang, key, args);
+        match self {
+            DmarcError::Empty => f("dmarc.error.empty", &[]),
+            DmarcError::NotDmarc(start) => f("dmarc.error.not-dmarc", &[("start", start)]),
+            DmarcError::MissingPolicy => f("dmarc.error.missing-policy", &[]),
+            DmarcError::InvalidPolicy(value) => {
+                f("dmarc.error.invalid-policy", &[("value", value)])
+            }
+            DmarcError::InvalidSubdomainPolicy(value) => {
+                f("dmarc.error.invalid-subdomain-policy", &[("value", value)])
+            }
+            DmarcError::MultipleRecords(count) => f(
+                "dmarc.error.multiple-records",
+                &[("count", &count.to_string())],
+            ),
+        }
+    }
+}
+
+/// English, as [`DmarcError::message`] gives it for [`Lang::En`].
+impl fmt::Display for DmarcError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for DmarcError {}
 
 /// Chooses the DMARC record among the TXT strings at `_dmarc.<domain>` (each already
 /// joined from its character-strings). Strings whose first tag is not `v=DMARC1` are

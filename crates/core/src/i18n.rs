@@ -128,6 +128,25 @@ pub fn format(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     fill(&text(lang, key), args)
 }
 
+/// For serde: a message kept unrendered is written as its English text (its `Display`),
+/// as the JSON output always had it.
+pub fn serialize_english<T, S>(value: &T, serializer: S) -> Result<S::Ok, S::Error>
+where
+    T: std::fmt::Display,
+    S: serde::Serializer,
+{
+    serializer.collect_str(value)
+}
+
+/// [`serialize_english`] for a list.
+pub fn serialize_english_all<T, S>(values: &[T], serializer: S) -> Result<S::Ok, S::Error>
+where
+    T: std::fmt::Display,
+    S: serde::Serializer,
+{
+    serializer.collect_seq(values.iter().map(ToString::to_string))
+}
+
 /// Fills `{name}` placeholders; unknown placeholders are left as they are.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     // Line breaks are expanded in the template only, never in the values filled in.

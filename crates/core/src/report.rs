@@ -12,6 +12,7 @@ use crate::method::MethodId;
 use crate::mx::{check_mx, MxHost, MxKind};
 use crate::spf::eval::{check_host, in_v4, SpfQuery, TraceEntry};
 use crate::spf::fix::suggest_record;
+use crate::spf::problem::SpfProblem;
 use crate::spf::record::{parse_record, Mechanism, Qualifier, TermKind};
 use crate::spf::tree::{walk_tree, NodeState, SpfNode};
 use serde::Serialize;
@@ -102,8 +103,8 @@ pub struct IpCheck {
     pub decisive: Option<TraceEntry>,
     pub lookups: u32,
     pub void_lookups: u32,
-    /// Why the result is an error, when it is one.
-    pub problem: Option<String>,
+    /// Why the result is an error, when it is one (shown with [`SpfProblem::message`]).
+    pub problem: Option<SpfProblem>,
     /// The expanded `exp=` text of a fail.
     pub explanation: Option<String>,
 }
@@ -348,7 +349,7 @@ pub async fn check_domain_streaming<R: Resolver>(
             findings.add(
                 "dns-error",
                 Severity::Error,
-                &[("what", "MX"), ("error", &e.to_string())],
+                &[("what", "MX"), ("error", &e.message(lang))],
             );
             MxSection {
                 kind: None,
@@ -375,12 +376,12 @@ pub async fn check_domain_streaming<R: Resolver>(
     };
     let mut spf_known = true;
     match &tree.state {
-        NodeState::DnsError { message } => {
+        NodeState::DnsError { error } => {
             spf_known = false;
             findings.add(
                 "dns-error",
                 Severity::Error,
-                &[("what", "SPF (TXT)"), ("error", message)],
+                &[("what", "SPF (TXT)"), ("error", &error.message(lang))],
             );
         }
         NodeState::NoRecord { .. } => findings.add("spf-missing", strict, &[("domain", &domain)]),
@@ -418,7 +419,10 @@ pub async fn check_domain_streaming<R: Resolver>(
                 explanation: evaluation.explanation.clone(),
             });
             if evaluation.result == crate::spf::SpfResult::TempError {
-                let why = evaluation.problem.unwrap_or_default();
+                let why = evaluation
+                    .problem
+                    .map(|p| p.message(lang))
+                    .unwrap_or_default();
                 findings.add(
                     "dns-error",
                     Severity::Error,
@@ -504,7 +508,10 @@ fn lint_tree(tree: &SpfNode, cloud: Cloud, findings: &mut Findings, spf: &mut Sp
                     findings.add(
                         "spf-syntax",
                         Severity::Error,
-                        &[("domain", &node.domain), ("error", first)],
+                        &[
+                            ("domain", &node.domain),
+                            ("error", &first.message(findings.lang)),
+                        ],
                     );
                 }
                 // Only the checked domain's own record is the admin's to change.
@@ -608,7 +615,7 @@ async fn check_dmarc<R: Resolver>(
             findings.add(
                 "dns-error",
                 Severity::Error,
-                &[("what", "DMARC"), ("error", &e.to_string())],
+                &[("what", "DMARC"), ("error", &e.message(lang))],
             );
             return section;
         }
@@ -643,14 +650,14 @@ async fn check_dmarc<R: Resolver>(
                 Err(e) => findings.add(
                     "dmarc-invalid",
                     Severity::Warning,
-                    &[("error", &e.to_string())],
+                    &[("error", &e.message(lang))],
                 ),
             }
         }
         Err(e) => findings.add(
             "dmarc-invalid",
             Severity::Warning,
-            &[("error", &e.to_string())],
+            &[("error", &e.message(lang))],
         ),
     }
     section

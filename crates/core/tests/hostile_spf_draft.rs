@@ -7,10 +7,10 @@
 //! Each row states what a good answer is: the draft parses cleanly and gives a stated
 //! SPF result for the device, or it has a syntax error whose span covers a stated part.
 //! Every row is also held to the same rules: nothing panics; error spans lie within the
-//! draft on character boundaries; every message shown says something, never echoes a
-//! control or bidirectional character raw and never copies a long stretch of the draft;
-//! the record prints back as typed; and a draft with a syntax error never passes
-//! (RFC 7208 4.6: it is a permerror).
+//! draft on character boundaries; every message shown, in English and in Vietnamese,
+//! says something, never echoes a control or bidirectional character raw and never
+//! copies a long stretch of the draft; the record prints back as typed; and a draft with
+//! a syntax error never passes (RFC 7208 4.6: it is a permerror).
 
 use futures::executor::block_on;
 use smarthost_core::cloud::Cloud;
@@ -399,6 +399,10 @@ fn rows() -> Vec<Row> {
 }
 
 fn report_for(draft: &str) -> Report {
+    report_in(draft, Lang::En)
+}
+
+fn report_in(draft: &str, lang: Lang) -> Report {
     let request = CheckRequest {
         domain: DomainName::parse(DOMAIN).unwrap_or_else(|e| panic!("{DOMAIN}: {e}")),
         ips: vec![DEVICE.parse().unwrap_or_else(|e| panic!("{DEVICE}: {e}"))],
@@ -406,14 +410,15 @@ fn report_for(draft: &str) -> Report {
         cloud: Cloud::Worldwide,
         draft: Some(draft.to_owned()),
     };
-    block_on(check_domain(&zone(), &request, Lang::En))
+    block_on(check_domain(&zone(), &request, lang))
 }
 
-/// Every message the SPF card and the what-if result show for this draft.
-fn messages(draft: &str, report: &Report) -> Vec<(String, String)> {
+/// Every message the SPF card and the what-if result show for this draft, in the
+/// language of the report (the cards put the core's texts into the page's language).
+fn messages(draft: &str, report: &Report, lang: Lang) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for error in parse_record(draft).errors {
-        out.push(("syntax error".to_owned(), error.message));
+        out.push(("syntax error".to_owned(), error.message(lang)));
     }
     for finding in &report.findings {
         out.push((format!("finding {}", finding.code), finding.message.clone()));
@@ -421,13 +426,13 @@ fn messages(draft: &str, report: &Report) -> Vec<(String, String)> {
     }
     for check in &report.spf.ip_checks {
         if let Some(problem) = &check.problem {
-            out.push(("result problem".to_owned(), problem.clone()));
+            out.push(("result problem".to_owned(), problem.message(lang)));
         }
         if let Some(explanation) = &check.explanation {
             out.push(("exp= explanation".to_owned(), explanation.clone()));
         }
-        if let Some(note) = check.decisive.as_ref().and_then(|d| d.note.clone()) {
-            out.push(("deciding term note".to_owned(), note));
+        if let Some(note) = check.decisive.as_ref().and_then(|d| d.note.as_ref()) {
+            out.push(("deciding term note".to_owned(), note.message(lang)));
         }
     }
     for reason in &report.spf.suggestion_reasons {
@@ -438,14 +443,14 @@ fn messages(draft: &str, report: &Report) -> Vec<(String, String)> {
             match &node.state {
                 NodeState::Record { syntax_errors, .. } => {
                     for e in syntax_errors {
-                        out.push(("tree syntax error".to_owned(), e.clone()));
+                        out.push(("tree syntax error".to_owned(), e.message(lang)));
                     }
                 }
-                NodeState::DnsError { message } => {
-                    out.push(("tree DNS error".to_owned(), message.clone()));
+                NodeState::DnsError { error } => {
+                    out.push(("tree DNS error".to_owned(), error.message(lang)));
                 }
                 NodeState::NotWalked { reason } => {
-                    out.push(("tree not walked".to_owned(), reason.clone()));
+                    out.push(("tree not walked".to_owned(), reason.message(lang)));
                 }
                 NodeState::NoRecord { .. } | NodeState::Multiple { .. } => {}
             }
@@ -488,7 +493,7 @@ fn check_row(row: &Row) -> Vec<String> {
     match row.expect {
         Expect::Clean(_) if !parsed.errors.is_empty() => problems.push(format!(
             "expected no syntax error, got {}",
-            label(&parsed.errors[0].message)
+            label(&parsed.errors[0].to_string())
         )),
         Expect::Error(covers) => {
             let covered = parsed.errors.iter().any(|e| {
@@ -552,8 +557,14 @@ fn check_row(row: &Row) -> Vec<String> {
         problems.push(format!("expected {expected} for {DEVICE}, got {results:?}"));
     }
 
-    // Every message.
-    for (what, message) in messages(draft, &report) {
+    // Every message, in English and in Vietnamese.
+    let vietnamese = report_in(draft, Lang::Vi);
+    let all = messages(draft, &report, Lang::En).into_iter().chain(
+        messages(draft, &vietnamese, Lang::Vi)
+            .into_iter()
+            .map(|(what, m)| (format!("{what} (vi)"), m)),
+    );
+    for (what, message) in all {
         if message.trim().is_empty() {
             problems.push(format!("{what}: empty message"));
         }

@@ -6,7 +6,7 @@ use super::findings::FindingList;
 use super::spf_tree::SpfTree;
 use super::{status_attr, status_badge};
 use crate::components::code_block::CodeBlock;
-use crate::i18n::{t, tf};
+use crate::i18n::{lang, t, tf};
 use leptos::prelude::*;
 use smarthost_core::report::{IpCheck, Report, Section};
 use smarthost_core::spf::diff::{term_diff, DiffOp};
@@ -51,14 +51,15 @@ pub fn SpfCard(report: Report, pending: bool) -> impl IntoView {
 }
 
 /// The record as published, with each syntax error marked where it is and listed with
-/// its position (marks alone would not reach a screen reader).
+/// its position (marks alone would not reach a screen reader), in the page's language.
 #[component]
 pub fn RecordText(text: String) -> impl IntoView {
     let parsed = parse_record(&text);
+    let language = lang();
     let mut spans: Vec<_> = parsed
         .errors
         .iter()
-        .map(|e| (e.span.clone(), e.message.clone()))
+        .map(|e| (e.span.clone(), e.message(language)))
         .collect();
     spans.sort_by_key(|(span, _)| span.start);
     let mut pieces = Vec::new();
@@ -131,7 +132,7 @@ pub fn IpResults(checks: Vec<IpCheck>) -> impl IntoView {
                                 <td>{check.ip.clone()}</td>
                                 <td class=format!("spf-result {}", check.result)>
                                     <strong>{check.result.clone()}</strong>
-                                    {check.problem.clone().map(|p| view! { <br /> {p} })}
+                                    {check.problem.as_ref().map(|p| view! { <br /> {p.message(lang())} })}
                                 </td>
                                 <td>{decided}</td>
                                 <td>{check.lookups}</td>

@@ -2,7 +2,7 @@
 //! at, with each node's own look-ups, the count so far in tree order, void look-ups,
 //! and the node whose term decided a device IP's result.
 
-use crate::i18n::{t, tf};
+use crate::i18n::{lang, t, tf};
 use leptos::prelude::*;
 use smarthost_core::report::IpCheck;
 use smarthost_core::spf::tree::{NodeState, SpfNode};
@@ -50,13 +50,16 @@ fn node_view(node: &SpfNode, checks: &[IpCheck], running: &mut u32) -> AnyView {
             "multiple",
             tf("ui.check.tree-multiple", &[("count", &count.to_string())]),
         ),
-        NodeState::DnsError { message } => (
+        NodeState::DnsError { error } => (
             "dns-error",
-            tf("ui.check.tree-error", &[("error", message)]),
+            tf("ui.check.tree-error", &[("error", &error.message(lang()))]),
         ),
         NodeState::NotWalked { reason } => (
             "not-walked",
-            tf("ui.check.tree-not-walked", &[("reason", reason)]),
+            tf(
+                "ui.check.tree-not-walked",
+                &[("reason", &reason.message(lang()))],
+            ),
         ),
     };
     let counts = format!(

@@ -5,9 +5,10 @@
 use super::findings::FindingList;
 use super::spf_card::{IpResults, RecordText};
 use crate::check_run::{self, SharedResolver};
-use crate::i18n::{lang, t, tf};
+use crate::i18n::{locale, t, tf};
 use crate::pages::check::CheckTarget;
 use leptos::prelude::*;
+use smarthost_core::i18n::Lang;
 use smarthost_core::report::{Report, Section};
 use std::time::Duration;
 
@@ -30,6 +31,9 @@ pub fn WhatIf(report: Report, target: CheckTarget, resolver: SharedResolver) -> 
     let generation = StoredValue::new(0_u64);
     let resolver = StoredValue::new_local(resolver);
     let target = StoredValue::new(target);
+    // The draft is evaluated from a timer, outside this component's reactive owner, where
+    // the language context cannot be found: keep the locale from here.
+    let locale = locale();
 
     let evaluate = move || {
         generation.update_value(|g| *g += 1);
@@ -37,7 +41,7 @@ pub fn WhatIf(report: Report, target: CheckTarget, resolver: SharedResolver) -> 
         let text = draft.get_untracked();
         let request = target.with_value(|t| t.request(Some(text)));
         let shared = resolver.get_value();
-        let language = lang();
+        let language = locale.map_or(Lang::En, |l| l.lang.get_untracked());
         evaluating.set(true);
         leptos::task::spawn_local(async move {
             let report = check_run::run(&shared, &request, language, &mut |_| {}).await;

@@ -22,6 +22,7 @@ pub use json::{DohJsonResolver, JsonDialect};
 pub use name::{DomainName, NameError};
 pub use record::{Rcode, Record, RecordData, RecordType};
 pub use resolver::{
-    DohWireResolver, HttpResponse, HttpTransport, Lookup, ResolveError, Resolver, TransportError,
+    BadAnswer, DohWireResolver, HttpResponse, HttpTransport, Lookup, ResolveError, Resolver,
+    TransportError,
 };
 pub use zone::InMemoryZone;

@@ -88,8 +88,8 @@ impl Resolver for PastedRecords {
             .iter()
             .any(|(known, t)| known == name.as_str() && *t == rtype);
         if !pasted {
-            return Err(ResolveError::Unreachable(format!(
-                "{} {} was not pasted",
+            return Err(ResolveError::NotPasted(format!(
+                "{} {}",
                 name.as_str(),
                 rtype.mnemonic()
             )));
@@ -216,11 +216,11 @@ MS=ms12345678
             DomainName::parse("spf.protection.outlook.com").unwrap_or_else(|e| panic!("{e}"));
         assert!(matches!(
             block_on(records.lookup(&include, RecordType::Txt)),
-            Err(ResolveError::Unreachable(_))
+            Err(ResolveError::NotPasted(_))
         ));
         assert!(matches!(
             block_on(records.lookup(&domain(), RecordType::Mx)),
-            Err(ResolveError::Unreachable(_))
+            Err(ResolveError::NotPasted(_))
         ));
         assert!(matches!(
             block_on(records.lookup(&domain(), RecordType::Txt)),

@@ -7,7 +7,8 @@
 use super::record::{Rcode, Record, RecordData, RecordType};
 use super::wire::{decode_message, encode_query, WireError};
 use super::DomainName;
-use crate::i18n::Lang;
+use crate::i18n::{format, Lang};
+use std::fmt;
 use thiserror::Error;
 
 /// What a successful look-up found. NXDOMAIN and NODATA are answers, not errors: they
@@ -31,40 +32,107 @@ impl Lookup {
 }
 
 /// Why a look-up produced no answer. None of these says anything about the records.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+/// [`ResolveError::message`] says it in a language (texts `dns.error.*`); `Display` is
+/// the English.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ResolveError {
-    #[error("the DNS-over-HTTPS server did not answer in time")]
     Timeout,
-    #[error("the DNS-over-HTTPS server could not be reached ({0}); a network, firewall or browser (CORS) restriction may block it")]
+    /// Holds the transport's own explanation (the browser's or the HTTP client's).
     Unreachable(String),
-    #[error("the DNS-over-HTTPS server answered HTTP {0}")]
+    /// Paste mode: the question's records (`name TYPE`) were not pasted.
+    NotPasted(String),
     HttpStatus(u16),
-    #[error("the DNS server failed to resolve the name (SERVFAIL)")]
     ServFail,
-    #[error("the DNS server refused the query")]
     Refused,
-    #[error("the DNS server answered with response code {0}")]
     OtherRcode(u16),
-    #[error("{0}")]
-    Malformed(#[from] WireError),
-    #[error("the DNS-over-HTTPS server sent a JSON answer that could not be read ({0})")]
+    Malformed(WireError),
+    /// Holds what is wrong with the JSON, in English (a parser's detail).
     MalformedJson(String),
-    #[error("{0}")]
-    BadEndpoint(#[from] super::endpoint::EndpointError),
-    #[error("this site's Content-Security-Policy does not allow connecting to {0}, so the browser would refuse every look-up; whoever hosts smarthost can allow it by building with SMARTHOST_CONNECT_SRC=\"{0}\"")]
+    BadEndpoint(super::endpoint::EndpointError),
+    /// Holds the origin the page's Content-Security-Policy does not allow.
     NotAllowed(String),
-    #[error("the DNS answer cannot be trusted: {0}")]
-    BadAnswer(String),
+    BadAnswer(BadAnswer),
+}
+
+/// Why an answer is not taken as the answer to the question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BadAnswer {
+    /// Its records are for `answered`, not for the name `asked`.
+    OtherName { answered: String, asked: String },
+    /// The CNAME chain, joined with arrows, loops or is too long.
+    CnameChain(String),
+}
+
+impl BadAnswer {
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            BadAnswer::OtherName { answered, asked } => format(
+                lang,
+                "dns.answer.other-name",
+                &[("answered", answered), ("asked", asked)],
+            ),
+            BadAnswer::CnameChain(chain) => {
+                format(lang, "dns.answer.cname-chain", &[("chain", chain)])
+            }
+        }
+    }
+}
+
+/// English, as [`BadAnswer::message`] gives it for [`Lang::En`].
+impl fmt::Display for BadAnswer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
 }
 
 impl ResolveError {
-    /// The message in `lang`. A bad DoH URL, the one a person fixes by typing it again,
-    /// is in `lang`; the look-up failures are in English in every language for now.
+    /// The message in `lang`. Details from elsewhere (the transport's explanation, what
+    /// a JSON parser found) stay as they came.
     pub fn message(&self, lang: Lang) -> String {
+        let f = |key: &str, args: &[(&str, &str)]| format(lang, key, args);
         match self {
+            ResolveError::Timeout => f("dns.error.timeout", &[]),
+            ResolveError::Unreachable(why) => f("dns.error.unreachable", &[("why", why)]),
+            ResolveError::NotPasted(query) => f("dns.error.not-pasted", &[("query", query)]),
+            ResolveError::HttpStatus(status) => {
+                f("dns.error.http-status", &[("status", &status.to_string())])
+            }
+            ResolveError::ServFail => f("dns.error.servfail", &[]),
+            ResolveError::Refused => f("dns.error.refused", &[]),
+            ResolveError::OtherRcode(code) => {
+                f("dns.error.other-rcode", &[("code", &code.to_string())])
+            }
+            ResolveError::Malformed(error) => error.message(lang),
+            ResolveError::MalformedJson(why) => f("dns.error.malformed-json", &[("why", why)]),
             ResolveError::BadEndpoint(error) => error.message(lang),
-            other => other.to_string(),
+            ResolveError::NotAllowed(origin) => f("dns.error.not-allowed", &[("origin", origin)]),
+            ResolveError::BadAnswer(problem) => f(
+                "dns.error.bad-answer",
+                &[("problem", &problem.message(lang))],
+            ),
         }
+    }
+}
+
+/// English, as [`ResolveError::message`] gives it for [`Lang::En`].
+impl fmt::Display for ResolveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for ResolveError {}
+
+impl From<WireError> for ResolveError {
+    fn from(error: WireError) -> Self {
+        ResolveError::Malformed(error)
+    }
+}
+
+impl From<super::endpoint::EndpointError> for ResolveError {
+    fn from(error: super::endpoint::EndpointError) -> Self {
+        ResolveError::BadEndpoint(error)
     }
 }
 
@@ -178,10 +246,10 @@ pub(crate) fn outcome(
     // them as "no records here" would claim something about the domain, so refuse.
     if !answers.is_empty() && !answers.iter().any(|r| r.name == name.as_str()) {
         let other = answers.first().map(|r| r.name.clone()).unwrap_or_default();
-        return Err(ResolveError::BadAnswer(format!(
-            "it answers for {other}, not {}",
-            name.as_str()
-        )));
+        return Err(ResolveError::BadAnswer(BadAnswer::OtherName {
+            answered: other,
+            asked: name.as_str().to_owned(),
+        }));
     }
     let mut owner = name.as_str().to_owned();
     let mut chain = vec![owner.clone()];
@@ -204,9 +272,8 @@ pub(crate) fn outcome(
         };
         if chain.contains(&target) || chain.len() > MAX_CNAME_CHAIN {
             chain.push(target);
-            return Err(ResolveError::BadAnswer(format!(
-                "its CNAME chain loops or runs too long ({})",
-                chain.join(" → ")
+            return Err(ResolveError::BadAnswer(BadAnswer::CnameChain(
+                chain.join(" → "),
             )));
         }
         chain.push(target.clone());

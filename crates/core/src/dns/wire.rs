@@ -7,24 +7,47 @@
 
 use super::record::{Rcode, Record, RecordData, RecordType};
 use super::DomainName;
-use thiserror::Error;
+use crate::i18n::{format, text, Lang};
+use std::fmt;
 
-/// A response that cannot be decoded.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+/// A response that cannot be decoded. [`WireError::message`] says it in a language
+/// (texts `dns.wire.*`); `Display` is the English.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WireError {
-    #[error("the DNS answer ended early (truncated message)")]
     Truncated,
-    #[error("the DNS answer has a compression pointer loop or a forward pointer")]
     BadPointer,
-    #[error("the DNS answer has a label type that is not supported")]
     BadLabel,
-    #[error("the DNS answer is a query, not a response")]
     NotAResponse,
-    #[error("the DNS answer has an invalid {0} record")]
+    /// Holds the record type.
     BadRecord(&'static str),
-    #[error("the DNS answer has a name longer than 255 octets")]
     NameTooLong,
 }
+
+impl WireError {
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let key = match self {
+            WireError::Truncated => "dns.wire.truncated",
+            WireError::BadPointer => "dns.wire.bad-pointer",
+            WireError::BadLabel => "dns.wire.bad-label",
+            WireError::NotAResponse => "dns.wire.not-a-response",
+            WireError::BadRecord(rtype) => {
+                return format(lang, "dns.wire.bad-record", &[("type", rtype)])
+            }
+            WireError::NameTooLong => "dns.wire.name-too-long",
+        };
+        text(lang, key)
+    }
+}
+
+/// English, as [`WireError::message`] gives it for [`Lang::En`].
+impl fmt::Display for WireError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for WireError {}
 
 /// A decoded response: its status and the records of its answer section.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,6 +7,7 @@
 //! an empty answer) are limited to 2.
 
 use super::macros::{expand, truncate_domain, MacroContext, MacroString};
+use super::problem::{SpfProblem, TraceNote};
 use super::record::{is_spf_record, parse_record, Mechanism, Qualifier, SpfRecord, TermKind};
 use crate::dns::{Cached, DomainName, Lookup, RecordData, RecordType, ResolveError, Resolver};
 use crate::echo::shown;
@@ -81,7 +82,7 @@ pub struct TraceEntry {
     pub outcome: String,
     /// DNS-querying terms counted so far in the whole evaluation.
     pub lookups: u32,
-    pub note: Option<String>,
+    pub note: Option<TraceNote>,
 }
 
 /// Everything check_host found.
@@ -96,7 +97,7 @@ pub struct SpfEvaluation {
     /// Index into `trace` of the term that decided the result.
     pub decisive: Option<usize>,
     /// Why the result is an error, when it is one.
-    pub problem: Option<String>,
+    pub problem: Option<SpfProblem>,
 }
 
 struct State<'r, R> {
@@ -112,12 +113,12 @@ struct State<'r, R> {
 struct Level {
     result: SpfResult,
     decisive: Option<usize>,
-    problem: Option<String>,
+    problem: Option<SpfProblem>,
     explanation: Option<String>,
 }
 
 impl Level {
-    fn of(result: SpfResult, problem: Option<String>) -> Level {
+    fn of(result: SpfResult, problem: Option<SpfProblem>) -> Level {
         Level {
             result,
             decisive: None,
@@ -181,23 +182,17 @@ fn evaluate<'a, R: Resolver>(
     Box::pin(async move {
         // RFC 7208 4.3: a malformed or single-label domain gives "none".
         let Ok(name) = DomainName::parse_lookup(&domain) else {
-            return Level::of(
-                SpfResult::None,
-                Some(format!("\"{domain}\" is not a valid domain name")),
-            );
+            return Level::of(SpfResult::None, Some(SpfProblem::InvalidDomain { domain }));
         };
         if !domain.contains('.') {
-            return Level::of(
-                SpfResult::None,
-                Some(format!("\"{domain}\" is not a multi-label domain")),
-            );
+            return Level::of(SpfResult::None, Some(SpfProblem::SingleLabel { domain }));
         }
         let text = match draft {
             Some(text) => text,
             None => match fetch_record(state, &name, count_void).await {
                 Ok(Some(text)) => text,
                 Ok(None) => {
-                    return Level::of(SpfResult::None, Some(format!("{domain} has no SPF record")))
+                    return Level::of(SpfResult::None, Some(SpfProblem::NoRecord { domain }))
                 }
                 Err(level) => return level,
             },
@@ -219,16 +214,16 @@ fn evaluate<'a, R: Resolver>(
                 &crate::echo::shown(at_fault),
                 "permerror",
                 state.lookups,
-                Some(first.message.clone()),
+                Some(TraceNote::Syntax(first.clone())),
             ));
             let at = state.trace.len() - 1;
             return Level {
                 result: SpfResult::PermError,
                 decisive: Some(at),
-                problem: Some(format!(
-                    "syntax error in the SPF record of {domain}: {}",
-                    first.message
-                )),
+                problem: Some(SpfProblem::Syntax {
+                    domain,
+                    error: first.clone(),
+                }),
                 explanation: None,
             };
         }
@@ -249,10 +244,13 @@ async fn fetch_record<R: Resolver>(
         .resolver
         .lookup(name, RecordType::Txt)
         .await
-        .map_err(|e| {
+        .map_err(|error| {
             Level::of(
                 SpfResult::TempError,
-                Some(format!("looking up the SPF record of {name}: {e}")),
+                Some(SpfProblem::RecordLookup {
+                    name: name.to_string(),
+                    error,
+                }),
             )
         })?;
     if count_void && lookup.records().is_empty() {
@@ -260,9 +258,9 @@ async fn fetch_record<R: Resolver>(
         if state.voids > MAX_VOID_LOOKUPS {
             return Err(Level::of(
                 SpfResult::PermError,
-                Some(format!(
-                    "more than {MAX_VOID_LOOKUPS} void look-ups (RFC 7208 4.6.4); the last: {name}"
-                )),
+                Some(SpfProblem::TooManyVoidLookups {
+                    name: name.to_string(),
+                }),
             ));
         }
     }
@@ -275,11 +273,12 @@ async fn fetch_record<R: Resolver>(
     match spf.len() {
         0 => Ok(None),
         1 => Ok(spf.into_iter().next()),
-        n => Err(Level::of(
+        count => Err(Level::of(
             SpfResult::PermError,
-            Some(format!(
-                "{name} publishes {n} SPF records; there must be exactly one"
-            )),
+            Some(SpfProblem::MultipleRecords {
+                name: name.to_string(),
+                count,
+            }),
         )),
     }
 }
@@ -290,7 +289,7 @@ fn entry(
     term: &str,
     outcome: &str,
     lookups: u32,
-    note: Option<String>,
+    note: Option<TraceNote>,
 ) -> TraceEntry {
     TraceEntry {
         depth,
@@ -302,11 +301,11 @@ fn entry(
     }
 }
 
-/// What one mechanism did.
+/// What one mechanism did, with the name it led to.
 enum Matched {
     Yes(Option<String>),
     No(Option<String>),
-    Error(SpfResult, String),
+    Error(SpfResult, SpfProblem),
 }
 
 async fn evaluate_record<R: Resolver>(
@@ -334,9 +333,12 @@ async fn evaluate_record<R: Resolver>(
         }
         let matched = match_mechanism(state, mechanism, domain, depth).await;
         let (outcome, note) = match &matched {
-            Matched::Yes(note) => ("match".to_owned(), note.clone()),
-            Matched::No(note) => ("no-match".to_owned(), note.clone()),
-            Matched::Error(result, why) => (result.as_str().to_owned(), Some(why.clone())),
+            Matched::Yes(name) => ("match".to_owned(), name.clone().map(TraceNote::Name)),
+            Matched::No(name) => ("no-match".to_owned(), name.clone().map(TraceNote::Name)),
+            Matched::Error(result, why) => (
+                result.as_str().to_owned(),
+                Some(TraceNote::Problem(why.clone())),
+            ),
         };
         state
             .trace
@@ -386,10 +388,7 @@ async fn evaluate_record<R: Resolver>(
             ));
             return Level::of(
                 SpfResult::PermError,
-                Some(format!(
-                    "{}: the target does not expand to a domain",
-                    shown(&text)
-                )),
+                Some(SpfProblem::RedirectNotExpanded { term: shown(&text) }),
             );
         };
         state.trace.push(entry(
@@ -398,7 +397,7 @@ async fn evaluate_record<R: Resolver>(
             &text,
             "redirect",
             state.lookups,
-            Some(target.clone()),
+            Some(TraceNote::Name(target.clone())),
         ));
         let at = state.trace.len() - 1;
         let level = evaluate(state, target.clone(), depth, None, true).await;
@@ -407,7 +406,7 @@ async fn evaluate_record<R: Resolver>(
             return Level {
                 result: SpfResult::PermError,
                 decisive: Some(at),
-                problem: Some(format!("redirect target {target} has no SPF record")),
+                problem: Some(SpfProblem::RedirectNoRecord { target }),
                 explanation: None,
             };
         }
@@ -520,14 +519,14 @@ async fn prefetch_tree<R: Resolver>(state: &State<'_, R>, root: &SpfRecord, doma
 }
 
 fn limit_error<R>(state: &mut State<'_, R>, depth: u32, domain: &str, text: &str) -> Level {
-    let why = format!("more than {MAX_DNS_TERMS} DNS-querying terms (RFC 7208 4.6.4)");
+    let why = SpfProblem::TooManyLookups;
     state.trace.push(entry(
         depth,
         domain,
         text,
         "permerror",
         state.lookups,
-        Some(why.clone()),
+        Some(TraceNote::Problem(why.clone())),
     ));
     Level {
         result: SpfResult::PermError,
@@ -566,17 +565,22 @@ async fn lookup_counted<R: Resolver>(
     let Ok(parsed) = DomainName::parse_lookup(name) else {
         return Err(Matched::Error(
             SpfResult::PermError,
-            format!("\"{name}\" is not a valid domain name"),
+            SpfProblem::InvalidDomain {
+                domain: name.to_owned(),
+            },
         ));
     };
     let lookup = state
         .resolver
         .lookup(&parsed, rtype)
         .await
-        .map_err(|e: ResolveError| {
+        .map_err(|error: ResolveError| {
             Matched::Error(
                 SpfResult::TempError,
-                format!("DNS error looking up {name}: {e}"),
+                SpfProblem::Lookup {
+                    name: name.to_owned(),
+                    error,
+                },
             )
         })?;
     if lookup.records().is_empty() {
@@ -584,9 +588,9 @@ async fn lookup_counted<R: Resolver>(
         if state.voids > MAX_VOID_LOOKUPS {
             return Err(Matched::Error(
                 SpfResult::PermError,
-                format!(
-                    "more than {MAX_VOID_LOOKUPS} void look-ups (RFC 7208 4.6.4); the last: {name}"
-                ),
+                SpfProblem::TooManyVoidLookups {
+                    name: name.to_owned(),
+                },
             ));
         }
     }
@@ -618,7 +622,9 @@ async fn match_mechanism<R: Resolver>(
             let Some(target) = expand_domain(state, spec, domain) else {
                 return Matched::Error(
                     SpfResult::PermError,
-                    format!("include:{} does not expand to a domain", shown(&spec.text)),
+                    SpfProblem::IncludeNotExpanded {
+                        spec: shown(&spec.text),
+                    },
                 );
             };
             let level = evaluate(state, target.clone(), depth + 1, None, true).await;
@@ -628,16 +634,15 @@ async fn match_mechanism<R: Resolver>(
                 SpfResult::Fail | SpfResult::SoftFail | SpfResult::Neutral => {
                     Matched::No(Some(target))
                 }
-                SpfResult::TempError => {
-                    Matched::Error(SpfResult::TempError, level.problem.unwrap_or(target))
-                }
-                SpfResult::PermError => {
-                    Matched::Error(SpfResult::PermError, level.problem.unwrap_or(target))
-                }
-                SpfResult::None => Matched::Error(
-                    SpfResult::PermError,
-                    format!("included domain {target} has no SPF record"),
+                SpfResult::TempError | SpfResult::PermError => Matched::Error(
+                    level.result,
+                    level
+                        .problem
+                        .unwrap_or(SpfProblem::Unexplained { domain: target }),
                 ),
+                SpfResult::None => {
+                    Matched::Error(SpfResult::PermError, SpfProblem::IncludeNoRecord { target })
+                }
             }
         }
         Mechanism::A {
@@ -648,7 +653,7 @@ async fn match_mechanism<R: Resolver>(
             let Some(name) = target(state, spec) else {
                 return Matched::Error(
                     SpfResult::PermError,
-                    "a: the domain does not expand".to_owned(),
+                    SpfProblem::DomainNotExpanded { mechanism: "a" },
                 );
             };
             match addresses_of(state, &name, ip).await {
@@ -664,7 +669,7 @@ async fn match_mechanism<R: Resolver>(
             let Some(name) = target(state, spec) else {
                 return Matched::Error(
                     SpfResult::PermError,
-                    "mx: the domain does not expand".to_owned(),
+                    SpfProblem::DomainNotExpanded { mechanism: "mx" },
                 );
             };
             let lookup = match lookup_counted(state, &name, RecordType::Mx).await {
@@ -682,7 +687,10 @@ async fn match_mechanism<R: Resolver>(
             if hosts.len() > MAX_MX_OR_PTR_NAMES {
                 return Matched::Error(
                     SpfResult::PermError,
-                    format!("{name} has {} MX hosts; an mx term may look up at most {MAX_MX_OR_PTR_NAMES}", hosts.len()),
+                    SpfProblem::TooManyMxHosts {
+                        name,
+                        count: hosts.len(),
+                    },
                 );
             }
             let address_type = address_type(ip);
@@ -707,7 +715,7 @@ async fn match_mechanism<R: Resolver>(
             let Some(name) = target(state, spec) else {
                 return Matched::Error(
                     SpfResult::PermError,
-                    "ptr: the domain does not expand".to_owned(),
+                    SpfProblem::DomainNotExpanded { mechanism: "ptr" },
                 );
             };
             match validated_names(state, ip).await {
@@ -727,7 +735,9 @@ async fn match_mechanism<R: Resolver>(
             let Some(name) = expand_domain(state, spec, domain) else {
                 return Matched::Error(
                     SpfResult::PermError,
-                    format!("exists:{} does not expand", shown(&spec.text)),
+                    SpfProblem::ExistsNotExpanded {
+                        spec: shown(&spec.text),
+                    },
                 );
             };
             // RFC 7208 5.7: always an A query, whatever the client's IP version.
@@ -780,9 +790,12 @@ async fn addresses_uncounted<R: Resolver>(
     };
     match state.resolver.lookup(&parsed, rtype).await {
         Ok(lookup) => Ok(addresses(&lookup)),
-        Err(e) => Err(Matched::Error(
+        Err(error) => Err(Matched::Error(
             SpfResult::TempError,
-            format!("DNS error looking up {name}: {e}"),
+            SpfProblem::Lookup {
+                name: name.to_owned(),
+                error,
+            },
         )),
     }
 }

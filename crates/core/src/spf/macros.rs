@@ -1,6 +1,6 @@
 //! SPF macros (RFC 7208 section 7): parsing macro-strings and expanding them.
 
-use super::record::SyntaxError;
+use super::record::{why, SyntaxError, Why};
 use std::net::IpAddr;
 
 /// One piece of a macro-string.
@@ -76,10 +76,8 @@ fn parse_tokens(text: &str, offset: usize, allow_space: bool) -> Result<MacroStr
     let mut tokens = Vec::new();
     let mut literal = String::new();
     let mut chars = text.char_indices().peekable();
-    let err = |at: usize, len: usize, message: String| SyntaxError {
-        span: offset + at..offset + at + len,
-        message,
-    };
+    let err =
+        |at: usize, len: usize, why: Why| SyntaxError::new(offset + at..offset + at + len, why);
     while let Some((i, c)) = chars.next() {
         if c != '%' {
             // macro-literal = %x21-24 / %x26-7E
@@ -87,7 +85,7 @@ fn parse_tokens(text: &str, offset: usize, allow_space: bool) -> Result<MacroStr
                 return Err(err(
                     i,
                     c.len_utf8(),
-                    format!("the character {c:?} is not allowed here"),
+                    why("spf.syntax.macro-character", &[("char", &format!("{c:?}"))]),
                 ));
             }
             literal.push(c);
@@ -111,7 +109,10 @@ fn parse_tokens(text: &str, offset: usize, allow_space: bool) -> Result<MacroStr
                     return Err(err(
                         i,
                         text.len() - i,
-                        "a macro \"%{\" is not closed with \"}\"".to_owned(),
+                        why(
+                            "spf.syntax.macro-unclosed",
+                            &[("open", "%{"), ("close", "}")],
+                        ),
                     ));
                 }
                 parse_expand(&body).map_err(|m| err(i, body.len() + 3, m))?
@@ -120,7 +121,7 @@ fn parse_tokens(text: &str, offset: usize, allow_space: bool) -> Result<MacroStr
                 return Err(err(
                     i,
                     1,
-                    "a '%' must start a macro: %{...}, %%, %_ or %-".to_owned(),
+                    why("spf.syntax.macro-percent", &[("macro", "%{...}")]),
                 ))
             }
         };
@@ -139,12 +140,15 @@ fn parse_tokens(text: &str, offset: usize, allow_space: bool) -> Result<MacroStr
 }
 
 /// `letter *DIGIT ["r"] *delimiter`
-fn parse_expand(body: &str) -> Result<MacroToken, String> {
+fn parse_expand(body: &str) -> Result<MacroToken, Why> {
     let mut chars = body.chars();
-    let letter = chars.next().ok_or("an empty macro \"%{}\"")?;
+    let letter = chars
+        .next()
+        .ok_or_else(|| why("spf.syntax.macro-empty", &[("macro", "%{}")]))?;
     if !"slodiphcrtv".contains(letter.to_ascii_lowercase()) {
-        return Err(format!(
-            "\"{letter}\" is not a macro letter (s l o d i p h c r t v)"
+        return Err(why(
+            "spf.syntax.macro-letter",
+            &[("letter", &letter.to_string())],
         ));
     }
     let rest = chars.as_str();
@@ -153,9 +157,9 @@ fn parse_expand(body: &str) -> Result<MacroToken, String> {
         None
     } else {
         match rest[..digits_len].parse::<u32>() {
-            Ok(0) => return Err("a macro cannot keep 0 parts".to_owned()),
+            Ok(0) => return Err(why("spf.syntax.macro-zero", &[])),
             Ok(n) => Some(n),
-            Err(_) => return Err("too many digits in a macro".to_owned()),
+            Err(_) => return Err(why("spf.syntax.macro-digits", &[])),
         }
     };
     let mut rest = &rest[digits_len..];
@@ -167,8 +171,9 @@ fn parse_expand(body: &str) -> Result<MacroToken, String> {
         None => false,
     };
     if let Some(bad) = rest.chars().find(|c| !".-+,/_=".contains(*c)) {
-        return Err(format!(
-            "\"{bad}\" is not a macro delimiter (. - + , / _ =)"
+        return Err(why(
+            "spf.syntax.macro-delimiter",
+            &[("char", &bad.to_string())],
         ));
     }
     Ok(MacroToken::Expand {

@@ -11,7 +11,7 @@ fn expand_with(spec: &str, ip: &str, in_exp: bool) -> Result<String, MacroError>
     };
     let ms = match parsed {
         Ok(ms) => ms,
-        Err(e) => panic!("{spec}: {}", e.message),
+        Err(e) => panic!("{spec}: {e}"),
     };
     let ip: IpAddr = ip.parse().unwrap_or_else(|e| panic!("{ip}: {e}"));
     let ctx = MacroContext {
@@ -146,7 +146,7 @@ fn domain_spec_validity() {
 
 #[test]
 fn a_sender_without_local_part_is_postmaster() {
-    let ms = parse_macro_string("%{l}.%{o}", 0).unwrap_or_else(|e| panic!("{}", e.message));
+    let ms = parse_macro_string("%{l}.%{o}", 0).unwrap_or_else(|e| panic!("{e}"));
     let ctx = MacroContext {
         sender: "@example.com",
         domain: "example.com",

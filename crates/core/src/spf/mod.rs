@@ -4,10 +4,12 @@ pub mod diff;
 pub mod eval;
 pub mod fix;
 pub mod macros;
+pub mod problem;
 pub mod record;
 pub mod tree;
 
 pub use eval::{check_host, SpfEvaluation, SpfQuery, SpfResult, TraceEntry};
+pub use problem::{SpfProblem, TraceNote};
 pub use record::{
     is_spf_record, parse_record, Mechanism, Modifier, Qualifier, SpfRecord, SyntaxError, Term,
     TermKind,

@@ -7,6 +7,7 @@
 
 use super::macros::{parse_macro_string, MacroString};
 use crate::echo::shown;
+use crate::i18n::{format, Lang};
 use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
 use std::ops::Range;
@@ -116,11 +117,54 @@ pub struct Term {
     pub kind: TermKind,
 }
 
-/// What is wrong at a position of the record.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+/// What is wrong at a position of the record: a catalog key (`spf.syntax.*`) and its
+/// arguments, put into words by [`SyntaxError::message`]; `Display` is the English.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
     pub span: Range<usize>,
-    pub message: String,
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl SyntaxError {
+    pub(crate) fn new(span: Range<usize>, (key, args): Why) -> SyntaxError {
+        SyntaxError { span, key, args }
+    }
+
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let args: Vec<(&str, &str)> = self.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        format(lang, self.key, &args)
+    }
+}
+
+/// English, as [`SyntaxError::message`] gives it for [`Lang::En`].
+impl fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+/// The span and the English message, as before messages were kept unrendered.
+impl serde::Serialize for SyntaxError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("SyntaxError", 2)?;
+        out.serialize_field("span", &self.span)?;
+        out.serialize_field("message", &self.to_string())?;
+        out.end()
+    }
+}
+
+/// A syntax error before its position is known: the catalog key and its arguments.
+pub(crate) type Why = (&'static str, Vec<(&'static str, String)>);
+
+/// The [`Why`] for `key` with `args`.
+pub(crate) fn why(key: &'static str, args: &[(&'static str, &str)]) -> Why {
+    (
+        key,
+        args.iter().map(|(k, v)| (*k, (*v).to_owned())).collect(),
+    )
 }
 
 /// A parsed record: the text, its terms and its syntax errors.
@@ -205,10 +249,10 @@ pub fn parse_record(text: &str) -> SpfRecord {
     };
     if !is_spf_record(text) {
         // The first six bytes, widened to end on a character boundary.
-        record.errors.push(SyntaxError {
-            span: 0..text.ceil_char_boundary(text.len().min(6)),
-            message: "an SPF record starts with \"v=spf1\" followed by a space".to_owned(),
-        });
+        record.errors.push(SyntaxError::new(
+            0..text.ceil_char_boundary(text.len().min(6)),
+            why("spf.syntax.not-spf", &[]),
+        ));
         return record;
     }
     let mut seen_redirect = false;
@@ -220,10 +264,9 @@ pub fn parse_record(text: &str) -> SpfRecord {
         let spaces = rest.len() - rest.trim_start_matches(' ').len();
         if spaces == 0 {
             let end = term_end(text, pos);
-            record.errors.push(SyntaxError {
-                span: pos..end,
-                message: "terms must be separated by a space".to_owned(),
-            });
+            record
+                .errors
+                .push(SyntaxError::new(pos..end, why("spf.syntax.no-space", &[])));
             pos = end;
             continue;
         }
@@ -239,15 +282,13 @@ pub fn parse_record(text: &str) -> SpfRecord {
                     if seen_redirect {
                         record
                             .errors
-                            .push(error(pos..end, "redirect= may appear only once"));
+                            .push(error(pos..end, "spf.syntax.redirect-twice"));
                     }
                     seen_redirect = true;
                 }
                 if let TermKind::Modifier(Modifier::Exp(_)) = kind {
                     if seen_exp {
-                        record
-                            .errors
-                            .push(error(pos..end, "exp= may appear only once"));
+                        record.errors.push(error(pos..end, "spf.syntax.exp-twice"));
                     }
                     seen_exp = true;
                 }
@@ -268,19 +309,16 @@ fn term_end(text: &str, start: usize) -> usize {
     text[start..].find(' ').map_or(text.len(), |i| start + i)
 }
 
-fn error(span: Range<usize>, message: &str) -> SyntaxError {
-    SyntaxError {
-        span,
-        message: message.to_owned(),
-    }
+fn error(span: Range<usize>, key: &'static str) -> SyntaxError {
+    SyntaxError::new(span, why(key, &[]))
 }
 
 fn parse_term(term: &str, offset: usize) -> Result<TermKind, SyntaxError> {
     let span = offset..offset + term.len();
     if let Some(c) = term.chars().find(|c| !(c.is_ascii_graphic())) {
-        return Err(error(
+        return Err(SyntaxError::new(
             span,
-            &format!("the character {c:?} is not allowed in an SPF record"),
+            why("spf.syntax.character", &[("char", &format!("{c:?}"))]),
         ));
     }
     // A modifier is name=value where the name is ALPHA *(ALPHA / DIGIT / - / _ / .).
@@ -310,7 +348,7 @@ fn parse_term(term: &str, offset: usize) -> Result<TermKind, SyntaxError> {
         None => (Qualifier::Pass, term, offset),
     };
     let mechanism =
-        parse_mechanism(body, body_offset).map_err(|message| error(span.clone(), &message))?;
+        parse_mechanism(body, body_offset).map_err(|why| SyntaxError::new(span.clone(), why))?;
     Ok(TermKind::Directive {
         qualifier,
         mechanism,
@@ -324,37 +362,37 @@ fn require_domain_spec(
     if value.is_valid_domain_spec() {
         Ok(value)
     } else {
-        Err(error(span.clone(), "the value must be a domain name"))
+        Err(error(span.clone(), "spf.syntax.not-a-domain"))
     }
 }
 
-fn parse_mechanism(body: &str, offset: usize) -> Result<Mechanism, String> {
+fn parse_mechanism(body: &str, offset: usize) -> Result<Mechanism, Why> {
     let name_end = body.find([':', '/']).unwrap_or(body.len());
     let name = body[..name_end].to_ascii_lowercase();
     let rest = &body[name_end..];
-    let domain_arg = |rest: &str| -> Result<Option<MacroString>, String> {
+    let domain_arg = |rest: &str| -> Result<Option<MacroString>, Why> {
         match rest.strip_prefix(':') {
             None => Ok(None),
             Some(spec) => {
                 let parsed =
-                    parse_macro_string(spec, offset + name_end + 1).map_err(|e| e.message)?;
+                    parse_macro_string(spec, offset + name_end + 1).map_err(|e| (e.key, e.args))?;
                 if parsed.is_valid_domain_spec() {
                     Ok(Some(parsed))
                 } else {
-                    Err(format!("{name}: \"{}\" is not a valid domain", shown(spec)))
+                    Err(why(
+                        "spf.syntax.invalid-domain",
+                        &[("mechanism", &name), ("value", &shown(spec))],
+                    ))
                 }
             }
         }
     };
     match name.as_str() {
         "all" if rest.is_empty() => Ok(Mechanism::All),
-        "all" => Err(format!(
-            "all takes no domain or CIDR length (\"{}\"); write -all, ~all, ?all or +all alone",
-            shown(rest)
-        )),
+        "all" => Err(why("spf.syntax.all-argument", &[("value", &shown(rest))])),
         "include" | "exists" => {
             let domain = domain_arg(rest)?
-                .ok_or_else(|| format!("{name} needs a domain: {name}:example.com"))?;
+                .ok_or_else(|| why("spf.syntax.needs-domain", &[("mechanism", &name)]))?;
             Ok(if name == "include" {
                 Mechanism::Include(domain)
             } else {
@@ -385,26 +423,29 @@ fn parse_mechanism(body: &str, offset: usize) -> Result<Mechanism, String> {
         "ip4" => {
             let spec = rest
                 .strip_prefix(':')
-                .ok_or("ip4 needs an address: ip4:192.0.2.1")?;
+                .ok_or_else(|| why("spf.syntax.ip4-needs-address", &[]))?;
             let (addr, prefix) = split_prefix(spec);
             let network = parse_strict_ipv4(addr)
-                .ok_or_else(|| format!("ip4: \"{}\" is not an IPv4 address", shown(addr)))?;
+                .ok_or_else(|| why("spf.syntax.not-ipv4", &[("value", &shown(addr))]))?;
             let prefix = parse_cidr(prefix, 32)?.unwrap_or(32);
             Ok(Mechanism::Ip4 { network, prefix })
         }
         "ip6" => {
             let spec = rest
                 .strip_prefix(':')
-                .ok_or("ip6 needs an address: ip6:2001:db8::1")?;
+                .ok_or_else(|| why("spf.syntax.ip6-needs-address", &[]))?;
             let (addr, prefix) = split_prefix(spec);
             let network = addr
                 .parse::<Ipv6Addr>()
-                .map_err(|_| format!("ip6: \"{}\" is not an IPv6 address", shown(addr)))?;
+                .map_err(|_| why("spf.syntax.not-ipv6", &[("value", &shown(addr))]))?;
             let prefix = parse_cidr(prefix, 128)?.unwrap_or(128);
             Ok(Mechanism::Ip6 { network, prefix })
         }
-        "" => Err("empty term".to_owned()),
-        other => Err(format!("unknown mechanism \"{}\"", shown(other))),
+        "" => Err(why("spf.syntax.empty-term", &[])),
+        other => Err(why(
+            "spf.syntax.unknown-mechanism",
+            &[("name", &shown(other))],
+        )),
     }
 }
 
@@ -432,12 +473,12 @@ fn split_cidr(rest: &str) -> (&str, &str) {
 }
 
 /// `/n`, `//m` or `/n//m` (RFC 7208 5.6 dual-cidr-length).
-fn parse_dual_cidr(text: &str) -> Result<(Option<u8>, Option<u8>), String> {
+fn parse_dual_cidr(text: &str) -> Result<(Option<u8>, Option<u8>), Why> {
     if text.is_empty() {
         return Ok((None, None));
     }
     let Some(body) = text.strip_prefix('/') else {
-        return Err(format!("\"{}\" is not a CIDR length", shown(text)));
+        return Err(why("spf.syntax.not-cidr", &[("value", &shown(text))]));
     };
     if let Some(v6) = body.strip_prefix('/') {
         return Ok((None, parse_cidr(Some(v6), 128)?));
@@ -449,7 +490,7 @@ fn parse_dual_cidr(text: &str) -> Result<(Option<u8>, Option<u8>), String> {
 }
 
 /// A CIDR length: digits without a leading zero (except "0"), at most `max`.
-fn parse_cidr(text: Option<&str>, max: u8) -> Result<Option<u8>, String> {
+fn parse_cidr(text: Option<&str>, max: u8) -> Result<Option<u8>, Why> {
     let Some(text) = text else {
         return Ok(None);
     };
@@ -459,9 +500,9 @@ fn parse_cidr(text: Option<&str>, max: u8) -> Result<Option<u8>, String> {
         && (text == "0" || !text.starts_with('0'));
     match text.parse::<u8>() {
         Ok(n) if valid_digits && n <= max => Ok(Some(n)),
-        _ => Err(format!(
-            "\"/{}\" is not a CIDR length from 0 to {max}",
-            shown(text)
+        _ => Err(why(
+            "spf.syntax.cidr-range",
+            &[("value", &shown(text)), ("max", &max.to_string())],
         )),
     }
 }

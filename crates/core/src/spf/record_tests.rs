@@ -179,7 +179,7 @@ fn all_with_an_argument_says_what_all_takes() {
         let errors = parse_record(record).errors;
         assert_eq!(errors.len(), 1, "{record}");
         assert_eq!(
-            errors[0].message,
+            errors[0].to_string(),
             format!(
                 "all takes no domain or CIDR length (\"{shown}\"); write -all, ~all, ?all or +all alone"
             )

@@ -6,10 +6,14 @@
 //! started together and awaited in order, so a deep tree costs about its depth in
 //! round trips, while counts follow the record's order.
 
-use super::record::{is_spf_record, parse_record, Mechanism, Modifier, SpfRecord, TermKind};
+use super::record::{
+    is_spf_record, parse_record, Mechanism, Modifier, SpfRecord, SyntaxError, TermKind,
+};
 use crate::dns::cache::join_all;
-use crate::dns::{DomainName, Lookup, RecordType, Resolver};
+use crate::dns::{DomainName, Lookup, NameError, RecordType, ResolveError, Resolver};
+use crate::i18n::{format, serialize_english, serialize_english_all, Lang};
 use serde::Serialize;
+use std::fmt;
 
 /// Bounds the walk on hostile or looping trees.
 pub const MAX_TREE_DEPTH: u32 = 10;
@@ -35,7 +39,8 @@ pub struct SpfNode {
 pub enum NodeState {
     Record {
         text: String,
-        syntax_errors: Vec<String>,
+        #[serde(serialize_with = "serialize_english_all")]
+        syntax_errors: Vec<SyntaxError>,
     },
     /// No SPF record at this name (a void look-up when it is an include target).
     NoRecord {
@@ -46,12 +51,64 @@ pub enum NodeState {
     },
     /// The look-up failed; nothing is known about the records.
     DnsError {
-        message: String,
+        #[serde(rename = "message", serialize_with = "serialize_english")]
+        error: ResolveError,
     },
     /// Not walked: depth, node count or a loop.
     NotWalked {
-        reason: String,
+        #[serde(serialize_with = "serialize_english")]
+        reason: NotWalkedReason,
     },
+}
+
+/// Why a node is not looked up. [`NotWalkedReason::message`] says it in a language
+/// (texts `spf.tree.*`); `Display` is the English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotWalkedReason {
+    /// The target is one of its own ancestors.
+    Loop {
+        target: String,
+    },
+    TooDeep,
+    TooManyNodes,
+    /// `target` is shortened and made safe to show.
+    InvalidName {
+        target: String,
+        error: NameError,
+    },
+}
+
+impl NotWalkedReason {
+    /// The reason in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            NotWalkedReason::Loop { target } => {
+                format(lang, "spf.tree.loop", &[("target", target)])
+            }
+            NotWalkedReason::TooDeep => format(
+                lang,
+                "spf.tree.too-deep",
+                &[("max", &MAX_TREE_DEPTH.to_string())],
+            ),
+            NotWalkedReason::TooManyNodes => format(
+                lang,
+                "spf.tree.too-many-nodes",
+                &[("max", &MAX_TREE_NODES.to_string())],
+            ),
+            NotWalkedReason::InvalidName { target, error } => format(
+                lang,
+                "spf.tree.invalid-name",
+                &[("target", target), ("error", &error.message(lang))],
+            ),
+        }
+    }
+}
+
+/// English, as [`NotWalkedReason::message`] gives it for [`Lang::En`].
+impl fmt::Display for NotWalkedReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
 }
 
 impl SpfNode {
@@ -79,9 +136,7 @@ impl SpfNode {
 /// Fetches the SPF record(s) at `name`.
 pub async fn fetch<R: Resolver>(resolver: &R, name: &DomainName) -> NodeState {
     match resolver.lookup(name, RecordType::Txt).await {
-        Err(e) => NodeState::DnsError {
-            message: e.to_string(),
-        },
+        Err(error) => NodeState::DnsError { error },
         Ok(lookup) => state_from(&lookup),
     }
 }
@@ -101,7 +156,7 @@ fn state_from(lookup: &Lookup) -> NodeState {
             let parsed = parse_record(one);
             NodeState::Record {
                 text: one.clone(),
-                syntax_errors: parsed.errors.iter().map(|e| e.message.clone()).collect(),
+                syntax_errors: parsed.errors,
             }
         }
         many => NodeState::Multiple { count: many.len() },
@@ -152,7 +207,7 @@ pub async fn walk_tree<R: Resolver>(
             let parsed = parse_record(text);
             NodeState::Record {
                 text: text.to_owned(),
-                syntax_errors: parsed.errors.iter().map(|e| e.message.clone()).collect(),
+                syntax_errors: parsed.errors,
             }
         }
         None => fetch(resolver, domain).await,
@@ -189,11 +244,11 @@ pub async fn walk_tree<R: Resolver>(
                     match (refusal, name) {
                         (Some(reason), _) => NodeState::NotWalked { reason },
                         (None, Ok(name)) => fetch(resolver, &name).await,
-                        (None, Err(e)) => NodeState::NotWalked {
-                            reason: format!(
-                                "\"{}\" is not a valid domain name ({e})",
-                                crate::echo::shown(target)
-                            ),
+                        (None, Err(error)) => NodeState::NotWalked {
+                            reason: NotWalkedReason::InvalidName {
+                                target: crate::echo::shown(target),
+                                error,
+                            },
                         },
                     }
                 }
@@ -221,19 +276,26 @@ pub async fn walk_tree<R: Resolver>(
 
 /// Why `target` is not looked up under `parent`: a loop, the depth limit or the node
 /// budget (which it spends otherwise).
-fn refusal(nodes: &[Flat], parent: usize, target: &str, budget: &mut usize) -> Option<String> {
+fn refusal(
+    nodes: &[Flat],
+    parent: usize,
+    target: &str,
+    budget: &mut usize,
+) -> Option<NotWalkedReason> {
     let mut ancestor = Some(parent);
     while let Some(index) = ancestor {
         if nodes[index].domain.eq_ignore_ascii_case(target) {
-            return Some(format!("{target} includes itself (a loop)"));
+            return Some(NotWalkedReason::Loop {
+                target: target.to_owned(),
+            });
         }
         ancestor = nodes[index].parent;
     }
     if nodes[parent].depth + 1 > MAX_TREE_DEPTH {
-        return Some(format!("deeper than {MAX_TREE_DEPTH} levels"));
+        return Some(NotWalkedReason::TooDeep);
     }
     if *budget == 0 {
-        return Some(format!("more than {MAX_TREE_NODES} records in the tree"));
+        return Some(NotWalkedReason::TooManyNodes);
     }
     *budget -= 1;
     None
