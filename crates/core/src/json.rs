@@ -8,9 +8,10 @@
 //! things about one field is a mistake worth reporting.
 
 use crate::echo::shown;
+use crate::text_cursor::{TextCursor, TextError};
 use std::collections::BTreeSet;
 use std::fmt;
-use thiserror::Error;
+use std::ops::{Deref, DerefMut};
 
 /// The deepest nesting of arrays and objects the reader accepts (RFC 8259 section 9
 /// allows a limit); an inventory needs three.
@@ -145,14 +146,8 @@ impl Json {
     }
 }
 
-/// Why a document was refused, and where (1-based; columns count characters).
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("line {line}, column {column}: {message}")]
-pub struct JsonError {
-    pub message: String,
-    pub line: usize,
-    pub column: usize,
-}
+/// Why a document was refused, and where.
+pub type JsonError = TextError;
 
 /// Reads one JSON document. A leading byte order mark is skipped (RFC 8259 section 8.1
 /// allows it), since Windows editors write one.
@@ -190,72 +185,29 @@ pub fn quote(text: &str) -> String {
     out
 }
 
-/// A line and column (1-based, counting characters) for a byte offset, computed only
-/// when an error is reported. Works on any offset, even inside a character.
-pub(crate) fn line_and_column(bytes: &[u8], offset: usize) -> (usize, usize) {
-    let before = bytes.get(..offset).unwrap_or(bytes);
-    let line_start = before
-        .iter()
-        .rposition(|b| *b == b'\n')
-        .map_or(0, |newline| newline + 1);
-    let line = 1 + before.iter().filter(|b| **b == b'\n').count();
-    let column = 1 + before
-        .get(line_start..)
-        .unwrap_or_default()
-        .iter()
-        .filter(|b| (**b & 0xC0) != 0x80)
-        .count();
-    (line, column)
+/// The recursive-descent reader; the byte-level moves are [`TextCursor`]'s.
+struct Parser<'a> {
+    cursor: TextCursor<'a>,
 }
 
-struct Parser<'a> {
-    text: &'a str,
-    bytes: &'a [u8],
-    pos: usize,
+impl<'a> Deref for Parser<'a> {
+    type Target = TextCursor<'a>;
+    fn deref(&self) -> &Self::Target {
+        &self.cursor
+    }
+}
+
+impl DerefMut for Parser<'_> {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.cursor
+    }
 }
 
 impl<'a> Parser<'a> {
     fn new(text: &'a str) -> Self {
         Parser {
-            text,
-            bytes: text.as_bytes(),
-            pos: 0,
+            cursor: TextCursor::new(text),
         }
-    }
-
-    fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.pos).copied()
-    }
-
-    fn at_end(&self) -> bool {
-        self.pos >= self.bytes.len()
-    }
-
-    fn eat(&mut self, byte: u8) -> bool {
-        let found = self.peek() == Some(byte);
-        if found {
-            self.pos += 1;
-        }
-        found
-    }
-
-    fn error(&self, message: impl Into<String>) -> JsonError {
-        self.error_at(self.pos, message)
-    }
-
-    fn error_at(&self, offset: usize, message: impl Into<String>) -> JsonError {
-        let (line, column) = line_and_column(self.bytes, offset);
-        JsonError {
-            message: message.into(),
-            line,
-            column,
-        }
-    }
-
-    fn slice(&self, start: usize, end: usize) -> Result<&'a str, JsonError> {
-        self.text
-            .get(start..end)
-            .ok_or_else(|| self.error_at(start, "the text is cut inside a character"))
     }
 
     fn skip_whitespace(&mut self) {

@@ -24,5 +24,6 @@ pub mod report;
 pub mod spf;
 #[cfg(test)]
 mod test_rng;
+mod text_cursor;
 pub mod toml_doc;
 pub mod validate;

@@ -8,30 +8,23 @@
 //! reader it never panics and limits nesting to [`MAX_DEPTH`].
 
 use crate::echo::shown;
-use crate::json::{line_and_column, Json, Number};
+use crate::json::{Json, Number};
+use crate::text_cursor::{TextCursor, TextError};
 use std::collections::BTreeMap;
-use thiserror::Error;
+use std::ops::{Deref, DerefMut};
 
 /// The deepest nesting of tables, arrays and dotted keys the reader accepts.
 pub const MAX_DEPTH: usize = 64;
 
-/// Why a document was refused, and where (1-based; columns count characters).
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("line {line}, column {column}: {message}")]
-pub struct TomlError {
-    pub message: String,
-    pub line: usize,
-    pub column: usize,
-}
+/// Why a document was refused, and where.
+pub type TomlError = TextError;
 
 /// Reads a TOML document into an object tree: tables become objects in the order their
 /// keys first appear, arrays of tables become arrays of objects, integers numbers.
 pub fn parse(text: &str) -> Result<Json, TomlError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = Reader {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
+        cursor: TextCursor::new(text),
     };
     let mut root = Table::new(Origin::Header);
     let mut current: Vec<String> = Vec::new();
@@ -263,54 +256,25 @@ fn insert_dotted(table: &mut Table, path: &[String], value: Json) -> Result<(), 
     Ok(())
 }
 
+/// The line-by-line reader; the byte-level moves are [`TextCursor`]'s.
 struct Reader<'a> {
-    text: &'a str,
-    bytes: &'a [u8],
-    pos: usize,
+    cursor: TextCursor<'a>,
 }
 
-impl<'a> Reader<'a> {
-    fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.pos).copied()
+impl<'a> Deref for Reader<'a> {
+    type Target = TextCursor<'a>;
+    fn deref(&self) -> &Self::Target {
+        &self.cursor
     }
+}
 
-    fn peek_at(&self, ahead: usize) -> Option<u8> {
-        self.bytes.get(self.pos + ahead).copied()
+impl DerefMut for Reader<'_> {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.cursor
     }
+}
 
-    fn starts_with(&self, prefix: &[u8]) -> bool {
-        self.bytes
-            .get(self.pos..)
-            .is_some_and(|rest| rest.starts_with(prefix))
-    }
-
-    fn eat(&mut self, byte: u8) -> bool {
-        let found = self.peek() == Some(byte);
-        if found {
-            self.pos += 1;
-        }
-        found
-    }
-
-    fn error(&self, message: impl Into<String>) -> TomlError {
-        self.error_at(self.pos, message)
-    }
-
-    fn error_at(&self, offset: usize, message: impl Into<String>) -> TomlError {
-        let (line, column) = line_and_column(self.bytes, offset);
-        TomlError {
-            message: message.into(),
-            line,
-            column,
-        }
-    }
-
-    fn slice(&self, start: usize, end: usize) -> Result<&'a str, TomlError> {
-        self.text
-            .get(start..end)
-            .ok_or_else(|| self.error_at(start, "the text is cut inside a character"))
-    }
-
+impl Reader<'_> {
     fn skip_blanks(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\t')) {
             self.pos += 1;
