@@ -1,6 +1,7 @@
 //! `smarthost card`: one device's config card as text, HTML or JSON.
 
 use crate::args::parse;
+use crate::output::{out, outln};
 use crate::{common, Usage};
 use anyhow::Result;
 use smarthost_core::card::{build_card, render_html, render_text, CardInput};
@@ -52,9 +53,8 @@ pub fn run(args: &[String]) -> Result<()> {
     }
     let card = build_card(&input, lang, &common::today()).map_err(common::field_errors)?;
     match format.as_str() {
-        "json" => println!("{}", serde_json::to_string_pretty(&card)?),
-        "html" => print!("{}", render_html(&card, lang)),
-        _ => print!("{}", render_text(&card, lang)),
+        "json" => outln!("{}", serde_json::to_string_pretty(&card)?),
+        "html" => out!("{}", render_html(&card, lang)),
+        _ => out!("{}", render_text(&card, lang)),
     }
-    Ok(())
 }

@@ -2,14 +2,16 @@
 //! findings with stable codes. Exit 1 when a finding is an error.
 
 use crate::args::parse;
+use crate::output::{out, outln};
 use crate::resolver::ResolverChoice;
 use crate::{common, Usage};
 use anyhow::Result;
 use futures::executor::block_on;
 use serde_json::json;
 use smarthost_core::dns::DomainName;
+use smarthost_core::i18n::{self, Lang};
 use smarthost_core::method::MethodId;
-use smarthost_core::report::{check_domain, CheckRequest, Report};
+use smarthost_core::report::{check_domain, CheckRequest, Report, Severity};
 use std::net::Ipv4Addr;
 
 /// Exit status for a report with error findings.
@@ -70,9 +72,9 @@ pub fn run(args: &[String]) -> Result<Option<Failed>> {
     let resolver = resolver.build(lang)?;
     let report = block_on(check_domain(&resolver, &request, lang));
     if json_out {
-        println!("{}", serde_json::to_string_pretty(&to_json(&report))?);
+        outln!("{}", serde_json::to_string_pretty(&to_json(&report))?)?;
     } else {
-        print!("{}", to_text(&report));
+        out!("{}", to_text(&report, lang))?;
     }
     Ok(report.has_errors().then_some(Failed))
 }
@@ -104,47 +106,59 @@ fn to_json(report: &Report) -> serde_json::Value {
     })
 }
 
-fn to_text(report: &Report) -> String {
+/// The report for a terminal, in `lang`; record values and finding codes stay as they are.
+fn to_text(report: &Report, lang: Lang) -> String {
+    let line = |key: &str, args: &[(&str, &str)]| i18n::format(lang, key, args);
     let mut out = format!("{}\n", report.domain);
-    match (&report.mx.kind, &report.mx.smart_host) {
-        (Some(kind), Some(host)) => {
-            out.push_str(&format!("  MX: {} -> smart host {host}\n", kind.as_str()))
-        }
-        (Some(kind), None) => out.push_str(&format!("  MX: {}\n", kind.as_str())),
-        (None, _) => out.push_str("  MX: could not check\n"),
-    }
-    match &report.spf.record {
-        Some(record) => out.push_str(&format!(
-            "  SPF: {record}  ({} DNS look-ups)\n",
-            report.spf.lookups
-        )),
-        None => out.push_str("  SPF: (none found)\n"),
-    }
+    let mx = match (&report.mx.kind, &report.mx.smart_host) {
+        (Some(kind), Some(host)) => line(
+            "cli.check.mx-smart-host",
+            &[("kind", kind.as_str()), ("host", host)],
+        ),
+        (Some(kind), None) => line("cli.check.mx", &[("kind", kind.as_str())]),
+        (None, _) => line("cli.check.mx-unknown", &[]),
+    };
+    out.push_str(&format!("  {mx}\n"));
+    let spf = match &report.spf.record {
+        Some(record) => line(
+            "cli.check.spf",
+            &[
+                ("record", record),
+                ("count", &report.spf.lookups.to_string()),
+            ],
+        ),
+        None => line("cli.check.spf-none", &[]),
+    };
+    out.push_str(&format!("  {spf}\n"));
     for (ip, result) in &report.spf.result_for_ip {
         out.push_str(&format!("    {ip}: {result}\n"));
     }
     if let Some(suggested) = &report.spf.suggested_record {
-        out.push_str(&format!("  Suggested SPF: {suggested}\n"));
+        let heading = line("cli.check.suggested", &[("record", suggested)]);
+        out.push_str(&format!("  {heading}\n"));
         for reason in &report.spf.suggestion_reasons {
             out.push_str(&format!("    - {reason}\n"));
         }
     }
-    match (&report.dmarc.record, &report.dmarc.meaning) {
-        (Some(record), Some(meaning)) => {
-            out.push_str(&format!("  DMARC: {record}\n    {meaning}\n"))
-        }
-        (Some(record), None) => out.push_str(&format!("  DMARC: {record}\n")),
-        (None, _) => out.push_str("  DMARC: (none found)\n"),
+    let dmarc = match &report.dmarc.record {
+        Some(record) => line("cli.check.dmarc", &[("record", record)]),
+        None => line("cli.check.dmarc-none", &[]),
+    };
+    out.push_str(&format!("  {dmarc}\n"));
+    if let (Some(_), Some(meaning)) = (&report.dmarc.record, &report.dmarc.meaning) {
+        out.push_str(&format!("    {meaning}\n"));
     }
     for finding in &report.findings {
         let severity = match finding.severity {
-            smarthost_core::report::Severity::Error => "error",
-            smarthost_core::report::Severity::Warning => "warning",
-            smarthost_core::report::Severity::Info => "info",
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
         };
+        let severity = line(&format!("cli.check.severity.{severity}"), &[]);
+        let fix = line("cli.check.fix", &[("fix", &finding.fix)]);
         out.push_str(&format!(
-            "  [{severity}] {}: {}\n    fix: {}\n",
-            finding.code, finding.message, finding.fix
+            "  [{severity}] {}: {}\n    {fix}\n",
+            finding.code, finding.message
         ));
     }
     out

@@ -1,6 +1,7 @@
 //! `smarthost connector`: the Exchange admin center steps and PowerShell for a connector.
 
 use crate::args::parse;
+use crate::output::outln;
 use crate::{common, Usage};
 use anyhow::Result;
 use smarthost_core::connector::{connector_steps, ConnectorInput, ConnectorKind};
@@ -43,20 +44,20 @@ pub fn run(args: &[String]) -> Result<()> {
     })?;
     let steps = connector_steps(kind, &input, lang).map_err(common::field_errors)?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&steps)?);
+        outln!("{}", serde_json::to_string_pretty(&steps)?)?;
         return Ok(());
     }
-    println!("Exchange admin center:");
+    outln!("Exchange admin center:")?;
     for (n, step) in steps.eac.iter().enumerate() {
-        println!("  {}. {step}", n + 1);
+        outln!("  {}. {step}", n + 1)?;
     }
-    println!("\nExchange Online PowerShell:");
+    outln!("\nExchange Online PowerShell:")?;
     for command in &steps.powershell {
-        println!("  {command}");
+        outln!("  {command}")?;
     }
-    println!("\nAfterwards:");
+    outln!("\nAfterwards:")?;
     for step in steps.after.iter().chain(&steps.warnings) {
-        println!("  - {step}");
+        outln!("  - {step}")?;
     }
     Ok(())
 }

@@ -12,11 +12,13 @@ mod common;
 mod connector;
 mod http;
 mod methods;
+mod output;
 mod plan;
 mod resolver;
 mod site;
 mod spf;
 
+use output::{outln, StdoutClosed};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: smarthost <command> [options]
@@ -33,7 +35,7 @@ commands:
        [--sender-domains D,..] [--name NAME] [--cloud C] [--lang en|vi] [--json]
                      connector steps for the Exchange admin center and PowerShell
   spf eval --ip IP [--sender ADDR] [--helo NAME] [--domain D] [--record RECORD]
-       [--doh URL | --doh-json URL] [--timeout MS] [--json]
+       [--lang en|vi] [--doh URL | --doh-json URL] [--timeout MS] [--json]
                      the SPF result (RFC 7208 check_host) with its trace
   check DOMAIN [--ip IPv4]... [--method M] [--record RECORD] [--cloud C] [--lang en|vi]
        [--doh URL | --doh-json URL] [--timeout MS] [--json]
@@ -47,7 +49,8 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     // `smarthost <command> --help` is what people type first: show the usage, run nothing.
     if args.iter().skip(1).any(|a| a == "--help" || a == "-h") {
-        println!("{USAGE}");
+        // A closed pipe while showing the usage is nothing to report.
+        let _ = outln!("{USAGE}");
         return ExitCode::SUCCESS;
     }
     let result = match args.first().map(String::as_str) {
@@ -62,19 +65,14 @@ fn main() -> ExitCode {
             Ok(None) => Ok(()),
             Err(e) => Err(e),
         },
-        Some("help" | "--help" | "-h") => {
-            println!("{USAGE}");
-            Ok(())
-        }
-        Some("--version" | "-V") => {
-            println!("smarthost {}", env!("CARGO_PKG_VERSION"));
-            Ok(())
-        }
+        Some("help" | "--help" | "-h") => outln!("{USAGE}"),
+        Some("--version" | "-V") => outln!("smarthost {}", env!("CARGO_PKG_VERSION")),
         Some(other) => Err(Usage(format!("unknown command `{other}`")).into()),
         None => Err(Usage("a command is required".to_owned()).into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(error) if error.is::<StdoutClosed>() => ExitCode::SUCCESS,
         Err(error) if error.is::<Usage>() => {
             eprintln!("smarthost: {error}\n\n{USAGE}");
             ExitCode::from(2)

@@ -2,6 +2,7 @@
 //! core's method table.
 
 use crate::args::parse;
+use crate::output::outln;
 use crate::{common, Usage};
 use smarthost_core::cloud::Cloud;
 use smarthost_core::i18n::Lang;
@@ -24,17 +25,17 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     }
     let matrix = comparison_matrix(cloud, lang);
     if json {
-        println!("{}", serde_json::to_string_pretty(&matrix)?);
+        outln!("{}", serde_json::to_string_pretty(&matrix)?)?;
         return Ok(());
     }
     for (column, (id, name)) in matrix.columns.iter().enumerate() {
-        println!("{name} ({})", id.as_str());
+        outln!("{name} ({})", id.as_str())?;
         for row in &matrix.rows {
             if let Some(cell) = row.cells.get(column) {
-                println!("  {:<40} {cell}", row.label);
+                outln!("  {:<40} {cell}", row.label)?;
             }
         }
-        println!();
+        outln!()?;
     }
     Ok(())
 }

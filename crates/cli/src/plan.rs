@@ -1,6 +1,7 @@
 //! `smarthost plan`: ranks the sending methods for the answers given as flags or a file.
 
 use crate::args::{parse, Opt};
+use crate::output::{out, outln};
 use crate::{common, Usage};
 use anyhow::Result;
 use serde_json::{json, Value};
@@ -39,12 +40,12 @@ pub fn run(args: &[String]) -> Result<()> {
     }
     let ranking = rank(&answers);
     if json_output {
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&to_json(&ranking, lang))?
-        );
+        )?;
     } else {
-        print!("{}", to_text(&ranking, lang));
+        out!("{}", to_text(&ranking, lang))?;
     }
     Ok(())
 }

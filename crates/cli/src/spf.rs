@@ -2,12 +2,13 @@
 //! record in place of the published one.
 
 use crate::args::parse;
+use crate::output::outln;
 use crate::resolver::ResolverChoice;
-use crate::Usage;
+use crate::{common, Usage};
 use anyhow::Result;
 use futures::executor::block_on;
 use serde_json::json;
-use smarthost_core::i18n::Lang;
+use smarthost_core::i18n::{self, Lang};
 use smarthost_core::spf::eval::{check_host, SpfQuery};
 use std::net::IpAddr;
 
@@ -28,6 +29,7 @@ fn eval(args: &[String]) -> Result<()> {
     }
     let (mut ip, mut sender, mut helo, mut domain, mut record, mut json_out) =
         (None, String::new(), String::new(), None, None, false);
+    let mut lang = Lang::default();
     let mut resolver = ResolverChoice::default();
     for opt in opts {
         let value = opt.value.unwrap_or_default();
@@ -44,6 +46,7 @@ fn eval(args: &[String]) -> Result<()> {
             "helo" => helo = value,
             "domain" => domain = Some(value),
             "record" => record = Some(value),
+            "lang" => lang = common::lang(&value)?,
             "json" => json_out = true,
             other => return Err(Usage(format!("spf eval: unknown option --{other}")).into()),
         }
@@ -55,8 +58,7 @@ fn eval(args: &[String]) -> Result<()> {
         .or_else(|| (!sender.trim().is_empty() && !sender.contains('@')).then(|| sender.clone()))
         .or_else(|| (!helo.trim().is_empty()).then(|| helo.clone()))
         .ok_or_else(|| Usage("spf eval: give --sender, --helo or --domain".to_owned()))?;
-    // `spf eval` has no --lang: its output is the evaluation, in English.
-    let resolver = resolver.build(Lang::En)?;
+    let resolver = resolver.build(lang)?;
     let query = SpfQuery {
         ip,
         sender,
@@ -81,24 +83,39 @@ fn eval(args: &[String]) -> Result<()> {
             "problem": evaluation.problem,
             "trace": evaluation.trace,
         });
-        println!("{}", serde_json::to_string_pretty(&value)?);
+        outln!("{}", serde_json::to_string_pretty(&value)?)?;
         return Ok(());
     }
-    println!(
-        "{}: SPF for {ip} at {}",
-        evaluation.result.as_str(),
-        query.domain
-    );
+    // The JSON above is a contract and stays English; the text is for a person.
+    let line = |key: &str, args: &[(&str, &str)]| i18n::format(lang, key, args);
+    let ip = ip.to_string();
+    outln!(
+        "{}",
+        line(
+            "cli.spf.headline",
+            &[
+                ("result", evaluation.result.as_str()),
+                ("ip", &ip),
+                ("domain", &query.domain)
+            ]
+        )
+    )?;
     if let Some(problem) = &evaluation.problem {
-        println!("  why: {problem}");
+        let problem = problem.message(lang);
+        outln!("  {}", line("cli.spf.why", &[("problem", &problem)]))?;
     }
     if let Some(explanation) = &evaluation.explanation {
-        println!("  explanation: {explanation}");
+        let explanation = line("cli.spf.explanation", &[("explanation", explanation)]);
+        outln!("  {explanation}")?;
     }
-    println!(
-        "  DNS-querying terms: {}, void look-ups: {}",
-        evaluation.lookups, evaluation.void_lookups
+    let counts = line(
+        "cli.spf.counts",
+        &[
+            ("count", &evaluation.lookups.to_string()),
+            ("voids", &evaluation.void_lookups.to_string()),
+        ],
     );
+    outln!("  {counts}")?;
     for (index, entry) in evaluation.trace.iter().enumerate() {
         let marker = if evaluation.decisive == Some(index) {
             "=>"
@@ -109,12 +126,14 @@ fn eval(args: &[String]) -> Result<()> {
         let note = entry
             .note
             .as_ref()
-            .map(|n| format!(" ({n})"))
+            .map(|n| format!(" ({})", n.message(lang)))
             .unwrap_or_default();
-        println!(
+        outln!(
             "  {marker} {indent}{} [{}] {}{note}",
-            entry.domain, entry.outcome, entry.term
-        );
+            entry.domain,
+            entry.outcome,
+            entry.term
+        )?;
     }
     Ok(())
 }

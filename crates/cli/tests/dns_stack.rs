@@ -331,6 +331,89 @@ fn spf_eval_counts_lookups_and_reports_errors_as_results() {
     assert_eq!(v["result"], "pass");
 }
 
+fn stdout_of(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap_or_else(|e| panic!("stdout is not UTF-8: {e}"))
+}
+
+#[test]
+fn spf_eval_text_follows_lang_and_json_stays_english() {
+    let eval = |lang: &str, json: bool| {
+        let mut args = vec![
+            "spf",
+            "eval",
+            "--ip",
+            "198.51.100.7",
+            "--domain",
+            "over.cli.test",
+            "--lang",
+            lang,
+        ];
+        if json {
+            args.push("--json");
+        }
+        smarthost(&args)
+    };
+    let en = stdout_of(&eval("en", false));
+    let vi = stdout_of(&eval("vi", false));
+    assert!(
+        en.starts_with("permerror: SPF for 198.51.100.7 at over.cli.test\n  why: "),
+        "{en}"
+    );
+    assert!(
+        en.contains("  DNS-querying terms: 11, void look-ups: 0\n"),
+        "{en}"
+    );
+    assert!(
+        vi.starts_with("permerror: SPF cho 198.51.100.7 tại over.cli.test\n  lý do: "),
+        "{vi}"
+    );
+    assert!(
+        vi.contains("  số term cần tra cứu DNS: 11, số lượt tra cứu rỗng: 0\n"),
+        "{vi}"
+    );
+    // The reason itself is translated, not only its label.
+    let why = |text: &str| text.lines().nth(1).unwrap_or_default().to_owned();
+    let (why_en, why_vi) = (why(&en), why(&vi));
+    assert!(why_en.contains("10"), "{why_en}");
+    assert_ne!(
+        why_en.split_once(": ").map(|p| p.1),
+        why_vi.split_once(": ").map(|p| p.1)
+    );
+    // The trace lines (terms, domains and results) are the same in both languages.
+    let trace = |text: &str| {
+        text.lines()
+            .skip(3)
+            .map(|l| l.split(" (").next().unwrap_or_default().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(trace(&en), trace(&vi));
+    assert!(!trace(&en).is_empty());
+    assert_eq!(
+        stdout_of(&eval("en", true)),
+        stdout_of(&eval("vi", true)),
+        "the JSON output is a contract and stays English"
+    );
+}
+
+#[test]
+fn check_text_follows_lang() {
+    let check = |lang: &str| {
+        let out = smarthost(&["check", "nospf.cli.test", "--lang", lang]);
+        assert_eq!(out.status.code(), Some(1), "spf-missing is an error");
+        stdout_of(&out)
+    };
+    let (en, vi) = (check("en"), check("vi"));
+    assert!(en.starts_with("nospf.cli.test\n  MX: "), "{en}");
+    assert!(en.contains("\n  SPF: (none found)\n"), "{en}");
+    assert!(en.contains("\n  [error] spf-missing: "), "{en}");
+    assert!(en.contains("\n    fix: "), "{en}");
+    assert!(vi.starts_with("nospf.cli.test\n  MX: "), "{vi}");
+    assert!(vi.contains("\n  SPF: (không tìm thấy)\n"), "{vi}");
+    assert!(vi.contains("\n  [lỗi] spf-missing: "), "{vi}");
+    assert!(vi.contains("\n    cách sửa: "), "{vi}");
+    assert!(!vi.contains("fix: ") && !vi.contains("none found"), "{vi}");
+}
+
 #[test]
 fn usage_errors_exit_2() {
     for args in [

@@ -81,3 +81,38 @@ fn help_after_a_command_shows_the_usage_and_runs_nothing() {
         assert!(stdout.contains("check DOMAIN"), "{args:?}");
     }
 }
+
+/// `smarthost … | head` closes the pipe before the output is written; the command must
+/// stop quietly instead of panicking ("failed printing to stdout").
+#[test]
+fn a_closed_stdout_ends_quietly() {
+    let commands: [&[&str]; 4] = [
+        &["methods"],
+        &["methods", "--json"],
+        &[
+            "card",
+            "--method",
+            "client-submission",
+            "--device",
+            "MFP",
+            "--from",
+            "scanner@contoso.com",
+        ],
+        &["--version"],
+    ];
+    for args in commands {
+        let (reader, writer) = std::io::pipe().unwrap_or_else(|e| panic!("pipe: {e}"));
+        drop(reader);
+        let out = Command::new(env!("CARGO_BIN_EXE_smarthost"))
+            .args(args)
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .and_then(|child| child.wait_with_output())
+            .unwrap_or_else(|e| panic!("running smarthost: {e}"));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(stderr, "", "{args:?}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+    }
+}

@@ -34,6 +34,7 @@ pub mod templates;
 pub mod write;
 
 use crate::args::parse;
+use crate::output::outln;
 use crate::{Invalid, Usage};
 use anyhow::Result;
 use smarthost_core::i18n::Lang;
@@ -87,14 +88,14 @@ pub fn run(args: &[String]) -> Result<()> {
         eprintln!("smarthost: note: {note}");
     }
     let langs: Vec<&str> = report.langs.iter().map(|l| l.code()).collect();
-    println!(
+    outln!(
         "smarthost: built {} guide pages and {} device pages ({}) into {} ({} files)",
         report.pages,
         report.device_pages,
         langs.join(", "),
         options.out.display(),
         report.files
-    );
+    )?;
     Ok(())
 }
 
