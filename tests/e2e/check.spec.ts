@@ -138,6 +138,7 @@ test("an unreachable resolver: could-not-check everywhere, paste mode, and the p
   await expect(card(page, "spf").locator(".ip-results tbody tr").first()).toHaveAttribute("data-result", "pass");
   // What was not pasted is unknown, not missing.
   await expect(card(page, "dmarc")).toHaveAttribute("data-status", "could-not-check");
+  await expect(card(page, "dmarc")).toContainText("_dmarc.contoso.com TXT is not among the pasted records");
   await expect(page.locator('[data-code="dmarc-missing"]')).toHaveCount(0);
 });
 
