@@ -237,6 +237,24 @@ test.describe("hostile input", () => {
     });
   }
 
+  test("certificate name in Unicode: the message shows the xn-- name to enter", async ({ page }) => {
+    // The browser build converts with the browser's own IDNA (URL parser), not the crate.
+    const field = connectorField("Certificate subject name", "cert-name", "relay-cert");
+    await field.open(page);
+    const cases: [string, RegExp][] = [
+      ["relay.bücher.example", /U\+00FC.*enter relay\.xn--bcher-kva\.example/],
+      ["*.Bücher.example", /enter \*\.xn--bcher-kva\.example/],
+      ["relay.c\u043entoso.com", /U\+043E.*enter relay\.xn--cntoso-wqf\.com/],
+    ];
+    for (const [value, expected] of cases) {
+      await field.enter(page, value);
+      await expect(field.message(page), value).toHaveText(expected);
+      await expect(field.input(page)).toHaveValue(value);
+    }
+    await field.enter(page, "relay.xn--bcher-kva.example");
+    await expect(field.message(page)).toHaveCount(0);
+  });
+
   test("DNS check: domain and device IPs", async ({ page }) => {
     await page.goto(siteUrl(withDoh("check/")));
     const domain = page.getByLabel("Email domain", { exact: true });

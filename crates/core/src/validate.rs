@@ -8,6 +8,7 @@
 //! echoed in messages are shortened to about 40 characters and control characters are
 //! replaced with U+FFFD, so a message can always be shown as it is.
 
+use crate::dns::name::idna_to_ascii;
 use crate::echo::{is_unsafe_to_echo, shown};
 use crate::i18n::{format, text, Lang};
 use std::fmt;
@@ -271,6 +272,13 @@ pub enum ValueError {
     IpAddressAsName {
         value: String,
     },
+    /// A host name typed in Unicode; `ascii` is its A-label form (the `*.` kept), which
+    /// is how the certificate and Exchange carry it.
+    NonAsciiHostName {
+        value: String,
+        ch: char,
+        ascii: String,
+    },
     WildcardAlone {
         value: String,
     },
@@ -397,6 +405,14 @@ impl ValueError {
             ValueError::IpAddressAsName { value } => {
                 only_value("error.value.ip-address-as-name", value)
             }
+            ValueError::NonAsciiHostName { value, ch, ascii } => f(
+                "error.value.non-ascii-host-name",
+                &[
+                    ("value", value),
+                    ("char", &describe_char(*ch)),
+                    ("ascii", ascii),
+                ],
+            ),
             ValueError::WildcardAlone { value } => only_value("error.value.wildcard-alone", value),
             ValueError::WildcardMisplaced { value } => {
                 only_value("error.value.wildcard-misplaced", value)
@@ -957,6 +973,9 @@ pub fn parse_certificate_name(input: &str) -> Result<Checked<String>, ValueError
             value: shown(trimmed),
         });
     }
+    if let Some(error) = non_ascii_host_name(trimmed) {
+        return Err(error);
+    }
     let name = trimmed.to_ascii_lowercase();
     if name == "*" || name == "*." {
         return Err(ValueError::WildcardAlone {
@@ -985,6 +1004,24 @@ pub fn parse_certificate_name(input: &str) -> Result<Checked<String>, ValueError
     }
     check_domain(rest).map_err(invalid)?;
     Ok(Checked::clean(name))
+}
+
+/// A Unicode host name that converts to a valid A-label name: refused with that name to
+/// enter instead. Not accepted as typed, because the certificate holds the A-labels, and
+/// not converted silently, because a look-alike letter (Cyrillic `о` for `o`) would then
+/// pass unseen; the suggestion shows the `xn--` label it becomes.
+fn non_ascii_host_name(trimmed: &str) -> Option<ValueError> {
+    let ch = trimmed.chars().find(|c| !c.is_ascii())?;
+    let (wildcard, host) = match trimmed.strip_prefix("*.") {
+        Some(host) => ("*.", host),
+        None => ("", trimmed),
+    };
+    let ascii = idna_to_ascii(host).filter(|a| a.is_ascii() && check_domain(a).is_ok())?;
+    Some(ValueError::NonAsciiHostName {
+        value: shown(trimmed),
+        ch,
+        ascii: shown(&format!("{wildcard}{ascii}")),
+    })
 }
 
 /// The host of `rest` (what follows `scheme://`): up to the first `/`, `?` or `#`,

@@ -38,6 +38,7 @@ fn variant(e: &ValueError) -> String {
         ValueError::DisplayName { .. } => "DisplayName",
         ValueError::AddressContainsSpace { .. } => "AddressContainsSpace",
         ValueError::NonAsciiAddress { .. } => "NonAsciiAddress",
+        ValueError::NonAsciiHostName { .. } => "NonAsciiHostName",
         ValueError::MissingAt { .. } => "MissingAt",
         ValueError::MultipleAt { .. } => "MultipleAt",
         ValueError::EmptyLocalPart { .. } => "EmptyLocalPart",
@@ -380,10 +381,8 @@ fn certificate_name_table() {
         ("*..contoso.com", E("InvalidHostName:EmptyLabel")),
         ("-relay.contoso.com", E("InvalidHostName:HyphenAtEdge")),
         ("relay_1.contoso.com", E("InvalidHostName:InvalidCharacter")),
-        (
-            "relay.c\u{43e}ntoso.com",
-            E("InvalidHostName:InvalidCharacter"),
-        ),
+        ("relay.c\u{43e}ntoso.com", E("NonAsciiHostName")),
+        ("relay.bücher.example", E("NonAsciiHostName")),
         ("１２３.４.５.６", E("InvalidHostName:InvalidCharacter")),
         (
             "<script>alert(1)</script>",

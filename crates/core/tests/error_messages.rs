@@ -77,7 +77,7 @@ fn problems(label: &str) -> Vec<DomainProblem> {
     ]
 }
 
-const VALUE_VARIANTS: usize = 40;
+const VALUE_VARIANTS: usize = 41;
 
 fn value_variant(error: &ValueError) -> usize {
     match error {
@@ -121,6 +121,7 @@ fn value_variant(error: &ValueError) -> usize {
         ValueError::WildcardTooBroad { .. } => 37,
         ValueError::InvalidHostName { .. } => 38,
         ValueError::DeviceNameTooLong { .. } => 39,
+        ValueError::NonAsciiHostName { .. } => 40,
     }
 }
 
@@ -196,6 +197,11 @@ fn value_errors(v: &str) -> Vec<ValueError> {
         },
         ValueError::NameContainsSpace { value: value() },
         ValueError::IpAddressAsName { value: value() },
+        ValueError::NonAsciiHostName {
+            value: value(),
+            ch: 'ü',
+            ascii: "relay.xn--bcher-kva.example".to_owned(),
+        },
         ValueError::WildcardAlone { value: value() },
         ValueError::WildcardMisplaced { value: value() },
         ValueError::WildcardTooBroad { value: value() },

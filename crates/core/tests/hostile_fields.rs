@@ -611,10 +611,23 @@ fn certificate_name_hostile_table() {
         row("*.Contoso.com", Accept("*.contoso.com")),
         row("xn--bcher-kva.example", Accept("xn--bcher-kva.example")),
         // Unicode look-alikes.
+        // A look-alike is named, and the xn-- label it would become is shown.
         row("relay.c\u{43e}ntoso.com", Reject("U+043E")),
+        row("relay.c\u{43e}ntoso.com", Reject("enter relay.xn--cntoso-")),
         row("relay.c\u{3bf}ntoso.com", Reject("U+03BF")),
         row("ｒｅｌａｙ．ｃｏｎｔｏｓｏ．ｃｏｍ", Reject("U+FF52")),
+        row(
+            "ｒｅｌａｙ．ｃｏｎｔｏｓｏ．ｃｏｍ",
+            Reject("enter relay.contoso.com"),
+        ),
         row("relay.bücher.example", Reject("U+00FC")),
+        row(
+            "relay.Bücher.example",
+            Reject("in its ASCII form, so if this is the name on the certificate, enter relay.xn--bcher-kva.example"),
+        ),
+        row("*.bücher.example", Reject("enter *.xn--bcher-kva.example")),
+        // Not a host name in any form: no suggestion.
+        row("relay.\u{1F4E7}\u{1F4E7}.example", Reject("U+1F4E7")),
         row("２０３．０．１１３．５", Reject("U+FF12")),
         // Zero-width characters.
         row("relay\u{200B}.contoso.com", Reject("U+200B")),

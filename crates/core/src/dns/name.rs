@@ -17,12 +17,12 @@ pub const MAX_NAME_LEN: usize = 253;
 /// the browser build leaves its Unicode tables out of the download (tens of kilobytes)
 /// and installs the browser's own UTS #46 conversion with [`install_idna`] instead.
 #[cfg(feature = "idna")]
-fn idna_to_ascii(name: &str) -> Option<String> {
+pub(crate) fn idna_to_ascii(name: &str) -> Option<String> {
     idna::domain_to_ascii(name).ok()
 }
 
 #[cfg(not(feature = "idna"))]
-fn idna_to_ascii(name: &str) -> Option<String> {
+pub(crate) fn idna_to_ascii(name: &str) -> Option<String> {
     INSTALLED_IDNA.get().and_then(|convert| convert(name))
 }
 
