@@ -6,7 +6,7 @@ use smarthost_core::dns::demo::{demo_zone, DEMO_DOMAIN};
 use smarthost_core::dns::pasted::PastedRecords;
 use smarthost_core::dns::{
     Chain, DohFormat, DohResolver, DomainName, HttpResponse, HttpTransport, InMemoryZone, Lookup,
-    RecordType, ResolveError, Resolver, TransportError,
+    NetworkFailure, RecordType, ResolveError, Resolver, TransportError,
 };
 use std::cell::Cell;
 use std::rc::Rc;
@@ -121,11 +121,11 @@ fn js_error(value: wasm_bindgen::JsValue) -> TransportError {
         .map(|e| String::from(e.message()))
         .or_else(|| value.as_string())
         .unwrap_or_else(|| "network error".to_owned());
-    TransportError::Network(message)
+    TransportError::Network(NetworkFailure::Browser(message))
 }
 
 fn network(why: &str) -> TransportError {
-    TransportError::Network(why.to_owned())
+    TransportError::Network(NetworkFailure::Other(why.to_owned()))
 }
 
 /// The resolver a check uses: the demo zone for the demo domain, else DoH: the `doh`

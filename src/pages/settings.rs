@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use smarthost_core::dns::{
-    DohFormat, DohResolver, HttpResponse, HttpTransport, ResolveError, TransportError,
+    DohFormat, DohResolver, HttpResponse, HttpTransport, NetworkFailure, ResolveError,
+    TransportError,
 };
 use smarthost_core::i18n::Lang;
 
@@ -16,7 +17,7 @@ struct NoTransport;
 
 impl HttpTransport for NoTransport {
     async fn get(&self, _: &str, _: &str) -> Result<HttpResponse, TransportError> {
-        Err(TransportError::Network("not used".to_owned()))
+        Err(TransportError::Network(NetworkFailure::NoResolver))
     }
 }
 

@@ -11,7 +11,7 @@ use serde_json::json;
 use smarthost_core::dns::DomainName;
 use smarthost_core::i18n::{self, Lang};
 use smarthost_core::method::MethodId;
-use smarthost_core::report::{check_domain, CheckRequest, Report, Severity};
+use smarthost_core::report::{check_domain, CheckRequest, Report, Section, Severity, Status};
 use std::net::Ipv4Addr;
 
 /// Exit status for a report with error findings.
@@ -83,12 +83,14 @@ fn to_json(report: &Report) -> serde_json::Value {
     json!({
         "domain": report.domain,
         "mx": {
+            "status": report.status(Section::Mx).as_str(),
             "kind": report.mx.kind.map(|k| k.as_str()),
             "hosts": report.mx.hosts.iter().map(|h| h.host.as_str()).collect::<Vec<_>>(),
             "records": report.mx.hosts,
             "smart_host": report.mx.smart_host,
         },
         "spf": {
+            "status": report.status(Section::Spf).as_str(),
             "record": report.spf.record,
             "lookups": report.spf.lookups,
             "includes_microsoft": report.spf.includes_microsoft,
@@ -98,6 +100,7 @@ fn to_json(report: &Report) -> serde_json::Value {
             "tree": report.spf.tree,
         },
         "dmarc": {
+            "status": report.status(Section::Dmarc).as_str(),
             "record": report.dmarc.record,
             "policy": report.dmarc.policy,
             "meaning": report.dmarc.meaning,
@@ -109,8 +112,11 @@ fn to_json(report: &Report) -> serde_json::Value {
 /// The report for a terminal, in `lang`; record values and finding codes stay as they are.
 fn to_text(report: &Report, lang: Lang) -> String {
     let line = |key: &str, args: &[(&str, &str)]| i18n::format(lang, key, args);
+    // A section whose look-up failed says so, never "none found".
+    let unknown = |section| report.status(section) == Status::CouldNotCheck;
     let mut out = format!("{}\n", report.domain);
     let mx = match (&report.mx.kind, &report.mx.smart_host) {
+        _ if unknown(Section::Mx) => line("cli.check.mx-unknown", &[]),
         (Some(kind), Some(host)) => line(
             "cli.check.mx-smart-host",
             &[("kind", kind.as_str()), ("host", host)],
@@ -120,6 +126,7 @@ fn to_text(report: &Report, lang: Lang) -> String {
     };
     out.push_str(&format!("  {mx}\n"));
     let spf = match &report.spf.record {
+        _ if unknown(Section::Spf) => line("cli.check.spf-unknown", &[]),
         Some(record) => line(
             "cli.check.spf",
             &[
@@ -141,6 +148,7 @@ fn to_text(report: &Report, lang: Lang) -> String {
         }
     }
     let dmarc = match &report.dmarc.record {
+        _ if unknown(Section::Dmarc) => line("cli.check.dmarc-unknown", &[]),
         Some(record) => line("cli.check.dmarc", &[("record", record)]),
         None => line("cli.check.dmarc-none", &[]),
     };

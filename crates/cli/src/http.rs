@@ -5,7 +5,7 @@
 //! ureq is blocking: `get` simply runs the request inside the `async fn`, which is fine
 //! for a command-line tool that drives the core futures with `block_on`.
 
-use smarthost_core::dns::{HttpResponse, HttpTransport, TransportError};
+use smarthost_core::dns::{HttpResponse, HttpTransport, NetworkFailure, TransportError};
 use std::io;
 use std::time::Duration;
 
@@ -73,27 +73,25 @@ impl HttpTransport for UreqTransport {
 fn map_io(error: &io::Error) -> TransportError {
     match error.kind() {
         io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => TransportError::Timeout,
-        io::ErrorKind::ConnectionRefused => TransportError::Network("connection refused".into()),
-        _ => TransportError::Network(format!("connection failed: {error}")),
+        io::ErrorKind::ConnectionRefused => TransportError::Network(NetworkFailure::Refused),
+        _ => TransportError::Network(NetworkFailure::Other(format!("connection failed: {error}"))),
     }
 }
 
 fn map_error(error: ureq::Error) -> TransportError {
     match error {
         ureq::Error::Timeout(_) => TransportError::Timeout,
-        ureq::Error::BodyExceedsLimit(_) => {
-            TransportError::Network("answer larger than 64 KiB".into())
-        }
+        ureq::Error::BodyExceedsLimit(_) => TransportError::Network(NetworkFailure::TooLarge),
         ureq::Error::Io(io) => map_io(&io),
-        ureq::Error::HostNotFound => {
-            TransportError::Network("the host name could not be resolved".into())
+        ureq::Error::HostNotFound => TransportError::Network(NetworkFailure::HostNotFound),
+        ureq::Error::ConnectionFailed => TransportError::Network(NetworkFailure::ConnectionFailed),
+        ureq::Error::BadUri(uri) => {
+            TransportError::Network(NetworkFailure::Other(format!("bad URL: {uri}")))
         }
-        ureq::Error::ConnectionFailed => TransportError::Network("the connection failed".into()),
-        ureq::Error::BadUri(uri) => TransportError::Network(format!("bad URL: {uri}")),
-        ureq::Error::Tls(why) => TransportError::Network(format!("TLS error: {why}")),
-        ureq::Error::Rustls(why) => TransportError::Network(format!("TLS error: {why}")),
-        ureq::Error::Pem(why) => TransportError::Network(format!("TLS error: {why}")),
-        other => TransportError::Network(other.to_string()),
+        ureq::Error::Tls(why) => TransportError::Network(NetworkFailure::Tls(why.to_string())),
+        ureq::Error::Rustls(why) => TransportError::Network(NetworkFailure::Tls(why.to_string())),
+        ureq::Error::Pem(why) => TransportError::Network(NetworkFailure::Tls(why.to_string())),
+        other => TransportError::Network(NetworkFailure::Other(other.to_string())),
     }
 }
 
@@ -230,7 +228,7 @@ mod tests {
 
     #[test]
     fn http_body_of_100_kib_is_refused() {
-        let expected = TransportError::Network("answer larger than 64 KiB".to_owned());
+        let expected = TransportError::Network(NetworkFailure::TooLarge);
         let (base, _requests) = serve(Reply::Fixed(200, vec![b'x'; 100 * 1024]), 1);
         let result = block_on(UreqTransport::new().get(&base, "application/dns-json"));
         assert_eq!(result, Err(expected.clone()));
@@ -261,7 +259,7 @@ mod tests {
         };
         let url = format!("http://127.0.0.1:{port}/dns-query");
         match block_on(UreqTransport::new().get(&url, "application/dns-json")) {
-            Err(TransportError::Network(why)) => assert!(!why.is_empty()),
+            Err(TransportError::Network(why)) => assert_eq!(why, NetworkFailure::Refused),
             other => panic!("expected a network error, got {other:?}"),
         }
     }

@@ -136,6 +136,7 @@ fn a_healthy_domain_passes_with_exit_0() {
     );
     assert_eq!(v["spf"]["lookups"], 1);
     assert_eq!(v["spf"]["includes_microsoft"], true);
+    assert_eq!(v["spf"]["status"], "ok");
     assert_eq!(v["spf"]["result_for_ip"]["198.51.100.7"], "pass");
     assert_eq!(v["spf"]["suggested_record"], Value::Null);
     assert_eq!(v["dmarc"]["policy"], "quarantine");
@@ -207,6 +208,27 @@ fn a_dns_failure_never_claims_a_missing_record() {
     }
     assert_eq!(v["mx"]["kind"], Value::Null);
     assert_eq!(v["spf"]["record"], Value::Null);
+    // The resolver fails for the domain's own name (MX, SPF), not for _dmarc.
+    for section in ["mx", "spf"] {
+        assert_eq!(v[section]["status"], "could-not-check", "{section}");
+    }
+    // The text says so too, and never "none found".
+    for (lang, unknown, none) in [
+        ("en", "could not check", "none found"),
+        ("vi", "không kiểm tra được", "không tìm thấy"),
+    ] {
+        let text = stdout_of(&smarthost(&["check", "servfail.cli.test", "--lang", lang]));
+        for section in ["MX", "SPF"] {
+            assert!(
+                text.contains(&format!("\n  {section}: {unknown}\n")),
+                "{lang} {section}: {text}"
+            );
+            assert!(
+                !text.contains(&format!("{section}: ({none})")),
+                "{lang}: {text}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -397,21 +419,32 @@ fn spf_eval_text_follows_lang_and_json_stays_english() {
 
 #[test]
 fn check_text_follows_lang() {
-    let check = |lang: &str| {
-        let out = smarthost(&["check", "nospf.cli.test", "--lang", lang]);
-        assert_eq!(out.status.code(), Some(1), "spf-missing is an error");
+    let check = |domain: &str, lang: &str, status: i32| {
+        let out = smarthost(&["check", domain, "--lang", lang]);
+        assert_eq!(out.status.code(), Some(status), "{domain} {lang}");
         stdout_of(&out)
     };
-    let (en, vi) = (check("en"), check("vi"));
+    let (en, vi) = (
+        check("nospf.cli.test", "en", 0),
+        check("nospf.cli.test", "vi", 0),
+    );
     assert!(en.starts_with("nospf.cli.test\n  MX: "), "{en}");
     assert!(en.contains("\n  SPF: (none found)\n"), "{en}");
-    assert!(en.contains("\n  [error] spf-missing: "), "{en}");
+    assert!(en.contains("\n  [warning] spf-missing: "), "{en}");
     assert!(en.contains("\n    fix: "), "{en}");
     assert!(vi.starts_with("nospf.cli.test\n  MX: "), "{vi}");
     assert!(vi.contains("\n  SPF: (không tìm thấy)\n"), "{vi}");
-    assert!(vi.contains("\n  [lỗi] spf-missing: "), "{vi}");
+    assert!(vi.contains("\n  [cảnh báo] spf-missing: "), "{vi}");
     assert!(vi.contains("\n    cách sửa: "), "{vi}");
     assert!(!vi.contains("fix: ") && !vi.contains("none found"), "{vi}");
+    // An error finding (more than 10 look-ups) is labelled in each language.
+    let (en, vi) = (
+        check("over.cli.test", "en", 1),
+        check("over.cli.test", "vi", 1),
+    );
+    assert!(en.contains("\n  [error] spf-too-many-lookups: "), "{en}");
+    assert!(vi.contains("\n  [lỗi] spf-too-many-lookups: "), "{vi}");
+    assert!(vi.contains(" lần tra cứu DNS)\n"), "{vi}");
 }
 
 #[test]

@@ -17,7 +17,7 @@ use smarthost_core::cloud::Cloud;
 use smarthost_core::dmarc::DmarcError;
 use smarthost_core::dns::wire::WireError;
 use smarthost_core::dns::{
-    BadAnswer, DomainName, EndpointError, InMemoryZone, NameError, ResolveError,
+    BadAnswer, DomainName, EndpointError, InMemoryZone, NameError, NetworkFailure, ResolveError,
 };
 use smarthost_core::i18n::{parse_catalog, Lang};
 use smarthost_core::method::MethodId;
@@ -224,6 +224,34 @@ fn resolve_variant(error: &ResolveError) -> usize {
     }
 }
 
+const NETWORK_VARIANTS: usize = 8;
+
+fn network_variant(failure: &NetworkFailure) -> usize {
+    match failure {
+        NetworkFailure::Refused => 0,
+        NetworkFailure::HostNotFound => 1,
+        NetworkFailure::ConnectionFailed => 2,
+        NetworkFailure::TooLarge => 3,
+        NetworkFailure::Tls(_) => 4,
+        NetworkFailure::Browser(_) => 5,
+        NetworkFailure::NoResolver => 6,
+        NetworkFailure::Other(_) => 7,
+    }
+}
+
+fn network_failures() -> Vec<NetworkFailure> {
+    vec![
+        NetworkFailure::Refused,
+        NetworkFailure::HostNotFound,
+        NetworkFailure::ConnectionFailed,
+        NetworkFailure::TooLarge,
+        NetworkFailure::Tls("certificate expired".to_owned()),
+        NetworkFailure::Browser("Failed to fetch".to_owned()),
+        NetworkFailure::NoResolver,
+        NetworkFailure::Other("Broken pipe (os error 32)".to_owned()),
+    ]
+}
+
 const WIRE_VARIANTS: usize = 6;
 
 fn wire_variant(error: &WireError) -> usize {
@@ -251,7 +279,7 @@ fn wire_errors() -> Vec<WireError> {
 fn resolve_errors() -> Vec<ResolveError> {
     let mut errors = vec![
         ResolveError::Timeout,
-        ResolveError::Unreachable("Failed to fetch".to_owned()),
+        ResolveError::Unreachable(NetworkFailure::Browser("Failed to fetch".to_owned())),
         ResolveError::NotPasted("_dmarc.contoso.com TXT".to_owned()),
         ResolveError::HttpStatus(503),
         ResolveError::ServFail,
@@ -269,6 +297,11 @@ fn resolve_errors() -> Vec<ResolveError> {
         )),
     ];
     errors.extend(wire_errors().into_iter().map(ResolveError::Malformed));
+    errors.extend(
+        network_failures()
+            .into_iter()
+            .map(ResolveError::Unreachable),
+    );
     errors
 }
 
@@ -287,6 +320,18 @@ fn every_resolve_error_speaks_both_languages() {
         wire_errors(),
         wire_variant,
         WireError::message,
+    );
+    // Only the details that came from elsewhere are the same in both languages.
+    let failures: Vec<NetworkFailure> = network_failures()
+        .into_iter()
+        .filter(|f| !matches!(f, NetworkFailure::Other(_)))
+        .collect();
+    check_all(
+        "NetworkFailure",
+        NETWORK_VARIANTS - 1,
+        failures,
+        network_variant,
+        NetworkFailure::message,
     );
 }
 

@@ -4,7 +4,7 @@
 //! unreadable answer, SERVFAIL): NXDOMAIN and NODATA are answers and end the search.
 
 use super::record::RecordType;
-use super::resolver::{Lookup, ResolveError, Resolver};
+use super::resolver::{Lookup, NetworkFailure, ResolveError, Resolver};
 use super::DomainName;
 
 pub struct Chain<R> {
@@ -30,7 +30,7 @@ pub fn is_retryable(error: &ResolveError) -> bool {
 
 impl<R: Resolver> Resolver for Chain<R> {
     async fn lookup(&self, name: &DomainName, rtype: RecordType) -> Result<Lookup, ResolveError> {
-        let mut last = ResolveError::Unreachable("no resolver configured".to_owned());
+        let mut last = ResolveError::Unreachable(NetworkFailure::NoResolver);
         for resolver in &self.resolvers {
             for _ in 0..=self.retries {
                 match resolver.lookup(name, rtype).await {

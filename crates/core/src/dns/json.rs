@@ -302,7 +302,7 @@ fn percent_encode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dns::{HttpResponse, TransportError};
+    use crate::dns::{HttpResponse, NetworkFailure, TransportError};
     use crate::test_rng::Rng;
     use futures::executor::block_on;
     use std::cell::RefCell;
@@ -806,13 +806,11 @@ mod tests {
             lookup(CLOUDFLARE, transport, "example.com", RecordType::Txt),
             Err(ResolveError::Timeout)
         );
-        let transport = FakeTransport::new().error(
-            "name=",
-            TransportError::Network("connection refused".to_owned()),
-        );
+        let transport =
+            FakeTransport::new().error("name=", TransportError::Network(NetworkFailure::Refused));
         assert_eq!(
             lookup(CLOUDFLARE, transport, "example.com", RecordType::Txt),
-            Err(ResolveError::Unreachable("connection refused".to_owned()))
+            Err(ResolveError::Unreachable(NetworkFailure::Refused))
         );
     }
 

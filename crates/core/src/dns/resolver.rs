@@ -37,8 +37,8 @@ impl Lookup {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ResolveError {
     Timeout,
-    /// Holds the transport's own explanation (the browser's or the HTTP client's).
-    Unreachable(String),
+    /// No HTTP response came back, and why, as far as the transport can tell.
+    Unreachable(NetworkFailure),
     /// Paste mode: the question's records (`name TYPE`) were not pasted.
     NotPasted(String),
     HttpStatus(u16),
@@ -93,7 +93,9 @@ impl ResolveError {
         let f = |key: &str, args: &[(&str, &str)]| format(lang, key, args);
         match self {
             ResolveError::Timeout => f("dns.error.timeout", &[]),
-            ResolveError::Unreachable(why) => f("dns.error.unreachable", &[("why", why)]),
+            ResolveError::Unreachable(why) => {
+                f("dns.error.unreachable", &[("why", &why.message(lang))])
+            }
             ResolveError::NotPasted(query) => f("dns.error.not-pasted", &[("query", query)]),
             ResolveError::HttpStatus(status) => {
                 f("dns.error.http-status", &[("status", &status.to_string())])
@@ -155,7 +157,49 @@ pub enum TransportError {
     #[error("timed out")]
     Timeout,
     #[error("{0}")]
-    Network(String),
+    Network(NetworkFailure),
+}
+
+/// Why a request got no HTTP response. The causes a person can act on are told apart
+/// and worded in their language (texts `dns.network.*`); a detail from the browser or
+/// the TLS library stays as it came.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NetworkFailure {
+    Refused,
+    HostNotFound,
+    ConnectionFailed,
+    /// The answer was cut off at the size limit (64 KiB), so it was not read.
+    TooLarge,
+    Tls(String),
+    /// Browsers report network, CORS and mixed-content failures alike, usually as
+    /// "Failed to fetch"; this holds their message.
+    Browser(String),
+    NoResolver,
+    Other(String),
+}
+
+impl NetworkFailure {
+    /// The cause in `lang`; details from the transport are kept as they came.
+    pub fn message(&self, lang: Lang) -> String {
+        let detail = |key: &str, detail: &str| format(lang, key, &[("detail", detail)]);
+        match self {
+            NetworkFailure::Refused => format(lang, "dns.network.refused", &[]),
+            NetworkFailure::HostNotFound => format(lang, "dns.network.host-not-found", &[]),
+            NetworkFailure::ConnectionFailed => format(lang, "dns.network.connection-failed", &[]),
+            NetworkFailure::TooLarge => format(lang, "dns.network.too-large", &[]),
+            NetworkFailure::Tls(why) => detail("dns.network.tls", why),
+            NetworkFailure::Browser(why) => detail("dns.network.browser", why),
+            NetworkFailure::NoResolver => format(lang, "dns.network.no-resolver", &[]),
+            NetworkFailure::Other(why) => detail("dns.network.other", why),
+        }
+    }
+}
+
+/// English, as [`NetworkFailure::message`] gives it for [`Lang::En`].
+impl fmt::Display for NetworkFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
 }
 
 /// The HTTP GET that a DoH resolver needs; fetch in the browser, a client natively.
