@@ -44,6 +44,13 @@ pub fn run_all(root: &Path) -> Result<()> {
             "warnings",
         ]),
     )?;
+    // cargo deny reads the manifest of every package in Cargo.lock, for every platform,
+    // while the builds above download only what this machine compiles; on a fresh
+    // machine the offline check then fails on a crate it never saw (tokio, cast).
+    steps.run(
+        "cargo fetch (every crate Cargo.lock names, for cargo deny)",
+        &mut cargo(&["fetch", "--locked"]),
+    )?;
     steps.run(
         "cargo deny (licences, bans, sources; deny.toml)",
         &mut cargo(&["deny", "--offline", "check", "licenses", "bans", "sources"]),
