@@ -238,6 +238,14 @@ impl Findings {
             fix: format(self.lang, &format!("finding.{code}.fix"), args),
         });
     }
+
+    /// Adds the text of `key` (with `{ip}`) to the fix of the finding added last.
+    fn append_to_fix(&mut self, key: &str, ip: &str) {
+        let more = format(self.lang, key, &[("ip", ip)]);
+        if let Some(last) = self.list.last_mut() {
+            last.fix = format!("{} {more}", last.fix);
+        }
+    }
 }
 
 /// Runs every check for the request.
@@ -429,15 +437,17 @@ pub async fn check_domain_streaming<R: Resolver>(
                     &[("what", "SPF"), ("error", &why)],
                 );
             } else if mx_method && evaluation.result != crate::spf::SpfResult::Pass {
+                let ip = ip.to_string();
                 findings.add(
                     "spf-ip-not-authorized",
                     Severity::Error,
-                    &[
-                        ("ip", &ip.to_string()),
-                        ("result", result),
-                        ("domain", &domain),
-                    ],
+                    &[("ip", &ip), ("result", result), ("domain", &domain)],
                 );
+                // A new IP (the classic: the site's public IP changed) must reach the
+                // IP connector too, or relay fails with 550 5.7.64 whatever SPF says.
+                if request.method == Some(MethodId::RelayIp) {
+                    findings.append_to_fix("finding.spf-ip-not-authorized.fix-connector", &ip);
+                }
             }
         }
         let device_ips: Vec<Ipv4Addr> = if mx_method {

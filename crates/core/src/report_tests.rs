@@ -104,6 +104,35 @@ fn each_finding_code_from_its_zone() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Journey 3: after a site's IP changes, the finding for an IP connector says to update
+/// the connector as well as SPF; Direct Send has no connector to update.
+#[test]
+fn an_unauthorised_ip_names_the_connector_only_for_an_ip_connector() {
+    let zone = base("d.test").txt("d.test", "v=spf1 include:spf.protection.outlook.com -all");
+    let fix = |method| {
+        let report = run(&zone, "d.test", &["198.51.100.7"], Some(method));
+        report
+            .findings
+            .iter()
+            .find(|f| f.code == "spf-ip-not-authorized")
+            .map(|f| f.fix.clone())
+            .unwrap_or_default()
+    };
+    let relay = fix(MethodId::RelayIp);
+    assert!(relay.starts_with("Publish the suggested record"), "{relay}");
+    assert!(
+        relay.contains("also add 198.51.100.7 to the connector's sending IP addresses"),
+        "{relay}"
+    );
+    assert!(relay.contains("550 5.7.64 TenantAttribution"), "{relay}");
+    let direct = fix(MethodId::DirectSend);
+    assert!(
+        direct.starts_with("Publish the suggested record"),
+        "{direct}"
+    );
+    assert!(!direct.contains("connector"), "{direct}");
+}
+
 #[test]
 fn too_many_lookups_and_voids_across_the_tree() {
     let mut zone = base("d.test").txt(
