@@ -41,7 +41,10 @@ fn run() -> Result<()> {
         Some("serve") => serve(&root, &args[1..]),
         Some("test") => test::run_all(&root),
         Some("fuzz") => fuzz::run(&root, &args[1..]),
-        Some("bench") => bench::run(&root, &args[1..]),
+        Some("bench") => {
+            tools::ensure_bench_tools(&root)?;
+            bench::run(&root, &args[1..])
+        }
         Some("build") => {
             tools::ensure_build_tools(&root)?;
             site::build(&root)

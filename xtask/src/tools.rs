@@ -52,6 +52,13 @@ pub fn ensure_build_tools(root: &Path) -> Result<()> {
     Ok(())
 }
 
+/// What the benchmarks need: the build, Chromium and the DoH stack (the bundle and
+/// load benches build the site; dns, load and lighthouse drive Chromium).
+pub fn ensure_bench_tools(root: &Path) -> Result<()> {
+    ensure_build_tools(root)?;
+    ensure_apt_packages()
+}
+
 /// Everything, for `cargo xtask test`.
 pub fn ensure_test_tools(root: &Path) -> Result<()> {
     ensure_build_tools(root)?;
