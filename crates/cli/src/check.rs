@@ -116,7 +116,6 @@ fn to_text(report: &Report, lang: Lang) -> String {
     let unknown = |section| report.status(section) == Status::CouldNotCheck;
     let mut out = format!("{}\n", report.domain);
     let mx = match (&report.mx.kind, &report.mx.smart_host) {
-        _ if unknown(Section::Mx) => line("cli.check.mx-unknown", &[]),
         (Some(kind), Some(host)) => line(
             "cli.check.mx-smart-host",
             &[("kind", kind.as_str()), ("host", host)],
@@ -125,8 +124,9 @@ fn to_text(report: &Report, lang: Lang) -> String {
         (None, _) => line("cli.check.mx-unknown", &[]),
     };
     out.push_str(&format!("  {mx}\n"));
+    // A record that was read is shown even when a later look-up (an include) failed;
+    // the dns-error finding below says which.
     let spf = match &report.spf.record {
-        _ if unknown(Section::Spf) => line("cli.check.spf-unknown", &[]),
         Some(record) => line(
             "cli.check.spf",
             &[
@@ -134,6 +134,7 @@ fn to_text(report: &Report, lang: Lang) -> String {
                 ("count", &report.spf.lookups.to_string()),
             ],
         ),
+        None if unknown(Section::Spf) => line("cli.check.spf-unknown", &[]),
         None => line("cli.check.spf-none", &[]),
     };
     out.push_str(&format!("  {spf}\n"));
@@ -148,8 +149,8 @@ fn to_text(report: &Report, lang: Lang) -> String {
         }
     }
     let dmarc = match &report.dmarc.record {
-        _ if unknown(Section::Dmarc) => line("cli.check.dmarc-unknown", &[]),
         Some(record) => line("cli.check.dmarc", &[("record", record)]),
+        None if unknown(Section::Dmarc) => line("cli.check.dmarc-unknown", &[]),
         None => line("cli.check.dmarc-none", &[]),
     };
     out.push_str(&format!("  {dmarc}\n"));
