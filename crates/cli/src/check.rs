@@ -2,7 +2,7 @@
 //! findings with stable codes. Exit 1 when a finding is an error.
 
 use crate::args::parse;
-use crate::output::{out, outln};
+use crate::output::{out, outln, StdoutClosed};
 use crate::resolver::ResolverChoice;
 use crate::{common, Usage};
 use anyhow::Result;
@@ -71,10 +71,17 @@ pub fn run(args: &[String]) -> Result<Option<Failed>> {
     };
     let resolver = resolver.build(lang)?;
     let report = block_on(check_domain(&resolver, &request, lang));
-    if json_out {
-        outln!("{}", serde_json::to_string_pretty(&to_json(&report))?)?;
+    let written = if json_out {
+        outln!("{}", serde_json::to_string_pretty(&to_json(&report))?)
     } else {
-        out!("{}", to_text(&report, lang))?;
+        out!("{}", to_text(&report, lang))
+    };
+    // The exit status is the check's verdict, whether or not the reader took all of it
+    // (`smarthost check … | head` in a pipeline with pipefail still sees the failure).
+    if let Err(error) = written {
+        if !error.is::<StdoutClosed>() {
+            return Err(error);
+        }
     }
     Ok(report.has_errors().then_some(Failed))
 }

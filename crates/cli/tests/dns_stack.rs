@@ -461,6 +461,25 @@ fn check_text_follows_lang() {
     assert!(!vi.contains("fix: ") && !vi.contains("none found"), "{vi}");
 }
 
+/// A reader that stops early does not change the verdict: exit 1 for error findings,
+/// 0 otherwise, and no panic.
+#[test]
+fn check_keeps_its_exit_status_when_stdout_is_closed() {
+    for (domain, status) in [("over.cli.test", 1), ("ok.cli.test", 0)] {
+        let (reader, writer) = std::io::pipe().unwrap_or_else(|e| panic!("pipe: {e}"));
+        drop(reader);
+        let out = Command::new(env!("CARGO_BIN_EXE_smarthost"))
+            .args(["check", domain, "--doh", doh()])
+            .stdout(writer)
+            .stderr(Stdio::piped())
+            .spawn()
+            .and_then(|child| child.wait_with_output())
+            .unwrap_or_else(|e| panic!("running smarthost: {e}"));
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{domain}");
+        assert_eq!(out.status.code(), Some(status), "{domain}");
+    }
+}
+
 #[test]
 fn usage_errors_exit_2() {
     for args in [
