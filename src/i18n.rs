@@ -135,6 +135,11 @@ pub fn tf(key: &str, args: &[(&str, &str)]) -> String {
     i18n::format(lang(), key, args)
 }
 
+/// [`tf`] for a text about `count` things (`<key>.one` when it is 1).
+pub fn tn(key: &str, count: usize) -> String {
+    i18n::format_count(lang(), key, count, &[])
+}
+
 /// The text for a key built at run time (method names, question labels).
 pub fn text(key: &str) -> String {
     i18n::text(lang(), key)

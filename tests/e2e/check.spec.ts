@@ -188,6 +188,8 @@ test("the link to a check carries the resolver chosen in Settings", async ({ pag
   await page.goto(siteUrl("check/?domain=smarthost-demo.example"));
   await finished(page);
   await expect(page.locator(".check-actions .code-block")).toContainText("resolver=google-json");
+  // One look-up is said in the singular.
+  await expect(card(page, "spf")).toContainText("1 DNS look-up in the whole tree");
 });
 
 test.describe("a broken resolver ends as 'could not check', never as a finding", () => {

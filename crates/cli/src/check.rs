@@ -134,12 +134,11 @@ fn to_text(report: &Report, lang: Lang) -> String {
     // A record that was read is shown even when a later look-up (an include) failed;
     // the dns-error finding below says which.
     let spf = match &report.spf.record {
-        Some(record) => line(
+        Some(record) => i18n::format_count(
+            lang,
             "cli.check.spf",
-            &[
-                ("record", record),
-                ("count", &report.spf.lookups.to_string()),
-            ],
+            report.spf.lookups as usize,
+            &[("record", record)],
         ),
         None if unknown(Section::Spf) => line("cli.check.spf-unknown", &[]),
         None => line("cli.check.spf-none", &[]),

@@ -128,6 +128,22 @@ pub fn format(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     fill(&text(lang, key), args)
 }
 
+/// [`format`] for a text about `count` things, with `{count}` filled in: the key
+/// `<key>.one` when `count` is 1 and the catalogs have it ("1 DNS look-up"), else `key`.
+/// Vietnamese does not inflect, so its `.one` texts are the plain text with 1.
+pub fn format_count(lang: Lang, key: &str, count: usize, args: &[(&str, &str)]) -> String {
+    let one = format!("{key}.one");
+    let key = if count == 1 && (has(lang, &one) || has(Lang::En, &one)) {
+        one.as_str()
+    } else {
+        key
+    };
+    let count = count.to_string();
+    let mut all: Vec<(&str, &str)> = vec![("count", count.as_str())];
+    all.extend_from_slice(args);
+    format(lang, key, &all)
+}
+
 /// For serde: a message kept unrendered is written as its English text (its `Display`),
 /// as the JSON output always had it.
 pub fn serialize_english<T, S>(value: &T, serializer: S) -> Result<S::Ok, S::Error>
@@ -195,6 +211,29 @@ pub fn placeholders(text: &str) -> Vec<&str> {
 mod tests {
     use super::*;
     use std::collections::BTreeSet;
+
+    #[test]
+    fn a_count_of_one_takes_the_singular_text_when_there_is_one() {
+        let total = |lang, n| format_count(lang, "ui.check.lookups-total", n, &[]);
+        assert_eq!(
+            total(Lang::En, 1),
+            "1 DNS look-up in the whole tree; the limit is 10"
+        );
+        assert_eq!(
+            total(Lang::En, 2),
+            "2 DNS look-ups in the whole tree; the limit is 10"
+        );
+        assert_eq!(
+            total(Lang::En, 0),
+            "0 DNS look-ups in the whole tree; the limit is 10"
+        );
+        assert!(total(Lang::Vi, 1).contains("1 lần tra cứu DNS"));
+        // Other arguments are filled in both forms; a key without `.one` is used as is.
+        let spf = |n| format_count(Lang::En, "cli.check.spf", n, &[("record", "v=spf1 -all")]);
+        assert_eq!(spf(1), "SPF: v=spf1 -all  (1 DNS look-up)");
+        assert_eq!(spf(3), "SPF: v=spf1 -all  (3 DNS look-ups)");
+        assert_eq!(format_count(Lang::En, "ui.check.tree-own", 1, &[]), "1 own");
+    }
 
     #[test]
     fn both_languages_have_the_same_keys_and_placeholders() {

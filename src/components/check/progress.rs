@@ -1,7 +1,7 @@
 //! What a running check is doing: the look-ups in flight and how many are answered.
 
 use crate::check_run::Progress;
-use crate::i18n::{t, tf};
+use crate::i18n::{t, tf, tn};
 use leptos::prelude::*;
 
 #[component]
@@ -18,7 +18,7 @@ pub fn RunProgress(progress: Progress) -> impl IntoView {
                     }
                 }}
             </p>
-            <p>{move || tf("ui.check.done-count", &[("count", &progress.done.get().to_string())])}</p>
+            <p>{move || tn("ui.check.done-count", progress.done.get() as usize)}</p>
         </div>
     }
 }

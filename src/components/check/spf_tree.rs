@@ -2,7 +2,7 @@
 //! at, with each node's own look-ups, the count so far in tree order, void look-ups,
 //! and the node whose term decided a device IP's result.
 
-use crate::i18n::{lang, t, tf};
+use crate::i18n::{lang, t, tf, tn};
 use leptos::prelude::*;
 use smarthost_core::report::IpCheck;
 use smarthost_core::spf::tree::{NodeState, SpfNode};
@@ -16,7 +16,7 @@ pub fn SpfTree(tree: SpfNode, lookups: u32, checks: Vec<IpCheck>) -> impl IntoVi
     let root = node_view(&tree, &checks, &mut running);
     view! {
         <div class="spf-tree-wrap">
-            <h3>{t("ui.check.tree")} " (" {tf("ui.check.lookups-total", &[("count", &lookups.to_string())])} ")"</h3>
+            <h3>{t("ui.check.tree")} " (" {tn("ui.check.lookups-total", lookups as usize)} ")"</h3>
             <p class="help">{t("ui.check.tree-help")}</p>
             <ul class="spf-tree">{root}</ul>
         </div>

@@ -5,7 +5,7 @@
 use super::findings::FindingList;
 use super::spf_card::{IpResults, RecordText};
 use crate::check_run::{self, SharedResolver};
-use crate::i18n::{locale, t, tf};
+use crate::i18n::{locale, t, tn};
 use crate::pages::check::CheckTarget;
 use leptos::prelude::*;
 use smarthost_core::i18n::Lang;
@@ -89,7 +89,7 @@ pub fn WhatIf(report: Report, target: CheckTarget, resolver: SharedResolver) -> 
                     view! {
                         <h3>{t("ui.check.whatif-result")}</h3>
                         <RecordText text=draft.get_untracked() />
-                        <p>{tf("ui.check.lookups-total", &[("count", &report.spf.lookups.to_string())])}</p>
+                        <p>{tn("ui.check.lookups-total", report.spf.lookups as usize)}</p>
                         <IpResults checks=report.spf.ip_checks.clone() />
                         <FindingList findings=findings />
                     }
