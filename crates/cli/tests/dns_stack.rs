@@ -390,7 +390,7 @@ fn spf_eval_text_follows_lang_and_json_stays_english() {
         "{vi}"
     );
     assert!(
-        vi.contains("  số term cần tra cứu DNS: 11, số lượt tra cứu rỗng: 0\n"),
+        vi.contains("  số thành phần cần tra cứu DNS: 11, số lượt tra cứu rỗng: 0\n"),
         "{vi}"
     );
     // The reason itself is translated, not only its label.
