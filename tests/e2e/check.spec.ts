@@ -30,6 +30,8 @@ test.describe("the DNS check finds each problem in the section it belongs to", (
       const where = section ? card(page, section) : page.locator(".check-results > .findings");
       if (code) {
         await expect(where.locator(`[data-code="${code}"]`)).toBeVisible();
+        // A record that is really absent is said to be (the unreachable test checks the reverse).
+        if (code === "spf-missing") await expect(where).toContainText("No SPF record is published.");
       } else {
         await expect(where).toHaveAttribute("data-status", "ok");
         await expect(where.locator(".finding")).toHaveCount(0);
@@ -129,6 +131,11 @@ test("an unreachable resolver: could-not-check everywhere, paste mode, and the p
   for (const code of ["mx-missing", "spf-missing", "dmarc-missing"]) {
     await expect(page.locator(`[data-code="${code}"]`)).toHaveCount(0);
   }
+  // Nor in the card's own text: the record is unknown, not absent, and there is no tree
+  // with a look-up total of 0.
+  await expect(card(page, "spf")).not.toContainText("No SPF record is published");
+  await expect(card(page, "spf").locator(".record-unknown")).toHaveText(/could not be read/);
+  await expect(card(page, "spf").locator(".spf-tree")).toHaveCount(0);
   await expect(page.getByTestId("unreachable")).toBeVisible();
   await page.getByLabel("TXT records of contoso.com").fill('contoso.com\ttext = "v=spf1 ip4:203.0.113.25 include:spf.protection.outlook.com -all"');
   await page.getByLabel("MX records of contoso.com").fill("contoso.com\tMX preference = 0, mail exchanger = contoso-com.mail.protection.outlook.com");

@@ -8,9 +8,10 @@ use super::{status_attr, status_badge};
 use crate::components::code_block::CodeBlock;
 use crate::i18n::{lang, t, tf};
 use leptos::prelude::*;
-use smarthost_core::report::{IpCheck, Report, Section};
+use smarthost_core::report::{IpCheck, Report, Section, Status};
 use smarthost_core::spf::diff::{term_diff, DiffOp};
 use smarthost_core::spf::record::parse_record;
+use smarthost_core::spf::tree::NodeState;
 
 #[component]
 pub fn SpfCard(report: Report, pending: bool) -> impl IntoView {
@@ -31,6 +32,10 @@ pub fn SpfCard(report: Report, pending: bool) -> impl IntoView {
                 <h3>{t("ui.check.record")}</h3>
                 {match record.clone() {
                     Some(text) => view! { <RecordText text=text /> }.into_any(),
+                    // A failed look-up is not an absent record: claim nothing.
+                    None if status == Status::CouldNotCheck => {
+                        view! { <p class="record-unknown">{t("ui.check.record-unknown")}</p> }.into_any()
+                    }
                     None => view! { <p>{t("ui.check.no-record")}</p> }.into_any(),
                 }}
                 <IpResults checks=spf.ip_checks.clone() />
@@ -42,7 +47,9 @@ pub fn SpfCard(report: Report, pending: bool) -> impl IntoView {
                         reasons=spf.suggestion_reasons.clone()
                     />
                 })}
-                {spf.tree.clone().map(|tree| view! {
+                // A tree whose root could not be read has nothing to show but the error
+                // the findings already give (and a look-up total of 0 would mislead).
+                {spf.tree.clone().filter(|tree| !matches!(tree.state, NodeState::DnsError { .. })).map(|tree| view! {
                     <SpfTree tree=tree lookups=spf.lookups checks=spf.ip_checks.clone() />
                 })}
             })}
