@@ -75,6 +75,7 @@ test.describe("MX check over DNS-over-HTTPS", () => {
     await expect(result(page)).toContainText("could not be reached");
     await expect(result(page)).toContainText("This says nothing about your records");
     await expect(result(page)).not.toContainText("No MX records");
+    await expect(result(page)).not.toContainText("Answered by");
   });
 });
 

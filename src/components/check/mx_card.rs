@@ -54,10 +54,12 @@ pub fn MxCard(report: Report, pending: bool, source: String) -> impl IntoView {
                     None => ().into_any(),
                 }}
                 <FindingList findings=findings.clone() />
-                {(status == smarthost_core::report::Status::CouldNotCheck).then(|| view! {
-                    <p>{t("ui.mx.nothing-about-records")} " " <code>{source.clone()}</code></p>
-                })}
-                <p class="source">{t("ui.mx.answered-by")} " " {source.clone()}</p>
+                // Either the resolver failed or it answered; never both lines.
+                {if status == smarthost_core::report::Status::CouldNotCheck {
+                    view! { <p>{t("ui.mx.nothing-about-records")} " " <code>{source.clone()}</code></p> }.into_any()
+                } else {
+                    view! { <p class="source">{t("ui.mx.answered-by")} " " {source.clone()}</p> }.into_any()
+                }}
             })}
         </section>
     }
