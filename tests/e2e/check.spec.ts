@@ -122,6 +122,21 @@ test("results stream in: MX shows while SPF is still being looked up", async ({ 
   await expect(card(page, "spf").locator(".spf-node")).toHaveCount(10);
 });
 
+test("an include that cannot be looked up: the record is shown, the IP it leaves undecided is not added to the suggestion", async ({ page }) => {
+  await openCheck(page, "domain=brokeninc.cli.test&ip=198.51.100.7,203.0.113.9&method=direct-send");
+  await finished(page);
+  const spf = card(page, "spf");
+  await expect(spf).toHaveAttribute("data-status", "could-not-check");
+  await expect(spf.locator(".spf-record")).toContainText("include:servfail.cli.test");
+  await expect(spf.locator(".ip-results tbody tr").nth(0)).toHaveAttribute("data-result", "pass");
+  await expect(spf.locator(".ip-results tbody tr").nth(1)).toHaveAttribute("data-result", "temperror");
+  await expect(spf.locator('[data-code="spf-ip-not-authorized"]')).toHaveCount(0);
+  await expect(spf.locator('[data-code="dns-error"]').first()).toBeVisible();
+  // 203.0.113.9 may be authorised by the include that could not be read.
+  await expect(spf.locator(".suggestion")).toHaveCount(0);
+  await expect(spf.locator('.spf-tree [data-domain="servfail.cli.test"]')).toContainText("could not check");
+});
+
 test("an unreachable resolver: could-not-check everywhere, paste mode, and the pasted records are checked", async ({ page }) => {
   await openCheck(page, "domain=contoso.com&ip=203.0.113.25&method=direct-send", CLOSED_DOH_URL);
   await finished(page);

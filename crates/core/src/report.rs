@@ -402,6 +402,9 @@ pub async fn check_domain_streaming<R: Resolver>(
     }
     lint_tree(&tree, request.cloud, &mut findings, &mut spf);
     if spf_known {
+        // IPs whose result could not be determined (a look-up in their path failed) may
+        // already be authorised by what could not be read: the suggestion leaves them out.
+        let mut undetermined: Vec<Ipv4Addr> = Vec::new();
         for ip in &request.ips {
             let query = SpfQuery {
                 ip: IpAddr::V4(*ip),
@@ -427,6 +430,7 @@ pub async fn check_domain_streaming<R: Resolver>(
                 explanation: evaluation.explanation.clone(),
             });
             if evaluation.result == crate::spf::SpfResult::TempError {
+                undetermined.push(*ip);
                 let why = evaluation
                     .problem
                     .map(|p| p.message(lang))
@@ -451,7 +455,12 @@ pub async fn check_domain_streaming<R: Resolver>(
             }
         }
         let device_ips: Vec<Ipv4Addr> = if mx_method {
-            request.ips.clone()
+            request
+                .ips
+                .iter()
+                .filter(|ip| !undetermined.contains(ip))
+                .copied()
+                .collect()
         } else {
             Vec::new()
         };

@@ -133,6 +133,46 @@ fn an_unauthorised_ip_names_the_connector_only_for_an_ip_connector() {
     assert!(!direct.contains("connector"), "{direct}");
 }
 
+/// An IP whose SPF path hits a failed look-up may already be authorised by what could
+/// not be read: the suggestion adds only IPs whose failure is known.
+#[test]
+fn the_suggestion_leaves_out_ips_whose_result_is_unknown() {
+    let zone = base("d.test")
+        .txt(
+            "d.test",
+            "v=spf1 include:broken.d.test include:spf.protection.outlook.com -all",
+        )
+        .servfail("broken.d.test");
+    let report = run(
+        &zone,
+        "d.test",
+        &["198.51.100.7"],
+        Some(MethodId::DirectSend),
+    );
+    assert_eq!(report.spf.result_for_ip["198.51.100.7"], "temperror");
+    assert!(!codes(&report).contains(&"spf-ip-not-authorized"));
+    assert_eq!(report.spf.suggested_record, None, "{:?}", report.spf);
+
+    // With the include readable and failing, the IP is added.
+    let zone = base("d.test")
+        .txt(
+            "d.test",
+            "v=spf1 include:other.d.test include:spf.protection.outlook.com -all",
+        )
+        .txt("other.d.test", "v=spf1 ip4:192.0.2.1 -all");
+    let report = run(
+        &zone,
+        "d.test",
+        &["198.51.100.7"],
+        Some(MethodId::DirectSend),
+    );
+    assert!(report
+        .spf
+        .suggested_record
+        .as_deref()
+        .is_some_and(|r| r.contains("ip4:198.51.100.7")));
+}
+
 #[test]
 fn too_many_lookups_and_voids_across_the_tree() {
     let mut zone = base("d.test").txt(
