@@ -402,9 +402,12 @@ pub async fn check_domain_streaming<R: Resolver>(
     }
     lint_tree(&tree, request.cloud, &mut findings, &mut spf);
     if spf_known {
-        // IPs whose result could not be determined (a look-up in their path failed) may
-        // already be authorised by what could not be read: the suggestion leaves them out.
-        let mut undetermined: Vec<Ipv4Addr> = Vec::new();
+        // The suggestion adds only IPs known to need it. Left out: IPs whose result could
+        // not be determined (a look-up in their path failed, so what could not be read may
+        // authorise them), and IPs a term other than `all` already authorises (through
+        // an include, a:, mx:). An IP that passes only by `+all` is still added, so the
+        // record keeps working once `+all` goes.
+        let mut left_out: Vec<Ipv4Addr> = Vec::new();
         for ip in &request.ips {
             let query = SpfQuery {
                 ip: IpAddr::V4(*ip),
@@ -429,8 +432,17 @@ pub async fn check_domain_streaming<R: Resolver>(
                 problem: evaluation.problem.clone(),
                 explanation: evaluation.explanation.clone(),
             });
+            let decisive_term = evaluation
+                .decisive
+                .and_then(|i| evaluation.trace.get(i))
+                .map(|entry| entry.term.trim_start_matches(['+', '-', '~', '?']));
+            if evaluation.result == crate::spf::SpfResult::Pass
+                && decisive_term.is_some_and(|term| !term.eq_ignore_ascii_case("all"))
+            {
+                left_out.push(*ip);
+            }
             if evaluation.result == crate::spf::SpfResult::TempError {
-                undetermined.push(*ip);
+                left_out.push(*ip);
                 let why = evaluation
                     .problem
                     .map(|p| p.message(lang))
@@ -458,7 +470,7 @@ pub async fn check_domain_streaming<R: Resolver>(
             request
                 .ips
                 .iter()
-                .filter(|ip| !undetermined.contains(ip))
+                .filter(|ip| !left_out.contains(ip))
                 .copied()
                 .collect()
         } else {

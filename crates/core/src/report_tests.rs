@@ -173,6 +173,37 @@ fn the_suggestion_leaves_out_ips_whose_result_is_unknown() {
         .is_some_and(|r| r.contains("ip4:198.51.100.7")));
 }
 
+/// An IP an include already authorises is not added again "so the device passes"; an IP
+/// that passes only by `+all` is, so the record still works once `+all` is replaced.
+#[test]
+fn the_suggestion_adds_only_ips_that_need_it() {
+    let suggestion = |record: &str| {
+        let zone = base("d.test")
+            .txt("d.test", record)
+            .txt("vendor.d.test", "v=spf1 ip4:198.51.100.0/24 -all");
+        run(
+            &zone,
+            "d.test",
+            &["198.51.100.7"],
+            Some(MethodId::DirectSend),
+        )
+        .spf
+        .suggested_record
+    };
+    // Authorised through the include: only the Microsoft include is missing.
+    assert_eq!(
+        suggestion("v=spf1 include:vendor.d.test -all").as_deref(),
+        Some("v=spf1 include:spf.protection.outlook.com include:vendor.d.test -all")
+    );
+    assert_eq!(
+        suggestion("v=spf1 include:vendor.d.test include:spf.protection.outlook.com -all"),
+        None
+    );
+    // Passing only by +all: added.
+    assert!(suggestion("v=spf1 include:spf.protection.outlook.com +all")
+        .is_some_and(|r| r.contains("ip4:198.51.100.7")));
+}
+
 #[test]
 fn too_many_lookups_and_voids_across_the_tree() {
     let mut zone = base("d.test").txt(
