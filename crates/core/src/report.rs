@@ -420,27 +420,29 @@ pub async fn check_domain_streaming<R: Resolver>(
             let evaluation = check_host(resolver, &query, request.draft.as_deref()).await;
             let result = evaluation.result.as_str();
             spf.result_for_ip.insert(ip.to_string(), result.to_owned());
+            let decisive = evaluation
+                .decisive
+                .and_then(|i| evaluation.trace.get(i))
+                .cloned();
+            let authorised_by_a_term = evaluation.result == crate::spf::SpfResult::Pass
+                && decisive.as_ref().is_some_and(|entry| {
+                    !entry
+                        .term
+                        .trim_start_matches(['+', '-', '~', '?'])
+                        .eq_ignore_ascii_case("all")
+                });
+            if authorised_by_a_term {
+                left_out.push(*ip);
+            }
             spf.ip_checks.push(IpCheck {
                 ip: ip.to_string(),
                 result: result.to_owned(),
-                decisive: evaluation
-                    .decisive
-                    .and_then(|i| evaluation.trace.get(i))
-                    .cloned(),
+                decisive,
                 lookups: evaluation.lookups,
                 void_lookups: evaluation.void_lookups,
                 problem: evaluation.problem.clone(),
                 explanation: evaluation.explanation.clone(),
             });
-            let decisive_term = evaluation
-                .decisive
-                .and_then(|i| evaluation.trace.get(i))
-                .map(|entry| entry.term.trim_start_matches(['+', '-', '~', '?']));
-            if evaluation.result == crate::spf::SpfResult::Pass
-                && decisive_term.is_some_and(|term| !term.eq_ignore_ascii_case("all"))
-            {
-                left_out.push(*ip);
-            }
             if evaluation.result == crate::spf::SpfResult::TempError {
                 left_out.push(*ip);
                 let why = evaluation
