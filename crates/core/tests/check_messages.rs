@@ -29,10 +29,10 @@ use std::collections::BTreeSet;
 use std::fmt::{Debug, Display};
 use std::net::Ipv4Addr;
 
-// Only the unsafe-character rule is needed here.
+// The bilingual checks are needed here, not the hostile tables' helpers.
 #[allow(dead_code)]
 mod support;
-use support::is_unsafe_to_echo;
+use support::messages::{self, Rules};
 
 /// Words of the English templates that never belong in a Vietnamese message.
 const ENGLISH_WORDS: [&str; 12] = [
@@ -50,59 +50,18 @@ const ENGLISH_WORDS: [&str; 12] = [
     " more than ",
 ];
 
-/// A placeholder left as `{name}`. Not one: a macro such as `%{d}` in an echoed term,
-/// and the `\u{a0}` of a character written escaped.
-fn unfilled(message: &str) -> Option<&str> {
-    message.match_indices('{').find_map(|(at, _)| {
-        let (name, _) = message.get(at + 1..)?.split_once('}')?;
-        let escaped = message
-            .get(..at)
-            .is_some_and(|before| before.ends_with('%') || before.ends_with("\\u"));
-        (!escaped
-            && !name.is_empty()
-            && name
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-        .then_some(name)
-    })
-}
-
-/// What is wrong with the messages of one sample; `en` must also be its `Display`.
-fn problems_with(what: &str, display: &str, en: &str, vi: &str) -> Vec<String> {
-    let mut problems = Vec::new();
-    if display != en {
-        problems.push(format!("Display {display:?} is not the English {en:?}"));
-    }
-    for (lang, message) in [("en", en), ("vi", vi)] {
-        if message.trim().is_empty() {
-            problems.push(format!("{lang}: empty"));
-        }
-        if let Some(name) = unfilled(message) {
-            problems.push(format!("{lang}: {{{name}}} left unfilled in {message:?}"));
-        }
-        if ["spf.", "dns.", "dmarc.error."]
+/// Holds the check's messages to: texts, not `spf.`/`dns.`/`dmarc.error.` keys; a `{`
+/// after `%` is an SPF macro in an echoed term, not a placeholder.
+const RULES: Rules = Rules {
+    english_words: &ENGLISH_WORDS,
+    is_key: |message| {
+        ["spf.", "dns.", "dmarc.error."]
             .iter()
             .any(|prefix| message.starts_with(prefix))
-        {
-            problems.push(format!(
-                "{lang}: a catalog key instead of a text: {message:?}"
-            ));
-        }
-        if let Some(c) = message.chars().find(|c| is_unsafe_to_echo(*c)) {
-            problems.push(format!("{lang}: echoes the unsafe character {c:?}"));
-        }
-    }
-    if vi == en {
-        problems.push(format!("vi is the English text {en:?}"));
-    }
-    if let Some(word) = ENGLISH_WORDS.iter().find(|w| vi.contains(**w)) {
-        problems.push(format!("vi holds the English {word:?}: {vi:?}"));
-    }
-    problems
-        .into_iter()
-        .map(|p| format!("{what}: {p}"))
-        .collect()
-}
+    },
+    brace_escapes: &["%", "\\u"],
+    max_chars: None,
+};
 
 /// Checks every sample of a kind, and that every variant index below `count` has one.
 fn check_all<E: Display + Debug>(
@@ -112,26 +71,7 @@ fn check_all<E: Display + Debug>(
     variant: impl Fn(&E) -> usize,
     message: impl Fn(&E, Lang) -> String,
 ) {
-    let mut seen = vec![false; count];
-    let mut failures = Vec::new();
-    for sample in &samples {
-        match seen.get_mut(variant(sample)) {
-            Some(slot) => *slot = true,
-            None => failures.push(format!("{kind}: {sample:?} has no variant slot")),
-        }
-        failures.extend(problems_with(
-            &format!("{kind} {sample:?}"),
-            &sample.to_string(),
-            &message(sample, Lang::En),
-            &message(sample, Lang::Vi),
-        ));
-    }
-    let missing: Vec<usize> = (0..count).filter(|i| !seen[*i]).collect();
-    assert!(
-        missing.is_empty(),
-        "{kind}: no sample for variants {missing:?}"
-    );
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    messages::check_all(&RULES, kind, count, samples, variant, message);
 }
 
 /// Records with at least one error of every `spf.syntax.*` text.

@@ -12,10 +12,10 @@ use smarthost_core::dns::{EndpointError, NameError, ResolveError};
 use smarthost_core::i18n::Lang;
 use smarthost_core::validate::{DomainProblem, Field, ValueError, ValueWarning};
 
-// Only the unsafe-character rule is needed here.
+// The bilingual checks are needed here, not the hostile tables' helpers.
 #[allow(dead_code)]
 mod support;
-use support::is_unsafe_to_echo;
+use support::messages::{self, Rules};
 
 /// Messages are shown next to a form field (the hostile tables hold English to this).
 const MAX_MESSAGE_CHARS: usize = 400;
@@ -298,23 +298,6 @@ fn warning_variant(warning: &ValueWarning) -> usize {
     }
 }
 
-/// A placeholder left as `{name}`. Not one: `{|}` in the characters allowed before the
-/// @, and the `\u{200b}` of a character written escaped.
-fn unfilled(message: &str) -> Option<&str> {
-    message.match_indices('{').find_map(|(at, _)| {
-        let (name, _) = message.get(at + 1..)?.split_once('}')?;
-        let escaped = message
-            .get(..at)
-            .is_some_and(|before| before.ends_with("\\u"));
-        (!escaped
-            && !name.is_empty()
-            && name
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-        .then_some(name)
-    })
-}
-
 /// Words of the English templates that never belong in a Vietnamese message (which
 /// keeps only terms such as "connector" and the search phrase "what is my IP").
 const ENGLISH_WORDS: [&str; 10] = [
@@ -330,45 +313,15 @@ const ENGLISH_WORDS: [&str; 10] = [
     " has ",
 ];
 
-/// What is wrong with the messages of one error; `en` must also be its `Display`.
-fn problems_with(what: &str, display: &str, en: &str, vi: &str) -> Vec<String> {
-    let mut problems = Vec::new();
-    if display != en {
-        problems.push(format!("Display {display:?} is not the English {en:?}"));
-    }
-    for (lang, message) in [("en", en), ("vi", vi)] {
-        if message.trim().is_empty() {
-            problems.push(format!("{lang}: empty"));
-        }
-        if let Some(name) = unfilled(message) {
-            problems.push(format!("{lang}: {{{name}}} left unfilled in {message:?}"));
-        }
-        if message.contains("error.") || message.contains("warning.value.") {
-            problems.push(format!(
-                "{lang}: a catalog key instead of a text: {message:?}"
-            ));
-        }
-        if message.chars().count() >= MAX_MESSAGE_CHARS {
-            problems.push(format!(
-                "{lang}: {} characters: {message:?}",
-                message.chars().count()
-            ));
-        }
-        if let Some(c) = message.chars().find(|c| is_unsafe_to_echo(*c)) {
-            problems.push(format!("{lang}: echoes the unsafe character {c:?}"));
-        }
-    }
-    if vi == en {
-        problems.push(format!("vi is the English text {en:?}"));
-    }
-    if let Some(word) = ENGLISH_WORDS.iter().find(|w| vi.contains(**w)) {
-        problems.push(format!("vi holds the English {word:?}: {vi:?}"));
-    }
-    problems
-        .into_iter()
-        .map(|p| format!("{what}: {p}"))
-        .collect()
-}
+/// Holds typed-value messages to: texts, not `error.`/`warning.value.` keys, short
+/// enough for a form field. (A `{|}` in the characters allowed before the @ is no
+/// placeholder: `unfilled` takes only names of letters, digits, `-` and `_`.)
+const RULES: Rules = Rules {
+    english_words: &ENGLISH_WORDS,
+    is_key: |message| message.contains("error.") || message.contains("warning.value."),
+    brace_escapes: &["\\u"],
+    max_chars: Some(MAX_MESSAGE_CHARS),
+};
 
 /// Checks every error of a kind with a short value and with the longest echo, and that
 /// every variant index below `count` has a sample.
@@ -379,28 +332,11 @@ fn check_all<E: std::fmt::Display + std::fmt::Debug>(
     variant: impl Fn(&E) -> usize,
     message: impl Fn(&E, Lang) -> String,
 ) {
-    let mut seen = vec![false; count];
-    let mut failures = Vec::new();
-    for value in ["contoso.example", &long_value()] {
-        for error in samples(value) {
-            match seen.get_mut(variant(&error)) {
-                Some(slot) => *slot = true,
-                None => failures.push(format!("{kind}: {error:?} has no variant slot")),
-            }
-            failures.extend(problems_with(
-                &format!("{kind} {error:?}"),
-                &error.to_string(),
-                &message(&error, Lang::En),
-                &message(&error, Lang::Vi),
-            ));
-        }
-    }
-    let missing: Vec<usize> = (0..count).filter(|i| !seen[*i]).collect();
-    assert!(
-        missing.is_empty(),
-        "{kind}: no sample for variants {missing:?}"
-    );
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let all = ["contoso.example", &long_value()]
+        .into_iter()
+        .flat_map(samples)
+        .collect();
+    messages::check_all(&RULES, kind, count, all, variant, message);
 }
 
 #[test]
@@ -469,7 +405,7 @@ fn every_field_prompt_speaks_both_languages() {
     for field in FIELDS {
         seen[field_variant(field)] = true;
         let (en, vi) = (field.prompt(Lang::En), field.prompt(Lang::Vi));
-        let problems = problems_with(&format!("{field:?}"), &en, &en, &vi);
+        let problems = messages::problems_with(&RULES, &format!("{field:?}"), &en, &en, &vi);
         assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
     assert!(seen.iter().all(|s| *s));
