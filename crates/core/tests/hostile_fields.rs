@@ -131,13 +131,7 @@ fn run<T: PartialEq + Debug>(
             ));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} rows failed:\n{}",
-        failures.len(),
-        rows.len(),
-        failures.join("\n")
-    );
+    support::assert_rows_pass(&failures, rows.len());
 }
 
 /// An IPv4 address or range as displayed: digits, dots and (for a range) one slash.

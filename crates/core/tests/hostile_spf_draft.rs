@@ -595,13 +595,7 @@ fn hostile_drafts_are_marked_evaluated_and_reported_safely() {
             Err(_) => failures.push(format!("{}: panicked", row.name)),
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} rows failed:\n{}",
-        failures.len(),
-        rows.len(),
-        failures.join("\n")
-    );
+    support::assert_rows_pass(&failures, rows.len());
 }
 
 /// The rule the table relies on, checked on its own: a draft with a syntax error after

@@ -1,8 +1,8 @@
 //! What the hostile-input tables share: the test's own definition of a character no
 //! message may echo (written here independently of core's `echo` module, so weakening
 //! that one fails these tests), how much of an input a message may copy, and how a row
-//! shows its input in a failure report; and, in [`messages`], the checks that a kind of
-//! message speaks both languages.
+//! shows its input in a failure report, and how a table reports its failed rows; and, in
+//! [`messages`], the checks that a kind of message speaks both languages.
 
 // Used by the bilingual message tests only; the hostile tables compile it unused.
 #[allow(dead_code)]
@@ -34,4 +34,15 @@ pub fn label(input: &str) -> String {
     } else {
         format!("{input:?}")
     }
+}
+
+/// Fails with every failed row of a table listed, after the count of `rows`.
+pub fn assert_rows_pass(failures: &[String], rows: usize) {
+    assert!(
+        failures.is_empty(),
+        "{} of {} rows failed:\n{}",
+        failures.len(),
+        rows,
+        failures.join("\n")
+    );
 }
