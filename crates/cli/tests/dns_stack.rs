@@ -6,6 +6,8 @@ use serde_json::Value;
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, Output, Stdio};
+
+mod support;
 use std::sync::{Mutex, OnceLock};
 
 struct Stack {
@@ -466,15 +468,7 @@ fn check_text_follows_lang() {
 #[test]
 fn check_keeps_its_exit_status_when_stdout_is_closed() {
     for (domain, status) in [("over.cli.test", 1), ("ok.cli.test", 0)] {
-        let (reader, writer) = std::io::pipe().unwrap_or_else(|e| panic!("pipe: {e}"));
-        drop(reader);
-        let out = Command::new(env!("CARGO_BIN_EXE_smarthost"))
-            .args(["check", domain, "--doh", doh()])
-            .stdout(writer)
-            .stderr(Stdio::piped())
-            .spawn()
-            .and_then(|child| child.wait_with_output())
-            .unwrap_or_else(|e| panic!("running smarthost: {e}"));
+        let out = support::run_with_closed_stdout(&["check", domain, "--doh", doh()]);
         assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{domain}");
         assert_eq!(out.status.code(), Some(status), "{domain}");
     }

@@ -2,6 +2,8 @@
 
 use std::process::Command;
 
+mod support;
+
 fn smarthost(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_smarthost"))
         .args(args)
@@ -101,15 +103,7 @@ fn a_closed_stdout_ends_quietly() {
         &["--version"],
     ];
     for args in commands {
-        let (reader, writer) = std::io::pipe().unwrap_or_else(|e| panic!("pipe: {e}"));
-        drop(reader);
-        let out = Command::new(env!("CARGO_BIN_EXE_smarthost"))
-            .args(args)
-            .stdout(writer)
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .and_then(|child| child.wait_with_output())
-            .unwrap_or_else(|e| panic!("running smarthost: {e}"));
+        let out = support::run_with_closed_stdout(args);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
         assert_eq!(stderr, "", "{args:?}");
