@@ -247,12 +247,7 @@ impl DmarcError {
     }
 }
 
-/// English, as [`DmarcError::message`] gives it for [`Lang::En`].
-impl fmt::Display for DmarcError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
+crate::i18n::display_in_english!(DmarcError);
 
 impl std::error::Error for DmarcError {}
 

@@ -144,6 +144,20 @@ pub fn format_count(lang: Lang, key: &str, count: usize, args: &[(&str, &str)]) 
     format(lang, key, &all)
 }
 
+/// Implements `Display` for message types as the English of their `message(lang)`, so
+/// `to_string()`, logs and the JSON output stay English while every interface asks for
+/// the reader's language.
+macro_rules! display_in_english {
+    ($($message_type:ty),+ $(,)?) => {$(
+        impl std::fmt::Display for $message_type {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.message($crate::i18n::Lang::En))
+            }
+        }
+    )+};
+}
+pub(crate) use display_in_english;
+
 /// For serde: a message kept unrendered is written as its English text (its `Display`),
 /// as the JSON output always had it.
 pub fn serialize_english<T, S>(value: &T, serializer: S) -> Result<S::Ok, S::Error>

@@ -69,12 +69,7 @@ impl ValueWarning {
     }
 }
 
-/// English, as [`ValueWarning::message`] gives it for [`Lang::En`].
-impl fmt::Display for ValueWarning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
+crate::i18n::display_in_english!(ValueWarning);
 
 /// Which value was being entered; used to prompt for an empty input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,12 +134,7 @@ impl DomainProblem {
     }
 }
 
-/// English, as [`DomainProblem::message`] gives it for [`Lang::En`].
-impl fmt::Display for DomainProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
+crate::i18n::display_in_english!(DomainProblem);
 
 impl std::error::Error for DomainProblem {}
 
@@ -432,12 +422,7 @@ impl ValueError {
     }
 }
 
-/// English, as [`ValueError::message`] gives it for [`Lang::En`].
-impl fmt::Display for ValueError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
+crate::i18n::display_in_english!(ValueError);
 
 impl std::error::Error for ValueError {}
 

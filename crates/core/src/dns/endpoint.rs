@@ -4,7 +4,6 @@
 
 use crate::echo::{is_unsafe_to_echo, shown};
 use crate::i18n::{format, Lang};
-use std::fmt;
 
 /// What is wrong with a DoH URL; the URL is echoed shortened and made safe.
 /// [`EndpointError::message`] says it in a language; `Display` is the English.
@@ -42,12 +41,7 @@ impl EndpointError {
     }
 }
 
-/// English, as [`EndpointError::message`] gives it for [`Lang::En`].
-impl fmt::Display for EndpointError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
+crate::i18n::display_in_english!(EndpointError);
 
 impl std::error::Error for EndpointError {}
 

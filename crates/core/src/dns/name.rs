@@ -87,12 +87,7 @@ impl NameError {
     }
 }
 
-/// English, as [`NameError::message`] gives it for [`Lang::En`].
-impl fmt::Display for NameError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
+crate::i18n::display_in_english!(NameError);
 
 impl std::error::Error for NameError {}
 

@@ -8,7 +8,6 @@ use super::record::{Rcode, Record, RecordData, RecordType};
 use super::wire::{decode_message, encode_query, WireError};
 use super::DomainName;
 use crate::i18n::{format, Lang};
-use std::fmt;
 use thiserror::Error;
 
 /// What a successful look-up found. NXDOMAIN and NODATA are answers, not errors: they
@@ -79,12 +78,7 @@ impl BadAnswer {
     }
 }
 
-/// English, as [`BadAnswer::message`] gives it for [`Lang::En`].
-impl fmt::Display for BadAnswer {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
+crate::i18n::display_in_english!(BadAnswer);
 
 impl ResolveError {
     /// The message in `lang`. Details from elsewhere (the transport's explanation, what
@@ -117,12 +111,7 @@ impl ResolveError {
     }
 }
 
-/// English, as [`ResolveError::message`] gives it for [`Lang::En`].
-impl fmt::Display for ResolveError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
+crate::i18n::display_in_english!(ResolveError);
 
 impl std::error::Error for ResolveError {}
 
@@ -195,12 +184,7 @@ impl NetworkFailure {
     }
 }
 
-/// English, as [`NetworkFailure::message`] gives it for [`Lang::En`].
-impl fmt::Display for NetworkFailure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
+crate::i18n::display_in_english!(NetworkFailure);
 
 /// The HTTP GET that a DoH resolver needs; fetch in the browser, a client natively.
 #[allow(async_fn_in_trait)]

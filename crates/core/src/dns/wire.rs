@@ -8,7 +8,6 @@
 use super::record::{Rcode, Record, RecordData, RecordType};
 use super::DomainName;
 use crate::i18n::{format, text, Lang};
-use std::fmt;
 
 /// A response that cannot be decoded. [`WireError::message`] says it in a language
 /// (texts `dns.wire.*`); `Display` is the English.
@@ -40,12 +39,7 @@ impl WireError {
     }
 }
 
-/// English, as [`WireError::message`] gives it for [`Lang::En`].
-impl fmt::Display for WireError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
+crate::i18n::display_in_english!(WireError);
 
 impl std::error::Error for WireError {}
 

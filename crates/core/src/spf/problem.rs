@@ -6,7 +6,6 @@ use super::eval::{MAX_DNS_TERMS, MAX_MX_OR_PTR_NAMES, MAX_VOID_LOOKUPS};
 use super::record::SyntaxError;
 use crate::dns::ResolveError;
 use crate::i18n::{format, Lang};
-use std::fmt;
 
 /// Why an evaluation's result is none, temperror or permerror.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -168,19 +167,9 @@ impl TraceNote {
     }
 }
 
-/// English, as [`SpfProblem::message`] gives it for [`Lang::En`].
-impl fmt::Display for SpfProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
+crate::i18n::display_in_english!(SpfProblem);
 
-/// English, as [`TraceNote::message`] gives it for [`Lang::En`].
-impl fmt::Display for TraceNote {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
+crate::i18n::display_in_english!(TraceNote);
 
 /// The English text, as the JSON output always had it.
 impl serde::Serialize for SpfProblem {

@@ -138,12 +138,7 @@ impl SyntaxError {
     }
 }
 
-/// English, as [`SyntaxError::message`] gives it for [`Lang::En`].
-impl fmt::Display for SyntaxError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
+crate::i18n::display_in_english!(SyntaxError);
 
 /// The span and the English message, as before messages were kept unrendered.
 impl serde::Serialize for SyntaxError {

@@ -13,7 +13,6 @@ use crate::dns::cache::join_all;
 use crate::dns::{DomainName, Lookup, NameError, RecordType, ResolveError, Resolver};
 use crate::i18n::{format, serialize_english, serialize_english_all, Lang};
 use serde::Serialize;
-use std::fmt;
 
 /// Bounds the walk on hostile or looping trees.
 pub const MAX_TREE_DEPTH: u32 = 10;
@@ -104,12 +103,7 @@ impl NotWalkedReason {
     }
 }
 
-/// English, as [`NotWalkedReason::message`] gives it for [`Lang::En`].
-impl fmt::Display for NotWalkedReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
+crate::i18n::display_in_english!(NotWalkedReason);
 
 impl SpfNode {
     pub fn record(&self) -> Option<&str> {
