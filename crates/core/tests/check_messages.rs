@@ -144,7 +144,7 @@ fn every_spf_syntax_error_speaks_both_languages() {
     check_all("SyntaxError", 1, errors, |_| 0, SyntaxError::message);
 }
 
-const RESOLVE_VARIANTS: usize = 13;
+const RESOLVE_VARIANTS: usize = 14;
 
 fn resolve_variant(error: &ResolveError) -> usize {
     match error {
@@ -161,6 +161,7 @@ fn resolve_variant(error: &ResolveError) -> usize {
         ResolveError::NotAllowed(_) => 10,
         ResolveError::BadAnswer(BadAnswer::OtherName { .. }) => 11,
         ResolveError::BadAnswer(BadAnswer::CnameChain(_)) => 12,
+        ResolveError::PastedNoResponse(_) => 13,
     }
 }
 
@@ -221,6 +222,7 @@ fn resolve_errors() -> Vec<ResolveError> {
         ResolveError::Timeout,
         ResolveError::Unreachable(NetworkFailure::Browser("Failed to fetch".to_owned())),
         ResolveError::NotPasted("_dmarc.contoso.com TXT".to_owned()),
+        ResolveError::PastedNoResponse("contoso.com MX".to_owned()),
         ResolveError::HttpStatus(503),
         ResolveError::ServFail,
         ResolveError::Refused,

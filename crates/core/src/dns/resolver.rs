@@ -40,6 +40,9 @@ pub enum ResolveError {
     Unreachable(NetworkFailure),
     /// Paste mode: the question's records (`name TYPE`) were not pasted.
     NotPasted(String),
+    /// Paste mode: the output pasted for the question (`name TYPE`) shows that no DNS
+    /// server answered it (timed out, or none could be reached).
+    PastedNoResponse(String),
     HttpStatus(u16),
     ServFail,
     Refused,
@@ -91,6 +94,9 @@ impl ResolveError {
                 f("dns.error.unreachable", &[("why", &why.message(lang))])
             }
             ResolveError::NotPasted(query) => f("dns.error.not-pasted", &[("query", query)]),
+            ResolveError::PastedNoResponse(query) => {
+                f("dns.error.pasted-no-response", &[("query", query)])
+            }
             ResolveError::HttpStatus(status) => {
                 f("dns.error.http-status", &[("status", &status.to_string())])
             }
