@@ -15,6 +15,7 @@ mod offline;
 mod pages;
 mod settings;
 mod storage;
+mod today;
 mod url_state;
 
 use crate::base_path::link;

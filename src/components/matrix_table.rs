@@ -12,8 +12,9 @@ pub fn MatrixTable(#[prop(optional, into)] answers: Option<Signal<Answers>>) -> 
         let lang = lang();
         let answers = answers.map(|a| a.get()).unwrap_or_default();
         let cloud = answers.cloud_or_default();
-        let ranking = rank(&answers);
-        let matrix = comparison_matrix(cloud, lang);
+        let today = crate::today::today();
+        let ranking = rank(&answers, today);
+        let matrix = comparison_matrix(cloud, lang, today);
         // (method, aspect) -> reasons that rule the method out on that row.
         let blocked =
             move |method: smarthost_core::method::MethodId, aspect: Aspect| -> Vec<String> {

@@ -7,7 +7,7 @@ use crate::url_state::query_with;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
-use smarthost_core::plan::{Answers, QUESTIONS};
+use smarthost_core::plan::{for_sender, Answers, QUESTIONS};
 
 #[component]
 pub fn QuestionStep(index: usize, answers: Memo<Answers>) -> impl IntoView {
@@ -103,7 +103,12 @@ pub fn QuestionStep(index: usize, answers: Memo<Answers>) -> impl IntoView {
                             prop:checked=move || current().as_deref() == Some(value)
                             on:change=move |_| set_answer(Some(value.to_owned()))
                         />
-                        <span>{move || text(&format!("question.{}.{value}", question.id))}</span>
+                        <span>
+                            {move || {
+                                let key = format!("question.{}.{value}", question.id);
+                                text(&for_sender(&key, answers.get().client))
+                            }}
+                        </span>
                     </label>
                 }
             })

@@ -1,5 +1,7 @@
 //! The planner's result: the recommended method first with its reasons, then the others
-//! with why they are possible or not. Everything shown comes from core's ranking.
+//! with why they are possible or not, the reason that decided each verdict first.
+//! Everything shown comes from core's ranking, made for the browser's date so that dated
+//! facts say how far away they are or that they have passed.
 
 use crate::i18n::{lang, t, text};
 use crate::pages::plan::Step;
@@ -7,11 +9,14 @@ use crate::url_state::query_with;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use smarthost_core::method::MethodId;
-use smarthost_core::plan::{rank, Answers, Effect as ReasonEffect, RankedMethod, Verdict};
+use smarthost_core::plan::{
+    for_sender, rank, Answers, Client, Effect as ReasonEffect, RankedMethod, Verdict,
+};
 
 #[component]
 pub fn RankingView(answers: Memo<Answers>) -> impl IntoView {
-    let ranking = Memo::new(move |_| rank(&answers.get()));
+    let today = crate::today::today();
+    let ranking = Memo::new(move |_| rank(&answers.get(), today));
     let heading = NodeRef::<leptos::html::H2>::new();
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
@@ -33,6 +38,9 @@ pub fn RankingView(answers: Memo<Answers>) -> impl IntoView {
     view! {
         <section class="ranking" aria-labelledby="ranking-heading">
             <h2 id="ranking-heading" tabindex="-1" node_ref=heading>{t("ui.plan.result-title")}</h2>
+            <p class="ranking-date" data-today=today.to_string()>
+                {move || crate::i18n::tf("ui.plan.today", &[("date", &today.to_string())])}
+            </p>
             <div class="ranking-actions">
                 <button type="button" class="secondary" on:click=change>{t("ui.plan.change")}</button>
                 <a href=compare_href>{t("ui.plan.compare-link")}</a>
@@ -45,7 +53,7 @@ pub fn RankingView(answers: Memo<Answers>) -> impl IntoView {
                         .get()
                         .methods
                         .into_iter()
-                        .map(|m| view! { <li><MethodResult method=m /></li> })
+                        .map(|m| view! { <li><MethodResult method=m client=answers.get().client /></li> })
                         .collect_view()
                 }}
             </ol>
@@ -54,7 +62,7 @@ pub fn RankingView(answers: Memo<Answers>) -> impl IntoView {
 }
 
 #[component]
-fn MethodResult(method: RankedMethod) -> impl IntoView {
+fn MethodResult(method: RankedMethod, client: Option<Client>) -> impl IntoView {
     let id = method.id;
     let verdict = method.verdict;
     let verdict_class = match verdict {
@@ -85,7 +93,7 @@ fn MethodResult(method: RankedMethod) -> impl IntoView {
                 " "
                 <span class=verdict_class>{move || text(&format!("verdict.{}", verdict.as_str()))}</span>
             </h3>
-            <p>{move || text(&id.key("summary"))}</p>
+            <p>{move || text(&for_sender(&id.key("summary"), client))}</p>
             <ul class="reasons">
                 {reasons
                     .into_iter()
@@ -95,6 +103,7 @@ fn MethodResult(method: RankedMethod) -> impl IntoView {
                             ReasonEffect::Against => "ui.effect.against",
                             ReasonEffect::For => "ui.effect.for",
                             ReasonEffect::Prefer => "ui.effect.prefer",
+                            ReasonEffect::Retiring => "ui.effect.retiring",
                             ReasonEffect::ToCheck => "ui.effect.to-check",
                             ReasonEffect::Note => "ui.effect.note",
                         };

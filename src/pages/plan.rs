@@ -7,7 +7,7 @@ use crate::i18n::t;
 use crate::url_state::pairs_of;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
-use smarthost_core::plan::{Answers, QUESTIONS};
+use smarthost_core::plan::{for_sender, Answers, QUESTIONS};
 
 /// Where the wizard is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,7 +62,8 @@ pub fn Plan() -> impl IntoView {
     let step = Memo::new(move |_| Step::parse(query.read().get("step").as_deref()));
 
     view! {
-        <h1>{t("ui.plan.title")}</h1>
+        // "this application" once the first answer says an application sends.
+        <h1>{move || crate::i18n::text(&for_sender("ui.plan.title", answers.get().client))}</h1>
         <p class="lede">{t("ui.plan.lede")}</p>
         {move || {
             let rejected = state.get().1;

@@ -1,11 +1,13 @@
-//! `smarthost card`: one device's config card as text, HTML or JSON.
+//! `smarthost card`: one device's (or application's) config card as text, HTML or JSON,
+//! dated `--today` (the system date by default).
 
 use crate::args::parse;
 use crate::output::{out, outln};
 use crate::{common, Usage};
 use anyhow::Result;
-use smarthost_core::card::{build_card, render_html, render_text, CardInput};
+use smarthost_core::card::{build_card_for, render_html, render_text, CardInput};
 use smarthost_core::method::MethodId;
+use smarthost_core::plan::Client;
 
 pub fn run(args: &[String]) -> Result<()> {
     let (opts, positional) = parse(args, |_| true)?;
@@ -16,6 +18,8 @@ pub fn run(args: &[String]) -> Result<()> {
     let mut lang = Default::default();
     let mut format = "text".to_owned();
     let mut method_given = false;
+    let mut today = None;
+    let mut client = None;
     for opt in opts {
         let value = opt.value.unwrap_or_default();
         match opt.name.as_str() {
@@ -38,6 +42,19 @@ pub fn run(args: &[String]) -> Result<()> {
             "username" => input.username = Some(value),
             "cloud" => input.cloud = common::cloud(&value)?,
             "lang" => lang = common::lang(&value)?,
+            "today" => today = Some(common::today_option(&value)?),
+            "client" => {
+                client = match value.trim() {
+                    "device" => Some(Client::Device),
+                    "application" => Some(Client::Application),
+                    other => {
+                        return Err(Usage(format!(
+                            "--client must be device or application, not `{other}`"
+                        ))
+                        .into())
+                    }
+                }
+            }
             "format" if ["html", "text", "json"].contains(&value.as_str()) => format = value,
             "format" => {
                 return Err(Usage(format!(
@@ -51,7 +68,12 @@ pub fn run(args: &[String]) -> Result<()> {
     if !method_given {
         return Err(Usage("card: --method is required".to_owned()).into());
     }
-    let card = build_card(&input, lang, &common::today()).map_err(common::field_errors)?;
+    // Graph sendMail is for applications whatever --client says.
+    if input.method == Some(MethodId::GraphApi) {
+        client = Some(Client::Application);
+    }
+    let today = today.unwrap_or_else(common::today).to_string();
+    let card = build_card_for(&input, client, lang, &today).map_err(common::field_errors)?;
     match format.as_str() {
         "json" => outln!("{}", serde_json::to_string_pretty(&card)?),
         "html" => out!("{}", render_html(&card, lang)),

@@ -3,6 +3,7 @@
 use crate::{Invalid, Usage};
 use smarthost_core::cloud::Cloud;
 use smarthost_core::connector::FieldError;
+use smarthost_core::date::Date;
 use smarthost_core::i18n::Lang;
 
 pub fn cloud(value: &str) -> Result<Cloud, Usage> {
@@ -26,35 +27,36 @@ pub fn field_errors(errors: Vec<FieldError>) -> Invalid {
     Invalid(lines.join("\n"))
 }
 
-/// Today's date (UTC) as YYYY-MM-DD, from the system clock.
-pub fn today() -> String {
+/// Today's date (UTC), from the system clock: the default of every `--today`.
+pub fn today() -> Date {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0);
-    civil_date(secs / 86_400)
+    Date::from_days_since_epoch(i64::try_from(secs / 86_400).unwrap_or(0))
 }
 
-/// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
-fn civil_date(days: u64) -> String {
-    let z = days as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+/// `--today YYYY-MM-DD`: the day the dated facts are compared with (for tests and for
+/// seeing the wording of another day).
+pub fn today_option(value: &str) -> Result<Date, Usage> {
+    Date::parse(value.trim()).map_err(|e| Usage(format!("--today: {e}")))
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn civil_dates() {
-        assert_eq!(super::civil_date(0), "1970-01-01");
-        assert_eq!(super::civil_date(20_420), "2025-11-28");
-        assert_eq!(super::civil_date(11_016), "2000-02-29");
+    fn today_options() {
+        assert_eq!(
+            super::today_option(" 2026-12-02")
+                .ok()
+                .map(|d| d.to_string()),
+            Some("2026-12-02".to_owned())
+        );
+        let bad = super::today_option("2026-12-32").map_err(|e| e.0);
+        assert_eq!(
+            bad,
+            Err("--today: `2026-12-32` is not a date: 2026-12 has 31 days".to_owned())
+        );
+        assert!(super::today().year() >= 2026);
     }
 }

@@ -24,12 +24,14 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: smarthost <command> [options]
 
 commands:
-  methods [--cloud C] [--lang en|vi] [--json]
+  methods [--cloud C] [--lang en|vi] [--today YYYY-MM-DD] [--json]
                      the ways to send through Microsoft 365, compared
-  plan [--<question> <value> ...] [--answers FILE.json] [--lang en|vi] [--json]
+  plan [--<question> <value> ...] [--answers FILE.json] [--lang en|vi]
+       [--today YYYY-MM-DD] [--json]
                      rank the ways to send for your answers
   card --method ID --device NAME --from ADDR [--domain D] [--smart-host H] [--ip IP]
-       [--location L] [--model M] [--username U] [--cloud C] [--lang en|vi] [--format html|text|json]
+       [--location L] [--model M] [--username U] [--cloud C] [--client device|application]
+       [--today YYYY-MM-DD] [--lang en|vi] [--format html|text|json]
                      one device's config card
   connector --kind relay-ip|relay-cert|partner [--ips IP,..] [--cert-name NAME]
        [--sender-domains D,..] [--name NAME] [--cloud C] [--lang en|vi] [--json]
@@ -41,7 +43,7 @@ commands:
        [--doh URL | --doh-json URL] [--timeout MS] [--json]
                      MX, SPF and DMARC findings; exit 1 when one is an error
   build [--guide DIR] [--out DIR] [--base-url URL] [--lang en,vi] [--fragments]
-       [--app-url URL] [--allow-html]
+       [--app-url URL] [--allow-html] [--today YYYY-MM-DD]
                      the setup guides as a static site (default: guide/ into guide-site/)
   help               this text";
 

@@ -1,5 +1,5 @@
-//! `smarthost methods [--cloud C] [--lang en|vi] [--json]`: the comparison matrix from
-//! core's method table.
+//! `smarthost methods [--cloud C] [--lang en|vi] [--today YYYY-MM-DD] [--json]`: the
+//! comparison matrix from core's method table, dated facts worded for today.
 
 use crate::args::parse;
 use crate::output::outln;
@@ -14,16 +14,18 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         return Err(Usage(format!("methods: unexpected argument `{extra}`")).into());
     }
     let (mut json, mut cloud, mut lang) = (false, Cloud::Worldwide, Lang::En);
+    let mut today = None;
     for opt in opts {
         let value = opt.value.unwrap_or_default();
         match opt.name.as_str() {
             "json" => json = true,
             "cloud" => cloud = common::cloud(&value)?,
             "lang" => lang = common::lang(&value)?,
+            "today" => today = Some(common::today_option(&value)?),
             other => return Err(Usage(format!("methods: unknown option --{other}")).into()),
         }
     }
-    let matrix = comparison_matrix(cloud, lang);
+    let matrix = comparison_matrix(cloud, lang, today.unwrap_or_else(common::today));
     if json {
         outln!("{}", serde_json::to_string_pretty(&matrix)?)?;
         return Ok(());

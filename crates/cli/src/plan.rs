@@ -1,12 +1,16 @@
-//! `smarthost plan`: ranks the sending methods for the answers given as flags or a file.
+//! `smarthost plan`: ranks the sending methods for the answers given as flags or a file,
+//! comparing the dated facts with `--today` (the system date by default).
 
 use crate::args::{parse, Opt};
 use crate::output::{out, outln};
 use crate::{common, Usage};
 use anyhow::Result;
 use serde_json::{json, Value};
+use smarthost_core::date::Date;
 use smarthost_core::i18n::{text, Lang};
-use smarthost_core::plan::{question, rank, Answers, Effect, Ranking, QUESTIONS};
+use smarthost_core::milestone::Milestone;
+use smarthost_core::plan::Client;
+use smarthost_core::plan::{for_sender, question, rank, Answers, Effect, Ranking, QUESTIONS};
 
 pub fn run(args: &[String]) -> Result<()> {
     let (opts, positional) = parse(args, |name| name != "json")?;
@@ -16,6 +20,7 @@ pub fn run(args: &[String]) -> Result<()> {
     let mut lang = Lang::En;
     let mut json_output = false;
     let mut answers = Answers::default();
+    let mut today = None;
     // The file first, so flags override it whatever their order.
     for opt in opts.iter().filter(|o| o.name == "answers") {
         apply_file(&mut answers, opt)?;
@@ -26,26 +31,27 @@ pub fn run(args: &[String]) -> Result<()> {
             "json" => json_output = true,
             "answers" => {}
             "lang" => lang = common::lang(value)?,
+            "today" => today = Some(common::today_option(value)?),
             id if question(id).is_some() => answers
                 .set(id, value)
                 .map_err(|e| Usage(format!("--{id}: {e}")))?,
             other => {
                 return Err(Usage(format!(
-                    "plan: unknown option --{other}; questions: {}; also --answers FILE.json, --lang en|vi, --json",
+                    "plan: unknown option --{other}; questions: {}; also --answers FILE.json, --lang en|vi, --today YYYY-MM-DD, --json",
                     QUESTIONS.iter().map(|q| format!("--{}", q.id)).collect::<Vec<_>>().join(", ")
                 ))
                 .into())
             }
         }
     }
-    let ranking = rank(&answers);
+    let ranking = rank(&answers, today.unwrap_or_else(common::today));
     if json_output {
         outln!(
             "{}",
             serde_json::to_string_pretty(&to_json(&ranking, lang))?
         )?;
     } else {
-        out!("{}", to_text(&ranking, lang))?;
+        out!("{}", to_text(&ranking, answers.client, lang))?;
     }
     Ok(())
 }
@@ -87,6 +93,7 @@ fn apply_file(answers: &mut Answers, opt: &Opt) -> Result<()> {
 
 fn to_json(ranking: &Ranking, lang: Lang) -> Value {
     json!({
+        "today": ranking.today.to_string(),
         "recommended": ranking.recommended().map(|id| id.as_str()),
         "methods": ranking.methods.iter().map(|m| json!({
             "id": m.id.as_str(),
@@ -95,13 +102,24 @@ fn to_json(ranking: &Ranking, lang: Lang) -> Value {
                 "code": r.code,
                 "effect": r.effect,
                 "question": r.question,
+                "milestone": r.milestone.map(|m| milestone_json(m, ranking.today)),
                 "text": r.text(lang),
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     })
 }
 
-fn to_text(ranking: &Ranking, lang: Lang) -> String {
+/// A dated fact's key, its day and how far today is from it (`days`: positive before it).
+fn milestone_json(milestone: Milestone, today: Date) -> Value {
+    json!({
+        "key": milestone.key(),
+        "date": milestone.date().to_string(),
+        "days": today.days_until(milestone.date()),
+        "reached": milestone.reached(today),
+    })
+}
+
+fn to_text(ranking: &Ranking, client: Option<Client>, lang: Lang) -> String {
     let mut out = String::new();
     for (index, m) in ranking.methods.iter().enumerate() {
         let name = text(lang, &m.id.key("name"));
@@ -111,11 +129,13 @@ fn to_text(ranking: &Ranking, lang: Lang) -> String {
             index + 1,
             m.id.as_str()
         ));
-        out.push_str(&format!("   {}\n", text(lang, &m.id.key("summary"))));
+        let summary = for_sender(&m.id.key("summary"), client);
+        out.push_str(&format!("   {}\n", text(lang, &summary)));
         for reason in &m.reasons {
             let mark = match reason.effect {
                 Effect::Blocks => "x",
                 Effect::Against => "-",
+                Effect::Retiring => "!",
                 Effect::For | Effect::Prefer => "+",
                 Effect::ToCheck => "?",
                 Effect::Note => "*",

@@ -75,7 +75,16 @@ fn read(path: &Path) -> String {
 fn build_fixture(extra: &[&str]) -> PathBuf {
     let out = scratch("fixture").join("site-out");
     let out_text = out.to_string_lossy().into_owned();
-    let mut args = vec!["build", "--guide", "site", "--out", &out_text];
+    // A fixed day: dated facts are worded for it, and snapshots must not move with the clock.
+    let mut args = vec![
+        "build",
+        "--guide",
+        "site",
+        "--out",
+        &out_text,
+        "--today",
+        "2026-12-02",
+    ];
     args.extend_from_slice(extra);
     let result = smarthost(&fixtures(), &args);
     succeeded(&result);

@@ -2,13 +2,18 @@
 //! from the method table and the admin's values, validated field by field.
 //!
 //! Passwords are never asked for, stored or printed: the card says where to enter one.
+//! The card speaks of the sender as it is ("the application" where an application
+//! sends), and states the dated facts of its method relative to the card's date.
 
 use crate::cloud::Cloud;
 use crate::connector::FieldError;
+use crate::date::Date;
 use crate::dns::DomainName;
-use crate::i18n::{format, text, Lang};
+use crate::i18n::{format, has, text, Lang};
 use crate::method::{method, Host, MethodId};
+use crate::milestone::fill_milestones;
 use crate::mx::classify_host;
+use crate::plan::{for_sender, Client};
 use crate::validate::{parse_device_name, parse_from_address, parse_public_ipv4};
 use serde::Serialize;
 
@@ -49,11 +54,28 @@ pub struct Card {
     pub ip: Option<String>,
     pub test: String,
     pub date: String,
+    /// Who sends; `None` is worded as a device.
+    pub client: Option<Client>,
     pub warnings: Vec<String>,
 }
 
 /// Validates the input and builds the card; every invalid field is reported at once.
+/// `date` (YYYY-MM-DD, today) is printed on the card, and its method's dated facts are
+/// worded relative to it. Graph sendMail is for applications, so its card says so; for
+/// the other methods see [`build_card_for`].
 pub fn build_card(input: &CardInput, lang: Lang, date: &str) -> Result<Card, Vec<FieldError>> {
+    let client = (input.method == Some(MethodId::GraphApi)).then_some(Client::Application);
+    build_card_for(input, client, lang, date)
+}
+
+/// [`build_card`] for a known sender: an application's card says "the application".
+pub fn build_card_for(
+    input: &CardInput,
+    client: Option<Client>,
+    lang: Lang,
+    date: &str,
+) -> Result<Card, Vec<FieldError>> {
+    let worded = |key: &str| for_sender(key, client);
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let field = |name: &'static str, message: String| FieldError {
@@ -117,7 +139,7 @@ pub fn build_card(input: &CardInput, lang: Lang, date: &str) -> Result<Card, Vec
     let ip = match input.ip.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
         None => {
             if method_id == MethodId::RelayIp {
-                errors.push(field("ip", text(lang, "card.error.ip-required")));
+                errors.push(field("ip", text(lang, &worded("card.error.ip-required"))));
             }
             None
         }
@@ -181,9 +203,16 @@ pub fn build_card(input: &CardInput, lang: Lang, date: &str) -> Result<Card, Vec
         .to_owned();
     let sign_in = format(
         lang,
-        &format!("card.sign-in.{}", method_id.as_str()),
+        &worded(&format!("card.sign-in.{}", method_id.as_str())),
         &[("username", &username)],
     );
+    // A date that is not YYYY-MM-DD is still printed, but cannot date the facts.
+    if let Ok(today) = Date::parse(date) {
+        let note = worded(&format!("card.note.{}", method_id.as_str()));
+        if has(Lang::En, &note) {
+            warnings.push(fill_milestones(&text(lang, &note), lang, today));
+        }
+    }
     Ok(Card {
         device,
         location,
@@ -200,6 +229,7 @@ pub fn build_card(input: &CardInput, lang: Lang, date: &str) -> Result<Card, Vec
         ip,
         test: format(lang, &format!("card.test.{}", method_id.as_str()), &[]),
         date: date.to_owned(),
+        client,
         warnings,
     })
 }
@@ -231,7 +261,8 @@ pub fn render_html(card: &Card, lang: Lang) -> String {
 /// structure every renderer (text, HTML, the app's view, the guide pages) follows.
 pub fn card_rows(card: &Card, lang: Lang) -> Vec<(String, String)> {
     let label = |key: &str| text(lang, &format!("card.label.{key}"));
-    let mut lines = vec![(label("device"), card.device.clone())];
+    let name_label = text(lang, &for_sender("card.label.device", card.client));
+    let mut lines = vec![(name_label, card.device.clone())];
     if let Some(location) = &card.location {
         lines.push((label("location"), location.clone()));
     }

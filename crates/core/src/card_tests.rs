@@ -1,4 +1,5 @@
 use super::*;
+use crate::plan::Client;
 
 fn input(method: MethodId) -> CardInput {
     CardInput {
@@ -135,4 +136,101 @@ fn vietnamese_card() {
     let en = card(&input(MethodId::ClientSubmission));
     assert_eq!(c.smart_host, en.smart_host);
     assert_ne!(c.sign_in, en.sign_in);
+}
+
+fn card_on(input: &CardInput, client: Option<Client>, date: &str, lang: Lang) -> Card {
+    build_card_for(input, client, lang, date).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+#[test]
+fn a_client_submission_card_counts_down_to_basic_auth_off_then_says_it_is() {
+    let i = input(MethodId::ClientSubmission);
+    let before = card_on(&i, None, "2026-12-02", Lang::En);
+    assert_eq!(
+        before.warnings,
+        ["Basic auth for SMTP AUTH is off by default from the end of December 2026 (in 29 days): sign in with OAuth where the device offers it."]
+    );
+    let after = card_on(&i, None, "2027-01-04", Lang::En);
+    assert_eq!(
+        after.warnings,
+        ["Basic auth for SMTP AUTH has been off by default since the end of December 2026: sign in with OAuth where the device offers it."]
+    );
+    let vi = card_on(&i, None, "2026-12-02", Lang::Vi);
+    assert!(
+        vi.warnings[0].contains("(còn 29 ngày)"),
+        "{:?}",
+        vi.warnings
+    );
+    let hve = card_on(&input(MethodId::Hve), None, "2026-12-02", Lang::En);
+    assert_eq!(
+        hve.warnings,
+        ["HVE accounts may use Basic auth until September 2028 (668 days left)."]
+    );
+    // Methods with no dated fact about their sign-in get no note.
+    let mut direct = input(MethodId::DirectSend);
+    direct.smart_host = Some("contoso-com.mail.protection.outlook.com".into());
+    assert!(card_on(&direct, None, "2026-12-02", Lang::En)
+        .warnings
+        .is_empty());
+    // The rows show it under "Note".
+    let rows = card_rows(&before, Lang::En);
+    assert!(rows
+        .iter()
+        .any(|(label, value)| label == "Note" && value.contains("(in 29 days)")));
+}
+
+#[test]
+fn an_application_card_says_the_application() {
+    for id in [MethodId::ClientSubmission, MethodId::Hve, MethodId::Acs] {
+        for lang in Lang::ALL {
+            let c = card_on(&input(id), Some(Client::Application), "2026-12-02", lang);
+            let all: Vec<String> = card_rows(&c, lang)
+                .into_iter()
+                .flat_map(|(label, value)| [label, value])
+                .collect();
+            let device = if lang == Lang::En {
+                "device"
+            } else {
+                "thiết bị"
+            };
+            // The name the admin typed may say anything; the card's own words may not.
+            for text in all.iter().filter(|t| **t != c.device) {
+                assert!(
+                    !text.to_lowercase().contains(device),
+                    "{} in {}: {text}",
+                    id.as_str(),
+                    lang.code()
+                );
+            }
+        }
+    }
+    let app = card_on(
+        &input(MethodId::ClientSubmission),
+        Some(Client::Application),
+        "2026-12-02",
+        Lang::En,
+    );
+    assert!(app.sign_in.contains("in the application's settings"));
+    assert_eq!(card_rows(&app, Lang::En)[0].0, "Application");
+    let device = card(&input(MethodId::ClientSubmission));
+    assert!(device.sign_in.contains("enter the password on the device"));
+    assert_eq!(card_rows(&device, Lang::En)[0].0, "Device");
+    // Graph sendMail is only for applications.
+    let graph = card(&input(MethodId::GraphApi));
+    assert_eq!(graph.client, Some(Client::Application));
+    let mut relay = input(MethodId::RelayIp);
+    relay.ip = None;
+    let errors = build_card_for(&relay, Some(Client::Application), Lang::En, "2026-12-02")
+        .err()
+        .unwrap_or_default();
+    assert_eq!(
+        errors.first().map(|e| e.message.as_str()),
+        Some("An IP connector needs the static public IPv4 address the application sends from.")
+    );
+}
+
+#[test]
+fn the_acs_card_warns_of_the_secret_length() {
+    let c = card(&input(MethodId::Acs));
+    assert!(c.sign_in.contains("about 40 characters"), "{}", c.sign_in);
 }

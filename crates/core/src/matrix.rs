@@ -2,6 +2,7 @@
 //! method table so that no screen or guide restates a value.
 
 use crate::cloud::{Availability, Cloud};
+use crate::date::Date;
 use crate::i18n::{format, text, Lang};
 use crate::method::{methods, Host, Method, MethodId};
 use serde::Serialize;
@@ -88,8 +89,9 @@ impl Aspect {
         text(lang, &format!("aspect.{}", self.id()))
     }
 
-    /// The cell for one method in one cloud, as display text.
-    pub fn cell(self, method: &Method, cloud: Cloud, lang: Lang) -> String {
+    /// The cell for one method in one cloud, as display text; dated facts are worded
+    /// relative to `today`.
+    pub fn cell(self, method: &Method, cloud: Cloud, lang: Lang, today: Date) -> String {
         match self {
             Aspect::SmartHost => {
                 let host = match (method.host, method.host_for(cloud)) {
@@ -114,16 +116,7 @@ impl Aspect {
             Aspect::Status => method
                 .facts
                 .iter()
-                .map(|fact| {
-                    format(
-                        lang,
-                        "fact.dated",
-                        &[
-                            ("fact", &text(lang, &format!("fact.{}", fact.key))),
-                            ("date", fact.checked),
-                        ],
-                    )
-                })
+                .map(|fact| fact.text_with_date(lang, today))
                 .collect::<Vec<_>>()
                 .join(" "),
             _ => text(lang, &method.id.key(self.id())),
@@ -150,8 +143,9 @@ pub struct Matrix {
     pub rows: Vec<MatrixRow>,
 }
 
-/// Builds the matrix of every method in the table for one cloud and language.
-pub fn comparison_matrix(cloud: Cloud, lang: Lang) -> Matrix {
+/// Builds the matrix of every method in the table for one cloud and language, the
+/// dated facts worded for `today`.
+pub fn comparison_matrix(cloud: Cloud, lang: Lang, today: Date) -> Matrix {
     let table = methods();
     Matrix {
         cloud,
@@ -165,7 +159,10 @@ pub fn comparison_matrix(cloud: Cloud, lang: Lang) -> Matrix {
             .map(|aspect| MatrixRow {
                 aspect,
                 label: aspect.label(lang),
-                cells: table.iter().map(|m| aspect.cell(m, cloud, lang)).collect(),
+                cells: table
+                    .iter()
+                    .map(|m| aspect.cell(m, cloud, lang, today))
+                    .collect(),
             })
             .collect(),
     }
@@ -175,9 +172,11 @@ pub fn comparison_matrix(cloud: Cloud, lang: Lang) -> Matrix {
 mod tests {
     use super::*;
 
+    const TODAY: Date = Date::known(2026, 12, 2);
+
     #[test]
     fn every_row_has_a_cell_per_method() {
-        let matrix = comparison_matrix(Cloud::Worldwide, Lang::En);
+        let matrix = comparison_matrix(Cloud::Worldwide, Lang::En, TODAY);
         assert_eq!(matrix.columns.len(), methods().len());
         assert_eq!(matrix.rows.len(), Aspect::ALL.len());
         for row in &matrix.rows {
@@ -192,7 +191,7 @@ mod tests {
 
     #[test]
     fn port_row_comes_from_the_table() {
-        let matrix = comparison_matrix(Cloud::Worldwide, Lang::En);
+        let matrix = comparison_matrix(Cloud::Worldwide, Lang::En, TODAY);
         let ports = matrix
             .rows
             .iter()
@@ -208,7 +207,7 @@ mod tests {
     fn every_cell_in_every_language_and_cloud_has_catalog_text() {
         for lang in Lang::ALL {
             for cloud in Cloud::ALL {
-                let matrix = comparison_matrix(cloud, lang);
+                let matrix = comparison_matrix(cloud, lang, TODAY);
                 for (id, name) in &matrix.columns {
                     assert!(!name.starts_with("method."), "{} has no name", id.as_str());
                 }
@@ -216,7 +215,9 @@ mod tests {
                     assert!(!row.label.starts_with("aspect."), "{}", row.label);
                     for cell in &row.cells {
                         assert!(
-                            !cell.contains("method.") && !cell.contains("fact."),
+                            !cell.contains("method.")
+                                && !cell.contains("fact.")
+                                && !cell.contains('{'),
                             "untranslated cell in {}: {cell}",
                             lang.code()
                         );
@@ -239,8 +240,21 @@ mod tests {
 
     #[test]
     fn sovereign_clouds_get_their_own_hosts() {
-        let matrix = comparison_matrix(Cloud::GccHigh, Lang::En);
+        let matrix = comparison_matrix(Cloud::GccHigh, Lang::En, TODAY);
         let hosts = &matrix.rows[0].cells;
         assert_eq!(hosts[0], "smtp.office365.us");
+    }
+
+    #[test]
+    fn the_status_row_words_dated_facts_for_today() {
+        let status = |today| {
+            let matrix = comparison_matrix(Cloud::Worldwide, Lang::En, today);
+            let row = matrix.rows.iter().find(|r| r.aspect == Aspect::Status);
+            row.map(|r| r.cells[0].clone()).unwrap_or_default()
+        };
+        assert!(status(TODAY).contains("from the end of December 2026 (in 29 days)"));
+        let later = status(Date::known(2027, 1, 1));
+        assert!(later.contains("has been off by default since the end of December 2026"));
+        assert!(later.contains("(checked 2026-11-28)"));
     }
 }

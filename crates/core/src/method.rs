@@ -7,6 +7,9 @@
 //! `shared/reference/m365-sending-facts.md`.
 
 use crate::cloud::{Availability, Cloud};
+use crate::date::Date;
+use crate::i18n::{format, text, Lang};
+use crate::milestone::{fill_milestones, Milestone};
 use serde::Serialize;
 
 /// When the facts in this table were last checked against their sources.
@@ -173,19 +176,43 @@ const EXO_BLOG: Source = Source {
     url: "https://techcommunity.microsoft.com/category/exchange/blog/exchange",
 };
 
-/// A dated statement about a method; its text is `fact.<key>` in the catalog.
+/// A dated statement about a method; its text is `fact.<key>` in the catalog, which names
+/// the fact's milestones as placeholders so that it reads right on any day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Fact {
     pub key: &'static str,
     pub checked: &'static str,
     pub source: Source,
+    /// The dated changes the text states, compared with today when it is shown.
+    pub milestones: &'static [Milestone],
 }
 
 const fn fact(key: &'static str, source: Source) -> Fact {
+    dated(key, source, &[])
+}
+
+const fn dated(key: &'static str, source: Source, milestones: &'static [Milestone]) -> Fact {
     Fact {
         key,
         checked: FACTS_CHECKED,
         source,
+        milestones,
+    }
+}
+
+impl Fact {
+    /// The fact in words, its milestones worded relative to `today`.
+    pub fn text(&self, lang: Lang, today: Date) -> String {
+        fill_milestones(&text(lang, &format!("fact.{}", self.key)), lang, today)
+    }
+
+    /// The fact with the date it was checked, as the matrix and the guides show it.
+    pub fn text_with_date(&self, lang: Lang, today: Date) -> String {
+        format(
+            lang,
+            "fact.dated",
+            &[("fact", &self.text(lang, today)), ("date", self.checked)],
+        )
     }
 }
 
@@ -205,6 +232,14 @@ pub struct Method {
     pub facts: &'static [Fact],
 }
 
+/// Facts that two methods state.
+const BASIC_AUTH_RETIREMENT: Fact = dated(
+    "basic-auth-retirement",
+    EXO_BLOG_SMTP_AUTH,
+    &[Milestone::SmtpBasicOff, Milestone::SmtpBasicRemovalDate],
+);
+const RELAY_RULE: Fact = dated("relay-rule-2023", PS_CONNECTOR, &[Milestone::RelayRule]);
+
 const METHODS: [Method; 8] = [
     Method {
         id: MethodId::ClientSubmission,
@@ -217,8 +252,12 @@ const METHODS: [Method; 8] = [
         connector: false,
         certificate: Need::NotNeeded,
         facts: &[
-            fact("basic-auth-retirement", EXO_BLOG_SMTP_AUTH),
-            fact("tls-legacy-disabled", MFD),
+            BASIC_AUTH_RETIREMENT,
+            dated(
+                "tls-legacy-disabled",
+                MFD,
+                &[Milestone::Tls10Off, Milestone::PopImapLegacyTls],
+            ),
             fact("smtp-auth-switches", EXO_BLOG_SMTP_AUTH),
         ],
     },
@@ -233,8 +272,12 @@ const METHODS: [Method; 8] = [
         connector: false,
         certificate: Need::NotNeeded,
         facts: &[
-            fact("reject-direct-send", EXO_BLOG_DIRECT_SEND),
-            fact("mx-microsoft", EXO_BLOG),
+            dated(
+                "reject-direct-send",
+                EXO_BLOG_DIRECT_SEND,
+                &[Milestone::RejectDirectSend],
+            ),
+            dated("mx-microsoft", EXO_BLOG, &[Milestone::MxMicrosoftDefault]),
         ],
     },
     Method {
@@ -247,10 +290,7 @@ const METHODS: [Method; 8] = [
         static_ip: Need::Required,
         connector: true,
         certificate: Need::NotNeeded,
-        facts: &[
-            fact("relay-rule-2023", PS_CONNECTOR),
-            fact("connector-ipv4-only", PS_CONNECTOR),
-        ],
+        facts: &[RELAY_RULE, fact("connector-ipv4-only", PS_CONNECTOR)],
     },
     Method {
         id: MethodId::RelayCert,
@@ -262,10 +302,7 @@ const METHODS: [Method; 8] = [
         static_ip: Need::NotNeeded,
         connector: true,
         certificate: Need::Required,
-        facts: &[
-            fact("relay-rule-2023", PS_CONNECTOR),
-            fact("certificate-public", PS_CONNECTOR),
-        ],
+        facts: &[RELAY_RULE, fact("certificate-public", PS_CONNECTOR)],
     },
     Method {
         id: MethodId::Hve,
@@ -277,7 +314,14 @@ const METHODS: [Method; 8] = [
         static_ip: Need::NotNeeded,
         connector: false,
         certificate: Need::NotNeeded,
-        facts: &[fact("hve-status", EXO_BLOG), fact("hve-endpoint", EXO_BLOG)],
+        facts: &[
+            dated(
+                "hve-status",
+                EXO_BLOG,
+                &[Milestone::HveBilling, Milestone::HveBasicEnd],
+            ),
+            fact("hve-endpoint", EXO_BLOG),
+        ],
     },
     Method {
         id: MethodId::Acs,
@@ -313,7 +357,7 @@ const METHODS: [Method; 8] = [
         static_ip: Need::NotNeeded,
         connector: false,
         certificate: Need::NotNeeded,
-        facts: &[fact("basic-auth-retirement", EXO_BLOG_SMTP_AUTH)],
+        facts: &[BASIC_AUTH_RETIREMENT],
     },
 ];
 
@@ -407,5 +451,64 @@ mod tests {
             .map(|m| m.id)
             .collect();
         assert_eq!(internal, [MethodId::DirectSend, MethodId::Hve]);
+    }
+
+    #[test]
+    fn every_fact_names_exactly_its_milestones_in_both_languages() {
+        use crate::i18n::{placeholders, text};
+        for fact in methods().iter().flat_map(|m| m.facts) {
+            for lang in Lang::ALL {
+                let template = text(lang, &format!("fact.{}", fact.key));
+                let named = placeholders(&template);
+                let declared: Vec<&str> = fact.milestones.iter().map(|m| m.key()).collect();
+                let mut sorted = declared.clone();
+                sorted.sort_unstable();
+                assert_eq!(named, sorted, "fact.{} in {}", fact.key, lang.code());
+            }
+        }
+    }
+
+    #[test]
+    fn facts_read_right_before_and_after_their_milestones() {
+        let before = Date::known(2026, 12, 2);
+        let after = Date::known(2029, 1, 1);
+        let retirement = &method(MethodId::ClientSubmission).facts[0];
+        assert_eq!(retirement.key, "basic-auth-retirement");
+        let now = retirement.text(Lang::En, before);
+        assert!(
+            now.starts_with(
+                "Basic auth for SMTP AUTH is off by default from the end of December 2026 (in 29 days): "
+            ),
+            "{now}"
+        );
+        assert!(
+            now.contains("will be announced in the second half of 2027"),
+            "{now}"
+        );
+        let later = retirement.text(Lang::En, after);
+        assert!(
+            later.starts_with(
+                "Basic auth for SMTP AUTH has been off by default since the end of December 2026: "
+            ),
+            "{later}"
+        );
+        let hve = &method(MethodId::Hve).facts[0];
+        assert!(hve
+            .text(Lang::En, before)
+            .contains("HVE has been billed since 1 June 2026"));
+        assert!(hve
+            .text(Lang::En, before)
+            .contains("until September 2028 (668 days left)"));
+        assert!(hve
+            .text(Lang::En, after)
+            .contains("Basic auth for HVE accounts ended in September 2028"));
+        for fact in methods().iter().flat_map(|m| m.facts) {
+            for lang in Lang::ALL {
+                for day in [before, after] {
+                    let words = fact.text_with_date(lang, day);
+                    assert!(!words.contains('{'), "{}: {words}", fact.key);
+                }
+            }
+        }
     }
 }

@@ -324,6 +324,7 @@ pub fn render_site(
                 devices,
                 app_url: &options.app_url,
                 depth: 1,
+                today: options.today,
             },
             resolver: &resolver,
         };

@@ -40,6 +40,8 @@ fn render_with(body: &str, lang: Lang, allow_html: bool) -> Result<Rendered, (us
             devices: &devices,
             app_url: "../",
             depth: 1,
+            // 2026-12-02, the project's today.
+            today: smarthost_core::date::Date::from_days_since_epoch(20_789),
         },
         resolver: &resolver,
     };

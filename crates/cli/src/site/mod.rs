@@ -15,7 +15,9 @@
 //!    [`fragments`] and [`sitemap`], as [`templates::OutputFile`]s;
 //! 7. [`write`]: into a temporary directory next to `--out`, then swapped into place.
 //!
-//! Output is deterministic (sorted, no clock), so building twice gives identical bytes.
+//! Output is deterministic (sorted, no clock), so building twice gives identical bytes:
+//! the one date it depends on, the day dated facts are worded for, is `--today` (the
+//! system date when not given).
 
 pub mod anchors;
 pub mod device_pages;
@@ -37,6 +39,7 @@ use crate::args::parse;
 use crate::output::outln;
 use crate::{Invalid, Usage};
 use anyhow::Result;
+use smarthost_core::date::Date;
 use smarthost_core::i18n::Lang;
 use std::path::PathBuf;
 
@@ -54,6 +57,8 @@ pub struct Options {
     /// Where the planner is, relative to the guide root unless absolute.
     pub app_url: String,
     pub allow_html: bool,
+    /// The day the dated facts are worded for ("in 29 days", "has been … since").
+    pub today: Date,
 }
 
 impl Default for Options {
@@ -67,6 +72,7 @@ impl Default for Options {
             fragments: false,
             app_url: "../".to_owned(),
             allow_html: false,
+            today: crate::common::today(),
         }
     }
 }
@@ -120,6 +126,7 @@ pub fn parse_options(args: &[String]) -> Result<Options> {
             "app-url" => options.app_url = app_url(&value)?,
             "fragments" => options.fragments = true,
             "allow-html" => options.allow_html = true,
+            "today" => options.today = crate::common::today_option(&value)?,
             other => return Err(Usage(format!("build: unknown option --{other}")).into()),
         }
     }
@@ -259,6 +266,8 @@ mod tests {
             "--allow-html",
             "--app-url",
             "https://planner.contoso.com/",
+            "--today",
+            "2027-01-15",
         ]))
         .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(options.langs, vec![Lang::Vi, Lang::En]);
@@ -268,6 +277,7 @@ mod tests {
         );
         assert!(options.fragments && options.allow_html && options.langs_explicit);
         assert_eq!(options.app_url, "https://planner.contoso.com/");
+        assert_eq!(options.today.to_string(), "2027-01-15");
     }
 
     #[test]
@@ -279,6 +289,10 @@ mod tests {
             (vec!["extra"], "build: unexpected argument `extra`"),
             (vec!["--fragments=yes"], "--fragments does not take a value"),
             (vec!["--out"], "--out needs a value"),
+            (
+                vec!["--today", "2026-02-30"],
+                "--today: `2026-02-30` is not a date: 2026-02 has 28 days",
+            ),
         ] {
             let error = parse_options(&strings(&args)).err().map(|e| e.to_string());
             assert_eq!(error.as_deref(), Some(expected), "{args:?}");

@@ -7,7 +7,7 @@
 //! | `matrix` | `[cloud=]` |
 //! | `method-settings` | `method=` `[cloud=]` |
 //! | `connector` | `method=relay-ip\|relay-cert` `[ip=]` `[cert=]` `[domain=]` `[name=]` |
-//! | `fact` | `key=` |
+//! | `fact` | `key=` (its dated milestones worded for the build's `--today`) |
 //! | `plan-link` | `answers="q=v&..."` `text=` |
 //! | `card` | `device=` |
 //!
@@ -20,7 +20,8 @@ use super::strings::{catalog, t, Text};
 use smarthost_core::card::{escape, render_html};
 use smarthost_core::cloud::Cloud;
 use smarthost_core::connector::{connector_steps, ConnectorInput, ConnectorKind};
-use smarthost_core::i18n::{format, Lang};
+use smarthost_core::date::Date;
+use smarthost_core::i18n::Lang;
 use smarthost_core::matrix::{comparison_matrix, Aspect};
 use smarthost_core::method::{method, methods, Fact, Host, MethodId};
 use smarthost_core::plan::Answers;
@@ -122,6 +123,8 @@ pub struct Context<'a> {
     pub app_url: &'a str,
     /// How many directories the page is below the guide root (`en/x.html`: 1).
     pub depth: usize,
+    /// The build's day: dated facts say how far away they are, or that they have passed.
+    pub today: Date,
 }
 
 /// The arguments of one shortcode, checked against what it accepts.
@@ -209,11 +212,20 @@ pub fn render(code: &Shortcode, ctx: &Context) -> Result<String, String> {
     match code.name.as_str() {
         "matrix" => {
             let args = Args::check(code, &[], &["cloud"])?;
-            Ok(matrix(args.cloud()?.unwrap_or_default(), ctx.lang))
+            Ok(matrix(
+                args.cloud()?.unwrap_or_default(),
+                ctx.lang,
+                ctx.today,
+            ))
         }
         "method-settings" => {
             let args = Args::check(code, &["method"], &["cloud"])?;
-            Ok(method_settings(args.method()?, args.cloud()?, ctx.lang))
+            Ok(method_settings(
+                args.method()?,
+                args.cloud()?,
+                ctx.lang,
+                ctx.today,
+            ))
         }
         "connector" => connector(
             &Args::check(code, &["method"], &["ip", "cert", "domain", "name"])?,
@@ -229,7 +241,7 @@ pub fn render(code: &Shortcode, ctx: &Context) -> Result<String, String> {
                     &format!("the facts are: {}", fact_keys().join(", ")),
                 )
             })?;
-            Ok(fact_html(&fact, ctx.lang))
+            Ok(fact_html(&fact, ctx.lang, ctx.today))
         }
         "plan-link" => plan_link(&Args::check(code, &["answers", "text"], &[])?, ctx),
         "card" => {
@@ -263,8 +275,8 @@ pub fn render(code: &Shortcode, ctx: &Context) -> Result<String, String> {
 }
 
 /// The comparison matrix, every cell from core's method table.
-pub fn matrix(cloud: Cloud, lang: Lang) -> String {
-    let matrix = comparison_matrix(cloud, lang);
+pub fn matrix(cloud: Cloud, lang: Lang, today: Date) -> String {
+    let matrix = comparison_matrix(cloud, lang, today);
     let caption = catalog(lang, "ui.compare.title");
     let mut out = format!(
         "<div class=\"table-scroll\" role=\"group\" aria-label=\"{}\" tabindex=\"0\">\n<table class=\"matrix\">\n<caption>{}</caption>\n<thead>\n<tr><td></td>",
@@ -291,7 +303,7 @@ pub fn matrix(cloud: Cloud, lang: Lang) -> String {
 
 /// One method's settings: the host in each cloud (or the one asked for), ports, TLS,
 /// sign-in and who it reaches.
-pub fn method_settings(id: MethodId, cloud: Option<Cloud>, lang: Lang) -> String {
+pub fn method_settings(id: MethodId, cloud: Option<Cloud>, lang: Lang, today: Date) -> String {
     let m = method(id);
     let name = catalog(lang, &id.key("name"));
     let cloud_label = |c: Cloud| catalog(lang, &format!("question.cloud.{}", c.id()));
@@ -310,7 +322,7 @@ pub fn method_settings(id: MethodId, cloud: Option<Cloud>, lang: Lang) -> String
     // shows one host, not five.
     let mut groups: Vec<(String, Vec<Cloud>)> = Vec::new();
     for &c in &clouds {
-        let cell = Aspect::SmartHost.cell(m, c, lang);
+        let cell = Aspect::SmartHost.cell(m, c, lang, today);
         match groups.iter_mut().find(|(text, _)| *text == cell) {
             Some((_, members)) => members.push(c),
             None => groups.push((cell, vec![c])),
@@ -340,7 +352,7 @@ pub fn method_settings(id: MethodId, cloud: Option<Cloud>, lang: Lang) -> String
         Aspect::SignIn,
         Aspect::Recipients,
     ] {
-        rows.push((aspect.label(lang), aspect.cell(m, shown_cloud, lang)));
+        rows.push((aspect.label(lang), aspect.cell(m, shown_cloud, lang, today)));
     }
     let mut out = format!(
         "<table class=\"settings\">\n<caption>{}</caption>\n<tbody>\n",
@@ -434,16 +446,10 @@ fn fact_keys() -> Vec<&'static str> {
     keys
 }
 
-/// A dated fact with its source, as a note beside the prose.
-pub fn fact_html(fact: &Fact, lang: Lang) -> String {
-    let text = format(
-        lang,
-        "fact.dated",
-        &[
-            ("fact", &catalog(lang, &format!("fact.{}", fact.key))),
-            ("date", fact.checked),
-        ],
-    );
+/// A dated fact with its source, as a note beside the prose; its milestones are worded
+/// relative to `today` ("in 29 days", "has been … since").
+pub fn fact_html(fact: &Fact, lang: Lang, today: Date) -> String {
+    let text = fact.text_with_date(lang, today);
     format!(
         "<div class=\"fact\" role=\"note\">\n<p>{}</p>\n<p class=\"fact-source\">{}: <a href=\"{}\">{}</a></p>\n</div>\n",
         escape(&text),

@@ -2,6 +2,11 @@ use super::*;
 use crate::site::devices::prepare;
 use crate::site::load::TextFile;
 
+/// 2026-12-02, the project's today: 29 days before Basic SMTP AUTH goes off by default.
+fn today() -> Date {
+    Date::parse("2026-12-02").unwrap_or_else(|e| panic!("{e}"))
+}
+
 fn code(name: &str, args: &[(&str, &str)]) -> Shortcode {
     Shortcode {
         name: name.to_owned(),
@@ -27,6 +32,7 @@ fn render_in(source: &str, lang: Lang) -> Result<String, String> {
         devices: &devices,
         app_url: "../",
         depth: 1,
+        today: today(),
     };
     parse(source).and_then(|c| render(&c, &ctx))
 }
@@ -194,6 +200,38 @@ fn facts_carry_their_date_and_source_in_the_page_language() {
 }
 
 #[test]
+fn facts_are_worded_for_the_build_day() {
+    let on = |day: &str, lang: Lang| {
+        let today = Date::parse(day).unwrap_or_else(|e| panic!("{e}"));
+        let fact = find_fact("basic-auth-retirement").unwrap_or_else(|| panic!("no fact"));
+        fact_html(&fact, lang, today)
+    };
+    let before = on("2026-12-02", Lang::En);
+    assert!(
+        before.contains(
+            "Basic auth for SMTP AUTH is off by default from the end of December 2026 (in 29 days):"
+        ),
+        "{before}"
+    );
+    assert!(before.contains("(checked 2026-11-28)"), "{before}");
+    let after = on("2027-01-10", Lang::En);
+    assert!(
+        after.contains(
+            "Basic auth for SMTP AUTH has been off by default since the end of December 2026:"
+        ),
+        "{after}"
+    );
+    assert!(on("2026-12-02", Lang::Vi).contains("(còn 29 ngày)"));
+    assert!(on("2027-01-10", Lang::Vi).contains("đã bị tắt theo mặc định"));
+    // The shortcode takes the day from the build.
+    assert_eq!(ok("{{ fact key=\"basic-auth-retirement\" }}"), before);
+    for key in fact_keys() {
+        let html = ok(&format!("{{{{ fact key=\"{key}\" }}}}"));
+        assert!(!html.contains('{'), "{key}: {html}");
+    }
+}
+
+#[test]
 fn plan_links_carry_canonical_answers_and_the_language() {
     let html =
         ok("{{ plan-link answers=\"tls=1.2&client=device&ports=25,587\" text=\"Plan <it>\" }}");
@@ -229,6 +267,7 @@ fn cards_come_from_the_inventory_in_the_page_language() {
         devices: &none,
         app_url: "../",
         depth: 1,
+        today: today(),
     };
     assert_eq!(
         render(&code("card", &[("device", "X")]), &ctx),

@@ -2,9 +2,11 @@
 
 pub mod questions;
 pub mod rank;
+pub mod wording;
 
 #[cfg(test)]
 mod scenarios;
 
-pub use questions::{question, AnswerError, Answers, Question, QUESTIONS};
+pub use questions::{question, AnswerError, Answers, Client, Question, QUESTIONS};
 pub use rank::{rank, Effect, RankedMethod, Ranking, Reason, Verdict};
+pub use wording::for_sender;

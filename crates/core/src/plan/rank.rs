@@ -1,17 +1,24 @@
-//! From answers to a ranking: every method gets a verdict and the reasons for it, each
-//! reason tied to the question whose answer caused it.
+//! From answers and today's date to a ranking: every method gets a verdict and the
+//! reasons for it, each reason tied to the question whose answer caused it.
 //!
-//! A reason either rules the method out (`Blocks`), counts for or against it, asks the
-//! admin to find something out (`ToCheck`, from an unknown answer), or is a `Note` that
-//! always applies. Exactly one possible method is recommended: the highest score, ties
-//! broken by the table order of [`PREFERENCE`].
+//! A reason either rules the method out (`Blocks`), counts for or against it, marks it
+//! as going away (`Retiring`), asks the admin to find something out (`ToCheck`, from an
+//! unknown answer), or is a `Note` that always applies. Exactly one possible method is
+//! recommended: the highest score among those not going away, ties broken by the table
+//! order of [`PREFERENCE`]. A method's reasons start with the one that decided its verdict.
+//!
+//! Rules that rest on a dated fact compare its [`Milestone`] with `today`, and their
+//! texts say how far away it is, or that it has passed.
 
 use super::questions::{
     Answers, Auth, Client, Hosting, IpKind, Recipients, Sender, TlsSupport, Volume,
 };
+use super::wording::for_sender;
 use crate::cloud::Availability;
+use crate::date::Date;
 use crate::i18n::{text, Lang};
 use crate::method::{method, MethodId};
+use crate::milestone::{fill_milestones, Milestone};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -41,6 +48,9 @@ pub enum Effect {
     /// What the facts file says an organisation should do (e.g. route devices through
     /// its own mail server): outweighs one ordinary reason.
     Prefer,
+    /// It works for now but is being retired: never recommended for a new setup while
+    /// another method is possible.
+    Retiring,
     ToCheck,
     Note,
 }
@@ -52,25 +62,35 @@ impl Effect {
             Effect::Against => -2,
             Effect::For => 2,
             Effect::Prefer => 4,
+            Effect::Retiring => -2,
             Effect::ToCheck => -1,
             Effect::Note => 0,
         }
     }
 }
 
-/// One reason: a stable kebab-case code, its effect, and the question that caused it
-/// (`None` for notes that hold whatever the answers).
+/// One reason: a stable kebab-case code, its effect, the question that caused it
+/// (`None` for notes that hold whatever the answers), and the dated fact it rests on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Reason {
     pub code: &'static str,
     pub effect: Effect,
     pub question: Option<&'static str>,
+    /// The dated change the reason states, worded relative to the ranking's day.
+    pub milestone: Option<Milestone>,
+    /// Who sends, so that an application is "the application", not "the device".
+    #[serde(skip)]
+    pub client: Option<Client>,
+    #[serde(skip)]
+    pub today: Date,
 }
 
 impl Reason {
-    /// The localized sentence, from `reason.<code>` in the catalog.
+    /// The localized sentence, from `reason.<code>` in the catalog (`.application` when
+    /// an application sends), its milestones worded for the ranking's day.
     pub fn text(&self, lang: Lang) -> String {
-        text(lang, &format!("reason.{}", self.code))
+        let key = for_sender(&format!("reason.{}", self.code), self.client);
+        fill_milestones(&text(lang, &key), lang, self.today)
     }
 }
 
@@ -84,6 +104,8 @@ pub struct RankedMethod {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Ranking {
+    /// The day the dated facts were compared with.
+    pub today: Date,
     /// Best first: the recommended method, the possible ones, then the others.
     pub methods: Vec<RankedMethod>,
 }
@@ -113,12 +135,12 @@ pub const PREFERENCE: [MethodId; 8] = [
     MethodId::OnpremRelay,
 ];
 
-/// Ranks every method for these answers.
-pub fn rank(answers: &Answers) -> Ranking {
+/// Ranks every method for these answers, comparing the dated facts with `today`.
+pub fn rank(answers: &Answers, today: Date) -> Ranking {
     let mut ranked: Vec<RankedMethod> = PREFERENCE
         .iter()
         .map(|&id| {
-            let reasons = reasons_for(id, answers);
+            let reasons = reasons_for(id, answers, today);
             let blocked = reasons.iter().any(|r| r.effect == Effect::Blocks);
             RankedMethod {
                 id,
@@ -132,37 +154,112 @@ pub fn rank(answers: &Answers) -> Ranking {
             }
         })
         .collect();
-    // Stable sort keeps PREFERENCE order among equal scores.
-    ranked.sort_by_key(|m| (m.verdict == Verdict::NotPossible, -m.score));
+    // Stable sort keeps PREFERENCE order among equal scores; a method that is going away
+    // comes after the others that are possible, so it is recommended only when nothing
+    // else is possible.
+    ranked.sort_by_key(|m| (m.verdict == Verdict::NotPossible, retiring(m), -m.score));
     if let Some(best) = ranked.first_mut() {
         if best.verdict == Verdict::Possible {
             best.verdict = Verdict::Recommended;
         }
     }
-    Ranking { methods: ranked }
+    for m in &mut ranked {
+        put_deciding_reason_first(m);
+    }
+    Ranking {
+        today,
+        methods: ranked,
+    }
 }
 
-/// Collects reasons; `by` and `note` keep each rule to one line.
-struct Collector(Vec<Reason>);
+fn retiring(m: &RankedMethod) -> bool {
+    m.reasons.iter().any(|r| r.effect == Effect::Retiring)
+}
+
+/// Moves the reason that decided the verdict to the front, the others keep rule order:
+/// for a method ruled out, what rules it out; for the recommended one, its strongest
+/// reason for; for a possible one, what holds it back (its retirement, else its
+/// strongest reason against), else its strongest reason for.
+fn put_deciding_reason_first(m: &mut RankedMethod) {
+    let position = |wanted: &dyn Fn(&Reason) -> bool, strongest: fn(i32) -> i32| {
+        m.reasons
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| wanted(r))
+            // min_by_key keeps the first of equals, so rule order breaks ties.
+            .min_by_key(|(_, r)| strongest(r.effect.score()))
+            .map(|(i, _)| i)
+    };
+    let strongest_for = |score: i32| -score;
+    let strongest_against = |score: i32| score;
+    let deciding = match m.verdict {
+        Verdict::NotPossible => position(&|r| r.effect == Effect::Blocks, strongest_against),
+        Verdict::Recommended => position(&|r| r.effect.score() > 0, strongest_for),
+        Verdict::Possible => position(&|r| r.effect == Effect::Retiring, strongest_against)
+            .or_else(|| position(&|r| r.effect.score() < 0, strongest_against))
+            .or_else(|| position(&|r| r.effect.score() > 0, strongest_for)),
+    };
+    if let Some(index) = deciding {
+        let reason = m.reasons.remove(index);
+        m.reasons.insert(0, reason);
+    }
+}
+
+/// Collects reasons; `by`, `dated` and `note` keep each rule to one line.
+struct Collector {
+    reasons: Vec<Reason>,
+    client: Option<Client>,
+    today: Date,
+}
 
 impl Collector {
-    fn add(&mut self, code: &'static str, effect: Effect, question: Option<&'static str>) {
-        self.0.push(Reason {
+    fn add(
+        &mut self,
+        code: &'static str,
+        effect: Effect,
+        question: Option<&'static str>,
+        milestone: Option<Milestone>,
+    ) {
+        self.reasons.push(Reason {
             code,
             effect,
             question,
+            milestone,
+            client: self.client,
+            today: self.today,
         });
     }
     fn by(&mut self, question: &'static str, code: &'static str, effect: Effect) {
-        self.add(code, effect, Some(question));
+        self.add(code, effect, Some(question), None);
+    }
+    /// A reason that states a dated fact.
+    fn dated(
+        &mut self,
+        question: &'static str,
+        code: &'static str,
+        effect: Effect,
+        milestone: Milestone,
+    ) {
+        self.add(code, effect, Some(question), Some(milestone));
     }
     fn note(&mut self, code: &'static str) {
-        self.add(code, Effect::Note, None);
+        self.add(code, Effect::Note, None, None);
+    }
+    fn dated_note(&mut self, code: &'static str, milestone: Milestone) {
+        self.add(code, Effect::Note, None, Some(milestone));
+    }
+    /// Whether `milestone` holds on the ranking's day.
+    fn since(&self, milestone: Milestone) -> bool {
+        milestone.reached(self.today)
     }
 }
 
-fn reasons_for(id: MethodId, a: &Answers) -> Vec<Reason> {
-    let mut c = Collector(Vec::new());
+fn reasons_for(id: MethodId, a: &Answers, today: Date) -> Vec<Reason> {
+    let mut c = Collector {
+        reasons: Vec::new(),
+        client: a.client,
+        today,
+    };
     cloud_rules(id, a, &mut c);
     match id {
         MethodId::ClientSubmission => client_submission(a, &mut c),
@@ -174,7 +271,7 @@ fn reasons_for(id: MethodId, a: &Answers) -> Vec<Reason> {
         MethodId::OnpremRelay => onprem_relay(a, &mut c),
         MethodId::GraphApi => graph_api(a, &mut c),
     }
-    c.0
+    c.reasons
 }
 
 fn cloud_rules(id: MethodId, a: &Answers, c: &mut Collector) {
@@ -232,7 +329,22 @@ fn client_submission(a: &Answers, c: &mut Collector) {
     match a.auth {
         Some(Auth::None) => c.by("auth", "sign-in-required", Effect::Blocks),
         Some(Auth::Basic) => {
-            c.by("auth", "basic-auth-retiring", Effect::Against);
+            // Off by default within weeks and not available to new tenants: it may still
+            // work, but a new setup should not be built on it.
+            c.dated(
+                "auth",
+                "basic-auth-retiring",
+                Effect::Retiring,
+                Milestone::SmtpBasicOff,
+            );
+            if c.since(Milestone::SmtpBasicOff) {
+                c.dated(
+                    "auth",
+                    "basic-auth-turn-back-on",
+                    Effect::ToCheck,
+                    Milestone::SmtpBasicOff,
+                );
+            }
             match a.security_defaults {
                 Some(true) => c.by(
                     "security-defaults",
@@ -370,17 +482,46 @@ fn hve(a: &Answers, c: &mut Collector) {
     }
     submission_587_rules(a, c);
     if a.auth == Some(Auth::Basic) {
-        c.by("auth", "hve-basic-until-2028", Effect::For);
+        if c.since(Milestone::HveBasicEnd) {
+            c.dated(
+                "auth",
+                "hve-basic-ended",
+                Effect::Blocks,
+                Milestone::HveBasicEnd,
+            );
+        } else {
+            c.dated(
+                "auth",
+                "hve-basic-until-2028",
+                Effect::For,
+                Milestone::HveBasicEnd,
+            );
+        }
     }
-    c.note("hve-billing");
+    c.dated_note("hve-billing", Milestone::HveBilling);
 }
 
 fn acs(a: &Answers, c: &mut Collector) {
     submission_587_rules(a, c);
-    if a.recipients == Some(Recipients::External) && a.volume == Some(Volume::Bulk) {
+    let external = a.recipients == Some(Recipients::External);
+    // An SMTP Username maps a username to an Entra application whose client secret is
+    // the password: the way out for an external sender that only has username and
+    // password once Basic SMTP AUTH is off. The facts file infers it for senders that do
+    // STARTTLS on 587, so old TLS leaves it a note.
+    let modern_tls = matches!(a.tls, Some(TlsSupport::Tls12) | None);
+    let username_password_to_external = a.auth == Some(Auth::Basic) && external && modern_tls;
+    if a.auth == Some(Auth::Basic) {
+        let effect = if username_password_to_external {
+            Effect::For
+        } else {
+            Effect::Note
+        };
+        c.by("auth", "acs-username-password", effect);
+    }
+    if external && a.volume == Some(Volume::Bulk) {
         c.by("volume", "acs-for-bulk-external", Effect::For);
     }
-    if a.volume != Some(Volume::Bulk) {
+    if a.volume != Some(Volume::Bulk) && !username_password_to_external {
         c.by("volume", "acs-setup-effort", Effect::Against);
     }
     c.note("acs-default-limits");
@@ -435,6 +576,7 @@ pub const ALL_REASON_CODES: &[&str] = &[
     "legacy-tls-not-in-government",
     "legacy-tls-endpoint-only",
     "basic-auth-retiring",
+    "basic-auth-turn-back-on",
     "security-defaults-block-basic",
     "security-defaults-check",
     "oauth-supported",
@@ -470,7 +612,9 @@ pub const ALL_REASON_CODES: &[&str] = &[
     "hve-internal-only",
     "hve-for-bulk-internal",
     "hve-basic-until-2028",
+    "hve-basic-ended",
     "hve-billing",
+    "acs-username-password",
     "acs-for-bulk-external",
     "acs-setup-effort",
     "acs-default-limits",

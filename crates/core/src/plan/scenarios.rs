@@ -1,22 +1,28 @@
-//! The planner's scenario table: answers in, verdicts and reasons out, walked by one
-//! runner that reports failures by scenario name. Together the scenarios produce every
-//! reason code (checked below).
+//! The planner's scenario table: answers and a day in, verdicts and reasons out, walked
+//! by one runner that reports failures by scenario name. Together the scenarios produce
+//! every reason code (checked below).
 
 use super::questions::Answers;
-use super::rank::{rank, Verdict, ALL_REASON_CODES};
+use super::rank::{rank, Ranking, Verdict, ALL_REASON_CODES};
+use crate::date::Date;
 use crate::i18n::{has, Lang};
 use crate::method::MethodId;
 use std::collections::BTreeSet;
 
 struct Scenario {
     name: &'static str,
-    /// `question=value` pairs separated by spaces.
+    /// `question=value` pairs separated by spaces; `today=YYYY-MM-DD` sets the day the
+    /// ranking compares the dated facts with ([`TODAY`] otherwise).
     answers: &'static str,
     /// The recommended method, or None when nothing is possible.
     recommended: Option<&'static str>,
     /// (method, verdict, reason codes that must be among its reasons)
     expect: &'static [(&'static str, &'static str, &'static [&'static str])],
 }
+
+/// The day the scenarios are ranked on unless they say otherwise: the project's today,
+/// four weeks before Basic SMTP AUTH goes off by default.
+const TODAY: Date = Date::known(2026, 12, 2);
 
 const R: &str = "recommended";
 const P: &str = "possible";
@@ -176,10 +182,13 @@ const SCENARIOS: &[Scenario] = &[
         expect: &[("client-submission", P, &["security-defaults-check", "basic-auth-retiring"])],
     },
     Scenario {
-        name: "basic auth with security defaults off still warns of the retirement",
+        name: "basic auth with security defaults off is possible, not recommended: ACS is",
         answers: "auth=basic security-defaults=off recipients=external client=device ip=dynamic cert=no",
-        recommended: Some("client-submission"),
-        expect: &[("client-submission", R, &["basic-auth-retiring"])],
+        recommended: Some("acs"),
+        expect: &[
+            ("client-submission", P, &["basic-auth-retiring"]),
+            ("acs", R, &["acs-username-password"]),
+        ],
     },
     Scenario {
         name: "bulk internal mail goes to HVE",
@@ -311,8 +320,8 @@ const SCENARIOS: &[Scenario] = &[
     },
     Scenario {
         name: "ACS for normal volume is more than needed",
-        answers: "client=application recipients=external volume=normal auth=basic security-defaults=on",
-        recommended: Some("relay-cert"),
+        answers: "client=application recipients=external volume=normal auth=oauth security-defaults=on",
+        recommended: Some("client-submission"),
         expect: &[("acs", P, &["acs-setup-effort", "acs-default-limits"])],
     },
     Scenario {
@@ -326,13 +335,13 @@ const SCENARIOS: &[Scenario] = &[
         ],
     },
     Scenario {
-        name: "dynamic IP internal device without port 25",
+        name: "dynamic IP internal device without port 25 gets HVE, not Basic SMTP AUTH",
         answers: "client=device recipients=internal ip=dynamic ports=587 auth=basic security-defaults=off",
-        recommended: Some("client-submission"),
+        recommended: Some("hve"),
         expect: &[
             ("direct-send", X, &["port-25-needed"]),
-            ("client-submission", R, &["basic-auth-retiring"]),
-            ("hve", P, &["hve-basic-until-2028", "hve-for-volume"]),
+            ("client-submission", P, &["basic-auth-retiring"]),
+            ("hve", R, &["hve-basic-until-2028", "hve-for-volume", "hve-billing"]),
         ],
     },
     Scenario {
@@ -359,24 +368,143 @@ const SCENARIOS: &[Scenario] = &[
         recommended: Some("direct-send"),
         expect: &[("client-submission", P, &["security-defaults-check"])],
     },
+    // Senders limited to a username and a password, four weeks before Basic SMTP AUTH
+    // goes off by default and after: client submission stays possible with its
+    // retirement, never recommended; what works instead is ranked with its reason.
+    Scenario {
+        name: "username and password only, internal recipients, December 2026",
+        answers: "client=device auth=basic recipients=internal tls=1.2 ports=587,25 security-defaults=off ip=dynamic cert=no",
+        recommended: Some("direct-send"),
+        expect: &[
+            ("client-submission", P, &["basic-auth-retiring"]),
+            ("direct-send", R, &["internal-recipients-fit", "no-sign-in-needed"]),
+            ("hve", P, &["hve-basic-until-2028"]),
+            ("acs", P, &["acs-username-password", "acs-setup-effort"]),
+        ],
+    },
+    Scenario {
+        name: "username and password only, internal recipients, January 2027",
+        answers: "today=2027-01-15 client=device auth=basic recipients=internal tls=1.2 ports=587,25 security-defaults=off ip=dynamic cert=no",
+        recommended: Some("direct-send"),
+        expect: &[
+            ("client-submission", P, &["basic-auth-retiring", "basic-auth-turn-back-on"]),
+            ("direct-send", R, &["internal-recipients-fit"]),
+            ("hve", P, &["hve-basic-until-2028"]),
+        ],
+    },
+    Scenario {
+        name: "username and password only, external recipients too, December 2026",
+        answers: "client=device auth=basic recipients=external tls=1.2 ports=587,25 security-defaults=off ip=dynamic cert=no",
+        recommended: Some("acs"),
+        expect: &[
+            ("client-submission", P, &["basic-auth-retiring", "reaches-external"]),
+            ("acs", R, &["acs-username-password", "acs-default-limits"]),
+            ("direct-send", X, &["direct-send-internal-only"]),
+            ("hve", X, &["hve-internal-only"]),
+        ],
+    },
+    Scenario {
+        name: "username and password only, external recipients too, January 2027",
+        answers: "today=2027-01-15 client=device auth=basic recipients=external tls=1.2 ports=587,25 security-defaults=off ip=dynamic cert=no",
+        recommended: Some("acs"),
+        expect: &[
+            ("client-submission", P, &["basic-auth-retiring", "basic-auth-turn-back-on"]),
+            ("acs", R, &["acs-username-password"]),
+        ],
+    },
+    Scenario {
+        name: "username and password only with a static IP relays by IP",
+        answers: "client=device auth=basic recipients=external ip=static cert=no port25-blocked=no security-defaults=off",
+        recommended: Some("relay-ip"),
+        expect: &[
+            ("relay-ip", R, &["static-ip-connector", "no-sign-in-needed", "reaches-external"]),
+            ("acs", P, &["acs-username-password"]),
+            ("client-submission", P, &["basic-auth-retiring"]),
+        ],
+    },
+    Scenario {
+        name: "username and password only with a certificate relays by certificate, January 2027",
+        answers: "today=2027-01-15 client=device auth=basic recipients=external ip=dynamic cert=yes port25-blocked=no security-defaults=off",
+        recommended: Some("relay-cert"),
+        expect: &[
+            ("relay-cert", R, &["certificate-available", "no-sign-in-needed"]),
+            ("client-submission", P, &["basic-auth-turn-back-on"]),
+        ],
+    },
+    Scenario {
+        name: "username and password only, recipients unknown",
+        answers: "client=device auth=basic tls=1.2 ports=587,25 security-defaults=off ip=dynamic cert=no",
+        recommended: Some("hve"),
+        expect: &[
+            ("client-submission", P, &["basic-auth-retiring"]),
+            ("hve", R, &["hve-basic-until-2028", "recipients-check"]),
+            ("direct-send", P, &["recipients-check", "no-sign-in-needed"]),
+            ("acs", P, &["acs-username-password"]),
+        ],
+    },
+    Scenario {
+        name: "an application with username and password only, external recipients",
+        answers: "client=application auth=basic recipients=external tls=1.2 ports=587 hosting=third-party-cloud security-defaults=off",
+        recommended: Some("acs"),
+        expect: &[
+            ("acs", R, &["acs-username-password"]),
+            ("client-submission", P, &["basic-auth-retiring", "works-from-cloud-hosting"]),
+            ("graph-api", P, &["graph-needs-oauth"]),
+        ],
+    },
+    Scenario {
+        name: "username and password only to internal recipients after Basic auth for HVE ended",
+        answers: "today=2028-10-01 client=device auth=basic recipients=internal tls=1.2 ports=587 security-defaults=off",
+        recommended: Some("onprem-relay"),
+        expect: &[
+            ("hve", X, &["hve-basic-ended", "hve-billing"]),
+            ("client-submission", P, &["basic-auth-retiring", "basic-auth-turn-back-on"]),
+            ("direct-send", X, &["port-25-needed"]),
+        ],
+    },
+    Scenario {
+        name: "username and password only with legacy TLS: ACS is not for it",
+        answers: "client=device auth=basic tls=legacy recipients=external ip=dynamic cert=no security-defaults=off onprem-server=yes",
+        recommended: Some("onprem-relay"),
+        expect: &[
+            ("onprem-relay", R, &["use-existing-server", "local-relay-for-old-devices"]),
+            ("acs", P, &["acs-username-password", "tls-legacy-unconfirmed", "acs-setup-effort"]),
+        ],
+    },
 ];
 
-fn answers_of(scenario: &Scenario) -> Answers {
-    let pairs = scenario
+fn pairs_of(scenario: &Scenario) -> impl Iterator<Item = (&'static str, &'static str)> {
+    scenario
         .answers
         .split_whitespace()
-        .map(|pair| pair.split_once('=').unwrap_or((pair, "")));
-    match Answers::from_pairs(pairs) {
+        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+}
+
+fn answers_of(scenario: &Scenario) -> Answers {
+    match Answers::from_pairs(pairs_of(scenario).filter(|(id, _)| *id != "today")) {
         Ok(answers) => answers,
         Err(error) => panic!("{}: bad answers: {error}", scenario.name),
     }
+}
+
+fn today_of(scenario: &Scenario) -> Date {
+    match pairs_of(scenario).find(|(id, _)| *id == "today") {
+        None => TODAY,
+        Some((_, day)) => {
+            Date::parse(day).unwrap_or_else(|error| panic!("{}: bad today: {error}", scenario.name))
+        }
+    }
+}
+
+fn ranking_of(scenario: &Scenario) -> Ranking {
+    rank(&answers_of(scenario), today_of(scenario))
 }
 
 #[test]
 fn scenario_table() {
     let mut failures = Vec::new();
     for scenario in SCENARIOS {
-        let ranking = rank(&answers_of(scenario));
+        let ranking = ranking_of(scenario);
         let recommended = ranking.recommended().map(MethodId::as_str);
         if recommended != scenario.recommended {
             failures.push(format!(
@@ -428,7 +556,7 @@ fn there_are_at_least_40_scenarios_and_they_hit_every_reason_code() {
     assert!(SCENARIOS.len() >= 40, "{} scenarios", SCENARIOS.len());
     let mut produced = BTreeSet::new();
     for scenario in SCENARIOS {
-        for method in rank(&answers_of(scenario)).methods {
+        for method in ranking_of(scenario).methods {
             produced.extend(method.reasons.iter().map(|r| r.code));
         }
     }
@@ -442,7 +570,7 @@ fn there_are_at_least_40_scenarios_and_they_hit_every_reason_code() {
 #[test]
 fn exactly_one_method_is_recommended_whenever_any_is_possible() {
     for scenario in SCENARIOS {
-        let ranking = rank(&answers_of(scenario));
+        let ranking = ranking_of(scenario);
         let recommended = ranking
             .methods
             .iter()
@@ -496,7 +624,7 @@ fn every_question_and_value_has_a_label() {
 
 #[test]
 fn reasons_name_the_question_that_caused_them() {
-    let ranking = rank(&answers_of(&SCENARIOS[0]));
+    let ranking = ranking_of(&SCENARIOS[0]);
     let Some(client_submission) = ranking.get(MethodId::ClientSubmission) else {
         panic!("client-submission missing");
     };
@@ -507,4 +635,290 @@ fn reasons_name_the_question_that_caused_them() {
         .map(|r| r.question)
         .collect();
     assert_eq!(blocked_by, [Some("security-defaults")]);
+}
+
+/// Every rendered reason of a ranking, in both languages.
+fn texts(ranking: &Ranking) -> Vec<(Lang, &'static str, &'static str, String)> {
+    let mut out = Vec::new();
+    for m in &ranking.methods {
+        for reason in &m.reasons {
+            for lang in Lang::ALL {
+                out.push((lang, m.id.as_str(), reason.code, reason.text(lang)));
+            }
+        }
+    }
+    out
+}
+
+fn day(text: &str) -> Date {
+    Date::parse(text).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn the_reason_that_decided_the_verdict_comes_first() {
+    use super::rank::Effect;
+    for scenario in SCENARIOS {
+        for m in ranking_of(scenario).methods {
+            let Some(first) = m.reasons.first() else {
+                continue;
+            };
+            let score = |r: &super::Reason| match r.effect {
+                Effect::Blocks => -100,
+                Effect::Against | Effect::Retiring => -2,
+                Effect::For => 2,
+                Effect::Prefer => 4,
+                Effect::ToCheck => -1,
+                Effect::Note => 0,
+            };
+            let name = format!("{}: {}", scenario.name, m.id.as_str());
+            match m.verdict {
+                Verdict::NotPossible => assert_eq!(first.effect, Effect::Blocks, "{name}"),
+                Verdict::Recommended => {
+                    let best = m.reasons.iter().map(score).max().unwrap_or(0);
+                    if best > 0 {
+                        assert_eq!(score(first), best, "{name}: {:?}", m.reasons);
+                    }
+                }
+                Verdict::Possible => {
+                    if m.reasons.iter().any(|r| r.effect == Effect::Retiring) {
+                        assert_eq!(first.effect, Effect::Retiring, "{name}");
+                    } else if m.reasons.iter().any(|r| score(r) < 0) {
+                        let worst = m.reasons.iter().map(score).min().unwrap_or(0);
+                        assert_eq!(score(first), worst, "{name}: {:?}", m.reasons);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Every combination of the answers that matter to a username-and-password sender,
+/// before and after the switch: Basic SMTP AUTH is never the recommendation.
+#[test]
+fn basic_smtp_auth_is_never_recommended_for_a_new_setup() {
+    let mut checked = 0;
+    for today in [
+        "2026-01-01",
+        "2026-12-02",
+        "2026-12-30",
+        "2026-12-31",
+        "2027-06-01",
+    ] {
+        for client in ["device", "application", "unknown"] {
+            for recipients in ["internal", "external", "unknown"] {
+                for tls in ["1.2", "legacy", "unknown"] {
+                    for ports in ["587", "25", "587,25", "unknown"] {
+                        for (ip, cert) in [
+                            ("static", "no"),
+                            ("dynamic", "no"),
+                            ("dynamic", "yes"),
+                            ("unknown", "unknown"),
+                        ] {
+                            for defaults in ["off", "unknown"] {
+                                let answers = Answers::from_pairs([
+                                    ("auth", "basic"),
+                                    ("client", client),
+                                    ("recipients", recipients),
+                                    ("tls", tls),
+                                    ("ports", ports),
+                                    ("ip", ip),
+                                    ("cert", cert),
+                                    ("security-defaults", defaults),
+                                ])
+                                .unwrap_or_else(|e| panic!("{e}"));
+                                let ranking = rank(&answers, day(today));
+                                let name = format!("{today} {answers:?}");
+                                assert_ne!(
+                                    ranking.recommended(),
+                                    Some(MethodId::ClientSubmission),
+                                    "{name}"
+                                );
+                                let Some(submission) = ranking.get(MethodId::ClientSubmission)
+                                else {
+                                    panic!("{name}: no client submission");
+                                };
+                                if submission.verdict == Verdict::Possible {
+                                    assert_eq!(
+                                        submission.reasons.first().map(|r| r.code),
+                                        Some("basic-auth-retiring"),
+                                        "{name}"
+                                    );
+                                }
+                                checked += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(checked, 5 * 3 * 3 * 3 * 4 * 4 * 2);
+}
+
+#[test]
+fn dated_reasons_count_down_then_say_it_has_happened() {
+    let answers = Answers::from_pairs([
+        ("client", "device"),
+        ("auth", "basic"),
+        ("recipients", "internal"),
+        ("ports", "587"),
+    ])
+    .unwrap_or_else(|e| panic!("{e}"));
+    let reason = |today: &str, id: MethodId, code: &str, lang: Lang| {
+        rank(&answers, day(today))
+            .get(id)
+            .and_then(|m| m.reasons.iter().find(|r| r.code == code))
+            .map(|r| r.text(lang))
+            .unwrap_or_else(|| panic!("{today}: {} lacks {code}", id.as_str()))
+    };
+    let retiring = |today, lang| {
+        reason(
+            today,
+            MethodId::ClientSubmission,
+            "basic-auth-retiring",
+            lang,
+        )
+    };
+    assert!(retiring("2026-12-02", Lang::En).starts_with(
+        "Basic auth for SMTP AUTH is off by default from the end of December 2026 (in 29 days), and tenants created after December 2026 do not get it."
+    ));
+    assert!(retiring("2026-12-30", Lang::En).contains("(in 1 day)"));
+    for after in ["2026-12-31", "2027-03-01"] {
+        assert!(
+            retiring(after, Lang::En).starts_with(
+                "Basic auth for SMTP AUTH has been off by default since the end of December 2026,"
+            ),
+            "{after}"
+        );
+    }
+    assert!(retiring("2026-12-02", Lang::Vi).contains("(còn 29 ngày)"));
+    assert!(retiring("2027-01-01", Lang::Vi).contains("đã bị tắt theo mặc định"));
+    let hve = reason(
+        "2026-12-02",
+        MethodId::Hve,
+        "hve-basic-until-2028",
+        Lang::En,
+    );
+    assert!(hve.starts_with("HVE accounts may use Basic auth until September 2028 (668 days left)"));
+    let billing = reason("2026-05-31", MethodId::Hve, "hve-billing", Lang::En);
+    assert_eq!(
+        billing,
+        "HVE is billed from 1 June 2026 (in 1 day) at USD 42 per million recipients."
+    );
+    let billed = reason("2026-12-02", MethodId::Hve, "hve-billing", Lang::En);
+    assert_eq!(
+        billed,
+        "HVE has been billed since 1 June 2026 at USD 42 per million recipients."
+    );
+    let ended = reason("2028-09-30", MethodId::Hve, "hve-basic-ended", Lang::En);
+    assert!(ended.starts_with("Basic auth for HVE accounts ended in September 2028"));
+    for scenario in SCENARIOS {
+        for (lang, id, code, text) in texts(&ranking_of(scenario)) {
+            assert!(
+                !text.contains('{') && !text.starts_with("reason."),
+                "{}: {id} {code} in {}: {text}",
+                scenario.name,
+                lang.code()
+            );
+        }
+    }
+}
+
+#[test]
+fn an_application_is_never_called_the_device() {
+    for scenario in SCENARIOS {
+        let mut answers = answers_of(scenario);
+        answers.client = Some(super::Client::Application);
+        for (lang, id, code, text) in texts(&rank(&answers, today_of(scenario))) {
+            let device = match lang {
+                Lang::En => "device",
+                Lang::Vi => "thiết bị",
+            };
+            assert!(
+                !text.to_lowercase().contains(device),
+                "{}: {id} {code} in {}: {text}",
+                scenario.name,
+                lang.code()
+            );
+        }
+    }
+}
+
+#[test]
+fn reasons_about_the_device_have_an_application_form() {
+    // Asked only while the sender is unknown: it is the question itself.
+    let unknown_sender_only = ["client-check"];
+    for code in ALL_REASON_CODES {
+        let key = format!("reason.{code}");
+        if crate::i18n::text(Lang::En, &key).contains("device")
+            && !unknown_sender_only.contains(code)
+        {
+            for lang in Lang::ALL {
+                assert!(
+                    has(lang, &format!("{key}.application")),
+                    "{key}.application in {}",
+                    lang.code()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_two_wrong_sentences_of_the_review_are_fixed() {
+    let basic = |lang| crate::i18n::text(lang, "reason.basic-auth-retiring");
+    let removal = |lang| crate::i18n::text(lang, "milestone.smtp-basic-removal-date.before");
+    // The removal date is announced in the second half of 2027, not the removal itself.
+    assert!(!basic(Lang::En).contains("announced for"));
+    assert!(basic(Lang::En).contains("{smtp-basic-removal-date}"));
+    assert_eq!(
+        removal(Lang::En),
+        "the final removal date will be announced in the second half of 2027"
+    );
+    assert!(
+        removal(Lang::Vi).contains("ngày gỡ bỏ hoàn toàn sẽ được công bố trong nửa cuối năm 2027")
+    );
+    assert!(!basic(Lang::Vi).contains("được thông báo vào"));
+    // The device's one mailbox would need Send As on every user, not the other way round.
+    let send_as = |lang| crate::i18n::text(lang, "reason.each-user-send-as");
+    assert!(send_as(Lang::En)
+        .contains("the one mailbox the device signs in with would need Send As on every user"));
+    assert!(!send_as(Lang::En).contains("on one shared mailbox"));
+    assert!(send_as(Lang::Vi).contains(
+        "hộp thư mà thiết bị đăng nhập phải được cấp quyền Send As trên tất cả người dùng"
+    ));
+    assert!(!send_as(Lang::Vi).contains("trên một hộp thư dùng chung"));
+}
+
+#[test]
+fn acs_states_its_caveats_for_username_and_password() {
+    let answers = Answers::from_pairs([
+        ("auth", "basic"),
+        ("recipients", "external"),
+        ("client", "device"),
+        ("ip", "dynamic"),
+        ("cert", "no"),
+    ])
+    .unwrap_or_else(|e| panic!("{e}"));
+    let ranking = rank(&answers, TODAY);
+    assert_eq!(ranking.recommended(), Some(MethodId::Acs));
+    let Some(acs) = ranking.get(MethodId::Acs) else {
+        panic!("no ACS");
+    };
+    assert_eq!(
+        acs.reasons.first().map(|r| r.code),
+        Some("acs-username-password")
+    );
+    let text = acs.reasons[0].text(Lang::En);
+    for part in [
+        "smtp.azurecomm.net, port 587, STARTTLS",
+        "SMTP Username",
+        "client secret",
+        "about 40 characters",
+        "our inference",
+        "unconfirmed per device",
+    ] {
+        assert!(text.contains(part), "{part}: {text}");
+    }
+    assert!(acs.reasons[0].text(Lang::Vi).contains("khoảng 40 ký tự"));
 }

@@ -1,0 +1,321 @@
+//! Dated facts on the command line: `--today` decides how `plan`, `card`, `methods` and
+//! `build` word them ("in 29 days" before the day, "has been … since" from it), and the
+//! planner never recommends Basic SMTP AUTH to a sender with only a username and a
+//! password. Applications are "the application" in every text.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn smarthost(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_smarthost"))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("running smarthost: {e}"))
+}
+
+fn stdout(args: &[&str]) -> String {
+    let out = smarthost(args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&stdout(args)).unwrap_or_else(|e| panic!("not JSON: {e}"))
+}
+
+const USERNAME_PASSWORD_INTERNAL: [&str; 11] = [
+    "plan",
+    "--client",
+    "device",
+    "--auth",
+    "basic",
+    "--recipients",
+    "internal",
+    "--security-defaults",
+    "off",
+    "--json",
+    "--today",
+];
+
+fn plan_on(day: &str, extra: &[&str]) -> serde_json::Value {
+    let mut args: Vec<&str> = USERNAME_PASSWORD_INTERNAL.to_vec();
+    args.push(day);
+    args.extend_from_slice(extra);
+    json(&args)
+}
+
+fn method<'a>(plan: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    plan["methods"]
+        .as_array()
+        .and_then(|m| m.iter().find(|m| m["id"] == id))
+        .unwrap_or_else(|| panic!("no {id} in {plan}"))
+}
+
+#[test]
+fn plan_counts_down_to_basic_auth_off_then_says_it_has_happened() {
+    let before = plan_on("2026-12-02", &[]);
+    assert_eq!(before["today"], "2026-12-02");
+    let submission = method(&before, "client-submission");
+    assert_eq!(submission["verdict"], "possible");
+    let first = &submission["reasons"][0];
+    assert_eq!(first["code"], "basic-auth-retiring");
+    assert_eq!(first["effect"], "retiring");
+    assert_eq!(first["milestone"]["key"], "smtp-basic-off");
+    assert_eq!(first["milestone"]["date"], "2026-12-31");
+    assert_eq!(first["milestone"]["days"], 29);
+    assert_eq!(first["milestone"]["reached"], false);
+    let text = first["text"].as_str().unwrap_or_default();
+    assert!(
+        text.starts_with(
+            "Basic auth for SMTP AUTH is off by default from the end of December 2026 (in 29 days)"
+        ),
+        "{text}"
+    );
+
+    let after = plan_on("2027-01-15", &[]);
+    let submission = method(&after, "client-submission");
+    assert_eq!(submission["verdict"], "possible");
+    let first = &submission["reasons"][0];
+    assert_eq!(first["milestone"]["days"], -15);
+    assert_eq!(first["milestone"]["reached"], true);
+    let text = first["text"].as_str().unwrap_or_default();
+    assert!(
+        text.starts_with(
+            "Basic auth for SMTP AUTH has been off by default since the end of December 2026"
+        ),
+        "{text}"
+    );
+    let codes: Vec<&str> = submission["reasons"]
+        .as_array()
+        .map(|r| r.iter().filter_map(|r| r["code"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(codes.contains(&"basic-auth-turn-back-on"), "{codes:?}");
+
+    let vi = plan_on("2026-12-02", &["--lang", "vi"]);
+    let text = method(&vi, "client-submission")["reasons"][0]["text"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(text.contains("(còn 29 ngày)"), "{text}");
+}
+
+#[test]
+fn a_username_and_password_sender_gets_what_works_instead() {
+    // Internal recipients: Direct Send or HVE, each with its reason.
+    let internal = plan_on(
+        "2026-12-02",
+        &["--ports", "587,25", "--ip", "dynamic", "--cert", "no"],
+    );
+    assert_eq!(internal["recommended"], "direct-send");
+    let hve = method(&internal, "hve");
+    assert_eq!(hve["verdict"], "possible");
+    assert!(hve["reasons"]
+        .to_string()
+        .contains("until September 2028 (668 days left)"));
+    // Internal without port 25: HVE.
+    let no_25 = plan_on("2026-12-02", &["--ports", "587"]);
+    assert_eq!(no_25["recommended"], "hve");
+    assert_eq!(
+        method(&no_25, "hve")["reasons"][0]["code"],
+        "hve-basic-until-2028"
+    );
+    // External recipients: Azure Communication Services over SMTP.
+    let external = plan_on(
+        "2026-12-02",
+        &[
+            "--recipients",
+            "external",
+            "--ip",
+            "dynamic",
+            "--cert",
+            "no",
+        ],
+    );
+    assert_eq!(external["recommended"], "acs");
+    let acs = &method(&external, "acs")["reasons"][0];
+    assert_eq!(acs["code"], "acs-username-password");
+    let text = acs["text"].as_str().unwrap_or_default();
+    assert!(
+        text.contains("about 40 characters") && text.contains("unconfirmed per device"),
+        "{text}"
+    );
+    // A static IP: relay through an IP connector.
+    let relay = plan_on(
+        "2027-01-15",
+        &[
+            "--recipients",
+            "external",
+            "--ip",
+            "static",
+            "--port25-blocked",
+            "no",
+        ],
+    );
+    assert_eq!(relay["recommended"], "relay-ip");
+    // Never Basic SMTP AUTH, before or after the switch.
+    for plan in [&internal, &no_25, &external, &relay] {
+        assert_ne!(plan["recommended"], "client-submission");
+        assert_eq!(method(plan, "client-submission")["verdict"], "possible");
+    }
+}
+
+#[test]
+fn an_application_is_the_application_in_the_plan_and_its_card() {
+    let text = stdout(&[
+        "plan",
+        "--client",
+        "application",
+        "--auth",
+        "basic",
+        "--recipients",
+        "external",
+        "--ports",
+        "25",
+        "--tls",
+        "none",
+        "--today",
+        "2026-12-02",
+    ]);
+    assert!(text.contains("which the application cannot use"), "{text}");
+    assert!(!text.to_lowercase().contains("device"), "{text}");
+    let vi = stdout(&[
+        "plan",
+        "--client",
+        "application",
+        "--auth",
+        "basic",
+        "--lang",
+        "vi",
+        "--today",
+        "2026-12-02",
+    ]);
+    assert!(!vi.contains("thiết bị"), "{vi}");
+
+    let card = stdout(&[
+        "card",
+        "--method",
+        "client-submission",
+        "--device",
+        "Invoicing app",
+        "--from",
+        "billing@contoso.com",
+        "--client",
+        "application",
+        "--today",
+        "2026-12-02",
+    ]);
+    assert!(card.starts_with("Application    Invoicing app\n"), "{card}");
+    assert!(card.contains("in the application's settings"), "{card}");
+    assert!(!card.to_lowercase().contains("device"), "{card}");
+}
+
+#[test]
+fn a_card_states_its_method_s_dated_fact_for_the_day() {
+    let card = |day: &str| {
+        stdout(&[
+            "card",
+            "--method",
+            "client-submission",
+            "--device",
+            "Ricoh 2nd floor",
+            "--from",
+            "scanner@contoso.com",
+            "--today",
+            day,
+        ])
+    };
+    let before = card("2026-12-02");
+    assert!(before.contains("Date           2026-12-02"), "{before}");
+    assert!(
+        before.contains(
+            "Basic auth for SMTP AUTH is off by default from the end of December 2026 (in 29 days)"
+        ),
+        "{before}"
+    );
+    let after = card("2026-12-31");
+    assert!(
+        after.contains(
+            "Basic auth for SMTP AUTH has been off by default since the end of December 2026"
+        ),
+        "{after}"
+    );
+    assert!(before.contains("on the device"), "{before}");
+}
+
+#[test]
+fn methods_word_the_status_row_for_the_day() {
+    let on = |day: &str| stdout(&["methods", "--today", day]);
+    assert!(on("2026-12-02").contains("(in 29 days)"));
+    assert!(on("2028-10-01").contains("Basic auth for HVE accounts ended in September 2028"));
+}
+
+#[test]
+fn a_bad_today_is_a_usage_error_naming_the_problem() {
+    for command in ["plan", "methods", "card", "build"] {
+        let out = smarthost(&[command, "--today", "2026-13-01"]);
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("--today: `2026-13-01` is not a date: month 13 does not exist"),
+            "{command}: {stderr}"
+        );
+    }
+    let out = smarthost(&["plan", "--today", "02/12/2026"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("write it as YYYY-MM-DD"));
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir =
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("dated-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    dir
+}
+
+fn build_guide_on(day: &str) -> PathBuf {
+    let guide = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../guide");
+    let out = scratch(day).join("out");
+    stdout(&[
+        "build",
+        "--guide",
+        &guide.to_string_lossy(),
+        "--out",
+        &out.to_string_lossy(),
+        "--today",
+        day,
+    ]);
+    out
+}
+
+fn page(out: &Path, path: &str) -> String {
+    std::fs::read_to_string(out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn the_guides_word_dated_facts_for_the_build_day() {
+    let before = build_guide_on("2026-12-02");
+    let after = build_guide_on("2028-10-01");
+    let en = page(&before, "en/client-submission.html");
+    assert!(
+        en.contains(
+            "Basic auth for SMTP AUTH is off by default from the end of December 2026 (in 29 days)"
+        ),
+        "en/client-submission.html"
+    );
+    let en_after = page(&after, "en/client-submission.html");
+    assert!(en_after.contains(
+        "Basic auth for SMTP AUTH has been off by default since the end of December 2026"
+    ));
+    assert!(!en_after.contains("(in 29 days)"));
+    let vi = page(&before, "vi/client-submission.html");
+    assert!(vi.contains("(còn 29 ngày)"));
+    let hve = page(&before, "en/high-volume-email.html");
+    assert!(hve.contains("until September 2028 (668 days left)"));
+    let hve_after = page(&after, "en/high-volume-email.html");
+    assert!(hve_after.contains("Basic auth for HVE accounts ended in September 2028"));
+}
