@@ -5,10 +5,15 @@
 //! Both formats have one schema: `version` (the integer 1) and `devices`, a list of
 //! tables whose fields are all optional text. The small codecs in [`crate::json`] and
 //! [`crate::toml_doc`] read them, which keeps the serde JSON crate out of the browser build.
+//!
+//! A device's `cloud` is the one field that is not free text: it decides every host the
+//! card names, so an unknown value is refused rather than kept, and a file from before the
+//! field existed is read as worldwide with an [`CloudAssumed`] notice naming the devices.
 
 use crate::card::CardInput;
 use crate::cloud::Cloud;
 use crate::echo::{look_alike_note, shown};
+use crate::i18n::{format, format_count, Lang};
 use crate::json::{self, Json, Number};
 use crate::method::MethodId;
 use crate::toml_doc;
@@ -26,6 +31,13 @@ pub const MAX_DEVICES: usize = 1000;
 /// long notes fit many times over.
 pub const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
 
+/// The name of the device field that holds its cloud id (`worldwide`, `gcc-high`, …).
+pub const CLOUD_FIELD: &str = "cloud";
+
+/// The cloud a device without a `cloud` field is read in: the only one smarthost knew
+/// before the field existed.
+pub const ASSUMED_CLOUD: Cloud = Cloud::Worldwide;
+
 /// One device, as typed: values are validated when its card is built, so a half-filled
 /// device is kept, not lost.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -35,6 +47,8 @@ pub struct Device {
     pub model: String,
     /// A method id such as `direct-send`; empty until chosen.
     pub method: String,
+    /// The tenant's Microsoft 365 cloud: every host, include and step on the card follows it.
+    pub cloud: Cloud,
     pub from: String,
     pub domain: String,
     pub smart_host: String,
@@ -44,8 +58,8 @@ pub struct Device {
 }
 
 impl Device {
-    /// The card input for this device in `cloud`.
-    pub fn card_input(&self, cloud: Cloud) -> CardInput {
+    /// The card input for this device, in its cloud.
+    pub fn card_input(&self) -> CardInput {
         let optional = |v: &str| (!v.trim().is_empty()).then(|| v.to_owned());
         CardInput {
             device: self.name.clone(),
@@ -57,11 +71,12 @@ impl Device {
             smart_host: optional(&self.smart_host),
             ip: optional(&self.ip),
             username: optional(&self.username),
-            cloud,
+            cloud: self.cloud,
         }
     }
 
-    /// The fields by their names in both formats, in the order they are written.
+    /// The text fields by their names in both formats, in the order they are written;
+    /// `cloud` is written after `method` (see [`CLOUD_FIELD`]).
     fn fields(&self) -> [(&'static str, &str); 10] {
         [
             ("name", &self.name),
@@ -74,6 +89,26 @@ impl Device {
             ("ip", &self.ip),
             ("username", &self.username),
             ("notes", &self.notes),
+        ]
+    }
+
+    /// Every field as both formats write it: the text fields, with `cloud` after
+    /// `method`, always written so a re-import never has to assume it.
+    fn written_fields(&self) -> [(&'static str, &str); 11] {
+        let [name, location, model, method, from, domain, smart_host, ip, username, notes] =
+            self.fields();
+        [
+            name,
+            location,
+            model,
+            method,
+            (CLOUD_FIELD, self.cloud.id()),
+            from,
+            domain,
+            smart_host,
+            ip,
+            username,
+            notes,
         ]
     }
 
@@ -146,6 +181,144 @@ pub enum ImportError {
     Syntax { format: Format, detail: String },
     #[error("the file is {0} bytes; at most 8 MiB can be imported")]
     TooLarge(usize),
+    /// A device's `cloud` is not one of [`Cloud::ALL`]; nothing is guessed, since the
+    /// cloud decides every host on the card. `name` and `value` are safe to show.
+    #[error("{}", unknown_cloud_message(Lang::En, .device, .value))]
+    UnknownCloud { device: DeviceRef, value: String },
+}
+
+impl ImportError {
+    /// The message in `lang`. Only the cloud error has catalog texts so far; the others
+    /// keep their English `Display`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ImportError::UnknownCloud { device, value } => {
+                unknown_cloud_message(lang, device, value)
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
+fn unknown_cloud_message(lang: Lang, device: &DeviceRef, value: &str) -> String {
+    let clouds = Cloud::ALL.map(Cloud::id).join(", ");
+    format(
+        lang,
+        "inventory.error.unknown-cloud",
+        &[
+            ("device", &device.label(lang)),
+            ("value", value),
+            ("clouds", &clouds),
+        ],
+    )
+}
+
+/// A device as a message names it: its number in the file (from 1) and its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceRef {
+    pub number: usize,
+    /// Trimmed and safe to show (see `echo::shown`); empty for a device without a name.
+    pub name: String,
+}
+
+impl DeviceRef {
+    fn new(number: usize, name: &str) -> DeviceRef {
+        DeviceRef {
+            number,
+            name: shown(name.trim()),
+        }
+    }
+
+    /// `device 3 "Ricoh 2nd floor"`, or `device 3` without a name.
+    pub fn label(&self, lang: Lang) -> String {
+        let number = self.number.to_string();
+        if self.name.is_empty() {
+            format(lang, "inventory.device.unnamed", &[("number", &number)])
+        } else {
+            format(
+                lang,
+                "inventory.device",
+                &[("number", &number), ("name", &self.name)],
+            )
+        }
+    }
+}
+
+/// The notice for a file whose devices (some or all) had no `cloud`: they were read as
+/// [`ASSUMED_CLOUD`], and the reader should know which ones to check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CloudAssumed {
+    /// In file order; never empty.
+    pub devices: Vec<DeviceRef>,
+}
+
+/// How many devices a notice names before it says "and N more".
+const NAMED_IN_NOTICE: usize = 10;
+
+impl CloudAssumed {
+    pub fn message(&self, lang: Lang) -> String {
+        let named: Vec<String> = self
+            .devices
+            .iter()
+            .take(NAMED_IN_NOTICE)
+            .map(|d| d.label(lang))
+            .collect();
+        let mut devices = named.join(", ");
+        let more = self.devices.len().saturating_sub(NAMED_IN_NOTICE);
+        if more > 0 {
+            devices = format(
+                lang,
+                "inventory.notice.more",
+                &[("devices", &devices), ("count", &more.to_string())],
+            );
+        }
+        format_count(
+            lang,
+            "inventory.notice.cloud-assumed",
+            self.devices.len(),
+            &[("devices", &devices)],
+        )
+    }
+}
+
+crate::i18n::display_in_english!(CloudAssumed);
+
+/// What an import read: the inventory, and the notice when devices had no cloud.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    pub inventory: Inventory,
+    pub cloud_assumed: Option<CloudAssumed>,
+}
+
+impl Imported {
+    /// Reads a JSON export; unknown fields, an unknown cloud, a wrong version or too many
+    /// devices are refused.
+    pub fn read_json(text: &str) -> Result<Imported, ImportError> {
+        check_size(text)?;
+        let tree = json::parse(text).map_err(|e| ImportError::Syntax {
+            format: Format::Json,
+            detail: e.to_string(),
+        })?;
+        from_tree(tree)
+    }
+
+    /// Reads a TOML inventory under the same rules as [`Imported::read_json`].
+    pub fn read_toml(text: &str) -> Result<Imported, ImportError> {
+        check_size(text)?;
+        let tree = toml_doc::parse(text).map_err(|e| ImportError::Syntax {
+            format: Format::Toml,
+            detail: e.to_string(),
+        })?;
+        from_tree(tree)
+    }
+
+    /// Reads either format, as [`Format::detect`] tells them apart.
+    pub fn read(text: &str) -> Result<Imported, ImportError> {
+        match Format::detect(text) {
+            Format::Json => Imported::read_json(text),
+            Format::Toml => Imported::read_toml(text),
+        }
+    }
 }
 
 impl Inventory {
@@ -164,7 +337,7 @@ impl Inventory {
             .map(|device| {
                 Json::Object(
                     device
-                        .fields()
+                        .written_fields()
                         .into_iter()
                         .map(|(name, value)| (name.to_owned(), Json::String(value.to_owned())))
                         .collect(),
@@ -186,7 +359,7 @@ impl Inventory {
         let mut out = format!("# smarthost device inventory\nversion = {}\n", self.version);
         for device in &self.devices {
             out.push_str("\n[[devices]]\n");
-            for (name, value) in device.fields() {
+            for (name, value) in device.written_fields() {
                 if !value.is_empty() {
                     out.push_str(name);
                     out.push_str(" = ");
@@ -198,33 +371,20 @@ impl Inventory {
         out
     }
 
-    /// Reads a JSON export; unknown fields, a wrong version or too many devices are
-    /// refused.
+    /// [`Imported::read_json`] without the notice, for round trips of exports (which
+    /// always carry the cloud).
     pub fn from_json(text: &str) -> Result<Inventory, ImportError> {
-        check_size(text)?;
-        let tree = json::parse(text).map_err(|e| ImportError::Syntax {
-            format: Format::Json,
-            detail: e.to_string(),
-        })?;
-        from_tree(tree)
+        Imported::read_json(text).map(|imported| imported.inventory)
     }
 
-    /// Reads a TOML inventory under the same rules as [`Inventory::from_json`].
+    /// [`Imported::read_toml`] without the notice.
     pub fn from_toml(text: &str) -> Result<Inventory, ImportError> {
-        check_size(text)?;
-        let tree = toml_doc::parse(text).map_err(|e| ImportError::Syntax {
-            format: Format::Toml,
-            detail: e.to_string(),
-        })?;
-        from_tree(tree)
+        Imported::read_toml(text).map(|imported| imported.inventory)
     }
 
-    /// Reads either format, as [`Format::detect`] tells them apart.
+    /// [`Imported::read`] without the notice.
     pub fn import(text: &str) -> Result<Inventory, ImportError> {
-        match Format::detect(text) {
-            Format::Json => Inventory::from_json(text),
-            Format::Toml => Inventory::from_toml(text),
-        }
+        Imported::read(text).map(|imported| imported.inventory)
     }
 }
 
@@ -244,7 +404,7 @@ fn not_inventory(why: impl Into<String>) -> ImportError {
 }
 
 /// Applies the schema to a parsed document of either format.
-fn from_tree(tree: Json) -> Result<Inventory, ImportError> {
+fn from_tree(tree: Json) -> Result<Imported, ImportError> {
     let Json::Object(members) = tree else {
         return Err(not_inventory(
             "expected an object with \"version\" and \"devices\"",
@@ -274,12 +434,20 @@ fn from_tree(tree: Json) -> Result<Inventory, ImportError> {
     if items.len() > MAX_DEVICES {
         return Err(ImportError::TooMany(items.len()));
     }
-    let devices = items
-        .into_iter()
-        .enumerate()
-        .map(|(index, item)| read_device(index + 1, item))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(Inventory { version, devices })
+    let mut devices = Vec::with_capacity(items.len());
+    let mut assumed = Vec::new();
+    for (index, item) in items.into_iter().enumerate() {
+        let number = index + 1;
+        let (device, cloud_given) = read_device(number, item)?;
+        if !cloud_given {
+            assumed.push(DeviceRef::new(number, &device.name));
+        }
+        devices.push(device);
+    }
+    Ok(Imported {
+        inventory: Inventory { version, devices },
+        cloud_assumed: (!assumed.is_empty()).then_some(CloudAssumed { devices: assumed }),
+    })
 }
 
 fn read_version(version: Option<Json>) -> Result<u32, ImportError> {
@@ -298,30 +466,53 @@ fn read_version(version: Option<Json>) -> Result<u32, ImportError> {
     Ok(version)
 }
 
-/// `number` counts from 1, as a person counts the devices in the file.
-fn read_device(number: usize, item: Json) -> Result<Device, ImportError> {
+/// `number` counts from 1, as a person counts the devices in the file. Also says whether
+/// the device named its cloud; without one it is read in [`ASSUMED_CLOUD`].
+fn read_device(number: usize, item: Json) -> Result<(Device, bool), ImportError> {
     let Json::Object(fields) = item else {
         return Err(not_inventory(format!(
             "device {number} is not a table of fields"
         )));
     };
     let mut device = Device::default();
+    let mut cloud = None;
     for (key, value) in fields {
-        let slot = device.field_mut(&key).ok_or_else(|| {
-            not_inventory(format!(
-                "device {number}: unknown field \"{}\"{}",
-                shown(&key),
-                look_alike_note(&key)
-            ))
-        })?;
         let Json::String(text) = value else {
+            // An unknown key is named before a wrong type, as it always was.
+            if key != CLOUD_FIELD && device.field_mut(&key).is_none() {
+                return Err(unknown_field(number, &key));
+            }
             return Err(not_inventory(format!(
                 "device {number}: \"{key}\" must be text in quotes"
             )));
         };
+        if key == CLOUD_FIELD {
+            cloud = Some(text);
+            continue;
+        }
+        let slot = device
+            .field_mut(&key)
+            .ok_or_else(|| unknown_field(number, &key))?;
         *slot = text;
     }
-    Ok(device)
+    let Some(cloud) = cloud else {
+        device.cloud = ASSUMED_CLOUD;
+        return Ok((device, false));
+    };
+    // Checked once the whole device is read, so the message can give its name.
+    device.cloud = Cloud::parse(&cloud).ok_or_else(|| ImportError::UnknownCloud {
+        device: DeviceRef::new(number, &device.name),
+        value: shown(&cloud),
+    })?;
+    Ok((device, true))
+}
+
+fn unknown_field(number: usize, key: &str) -> ImportError {
+    not_inventory(format!(
+        "device {number}: unknown field \"{}\"{}",
+        shown(key),
+        look_alike_note(key)
+    ))
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ fn sample() -> Inventory {
             from: "scanner@contoso.com".into(),
             smart_host: "contoso-com.mail.protection.outlook.com".into(),
             notes: "<script>alert(1)</script> \"quoted\" 🖨️".into(),
+            cloud: Cloud::Dod,
             ..Device::default()
         },
         Device::default(),
@@ -88,12 +89,13 @@ fn json_export_keeps_the_serde_json_layout() {
 }
 
 #[test]
-fn toml_export_writes_only_filled_fields() {
+fn toml_export_writes_only_filled_fields_and_always_the_cloud() {
     let inventory = Inventory::new(vec![
         Device {
             name: "Ricoh 2nd floor".into(),
             location: "Đà Nẵng office".into(),
             method: "direct-send".into(),
+            cloud: Cloud::GccHigh,
             ..Device::default()
         },
         Device::default(),
@@ -104,7 +106,7 @@ fn toml_export_writes_only_filled_fields() {
     ]);
     assert_eq!(
         inventory.to_toml(),
-        "# smarthost device inventory\nversion = 1\n\n[[devices]]\nname = \"Ricoh 2nd floor\"\nlocation = \"Đà Nẵng office\"\nmethod = \"direct-send\"\n\n[[devices]]\n\n[[devices]]\nnotes = \"two\\nlines \\\"quoted\\\"\"\n"
+        "# smarthost device inventory\nversion = 1\n\n[[devices]]\nname = \"Ricoh 2nd floor\"\nlocation = \"Đà Nẵng office\"\nmethod = \"direct-send\"\ncloud = \"gcc-high\"\n\n[[devices]]\ncloud = \"worldwide\"\n\n[[devices]]\ncloud = \"worldwide\"\nnotes = \"two\\nlines \\\"quoted\\\"\"\n"
     );
     assert_eq!(
         Inventory::new(vec![]).to_toml(),
@@ -142,9 +144,10 @@ fn import_picks_the_format_from_the_first_character() {
 }
 
 #[test]
-fn a_device_becomes_a_card_input() {
+fn a_device_becomes_a_card_input_in_its_cloud() {
     let device = &sample().devices[0];
-    let input = device.card_input(Cloud::Worldwide);
+    let input = device.card_input();
+    assert_eq!(input.cloud, Cloud::Dod);
     assert_eq!(input.method, Some(MethodId::DirectSend));
     assert_eq!(input.model, None);
     assert_eq!(
@@ -746,7 +749,10 @@ fn awkward_text(rng: &mut Rng) -> String {
 fn random_inventory(rng: &mut Rng) -> Inventory {
     let devices = (0..rng.below(5))
         .map(|_| {
-            let mut device = Device::default();
+            let mut device = Device {
+                cloud: Cloud::ALL[rng.below(Cloud::ALL.len())],
+                ..Device::default()
+            };
             for (name, _) in Device::default().fields() {
                 if rng.below(3) > 0 {
                     if let Some(slot) = device.field_mut(name) {
@@ -804,4 +810,249 @@ fn sweep_of_mutated_exports_never_panics() {
             let _ = Inventory::from_toml(&text);
         }
     }
+}
+
+/// An inventory written before devices had a cloud: the same devices, read as worldwide.
+const OLD_JSON: &str = r#"{
+  "version": 1,
+  "devices": [
+    {"name": "Ricoh 2nd floor", "method": "direct-send", "from": "scanner@contoso.com"},
+    {"name": "Billing app", "method": "client-submission", "cloud": "gcc-high"},
+    {"name": "  ", "method": "hve"}
+  ]
+}"#;
+
+const OLD_TOML: &str = "version = 1
+
+[[devices]]
+name = \"Ricoh 2nd floor\"
+method = \"direct-send\"
+from = \"scanner@contoso.com\"
+
+[[devices]]
+name = \"Billing app\"
+method = \"client-submission\"
+cloud = \"gcc-high\"
+
+[[devices]]
+name = \"  \"
+method = \"hve\"
+";
+
+#[test]
+fn devices_without_a_cloud_are_read_as_worldwide_and_named_in_a_notice() {
+    for text in [OLD_JSON, OLD_TOML] {
+        let imported = Imported::read(text).unwrap_or_else(|e| panic!("{e}"));
+        let clouds: Vec<Cloud> = imported.inventory.devices.iter().map(|d| d.cloud).collect();
+        assert_eq!(clouds, [Cloud::Worldwide, Cloud::GccHigh, Cloud::Worldwide]);
+        assert_eq!(imported.inventory.devices[0].from, "scanner@contoso.com");
+        let notice = imported
+            .cloud_assumed
+            .clone()
+            .unwrap_or_else(|| panic!("no notice: {text}"));
+        assert_eq!(
+            notice.devices,
+            [
+                DeviceRef {
+                    number: 1,
+                    name: "Ricoh 2nd floor".into()
+                },
+                DeviceRef {
+                    number: 3,
+                    name: String::new()
+                },
+            ]
+        );
+        assert_eq!(
+            notice.message(Lang::En),
+            "2 devices had no cloud in the file and were read as Worldwide: device 1 \"Ricoh 2nd floor\", device 3. If any is in GCC, GCC High, DoD or 21Vianet, choose its cloud."
+        );
+        assert!(
+            notice.message(Lang::Vi).starts_with("2 thiết bị không ghi môi trường đám mây trong tệp nên được coi là Toàn cầu: thiết bị 1 \"Ricoh 2nd floor\", thiết bị 3."),
+            "{}",
+            notice.message(Lang::Vi)
+        );
+        assert_eq!(notice.to_string(), notice.message(Lang::En));
+        // The plain readers give the same devices.
+        assert_eq!(Inventory::import(text), Ok(imported.inventory.clone()));
+        // Exported again, the cloud is written: nothing is assumed a second time.
+        for export in [imported.inventory.to_json(), imported.inventory.to_toml()] {
+            let again = Imported::read(&export).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(again.cloud_assumed, None, "{export}");
+            assert_eq!(again.inventory, imported.inventory);
+        }
+    }
+}
+
+#[test]
+fn one_device_without_a_cloud_is_said_in_the_singular_and_long_lists_are_cut() {
+    let one = Imported::read(r#"{"version":1,"devices":[{"name":"Ricoh"}]}"#)
+        .ok()
+        .and_then(|i| i.cloud_assumed)
+        .map(|n| n.message(Lang::En));
+    assert_eq!(
+        one.as_deref(),
+        Some("1 device had no cloud in the file and was read as Worldwide: device 1 \"Ricoh\". If it is in GCC, GCC High, DoD or 21Vianet, choose its cloud.")
+    );
+    let many = Imported::read(&json_devices(25, r#"{"name":"P"}"#))
+        .ok()
+        .and_then(|i| i.cloud_assumed)
+        .unwrap_or_else(|| panic!("no notice"));
+    assert_eq!(many.devices.len(), 25);
+    let message = many.message(Lang::En);
+    assert!(message.starts_with("25 devices had no cloud"), "{message}");
+    assert!(
+        message.contains("device 10 \"P\" and 15 more."),
+        "{message}"
+    );
+    assert!(!message.contains("device 11"), "{message}");
+    assert!(many.message(Lang::Vi).contains("và 15 thiết bị khác"));
+    // A file whose devices all name their cloud has no notice; neither has an empty one.
+    assert_eq!(
+        Imported::read(&sample().to_json()).map(|i| i.cloud_assumed),
+        Ok(None)
+    );
+    assert_eq!(
+        Imported::read("version = 1").map(|i| i.cloud_assumed),
+        Ok(None)
+    );
+}
+
+#[test]
+fn every_cloud_is_written_by_its_id_and_read_back() {
+    for cloud in Cloud::ALL {
+        let inventory = Inventory::new(vec![Device {
+            name: "Scanner".into(),
+            cloud,
+            ..Device::default()
+        }]);
+        let json = inventory.to_json();
+        assert!(
+            json.contains(&format!("\"cloud\": \"{}\"", cloud.id())),
+            "{json}"
+        );
+        let toml = inventory.to_toml();
+        assert!(
+            toml.contains(&format!("cloud = \"{}\"\n", cloud.id())),
+            "{toml}"
+        );
+        assert_eq!(Inventory::from_json(&json), Ok(inventory.clone()));
+        assert_eq!(Inventory::from_toml(&toml), Ok(inventory.clone()));
+        // serde's writer, the reference layout, agrees field for field.
+        assert_eq!(serde_json::to_string_pretty(&inventory).ok(), Some(json));
+    }
+}
+
+#[test]
+fn an_unknown_cloud_is_refused_naming_the_device_and_the_clouds() {
+    // (the value as written in JSON, the device's name, what the message shows of it)
+    let table = [
+        (r#""gcc-hi""#, "Billing app", "gcc-hi"),
+        (r#""GCC High""#, "Billing app", "GCC High"),
+        (r#""GCC-HIGH""#, "", "GCC-HIGH"),
+        (r#""""#, "Billing app", ""),
+        (r#"" worldwide""#, "Billing app", " worldwide"),
+        // A Cyrillic 'о' in "worldwide" reads the same and is not the same.
+        ("\"w\u{43e}rldwide\"", "Billing app", "w\u{43e}rldwide"),
+        (
+            r#""commercial\u202e""#,
+            "Billing\u{202e} app",
+            "commercial\u{fffd}",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (value, name, shown_value) in table {
+        let json = format!(
+            r#"{{"version":1,"devices":[{{"name":"Ricoh"}},{{"cloud":{value},"name":{}}}]}}"#,
+            crate::json::to_compact(&crate::json::Json::String(name.to_owned()))
+        );
+        let toml = format!(
+            "version = 1\n[[devices]]\nname = \"Ricoh\"\n[[devices]]\ncloud = {}\nname = {}\n",
+            crate::toml_doc::basic_string(&json_string(value)),
+            crate::toml_doc::basic_string(name)
+        );
+        for (format, document) in [(Format::Json, json), (Format::Toml, toml)] {
+            let error = Imported::read(&document).err();
+            let expected_device = DeviceRef {
+                number: 2,
+                name: crate::echo::shown(name.trim()),
+            };
+            let Some(ImportError::UnknownCloud { device, value }) = &error else {
+                failures.push(format!("{format} {value}: {error:?}"));
+                continue;
+            };
+            if *device != expected_device || value != shown_value {
+                failures.push(format!("{format}: {device:?} {value:?}"));
+            }
+            let en = error.as_ref().map(ToString::to_string).unwrap_or_default();
+            let device_label = if name.trim().is_empty() {
+                "device 2".to_owned()
+            } else {
+                format!("device 2 \"{}\"", crate::echo::shown(name))
+            };
+            let expected = format!(
+                "{device_label}: \"{shown_value}\" is not a Microsoft 365 cloud smarthost knows; use one of worldwide, gcc, gcc-high, dod, 21vianet"
+            );
+            if en != expected {
+                failures.push(format!("{format}: {en:?}\n  expected {expected:?}"));
+            }
+            if en.chars().any(crate::echo::is_unsafe_to_echo) {
+                failures.push(format!("{format}: echoes an unsafe character: {en:?}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The text a JSON string literal stands for (for the table above).
+fn json_string(literal: &str) -> String {
+    match crate::json::parse(literal) {
+        Ok(crate::json::Json::String(s)) => s,
+        other => panic!("{literal}: {other:?}"),
+    }
+}
+
+#[test]
+fn a_cloud_that_is_not_text_is_refused_as_any_field_is() {
+    for (document, expected) in [
+        (
+            r#"{"version":1,"devices":[{"cloud":1}]}"#,
+            "this is not a smarthost inventory: device 1: \"cloud\" must be text in quotes",
+        ),
+        (
+            "version = 1\n[[devices]]\ncloud = [\"gcc-high\"]\n",
+            "this is not a smarthost inventory: device 1: \"cloud\" must be text in quotes",
+        ),
+        (
+            r#"{"version":1,"devices":[{"clouds":"gcc-high"}]}"#,
+            "this is not a smarthost inventory: device 1: unknown field \"clouds\"",
+        ),
+    ] {
+        assert_eq!(
+            Imported::read(document)
+                .err()
+                .map(|e| e.to_string())
+                .as_deref(),
+            Some(expected)
+        );
+    }
+}
+
+#[test]
+fn the_cloud_error_speaks_vietnamese_and_other_errors_keep_their_english() {
+    let error =
+        Imported::read(r#"{"version":1,"devices":[{"name":"Máy in","cloud":"gcc-hi"}]}"#).err();
+    let vi = error
+        .as_ref()
+        .map(|e| e.message(Lang::Vi))
+        .unwrap_or_default();
+    assert_eq!(
+        vi,
+        "thiết bị 1 \"Máy in\": \"gcc-hi\" không phải là môi trường đám mây Microsoft 365 mà smarthost biết; hãy dùng một trong các giá trị worldwide, gcc, gcc-high, dod, 21vianet"
+    );
+    let other = Imported::read("version = 3").err();
+    assert_eq!(
+        other.as_ref().map(|e| e.message(Lang::Vi)),
+        other.as_ref().map(ToString::to_string)
+    );
 }

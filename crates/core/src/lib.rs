@@ -7,6 +7,7 @@ pub mod cloud;
 pub mod connector;
 pub mod csp;
 pub mod date;
+pub mod device_card;
 pub mod dmarc;
 pub mod dns;
 mod echo;

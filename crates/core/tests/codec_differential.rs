@@ -4,6 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use smarthost_core::cloud::Cloud;
 use smarthost_core::inventory::{Device, Inventory};
 use smarthost_core::json::{self, Json, Number};
 use smarthost_core::toml_doc;
@@ -200,14 +201,20 @@ fn device() -> impl Strategy<Value = Device> {
     (
         (field(), field(), field(), field(), field()),
         (field(), field(), field(), field(), field()),
+        prop::sample::select(Cloud::ALL.to_vec()),
     )
         .prop_map(
-            |((name, location, model, method, from), (domain, smart_host, ip, username, notes))| {
+            |(
+                (name, location, model, method, from),
+                (domain, smart_host, ip, username, notes),
+                cloud,
+            )| {
                 Device {
                     name,
                     location,
                     model,
                     method,
+                    cloud,
                     from,
                     domain,
                     smart_host,
@@ -223,12 +230,14 @@ fn inventory() -> impl Strategy<Value = Inventory> {
     prop::collection::vec(device(), 0..5).prop_map(Inventory::new)
 }
 
-fn fields(device: &Device) -> [(&'static str, &str); 10] {
+/// The fields as our TOML writer writes them: the cloud always, by its id.
+fn fields(device: &Device) -> [(&'static str, &str); 11] {
     [
         ("name", &device.name),
         ("location", &device.location),
         ("model", &device.model),
         ("method", &device.method),
+        ("cloud", device.cloud.id()),
         ("from", &device.from),
         ("domain", &device.domain),
         ("smart_host", &device.smart_host),

@@ -1,0 +1,203 @@
+//! An inventory device's card in its Microsoft 365 cloud: the card [`build_card`] gives,
+//! with what differs between clouds put right, so that a GCC High device never shows a
+//! worldwide host (facts file, "Sovereign clouds"):
+//!
+//! - a method our sources do not confirm in the cloud (HVE, ACS, Graph outside worldwide)
+//!   says so where the host would be, instead of naming the worldwide endpoint;
+//! - client submission's test step names the cloud's own submission host, and GCC High's
+//!   card carries the note that sources disagree about that host;
+//! - an MX host typed for the device that belongs to another cloud is refused, since
+//!   the MX is read from DNS and never guessed;
+//! - the card gains the cloud and the SPF terms the domain needs, with the cloud's include.
+//!
+//! The app's Cards screen, the guide's device pages and the `card` shortcode all render
+//! [`device_card_rows`], so they show the same lines.
+
+use crate::card::{build_card, card_rows, escape, Card};
+use crate::cloud::{Availability, Cloud};
+use crate::connector::FieldError;
+use crate::dns::DomainName;
+use crate::i18n::{format, text, Lang};
+use crate::inventory::Device;
+use crate::method::{method, Host, MethodId};
+use crate::mx::{classify_host, MxKind};
+
+/// A device's card with its cloud; every line localized and ready to render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceCard {
+    pub card: Card,
+    pub cloud: Cloud,
+    /// The cloud's name in the card's language.
+    pub cloud_name: String,
+    /// Whether our sources confirm the card's method in this cloud.
+    pub availability: Availability,
+    /// The cloud's SPF include, when the domain's SPF record needs it for this device.
+    pub spf_include: Option<&'static str>,
+    /// What the domain's SPF record needs for this device, when Microsoft 365 carries
+    /// its mail in a way our sources describe.
+    pub spf: Option<String>,
+}
+
+/// Builds the card of `device` in its cloud; every invalid field is reported at once.
+pub fn build_device_card(
+    device: &Device,
+    lang: Lang,
+    date: &str,
+) -> Result<DeviceCard, Vec<FieldError>> {
+    let input = device.card_input();
+    let cloud = input.cloud;
+    let mismatch = input
+        .method
+        .filter(|id| method(*id).host == Host::TenantMx)
+        .and(input.smart_host.as_deref())
+        .and_then(|host| mx_in_other_cloud(host, cloud, lang));
+    let mut card = match (build_card(&input, lang, date), mismatch) {
+        (Ok(card), None) => card,
+        (Ok(_), Some(error)) => return Err(vec![error]),
+        (Err(mut errors), error) => {
+            errors.extend(error);
+            return Err(errors);
+        }
+    };
+    let availability = method(card.method).availability(cloud);
+    let cloud_name = cloud_name(cloud, lang);
+    if availability != Availability::Yes {
+        // The method's host is its worldwide endpoint: a card must not send a device there.
+        card.smart_host = unconfirmed_host(availability, &card.method_name, &cloud_name, lang);
+        card.smart_host_known = false;
+    }
+    if card.method == MethodId::ClientSubmission {
+        let host = cloud.submission_host();
+        if host != Cloud::Worldwide.submission_host() {
+            // The catalog's step names smtp.office365.com; this one names the cloud's host.
+            card.test = format(
+                lang,
+                "card.test.client-submission.in-cloud",
+                &[("host", host)],
+            );
+        }
+        if let Some(key) = cloud.submission_host_note_key() {
+            card.warnings.push(text(lang, key));
+        }
+    }
+    let spf_include = (availability == Availability::Yes && sends_through_microsoft(card.method))
+        .then(|| cloud.spf_include());
+    let spf = spf_include.map(|include| spf_line(card.method, card.ip.as_deref(), include, lang));
+    Ok(DeviceCard {
+        card,
+        cloud,
+        cloud_name,
+        availability,
+        spf_include,
+        spf,
+    })
+}
+
+/// The cloud's name as the questionnaire gives it ("GCC High").
+pub fn cloud_name(cloud: Cloud, lang: Lang) -> String {
+    text(lang, &format!("question.cloud.{}", cloud.id()))
+}
+
+/// What stands where the host would be when `availability` is not [`Availability::Yes`].
+fn unconfirmed_host(availability: Availability, method: &str, cloud: &str, lang: Lang) -> String {
+    let key = match availability {
+        Availability::No => "card.cloud.not-available",
+        _ => "card.cloud.unconfirmed",
+    };
+    format(lang, key, &[("method", method), ("cloud", cloud)])
+}
+
+/// Whether the device's mail reaches its recipients from Microsoft 365's servers (or
+/// is checked by Microsoft 365 against the domain's SPF), so the domain's record needs
+/// the cloud's include. ACS sends from Azure and a local relay from wherever it is
+/// pointed; our sources give no SPF terms for either.
+fn sends_through_microsoft(id: MethodId) -> bool {
+    !matches!(id, MethodId::Acs | MethodId::OnpremRelay)
+}
+
+/// The SPF line: MX methods (Direct Send, relay) also need the device's public IP,
+/// as the DNS check asks for it; the others need the include only.
+fn spf_line(id: MethodId, ip: Option<&str>, include: &str, lang: Lang) -> String {
+    if method(id).host != Host::TenantMx {
+        return format(lang, "card.spf.include", &[("include", include)]);
+    }
+    match ip {
+        Some(ip) => format(
+            lang,
+            "card.spf.ip-and-include",
+            &[("ip", ip), ("include", include)],
+        ),
+        None => format(
+            lang,
+            "card.spf.device-ip-and-include",
+            &[("include", include)],
+        ),
+    }
+}
+
+/// An error when `host` is a Microsoft 365 MX host of a cloud other than `cloud` (a
+/// worldwide `…mail.protection.outlook.com` for a GCC High device, say).
+fn mx_in_other_cloud(host: &str, cloud: Cloud, lang: Lang) -> Option<FieldError> {
+    let host = DomainName::parse(host.trim()).ok()?;
+    // mx.microsoft (DNSSEC) hosts belong to the worldwide cloud, as outlook.com ones do.
+    let family = |kind: MxKind| match kind {
+        MxKind::Microsoft365Dnssec => MxKind::Microsoft365,
+        other => other,
+    };
+    let given = family(classify_host(host.as_str()));
+    let expected = family(classify_host(&format!("tenant.{}", cloud.mx_suffix())));
+    (given.is_microsoft() && given != expected).then(|| FieldError {
+        field: "smart-host",
+        message: format(
+            lang,
+            "card.error.mx-other-cloud",
+            &[
+                ("host", host.as_str()),
+                ("cloud", &cloud_name(cloud, lang)),
+                ("suffix", cloud.mx_suffix()),
+            ],
+        ),
+    })
+}
+
+/// The card's rows (label, value) in print order, the device name first: core's
+/// [`card_rows`] with the cloud after the method and the SPF line before the test.
+pub fn device_card_rows(card: &DeviceCard, lang: Lang) -> Vec<(String, String)> {
+    let label = |key: &str| text(lang, &format!("card.label.{key}"));
+    let mut rows = card_rows(&card.card, lang);
+    let position = |rows: &[(String, String)], key: &str| {
+        let wanted = label(key);
+        rows.iter().position(|(l, _)| *l == wanted)
+    };
+    let at = position(&rows, "method").map_or(rows.len(), |at| at + 1);
+    rows.insert(at, (label("cloud"), card.cloud_name.clone()));
+    if let Some(spf) = &card.spf {
+        // Right before the test, which checks what the SPF line sets up.
+        let at = position(&rows, "test").unwrap_or(rows.len());
+        rows.insert(at, (label("spf"), spf.clone()));
+    }
+    rows
+}
+
+/// The card as a self-contained HTML fragment, the markup of core's `render_html`
+/// with the cloud's rows; every value is escaped.
+pub fn render_device_card_html(card: &DeviceCard, lang: Lang) -> String {
+    let mut out = String::from("<article class=\"device-card\">\n");
+    out.push_str(&format!(
+        "  <h2>{}</h2>\n  <dl>\n",
+        escape(&card.card.device)
+    ));
+    for (label, value) in device_card_rows(card, lang).into_iter().skip(1) {
+        out.push_str(&format!(
+            "    <dt>{}</dt><dd>{}</dd>\n",
+            escape(&label),
+            escape(&value)
+        ));
+    }
+    out.push_str("  </dl>\n</article>\n");
+    out
+}
+
+#[cfg(test)]
+#[path = "device_card_tests.rs"]
+mod tests;

@@ -1,0 +1,458 @@
+use super::*;
+use crate::method::methods;
+
+const DATE: &str = "2026-12-02";
+
+/// What the facts file ("Sovereign clouds") gives each cloud: the SMTP AUTH host, the
+/// SPF include and the MX suffix. Written out here, not read from `Cloud`, so a wrong
+/// value there fails this table.
+const FACTS: [(Cloud, &str, &str, &str); 5] = [
+    (
+        Cloud::Worldwide,
+        "smtp.office365.com",
+        "spf.protection.outlook.com",
+        "mail.protection.outlook.com",
+    ),
+    (
+        Cloud::Gcc,
+        "smtp.office365.com",
+        "spf.protection.outlook.com",
+        "mail.protection.outlook.com",
+    ),
+    (
+        Cloud::GccHigh,
+        "smtp.office365.us",
+        "spf.protection.office365.us",
+        "mail.protection.office365.us",
+    ),
+    (
+        Cloud::Dod,
+        "outlook-dod.office365.us",
+        "spf.protection.office365.us",
+        "mail.protection.office365.us",
+    ),
+    (
+        Cloud::China21Vianet,
+        "smtp.partner.outlook.cn",
+        "spf.protection.partner.outlook.cn",
+        "mail.protection.partner.outlook.cn",
+    ),
+];
+
+/// Endpoints our sources give for the worldwide cloud only.
+const WORLDWIDE_ONLY: [&str; 2] = ["smtp-hve.office365.com", "smtp.azurecomm.net"];
+
+fn facts(cloud: Cloud) -> (&'static str, &'static str, &'static str) {
+    FACTS
+        .iter()
+        .find(|(c, ..)| *c == cloud)
+        .map(|&(_, host, include, suffix)| (host, include, suffix))
+        .unwrap_or_else(|| panic!("{cloud:?} has no row"))
+}
+
+/// A complete device for `method` in `cloud`; MX methods get an MX host of that cloud.
+fn device(id: MethodId, cloud: Cloud) -> Device {
+    let (_, _, suffix) = facts(cloud);
+    let smart_host = match method(id).host {
+        Host::TenantMx => format!("contoso-com.{suffix}"),
+        Host::OwnServer => "relay.contoso.com".to_owned(),
+        _ => String::new(),
+    };
+    Device {
+        name: "Ricoh 2nd floor".into(),
+        method: id.as_str().into(),
+        cloud,
+        from: "scanner@contoso.com".into(),
+        domain: "contoso.com".into(),
+        smart_host,
+        ip: "203.0.113.25".into(),
+        ..Device::default()
+    }
+}
+
+fn built(device: &Device, lang: Lang) -> DeviceCard {
+    build_device_card(device, lang, DATE)
+        .unwrap_or_else(|e| panic!("{device:?} in {lang:?}: {e:?}"))
+}
+
+/// Every line of the card, as the app, the guide and the print show it.
+fn shown(card: &DeviceCard, lang: Lang) -> String {
+    device_card_rows(card, lang)
+        .into_iter()
+        .map(|(label, value)| format!("{label}: {value}\n"))
+        .collect()
+}
+
+/// The hosts of every other cloud that this cloud does not share.
+fn foreign_hosts(cloud: Cloud) -> Vec<&'static str> {
+    let own = facts(cloud);
+    let own = [own.0, own.1, own.2];
+    FACTS
+        .iter()
+        .flat_map(|&(_, host, include, suffix)| [host, include, suffix])
+        .filter(|host| !own.contains(host))
+        .collect()
+}
+
+#[test]
+fn no_card_names_a_host_of_another_cloud() {
+    let mut failures = Vec::new();
+    for (cloud, ..) in FACTS {
+        for m in methods() {
+            for lang in Lang::ALL {
+                let card = built(&device(m.id, cloud), lang);
+                let text = format!(
+                    "{}{}",
+                    shown(&card, lang),
+                    render_device_card_html(&card, lang)
+                );
+                let mut wrong = foreign_hosts(cloud);
+                if cloud != Cloud::Worldwide {
+                    wrong.extend(WORLDWIDE_ONLY);
+                }
+                for host in wrong {
+                    if text.contains(host) {
+                        failures.push(format!("{cloud:?} {:?} {lang:?} shows {host}", m.id));
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn client_submission_points_at_the_cloud_s_host_in_the_card_and_its_test() {
+    for (cloud, host, include, _) in FACTS {
+        for lang in Lang::ALL {
+            let card = built(&device(MethodId::ClientSubmission, cloud), lang);
+            assert_eq!(card.card.smart_host, host, "{cloud:?}");
+            assert!(card.card.smart_host_known);
+            assert!(
+                card.card
+                    .test
+                    .contains(&format!("Test-NetConnection {host} -Port 587")),
+                "{cloud:?} {lang:?}: {}",
+                card.card.test
+            );
+            assert_eq!(card.spf_include, Some(include), "{cloud:?}");
+            let spf = card.spf.clone().unwrap_or_default();
+            assert!(spf.contains(&format!("include:{include}")), "{spf}");
+            assert!(
+                !spf.contains("ip4:"),
+                "client submission needs no device IP: {spf}"
+            );
+        }
+    }
+}
+
+#[test]
+fn gcc_high_says_its_submission_host_is_disputed() {
+    let note = text(Lang::En, "cloud.gcc-high.host-disagreement");
+    let gcc_high = built(
+        &device(MethodId::ClientSubmission, Cloud::GccHigh),
+        Lang::En,
+    );
+    assert!(
+        gcc_high.card.warnings.contains(&note),
+        "{:?}",
+        gcc_high.card.warnings
+    );
+    for cloud in [Cloud::Worldwide, Cloud::Dod, Cloud::China21Vianet] {
+        let card = built(&device(MethodId::ClientSubmission, cloud), Lang::En);
+        assert!(!card.card.warnings.contains(&note), "{cloud:?}");
+    }
+}
+
+#[test]
+fn newer_services_outside_worldwide_say_they_are_unconfirmed_instead_of_a_host() {
+    for id in [MethodId::Hve, MethodId::Acs, MethodId::GraphApi] {
+        let worldwide = built(&device(id, Cloud::Worldwide), Lang::En);
+        assert_eq!(worldwide.availability, Availability::Yes);
+        assert!(!worldwide.card.smart_host.starts_with("Not confirmed"));
+        for cloud in [Cloud::Gcc, Cloud::GccHigh, Cloud::Dod, Cloud::China21Vianet] {
+            for lang in Lang::ALL {
+                let card = built(&device(id, cloud), lang);
+                let expected = format(
+                    lang,
+                    "card.cloud.unconfirmed",
+                    &[
+                        ("method", &card.card.method_name),
+                        ("cloud", &cloud_name(cloud, lang)),
+                    ],
+                );
+                assert_eq!(card.card.smart_host, expected, "{id:?} {cloud:?} {lang:?}");
+                assert!(!card.card.smart_host_known);
+                assert_eq!(card.spf, None, "no SPF advice for an unconfirmed method");
+            }
+        }
+    }
+    let hve = built(&device(MethodId::Hve, Cloud::GccHigh), Lang::En);
+    assert!(
+        hve.card
+            .smart_host
+            .starts_with("Not confirmed in GCC High: "),
+        "{}",
+        hve.card.smart_host
+    );
+}
+
+#[test]
+fn a_method_missing_from_a_cloud_is_called_unavailable() {
+    for lang in Lang::ALL {
+        let unavailable = unconfirmed_host(Availability::No, "SMTP relay", "DoD", lang);
+        let unconfirmed = unconfirmed_host(Availability::Unconfirmed, "SMTP relay", "DoD", lang);
+        assert_ne!(unavailable, unconfirmed);
+        assert!(unavailable.contains("DoD") && unavailable.contains("SMTP relay"));
+    }
+    assert!(unconfirmed_host(Availability::No, "HVE", "GCC", Lang::En)
+        .starts_with("Not available in GCC"));
+}
+
+#[test]
+fn mx_methods_never_guess_the_host_in_any_cloud() {
+    for (cloud, ..) in FACTS {
+        for id in [MethodId::DirectSend, MethodId::RelayIp, MethodId::RelayCert] {
+            let mut device = device(id, cloud);
+            device.smart_host.clear();
+            let card = built(&device, Lang::En);
+            assert!(!card.card.smart_host_known, "{cloud:?} {id:?}");
+            let text = shown(&card, Lang::En);
+            assert!(
+                !text.contains("mail.protection"),
+                "{cloud:?} {id:?}: {text}"
+            );
+            assert!(!text.contains("mx.microsoft"), "{cloud:?} {id:?}: {text}");
+        }
+    }
+}
+
+#[test]
+fn an_mx_host_of_another_cloud_is_refused_on_the_smart_host_field() {
+    // (device's cloud, typed MX host, refused)
+    let table = [
+        (
+            Cloud::GccHigh,
+            "contoso-com.mail.protection.outlook.com",
+            true,
+        ),
+        (Cloud::GccHigh, "contoso-com.o-v1.mx.microsoft", true),
+        (
+            Cloud::GccHigh,
+            "contoso.mail.protection.partner.outlook.cn",
+            true,
+        ),
+        (
+            Cloud::GccHigh,
+            "contoso.mail.protection.office365.us",
+            false,
+        ),
+        (Cloud::Dod, "contoso.mail.protection.office365.us.", false),
+        (
+            Cloud::Worldwide,
+            "contoso.mail.protection.office365.us",
+            true,
+        ),
+        (Cloud::Worldwide, "CONTOSO-COM.o-v1.MX.MICROSOFT", false),
+        (Cloud::Gcc, "contoso-com.mail.protection.outlook.com", false),
+        (
+            Cloud::Gcc,
+            "contoso.mail.protection.partner.outlook.cn",
+            true,
+        ),
+        (
+            Cloud::China21Vianet,
+            "contoso.mail.protection.partner.outlook.cn",
+            false,
+        ),
+        (
+            Cloud::China21Vianet,
+            "contoso-com.mail.protection.outlook.com",
+            true,
+        ),
+        // Another provider or a gateway: core's card warns, the cloud cannot tell.
+        (Cloud::GccHigh, "mx.gateway.example.net", false),
+    ];
+    let mut failures = Vec::new();
+    for (cloud, host, refused) in table {
+        let device = Device {
+            smart_host: host.into(),
+            ..device(MethodId::DirectSend, cloud)
+        };
+        let result = build_device_card(&device, Lang::En, DATE);
+        let error = result
+            .as_ref()
+            .err()
+            .and_then(|errors| errors.iter().find(|e| e.field == "smart-host").cloned());
+        if error.is_some() != refused {
+            failures.push(format!("{cloud:?} {host}: {result:?}"));
+        }
+        if let Some(error) = error {
+            let (_, _, suffix) = facts(cloud);
+            if !(error.message.contains(suffix)
+                && error.message.contains(&cloud_name(cloud, Lang::En)))
+            {
+                failures.push(format!("{cloud:?} {host}: {}", error.message));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let vi = build_device_card(
+        &Device {
+            smart_host: "contoso-com.mail.protection.outlook.com".into(),
+            ..device(MethodId::RelayIp, Cloud::GccHigh)
+        },
+        Lang::Vi,
+        DATE,
+    );
+    let message = vi.err().and_then(|e| e.first().map(|e| e.message.clone()));
+    assert!(
+        message
+            .as_deref()
+            .is_some_and(|m| m.contains("không phải là máy chủ MX của GCC High")),
+        "{message:?}"
+    );
+}
+
+#[test]
+fn the_cloud_error_comes_with_the_other_field_errors() {
+    let both_wrong = Device {
+        smart_host: "contoso-com.mail.protection.outlook.com".into(),
+        from: "not an address".into(),
+        ..device(MethodId::DirectSend, Cloud::GccHigh)
+    };
+    let fields: Vec<&str> = build_device_card(&both_wrong, Lang::En, DATE)
+        .err()
+        .unwrap_or_default()
+        .iter()
+        .map(|e| e.field)
+        .collect();
+    assert_eq!(fields, ["from", "smart-host"]);
+    // A host that is not even a name is core's error alone, not also the cloud's.
+    let bad_name = Device {
+        smart_host: "bad host!.mail.protection.outlook.com".into(),
+        ..device(MethodId::DirectSend, Cloud::GccHigh)
+    };
+    let errors = build_device_card(&bad_name, Lang::En, DATE)
+        .err()
+        .unwrap_or_default();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+}
+
+#[test]
+fn spf_lines_follow_the_method_and_the_cloud() {
+    let include = "spf.protection.office365.us";
+    let table: [(MethodId, bool, Option<String>); 9] = [
+        (
+            MethodId::DirectSend,
+            true,
+            Some(format!(
+                "ip4:203.0.113.25 and include:{include} in your domain's SPF record"
+            )),
+        ),
+        (
+            MethodId::DirectSend,
+            false,
+            Some(format!(
+                "The device's public IP (ip4:) and include:{include} in your domain's SPF record"
+            )),
+        ),
+        (
+            MethodId::RelayIp,
+            true,
+            Some(format!(
+                "ip4:203.0.113.25 and include:{include} in your domain's SPF record"
+            )),
+        ),
+        (
+            MethodId::RelayCert,
+            false,
+            Some(format!(
+                "The device's public IP (ip4:) and include:{include} in your domain's SPF record"
+            )),
+        ),
+        (
+            MethodId::ClientSubmission,
+            true,
+            Some(format!("include:{include} in your domain's SPF record")),
+        ),
+        (MethodId::OnpremRelay, true, None),
+        // Unconfirmed in GCC High: no advice rather than worldwide advice.
+        (MethodId::Hve, true, None),
+        (MethodId::Acs, true, None),
+        (MethodId::GraphApi, true, None),
+    ];
+    for (id, with_ip, expected) in table {
+        let mut device = device(id, Cloud::GccHigh);
+        if !with_ip {
+            device.ip.clear();
+        }
+        let card = built(&device, Lang::En);
+        assert_eq!(card.spf, expected, "{id:?} with IP {with_ip}");
+        assert_eq!(card.spf_include.is_some(), card.spf.is_some(), "{id:?}");
+    }
+    let acs = built(&device(MethodId::Acs, Cloud::Worldwide), Lang::En);
+    assert_eq!(acs.spf, None, "ACS sends from Azure, not Microsoft 365");
+    let hve = built(&device(MethodId::Hve, Cloud::Worldwide), Lang::En);
+    assert_eq!(hve.spf_include, Some("spf.protection.outlook.com"));
+}
+
+#[test]
+fn rows_carry_the_cloud_after_the_method_and_spf_before_the_test() {
+    for lang in Lang::ALL {
+        let card = built(&device(MethodId::RelayIp, Cloud::Dod), lang);
+        let rows = device_card_rows(&card, lang);
+        let label = |key: &str| text(lang, &format!("card.label.{key}"));
+        let at = |key: &str| rows.iter().position(|(l, _)| *l == label(key));
+        assert_eq!(at("cloud"), at("method").map(|i| i + 1), "{rows:?}");
+        assert_eq!(at("spf"), at("test").map(|i| i - 1), "{rows:?}");
+        assert_eq!(
+            rows[at("cloud").unwrap_or_default()].1,
+            cloud_name(Cloud::Dod, lang)
+        );
+        // Every row of core's card is still there, in its order.
+        let core: Vec<(String, String)> = card_rows(&card.card, lang);
+        let kept: Vec<(String, String)> = rows
+            .iter()
+            .filter(|(l, _)| *l != label("cloud") && *l != label("spf"))
+            .cloned()
+            .collect();
+        assert_eq!(kept, core);
+    }
+}
+
+#[test]
+fn the_html_card_escapes_and_shows_the_cloud() {
+    let device = Device {
+        name: "<b>O'Brien</b> & co".into(),
+        ..device(MethodId::ClientSubmission, Cloud::China21Vianet)
+    };
+    let html = render_device_card_html(&built(&device, Lang::En), Lang::En);
+    assert!(
+        html.starts_with(
+            "<article class=\"device-card\">\n  <h2>&lt;b&gt;O&#39;Brien&lt;/b&gt; &amp; co</h2>\n"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("<dt>Cloud</dt><dd>Operated by 21Vianet (China)</dd>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<dt>Smart host</dt><dd>smtp.partner.outlook.cn</dd>"),
+        "{html}"
+    );
+    assert!(html.contains("<dt>SPF</dt><dd>include:spf.protection.partner.outlook.cn in your domain&#39;s SPF record</dd>"), "{html}");
+    assert!(!html.contains("<b>"));
+}
+
+#[test]
+fn a_worldwide_card_keeps_core_s_lines() {
+    // Worldwide changes nothing core wrote; it only gains the cloud and SPF rows.
+    for m in methods() {
+        let device = device(m.id, Cloud::Worldwide);
+        let card = built(&device, Lang::En);
+        let core = build_card(&device.card_input(), Lang::En, DATE);
+        assert_eq!(Ok(card.card), core, "{:?}", m.id);
+    }
+}
