@@ -312,6 +312,8 @@ fn the_real_guide_index_matches_its_snapshot() {
             &out.to_string_lossy(),
             "--lang",
             "en",
+            "--today",
+            "2026-12-02",
         ],
     ));
     let index = read(&out.join("en/index.html"));
