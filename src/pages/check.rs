@@ -4,8 +4,12 @@
 
 use crate::check_run::{self, Progress, SharedResolver};
 use crate::components::check::{
-    dmarc_card::DmarcCard, mx_card::MxCard, paste::PasteRecords, progress::RunProgress,
-    spf_card::SpfCard, whatif::WhatIf,
+    dmarc_card::DmarcCard,
+    mx_card::MxCard,
+    paste::{PasteRecords, PasteState},
+    progress::RunProgress,
+    spf_card::SpfCard,
+    whatif::WhatIf,
 };
 use crate::doh::AppResolver;
 use crate::i18n::{lang, t, text, tf};
@@ -40,7 +44,7 @@ pub struct CheckTarget {
     pub domain: DomainName,
     pub ips: Vec<Ipv4Addr>,
     pub method: Option<MethodId>,
-    pub cloud: Cloud,
+    pub cloud: Option<Cloud>,
     pub doh: Option<String>,
     /// The resolver the link's sender used (`resolver=` parameter).
     pub resolver: Option<String>,
@@ -89,7 +93,8 @@ pub fn Check() -> impl IntoView {
     let url_domain = Memo::new(move |_| param("domain"));
     let url_ips = Memo::new(move |_| param("ip"));
     let url_method = Memo::new(move |_| param("method"));
-    let url_cloud = Memo::new(move |_| Cloud::parse(&param("cloud")).unwrap_or(Cloud::Worldwide));
+    // None when not chosen: the report then follows the MX host.
+    let url_cloud = Memo::new(move |_| Cloud::parse(&param("cloud")));
     let url_doh = Memo::new(move |_| query.read().get("doh"));
 
     // The form keeps what was typed; the URL changes only on a valid submit.
@@ -132,6 +137,7 @@ pub fn Check() -> impl IntoView {
     let controller = StoredValue::new_local(None::<web_sys::AbortController>);
     let resolver = StoredValue::new_local(None::<SharedResolver>);
     let source = RwSignal::new(String::new());
+    let pasted = PasteState::new();
 
     let stop_network = move || {
         if let Some(c) = controller.get_value() {
@@ -186,11 +192,20 @@ pub fn Check() -> impl IntoView {
         state.set(RunState::Cancelled);
     };
 
-    // Every valid target in the URL runs, in the page's language.
+    // Every valid target in the URL runs, in the page's language. Records pasted for
+    // its domain stay the source (a language switch must not go back to a network
+    // that is blocked); another domain starts afresh.
     Effect::new(move |_| {
         let _ = lang();
         match target.get() {
-            Some(Ok(target)) => start(target, None),
+            Some(Ok(target)) if pasted.is_checking(&target.domain) => {
+                let records = pasted.resolver(&target.domain);
+                start(target, Some(records));
+            }
+            Some(Ok(target)) => {
+                pasted.follow(&target.domain);
+                start(target, None);
+            }
             _ => {
                 generation.update_value(|g| *g += 1);
                 stop_network();
@@ -392,6 +407,12 @@ pub fn Check() -> impl IntoView {
             let target = target.get_untracked().and_then(Result::ok);
             let shared = resolver.get_value();
             let nothing = report.nothing_answered();
+            // In paste mode: what the check asked that nothing pasted answers.
+            let needed = shared.as_ref().map_or_else(Vec::new, |shared| match &shared.inner().inner {
+                AppResolver::Pasted(records) => records.still_needed(),
+                _ => Vec::new(),
+            });
+            let paste_mode = target.as_ref().is_some_and(|target| pasted.is_checking(&target.domain));
             view! {
                 {match (target.clone(), shared) {
                     (Some(target), Some(shared)) if report.spf.tree.is_some() && !nothing => view! {
@@ -400,7 +421,14 @@ pub fn Check() -> impl IntoView {
                     _ => ().into_any(),
                 }}
                 {target.map(|target| view! {
-                    <PasteRecords domain=target.domain.clone() open=nothing on_records=on_paste />
+                    <PasteRecords
+                        domain=target.domain.clone()
+                        state=pasted
+                        open=nothing || paste_mode
+                        unreachable=nothing && !paste_mode
+                        needed=needed.clone()
+                        on_records=on_paste
+                    />
                 })}
                 <section class="check-actions" aria-labelledby="check-link-heading">
                     <h2 id="check-link-heading">{t("ui.check.link")}</h2>

@@ -24,7 +24,7 @@ pub fn run(args: &[String]) -> Result<Option<Failed>> {
         [] => return Err(Usage("check: a DOMAIN is required".to_owned()).into()),
         [_, extra, ..] => return Err(Usage(format!("check: unexpected argument `{extra}`")).into()),
     };
-    let (mut ips, mut method, mut draft, mut cloud) = (Vec::new(), None, None, Default::default());
+    let (mut ips, mut method, mut draft, mut cloud) = (Vec::new(), None, None, None);
     let (mut lang, mut json_out) = (Default::default(), false);
     let mut resolver = ResolverChoice::default();
     for opt in opts {
@@ -53,7 +53,7 @@ pub fn run(args: &[String]) -> Result<Option<Failed>> {
                 )
             }
             "record" => draft = Some(value),
-            "cloud" => cloud = common::cloud(&value)?,
+            "cloud" => cloud = Some(common::cloud(&value)?),
             "lang" => lang = common::lang(&value)?,
             "json" => json_out = true,
             other => return Err(Usage(format!("check: unknown option --{other}")).into()),
@@ -89,6 +89,8 @@ pub fn run(args: &[String]) -> Result<Option<Failed>> {
 fn to_json(report: &Report) -> serde_json::Value {
     json!({
         "domain": report.domain,
+        "cloud": report.cloud.id(),
+        "cloud_source": report.cloud_source,
         "mx": {
             "status": report.status(Section::Mx).as_str(),
             "kind": report.mx.kind.map(|k| k.as_str()),

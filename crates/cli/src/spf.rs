@@ -10,6 +10,7 @@ use futures::executor::block_on;
 use serde_json::json;
 use smarthost_core::i18n::{self, Lang};
 use smarthost_core::spf::eval::{check_host, SpfQuery};
+use smarthost_core::spf::identity::{check_helo_then_mail_from, Identity};
 use std::net::IpAddr;
 
 pub fn run(args: &[String]) -> Result<()> {
@@ -52,27 +53,66 @@ fn eval(args: &[String]) -> Result<()> {
         }
     }
     let ip = ip.ok_or_else(|| Usage("spf eval: --ip is required".to_owned()))?;
-    // RFC 7208 2.3/2.4: the MAIL FROM's domain, or the HELO name when MAIL FROM is empty.
-    let domain = domain
-        .or_else(|| sender.rsplit_once('@').map(|(_, d)| d.to_owned()))
-        .or_else(|| (!sender.trim().is_empty() && !sender.contains('@')).then(|| sender.clone()))
-        .or_else(|| (!helo.trim().is_empty()).then(|| helo.clone()))
-        .ok_or_else(|| Usage("spf eval: give --sender, --helo or --domain".to_owned()))?;
+    if domain.is_none() && sender.trim().is_empty() && helo.trim().is_empty() {
+        return Err(Usage("spf eval: give --sender, --helo or --domain".to_owned()).into());
+    }
     let resolver = resolver.build(lang)?;
-    let query = SpfQuery {
-        ip,
-        sender,
-        helo,
-        domain: domain.trim().trim_end_matches('.').to_ascii_lowercase(),
-        receiver: "smarthost".to_owned(),
-        timestamp: std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0),
+    let timestamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let received_by = ("smarthost", timestamp);
+    // With --domain that one domain is checked; otherwise the identities are checked as
+    // a receiver does (RFC 7208 2.3, 2.4): HELO first when given, then MAIL FROM.
+    let (query, evaluation, identity, helo_check) = match domain {
+        Some(domain) => {
+            let mut query =
+                SpfQuery::mail_from(ip, &sender, &helo).received_by(received_by.0, received_by.1);
+            query.domain = domain.trim().to_ascii_lowercase();
+            query.domain = query
+                .domain
+                .strip_suffix('.')
+                .unwrap_or(&query.domain)
+                .to_owned();
+            let evaluation = block_on(check_host(&resolver, &query, record.as_deref()));
+            (query, evaluation, None, None)
+        }
+        None if record.is_some() => {
+            // A draft stands for the record of the MAIL FROM (or HELO) domain only.
+            let query =
+                SpfQuery::mail_from(ip, &sender, &helo).received_by(received_by.0, received_by.1);
+            let evaluation = block_on(check_host(&resolver, &query, record.as_deref()));
+            (query, evaluation, None, None)
+        }
+        None => {
+            let checks = block_on(check_helo_then_mail_from(
+                &resolver,
+                ip,
+                &helo,
+                &sender,
+                received_by,
+            ));
+            let (query, evaluation, helo_check) = match checks.decided_by {
+                Identity::MailFrom => (
+                    SpfQuery::mail_from(ip, &sender, &helo),
+                    checks.mail_from,
+                    checks.helo,
+                ),
+                Identity::Helo => (SpfQuery::helo(ip, &helo), checks.helo, None),
+            };
+            let evaluation =
+                evaluation.ok_or_else(|| anyhow::anyhow!("spf eval: no identity was checked"))?;
+            (query, evaluation, Some(checks.decided_by), helo_check)
+        }
     };
-    let evaluation = block_on(check_host(&resolver, &query, record.as_deref()));
     if json_out {
         let value = json!({
+            "identity": identity,
+            "helo": helo_check.as_ref().map(|h| json!({
+                "domain": helo.trim().trim_end_matches('.').to_ascii_lowercase(),
+                "result": h.result.as_str(),
+                "problem": h.problem,
+            })),
             "domain": query.domain,
             "ip": ip.to_string(),
             "result": evaluation.result.as_str(),
@@ -100,6 +140,20 @@ fn eval(args: &[String]) -> Result<()> {
             ]
         )
     )?;
+    let helo_name = helo.trim().trim_end_matches('.').to_ascii_lowercase();
+    if identity == Some(Identity::Helo) && !sender.trim().is_empty() {
+        outln!(
+            "  {}",
+            line("cli.spf.helo-decided", &[("helo", &helo_name)])
+        )?;
+    }
+    if let Some(helo_check) = &helo_check {
+        let helo_line = line(
+            "cli.spf.helo-checked",
+            &[("helo", &helo_name), ("result", helo_check.result.as_str())],
+        );
+        outln!("  {helo_line}")?;
+    }
     if let Some(problem) = &evaluation.problem {
         let problem = problem.message(lang);
         outln!("  {}", line("cli.spf.why", &[("problem", &problem)]))?;

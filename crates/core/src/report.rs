@@ -10,11 +10,12 @@ use crate::dns::{Cached, DomainName, RecordType, Resolver};
 use crate::i18n::{format, Lang};
 use crate::method::MethodId;
 use crate::mx::{check_mx, MxHost, MxKind};
-use crate::spf::eval::{check_host, in_v4, SpfQuery, TraceEntry};
-use crate::spf::fix::suggest_record;
+use crate::spf::eval::{check_host, in_v4, SpfQuery, TraceEntry, MAX_VOID_LOOKUPS};
+use crate::spf::fix::{suggest_record, Removal};
 use crate::spf::problem::SpfProblem;
 use crate::spf::record::{parse_record, Mechanism, Qualifier, TermKind};
 use crate::spf::tree::{walk_tree, NodeState, SpfNode};
+use crate::spf::voids::{void_terms, VoidTerm};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::net::{IpAddr, Ipv4Addr};
@@ -124,9 +125,24 @@ pub struct DmarcSection {
     pub meaning: Option<String>,
 }
 
+/// Where the report's cloud came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CloudSource {
+    /// The user chose it.
+    Chosen,
+    /// No cloud was chosen and the MX host names one.
+    Mx,
+    /// Neither: worldwide is assumed.
+    Assumed,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Report {
     pub domain: String,
+    /// The cloud the SPF include, the smart host and the findings follow.
+    pub cloud: Cloud,
+    pub cloud_source: CloudSource,
     pub mx: MxSection,
     pub spf: SpfSection,
     pub dmarc: DmarcSection,
@@ -218,7 +234,8 @@ pub struct CheckRequest {
     pub domain: DomainName,
     pub ips: Vec<Ipv4Addr>,
     pub method: Option<MethodId>,
-    pub cloud: Cloud,
+    /// The cloud the user chose; None lets the MX decide (worldwide when it cannot).
+    pub cloud: Option<Cloud>,
     /// A draft record to evaluate in place of the published one.
     pub draft: Option<String>,
 }
@@ -255,6 +272,7 @@ pub async fn check_domain<R: Resolver>(resolver: &R, request: &CheckRequest, lan
 
 fn partial(
     domain: &str,
+    cloud: (Cloud, CloudSource),
     mx: &MxSection,
     spf: Option<&SpfSection>,
     findings: &Findings,
@@ -264,6 +282,8 @@ fn partial(
     list.sort_by_key(|f| f.severity);
     Report {
         domain: domain.to_owned(),
+        cloud: cloud.0,
+        cloud_source: cloud.1,
         mx: mx.clone(),
         spf: spf.cloned().unwrap_or_else(SpfSection::unknown),
         dmarc: DmarcSection {
@@ -367,8 +387,10 @@ pub async fn check_domain_streaming<R: Resolver>(
         }
     };
 
+    let cloud = cloud_from_evidence(request.cloud, &mx, &mut findings);
     progress(&partial(
         &domain,
+        cloud,
         &mx,
         None,
         &findings,
@@ -400,7 +422,17 @@ pub async fn check_domain_streaming<R: Resolver>(
         ),
         NodeState::Record { .. } | NodeState::NotWalked { .. } => {}
     }
-    lint_tree(&tree, request.cloud, &mut findings, &mut spf);
+    let void_terms = void_terms(resolver, &tree).await;
+    lint_tree(&tree, cloud.0, &void_terms, &mut findings, &mut spf);
+    // One finding per cause: a missing or broken record is said once, by its own
+    // finding, not again for each device IP it fails.
+    let record_explains_failure = matches!(tree.state, NodeState::NoRecord { .. })
+        || findings.list.iter().any(|f| {
+            matches!(
+                f.code,
+                "spf-void-lookups" | "spf-too-many-lookups" | "spf-syntax" | "spf-multiple-records"
+            )
+        });
     if spf_known {
         // The suggestion adds only IPs known to need it. Left out: IPs whose result could
         // not be determined (a look-up in their path failed, so what could not be read may
@@ -454,7 +486,14 @@ pub async fn check_domain_streaming<R: Resolver>(
                     Severity::Error,
                     &[("what", "SPF"), ("error", &why)],
                 );
-            } else if mx_method && evaluation.result != crate::spf::SpfResult::Pass {
+            } else if mx_method
+                && evaluation.result != crate::spf::SpfResult::Pass
+                && !(record_explains_failure
+                    && matches!(
+                        evaluation.result,
+                        crate::spf::SpfResult::None | crate::spf::SpfResult::PermError
+                    ))
+            {
                 let ip = ip.to_string();
                 findings.add(
                     "spf-ip-not-authorized",
@@ -478,27 +517,78 @@ pub async fn check_domain_streaming<R: Resolver>(
         } else {
             Vec::new()
         };
+        let readable = !spf
+            .ip_checks
+            .iter()
+            .any(|c| c.result == crate::spf::SpfResult::TempError.as_str())
+            && !tree
+                .walk()
+                .iter()
+                .any(|(_, node)| matches!(node.state, NodeState::DnsError { .. }));
         let current = match &tree.state {
             NodeState::Record { text, .. } => Some(text.as_str()),
             NodeState::NoRecord { .. } => None,
             _ => Some(""),
         };
         if current != Some("") {
+            // Void terms of the checked domain's own record are the admin's to remove.
+            let removals: Vec<Removal> = if void_terms.len() > MAX_VOID_LOOKUPS as usize {
+                void_terms
+                    .iter()
+                    .filter(|v| v.domain.eq_ignore_ascii_case(&domain))
+                    .map(|v| Removal {
+                        term: v.term.clone(),
+                        name: v.name.clone(),
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
             if let Some(fix) = suggest_record(
                 current,
                 &device_ips,
-                request.cloud,
+                cloud.0,
                 spf.includes_microsoft,
+                &removals,
                 lang,
             ) {
-                spf.suggested_record = Some(fix.record);
-                spf.suggestion_reasons = fix.reasons;
+                // Verified when everything the record reaches could be read; when a
+                // look-up failed (or in paste mode, a name was not pasted) the candidate
+                // cannot be proven either way and is shown as before, without asking
+                // for names the record itself does not reach.
+                let verdict = if readable {
+                    verify_fix(resolver, &request.domain, &fix.record, &device_ips, cloud.0).await
+                } else {
+                    Ok(())
+                };
+                match verdict {
+                    Ok(()) => {
+                        spf.suggested_record = Some(fix.record);
+                        spf.suggestion_reasons = fix.reasons;
+                    }
+                    Err(unsafe_for) => findings.add(
+                        "spf-no-safe-fix",
+                        Severity::Warning,
+                        &[
+                            ("sender", &unsafe_for.sender),
+                            ("result", unsafe_for.result.as_str()),
+                            (
+                                "problem",
+                                &unsafe_for
+                                    .problem
+                                    .map(|p| p.message(lang))
+                                    .unwrap_or_default(),
+                            ),
+                        ],
+                    ),
+                }
             }
         }
     }
     spf.tree = Some(tree);
     progress(&partial(
         &domain,
+        cloud,
         &mx,
         Some(&spf),
         &findings,
@@ -511,6 +601,8 @@ pub async fn check_domain_streaming<R: Resolver>(
     findings.list.sort_by_key(|f| f.severity);
     Report {
         domain,
+        cloud: cloud.0,
+        cloud_source: cloud.1,
         mx,
         spf,
         dmarc,
@@ -519,15 +611,135 @@ pub async fn check_domain_streaming<R: Resolver>(
     }
 }
 
-fn lint_tree(tree: &SpfNode, cloud: Cloud, findings: &mut Findings, spf: &mut SpfSection) {
+/// A sender a candidate record does not let pass, and what it gives instead.
+struct UnsafeFor {
+    sender: String,
+    result: crate::spf::SpfResult,
+    problem: Option<SpfProblem>,
+}
+
+/// A suggested record is shown only if it works for every sender it must serve: each
+/// device IP and Microsoft 365's own servers (an address inside the cloud's include)
+/// pass, and no sender gets permerror or temperror. Otherwise it is not suggested.
+async fn verify_fix<R: Resolver>(
+    resolver: &R,
+    domain: &DomainName,
+    candidate: &str,
+    device_ips: &[Ipv4Addr],
+    cloud: Cloud,
+) -> Result<(), UnsafeFor> {
+    let mut senders: Vec<Ipv4Addr> = device_ips.to_vec();
+    if let Some(probe) = address_inside(resolver, cloud.spf_include()).await {
+        senders.push(probe);
+    }
+    // A sender no term lists walks the whole record, so a limit broken after the terms
+    // that match the others still shows; it may get any result but an error.
+    let stranger = Ipv4Addr::new(203, 0, 113, 254);
+    let checks = senders
+        .into_iter()
+        .map(|ip| (ip, true))
+        .chain([(stranger, false)]);
+    for (ip, must_pass) in checks {
+        let query = SpfQuery::mail_from(IpAddr::V4(ip), &format!("postmaster@{domain}"), "");
+        let evaluation = check_host(resolver, &query, Some(candidate)).await;
+        let broken = matches!(
+            evaluation.result,
+            crate::spf::SpfResult::PermError | crate::spf::SpfResult::TempError
+        );
+        if broken || (must_pass && evaluation.result != crate::spf::SpfResult::Pass) {
+            return Err(UnsafeFor {
+                sender: ip.to_string(),
+                result: evaluation.result,
+                problem: evaluation.problem,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// An IPv4 address that `include` authorises: the first ip4 network of its record, or of
+/// the records it includes (three levels at most). None when none can be read.
+async fn address_inside<R: Resolver>(resolver: &R, include: &str) -> Option<Ipv4Addr> {
+    let mut names = vec![include.to_owned()];
+    for _ in 0..3 {
+        let mut next = Vec::new();
+        for name in &names {
+            let parsed = DomainName::parse_lookup(name).ok()?;
+            let crate::spf::tree::NodeState::Record { text, .. } =
+                crate::spf::tree::fetch(resolver, &parsed).await
+            else {
+                continue;
+            };
+            for term in parse_record(&text).terms {
+                match term.kind {
+                    TermKind::Directive {
+                        qualifier: Qualifier::Pass,
+                        mechanism: Mechanism::Ip4 { network, .. },
+                    } => return Some(network),
+                    TermKind::Directive {
+                        mechanism: Mechanism::Include(spec),
+                        ..
+                    } if !spec.has_macros() => next.push(spec.text),
+                    _ => {}
+                }
+            }
+        }
+        names = next;
+    }
+    None
+}
+
+/// The cloud the report follows: the user's choice, else the one the MX host names, else
+/// worldwide. A choice the MX contradicts is kept (the user may know better, for example
+/// during a migration) and the disagreement is a finding.
+fn cloud_from_evidence(
+    chosen: Option<Cloud>,
+    mx: &MxSection,
+    findings: &mut Findings,
+) -> (Cloud, CloudSource) {
+    let from_mx = match mx.kind {
+        Some(MxKind::Microsoft365GccHigh) => Some(Cloud::GccHigh),
+        Some(MxKind::Microsoft365China) => Some(Cloud::China21Vianet),
+        Some(MxKind::Microsoft365 | MxKind::Microsoft365Dnssec) => Some(Cloud::Worldwide),
+        _ => None,
+    };
+    match (chosen, from_mx) {
+        (Some(chosen), Some(mx_cloud)) => {
+            // GCC shares the worldwide MX and include; DoD shares GCC High's.
+            let same_family = chosen.spf_include() == mx_cloud.spf_include();
+            if !same_family {
+                let host = mx.hosts.first().map_or("", |h| h.host.as_str());
+                findings.add(
+                    "mx-cloud-mismatch",
+                    Severity::Warning,
+                    &[
+                        ("chosen", chosen.id()),
+                        ("found", mx_cloud.id()),
+                        ("host", host),
+                    ],
+                );
+            }
+            (chosen, CloudSource::Chosen)
+        }
+        (Some(chosen), None) => (chosen, CloudSource::Chosen),
+        (None, Some(mx_cloud)) => (mx_cloud, CloudSource::Mx),
+        (None, None) => (Cloud::Worldwide, CloudSource::Assumed),
+    }
+}
+
+fn lint_tree(
+    tree: &SpfNode,
+    cloud: Cloud,
+    void_terms: &[VoidTerm],
+    findings: &mut Findings,
+    spf: &mut SpfSection,
+) {
     let include = cloud.spf_include();
-    let mut voids = 0;
     for (depth, node) in tree.walk() {
         if node.domain.eq_ignore_ascii_case(include) && depth > 0 {
             spf.includes_microsoft = true;
         }
         match &node.state {
-            NodeState::NoRecord { .. } if depth > 0 => voids += 1,
             NodeState::Multiple { count } if depth > 0 => findings.add(
                 "spf-multiple-records",
                 Severity::Error,
@@ -562,11 +774,22 @@ fn lint_tree(tree: &SpfNode, cloud: Cloud, findings: &mut Findings, spf: &mut Sp
             &[("count", &tree.total_lookups.to_string())],
         );
     }
-    if voids > 2 {
+    // RFC 7208 4.6.4: the third void look-up is the one that breaks the record.
+    if let Some(breaking) = void_terms.get(MAX_VOID_LOOKUPS as usize) {
+        let terms = void_terms
+            .iter()
+            .map(|v| v.term.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
         findings.add(
             "spf-void-lookups",
             Severity::Error,
-            &[("count", &voids.to_string())],
+            &[
+                ("count", &void_terms.len().to_string()),
+                ("terms", &terms),
+                ("breaking", &breaking.term),
+                ("where", &breaking.domain),
+            ],
         );
     }
     if tree.record().is_some() && !spf.includes_microsoft {
@@ -705,3 +928,7 @@ fn is_public(ip: Ipv4Addr) -> bool {
 #[cfg(test)]
 #[path = "report_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "report_repair_tests.rs"]
+mod repair_tests;

@@ -21,7 +21,7 @@ fn run(zone: &InMemoryZone, domain: &str, ips: &[&str], method: Option<MethodId>
             .map(|ip| ip.parse().unwrap_or_else(|e| panic!("{ip}: {e}")))
             .collect(),
         method,
-        cloud: Cloud::Worldwide,
+        cloud: Some(Cloud::Worldwide),
         draft: None,
     };
     block_on(check_domain(zone, &request, Lang::En))
@@ -270,7 +270,7 @@ fn the_suggested_record_makes_the_device_pass() {
         domain: DomainName::parse("d.test").unwrap_or_else(|e| panic!("{e}")),
         ips: vec!["198.51.100.7".parse().unwrap_or(Ipv4Addr::UNSPECIFIED)],
         method: Some(MethodId::DirectSend),
-        cloud: Cloud::Worldwide,
+        cloud: Some(Cloud::Worldwide),
         draft: Some(suggested),
     };
     let fixed = block_on(check_domain(&zone, &request, Lang::En));
@@ -298,7 +298,7 @@ fn streaming_hands_over_each_section_as_it_is_done_and_ends_with_the_full_report
             Ipv4Addr::new(203, 0, 113, 9),
         ],
         method: Some(MethodId::DirectSend),
-        cloud: Cloud::Worldwide,
+        cloud: Some(Cloud::Worldwide),
         draft: None,
     };
     let mut seen: Vec<(Vec<Stage>, bool, usize)> = Vec::new();

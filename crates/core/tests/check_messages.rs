@@ -100,6 +100,8 @@ const BROKEN_RECORDS: &[&str] = &[
     "v=spf1 include:%{d0}.example",
     "v=spf1 include:%{d99999999999}.example",
     "v=spf1 include:%{d2r!}.example",
+    "v=spf1 ptr/0 -all",
+    "v=spf1 -all exp=%{r}.example.com",
 ];
 
 /// Errors of every `spf.syntax.*` text: from the records above, from a macro-string
@@ -493,7 +495,7 @@ fn vietnamese_report(domain: &str) -> Report {
         domain: DomainName::parse(domain).unwrap_or_else(|e| panic!("{domain}: {e}")),
         ips: vec![Ipv4Addr::new(203, 0, 113, 9)],
         method: Some(MethodId::DirectSend),
-        cloud: Cloud::Worldwide,
+        cloud: Some(Cloud::Worldwide),
         draft: None,
     };
     block_on(check_domain(&zone(), &request, Lang::Vi))

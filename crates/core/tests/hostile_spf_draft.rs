@@ -407,7 +407,7 @@ fn report_in(draft: &str, lang: Lang) -> Report {
         domain: DomainName::parse(DOMAIN).unwrap_or_else(|e| panic!("{DOMAIN}: {e}")),
         ips: vec![DEVICE.parse().unwrap_or_else(|e| panic!("{DEVICE}: {e}"))],
         method: Some(MethodId::DirectSend),
-        cloud: Cloud::Worldwide,
+        cloud: Some(Cloud::Worldwide),
         draft: Some(draft.to_owned()),
     };
     block_on(check_domain(&zone(), &request, lang))

@@ -125,7 +125,8 @@ impl DomainName {
 
     /// Parses a name that a DNS record or an SPF macro produced, for looking up: unlike
     /// host names these may hold underscores (`_spf.contoso.com`) and other printable
-    /// ASCII, but labels must be 1 to 63 octets and the name at most 253.
+    /// ASCII, and the space an SPF `%_` expands to (RFC 7208 7.1: a DNS label is any
+    /// octets), but labels must be 1 to 63 octets and the name at most 253.
     pub fn parse_lookup(input: &str) -> Result<DomainName, NameError> {
         let name = input.strip_suffix('.').unwrap_or(input);
         if name.is_empty() {
@@ -144,7 +145,7 @@ impl DomainName {
                     len: label.len(),
                 });
             }
-            if let Some(ch) = label.chars().find(|c| !c.is_ascii_graphic()) {
+            if let Some(ch) = label.chars().find(|c| !(c.is_ascii_graphic() || *c == ' ')) {
                 return Err(NameError::InvalidCharacter {
                     label: crate::echo::shown(&shorten(label)),
                     ch,

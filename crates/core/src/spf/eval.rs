@@ -103,7 +103,12 @@ pub struct SpfEvaluation {
 struct State<'r, R> {
     resolver: Cached<'r, R>,
     query: &'r SpfQuery,
+    /// The client IP, IPv4-mapped IPv6 as IPv4 (RFC 7208 5), for matching and macros.
+    ip: IpAddr,
     sender: String,
+    /// The client's PTR names whose addresses give the IP back, found the first time a
+    /// `%{p}` macro needs them (RFC 7208 7.3, 5.5).
+    validated: Option<Vec<String>>,
     lookups: u32,
     voids: u32,
     trace: Vec<TraceEntry>,
@@ -145,7 +150,9 @@ pub async fn check_host<R: Resolver>(
     let mut state = State {
         resolver: Cached::new(resolver),
         query,
+        ip: normalize(query.ip),
         sender,
+        validated: None,
         lookups: 0,
         voids: 0,
         trace: Vec::new(),
@@ -186,6 +193,9 @@ fn evaluate<'a, R: Resolver>(
         };
         if !domain.contains('.') {
             return Level::of(SpfResult::None, Some(SpfProblem::SingleLabel { domain }));
+        }
+        if depth == 0 && !count_void && !is_checkable_domain(&domain) {
+            return Level::of(SpfResult::None, Some(SpfProblem::InvalidDomain { domain }));
         }
         let text = match draft {
             Some(text) => text,
@@ -377,7 +387,7 @@ async fn evaluate_record<R: Resolver>(
         if state.lookups > MAX_DNS_TERMS {
             return limit_error(state, depth, domain, &text);
         }
-        let Some(target) = expand_domain(state, target, domain) else {
+        let Some(target) = expand_target(state, target, domain).await else {
             state.trace.push(entry(
                 depth,
                 domain,
@@ -423,7 +433,7 @@ fn prefetch_list<R>(
     record: &SpfRecord,
     domain: &str,
 ) -> Vec<(DomainName, RecordType)> {
-    let address_type = address_type(normalize(state.query.ip));
+    let address_type = address_type(state.ip);
     let target = |spec: Option<&MacroString>| match spec {
         None => Some(domain.to_owned()),
         Some(spec) => expand_domain(state, spec, domain),
@@ -440,7 +450,7 @@ fn prefetch_list<R>(
                     target(spec.as_ref()).map(|t| (t, RecordType::Mx))
                 }
                 Mechanism::Exists(spec) => target(Some(spec)).map(|t| (t, RecordType::A)),
-                Mechanism::Ptr(_) => Some((reverse_name(state.query.ip), RecordType::Ptr)),
+                Mechanism::Ptr(_) => Some((reverse_name(state.ip), RecordType::Ptr)),
                 Mechanism::All | Mechanism::Ip4 { .. } | Mechanism::Ip6 { .. } => None,
             },
             TermKind::Modifier(super::record::Modifier::Redirect(spec)) => {
@@ -461,7 +471,7 @@ fn prefetch_list<R>(
 /// (with the a/mx/exists names of that level and the addresses of MX hosts found in the
 /// previous wave), so evaluation afterwards reads from the cache.
 async fn prefetch_tree<R: Resolver>(state: &State<'_, R>, root: &SpfRecord, domain: &str) {
-    let address_type = address_type(normalize(state.query.ip));
+    let address_type = address_type(state.ip);
     let mut frontier: Vec<(SpfRecord, String)> = vec![(root.clone(), domain.to_owned())];
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut mx_names: Vec<DomainName> = Vec::new();
@@ -549,11 +559,74 @@ fn context<'s, R>(state: &'s State<'_, R>, domain: &'s str) -> MacroContext<'s> 
     MacroContext {
         sender: &state.sender,
         domain,
-        ip: state.query.ip,
+        ip: state.ip,
         helo: &state.query.helo,
         receiver: &state.query.receiver,
         timestamp: state.query.timestamp,
+        validated: state
+            .validated
+            .as_deref()
+            .and_then(|names| preferred_name(names, domain)),
     }
+}
+
+/// RFC 7208 7.3: of the validated names, the target domain itself, else a subdomain of
+/// it, else any.
+fn preferred_name<'n>(names: &'n [String], domain: &str) -> Option<&'n str> {
+    let domain = domain.trim_end_matches('.');
+    names
+        .iter()
+        .find(|n| n.eq_ignore_ascii_case(domain))
+        .or_else(|| names.iter().find(|n| is_subdomain(n, domain)))
+        .or_else(|| names.first())
+        .map(String::as_str)
+}
+
+fn is_subdomain(name: &str, domain: &str) -> bool {
+    name.len() > domain.len()
+        && name.as_bytes()[..name.len() - domain.len()].ends_with(b".")
+        && name[name.len() - domain.len()..].eq_ignore_ascii_case(domain)
+}
+
+/// RFC 7208 4.3: the domain to check must be a well-formed multi-label name whose last
+/// label is a toplabel (so no domain literal such as `[192.0.2.1]` and no bare IP).
+fn is_checkable_domain(domain: &str) -> bool {
+    let name = domain.strip_suffix('.').unwrap_or(domain);
+    let Some(top) = name.rsplit('.').next() else {
+        return false;
+    };
+    let alnum_or_hyphen = |c: char| c.is_ascii_alphanumeric() || c == '-';
+    !name.contains(['[', ']'])
+        && top.chars().all(alnum_or_hyphen)
+        && top.chars().any(|c| c.is_ascii_alphabetic())
+        && !top.starts_with('-')
+        && !top.ends_with('-')
+}
+
+/// Expands a domain-spec, first finding the validated PTR names when it uses `%{p}`.
+async fn expand_target<R: Resolver>(
+    state: &mut State<'_, R>,
+    spec: &MacroString,
+    domain: &str,
+) -> Option<String> {
+    if spec.uses_validated_name() && state.validated.is_none() {
+        let names = validated_names_for_macro(state).await;
+        state.validated = Some(names);
+    }
+    expand_domain(state, spec, domain)
+}
+
+/// The names for `%{p}`: as for the ptr mechanism, at most 10 PTR names are tried, and
+/// a DNS error means none validates. These look-ups belong to the macro, not to a
+/// mechanism, so they count neither as DNS terms nor as void look-ups.
+async fn validated_names_for_macro<R: Resolver>(state: &mut State<'_, R>) -> Vec<String> {
+    let Ok(reverse) = DomainName::parse_lookup(&reverse_name(state.ip)) else {
+        return Vec::new();
+    };
+    let Ok(lookup) = state.resolver.lookup(&reverse, RecordType::Ptr).await else {
+        return Vec::new();
+    };
+    validate_ptr_names(state, &lookup).await
 }
 
 /// Looks a name up; counts void answers; errors become temperror (RFC 7208 5).
@@ -603,11 +676,7 @@ async fn match_mechanism<R: Resolver>(
     domain: &str,
     depth: u32,
 ) -> Matched {
-    let ip = normalize(state.query.ip);
-    let target = |state: &State<'_, R>, spec: &Option<MacroString>| match spec {
-        None => Some(domain.to_owned()),
-        Some(spec) => expand_domain(state, spec, domain),
-    };
+    let ip = state.ip;
     match mechanism {
         Mechanism::All => Matched::Yes(None),
         Mechanism::Ip4 { network, prefix } => Matched::from(match ip {
@@ -619,7 +688,7 @@ async fn match_mechanism<R: Resolver>(
             IpAddr::V4(_) => false,
         }),
         Mechanism::Include(spec) => {
-            let Some(target) = expand_domain(state, spec, domain) else {
+            let Some(target) = expand_target(state, spec, domain).await else {
                 return Matched::Error(
                     SpfResult::PermError,
                     SpfProblem::IncludeNotExpanded {
@@ -650,7 +719,7 @@ async fn match_mechanism<R: Resolver>(
             cidr4,
             cidr6,
         } => {
-            let Some(name) = target(state, spec) else {
+            let Some(name) = target_of(state, spec.as_ref(), domain).await else {
                 return Matched::Error(
                     SpfResult::PermError,
                     SpfProblem::DomainNotExpanded { mechanism: "a" },
@@ -666,7 +735,7 @@ async fn match_mechanism<R: Resolver>(
             cidr4,
             cidr6,
         } => {
-            let Some(name) = target(state, spec) else {
+            let Some(name) = target_of(state, spec.as_ref(), domain).await else {
                 return Matched::Error(
                     SpfResult::PermError,
                     SpfProblem::DomainNotExpanded { mechanism: "mx" },
@@ -712,7 +781,7 @@ async fn match_mechanism<R: Resolver>(
             Matched::No(None)
         }
         Mechanism::Ptr(spec) => {
-            let Some(name) = target(state, spec) else {
+            let Some(name) = target_of(state, spec.as_ref(), domain).await else {
                 return Matched::Error(
                     SpfResult::PermError,
                     SpfProblem::DomainNotExpanded { mechanism: "ptr" },
@@ -722,7 +791,7 @@ async fn match_mechanism<R: Resolver>(
                 Ok(names) => {
                     let hit = names
                         .into_iter()
-                        .find(|n| n == &name || n.ends_with(&format!(".{name}")));
+                        .find(|n| n.eq_ignore_ascii_case(&name) || is_subdomain(n, &name));
                     match hit {
                         Some(n) => Matched::Yes(Some(n)),
                         None => Matched::No(None),
@@ -732,7 +801,7 @@ async fn match_mechanism<R: Resolver>(
             }
         }
         Mechanism::Exists(spec) => {
-            let Some(name) = expand_domain(state, spec, domain) else {
+            let Some(name) = expand_target(state, spec, domain).await else {
                 return Matched::Error(
                     SpfResult::PermError,
                     SpfProblem::ExistsNotExpanded {
@@ -812,6 +881,18 @@ fn addresses(lookup: &Lookup) -> Vec<IpAddr> {
         .collect()
 }
 
+/// A mechanism's target: its domain-spec expanded, or the current domain.
+async fn target_of<R: Resolver>(
+    state: &mut State<'_, R>,
+    spec: Option<&MacroString>,
+    domain: &str,
+) -> Option<String> {
+    match spec {
+        None => Some(domain.to_owned()),
+        Some(spec) => expand_target(state, spec, domain).await,
+    }
+}
+
 /// RFC 7208 5.5: the client's PTR names (at most 10) whose addresses include the IP.
 /// A DNS error on the PTR query makes the mechanism not match.
 async fn validated_names<R: Resolver>(
@@ -824,11 +905,18 @@ async fn validated_names<R: Resolver>(
         Err(Matched::Error(SpfResult::TempError, _)) => return Ok(Vec::new()),
         Err(e) => return Err(e),
     };
+    Ok(validate_ptr_names(state, &lookup).await)
+}
+
+/// Of the first 10 PTR names in `lookup`, those whose A or AAAA records hold the client
+/// IP; a name whose address look-up fails is skipped (RFC 7208 5.5).
+async fn validate_ptr_names<R: Resolver>(state: &mut State<'_, R>, lookup: &Lookup) -> Vec<String> {
+    let ip = state.ip;
     let names: Vec<String> = lookup
         .records()
         .iter()
         .filter_map(|r| match &r.data {
-            RecordData::Ptr(n) => Some(n.clone()),
+            RecordData::Ptr(n) => Some(n.trim_end_matches('.').to_owned()),
             _ => None,
         })
         .take(MAX_MX_OR_PTR_NAMES)
@@ -841,7 +929,7 @@ async fn validated_names<R: Resolver>(
             }
         }
     }
-    Ok(validated)
+    validated
 }
 
 fn reverse_name(ip: IpAddr) -> String {
@@ -906,7 +994,7 @@ async fn explain<R: Resolver>(
     domain: &str,
 ) -> Option<String> {
     let spec = record.exp()?;
-    let name = expand_domain(state, spec, domain)?;
+    let name = expand_target(state, spec, domain).await?;
     let parsed = DomainName::parse_lookup(&name).ok()?;
     let lookup = state.resolver.lookup(&parsed, RecordType::Txt).await.ok()?;
     let texts: Vec<String> = lookup
@@ -918,6 +1006,10 @@ async fn explain<R: Resolver>(
         return None;
     };
     let macro_string = super::macros::parse_explain_string(text).ok()?;
+    if macro_string.uses_validated_name() && state.validated.is_none() {
+        let names = validated_names_for_macro(state).await;
+        state.validated = Some(names);
+    }
     let ctx = context(state, domain);
     let explained = expand(&macro_string, &ctx, true).ok()?;
     explained.is_ascii().then_some(explained)
@@ -926,3 +1018,7 @@ async fn explain<R: Resolver>(
 #[cfg(test)]
 #[path = "eval_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "rfc_rules_tests.rs"]
+mod rfc_rules_tests;

@@ -14,15 +14,27 @@ pub struct SpfFix {
     pub reasons: Vec<String>,
 }
 
+/// A term of the published record to take out, and the name it points at in vain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removal {
+    pub term: String,
+    pub name: String,
+}
+
 /// Builds the corrected record. `current` is the published record, if any; `ips` are the
 /// device addresses that must pass (empty for client submission, whose mail leaves from
 /// Microsoft's servers); `included_deeper` says the Microsoft include is already reached
-/// through another include. None when nothing needs to change.
+/// through another include; `remove` are terms of the record that only cost void
+/// look-ups (they match nothing, and more than 2 break the record for every sender).
+/// None when nothing needs to change.
+///
+/// The result is a candidate: the report evaluates it for every sender before showing it.
 pub fn suggest_record(
     current: Option<&str>,
     ips: &[Ipv4Addr],
     cloud: Cloud,
     included_deeper: bool,
+    remove: &[Removal],
     lang: Lang,
 ) -> Option<SpfFix> {
     let include = format!("include:{}", cloud.spf_include());
@@ -70,8 +82,17 @@ pub fn suggest_record(
             if spec.text.eq_ignore_ascii_case(cloud.spf_include()))
         });
     let missing_ips: Vec<&Ipv4Addr> = ips.iter().filter(|ip| !covered(ip)).collect();
-    if missing_ips.is_empty() && has_include {
+    let removed = |text: &str| remove.iter().any(|r| r.term == text);
+    let removing = parsed.terms.iter().any(|t| removed(parsed.term_text(t)));
+    if missing_ips.is_empty() && has_include && !removing {
         return None;
+    }
+    for removal in remove {
+        reasons.push(format(
+            lang,
+            "fix.remove-void",
+            &[("term", &removal.term), ("name", &removal.name)],
+        ));
     }
     // New terms go right after "v=spf1", before any term that could match first.
     let mut additions: Vec<String> = missing_ips.iter().map(|ip| format!("ip4:{ip}")).collect();
@@ -86,6 +107,7 @@ pub fn suggest_record(
             &[("include", cloud.spf_include())],
         ));
         let lookups = parsed.dns_term_count();
+        let lookups = lookups.saturating_sub(u32::try_from(remove.len()).unwrap_or(u32::MAX));
         if lookups + 1 > super::eval::MAX_DNS_TERMS {
             reasons.push(format(
                 lang,
@@ -94,12 +116,27 @@ pub fn suggest_record(
             ));
         }
     }
-    let rest = current.get(6..).unwrap_or_default().trim_start_matches(' ');
-    let record = if rest.is_empty() {
-        format!("v=spf1 {}", additions.join(" "))
+    // The record after "v=spf1" as published, less the terms removed.
+    let kept: Vec<&str> = parsed
+        .terms
+        .iter()
+        .map(|t| parsed.term_text(t))
+        .filter(|text| !removed(text))
+        .collect();
+    let rest = if removing {
+        kept.join(" ")
     } else {
-        format!("v=spf1 {} {rest}", additions.join(" "))
+        current
+            .get(6..)
+            .unwrap_or_default()
+            .trim_start_matches(' ')
+            .to_owned()
     };
+    let record = std::iter::once("v=spf1".to_owned())
+        .chain(additions)
+        .chain((!rest.is_empty()).then_some(rest))
+        .collect::<Vec<_>>()
+        .join(" ");
     Some(SpfFix {
         record: record.trim_end().to_owned(),
         reasons,
@@ -121,6 +158,7 @@ mod tests {
             &[ip("198.51.100.7")],
             Cloud::Worldwide,
             false,
+            &[],
             Lang::En,
         );
         assert_eq!(
@@ -136,6 +174,7 @@ mod tests {
             &[ip("198.51.100.7")],
             Cloud::Worldwide,
             false,
+            &[],
             Lang::En,
         );
         let Some(fix) = fix else {
@@ -155,6 +194,7 @@ mod tests {
             &[ip("198.51.100.7")],
             Cloud::GccHigh,
             false,
+            &[],
             Lang::En,
         );
         assert_eq!(
@@ -172,6 +212,7 @@ mod tests {
                 &[ip("198.51.100.7")],
                 Cloud::Worldwide,
                 false,
+                &[],
                 Lang::En
             ),
             None
@@ -182,7 +223,7 @@ mod tests {
     fn an_include_reached_deeper_is_not_added_again() {
         let current = "v=spf1 include:_spf.vendor.test -all";
         assert_eq!(
-            suggest_record(Some(current), &[], Cloud::Worldwide, true, Lang::En),
+            suggest_record(Some(current), &[], Cloud::Worldwide, true, &[], Lang::En),
             None
         );
     }
@@ -196,7 +237,7 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join(" ")
         );
-        let fix = suggest_record(Some(&current), &[], Cloud::Worldwide, false, Lang::En);
+        let fix = suggest_record(Some(&current), &[], Cloud::Worldwide, false, &[], Lang::En);
         assert!(fix.is_some_and(|f| f.reasons.iter().any(|r| r.contains("11"))));
     }
 }

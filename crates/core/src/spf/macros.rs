@@ -36,11 +36,37 @@ impl MacroString {
             .any(|t| !matches!(t, MacroToken::Literal(_)))
     }
 
-    /// RFC 7208 7.1 domain-spec: ends with a macro or with "." toplabel ["."], where a
-    /// toplabel is alphanumeric with at least one letter (or has an inner hyphen).
+    /// The first c, r or t macro: letters allowed only in explanation text (RFC 7208
+    /// 7.3), never in a domain-spec.
+    pub fn exp_only_letter(&self) -> Option<char> {
+        self.tokens.iter().find_map(|t| match t {
+            MacroToken::Expand { letter, .. }
+                if matches!(letter.to_ascii_lowercase(), 'c' | 'r' | 't') =>
+            {
+                Some(*letter)
+            }
+            _ => None,
+        })
+    }
+
+    /// Whether it uses `%{p}`, which needs the client's validated PTR name.
+    pub fn uses_validated_name(&self) -> bool {
+        self.tokens.iter().any(
+            |t| matches!(t, MacroToken::Expand { letter, .. } if letter.eq_ignore_ascii_case(&'p')),
+        )
+    }
+
+    /// RFC 7208 7.1 domain-spec: ends with a macro-expand (`%{...}`, `%%`, `%_` or
+    /// `%-`) or with "." toplabel ["."], where a toplabel is alphanumeric with at least
+    /// one letter (or has an inner hyphen).
     pub fn is_valid_domain_spec(&self) -> bool {
         match self.tokens.last() {
-            Some(MacroToken::Expand { .. }) => true,
+            Some(
+                MacroToken::Expand { .. }
+                | MacroToken::Percent
+                | MacroToken::Space
+                | MacroToken::UrlSpace,
+            ) => true,
             Some(MacroToken::Literal(last)) => {
                 let trimmed = last.strip_suffix('.').unwrap_or(last);
                 // domain-end is "." toplabel ["."]: a literal without a dot cannot end it.
@@ -197,6 +223,9 @@ pub struct MacroContext<'a> {
     pub receiver: &'a str,
     /// Seconds since the epoch, for `%{t}` in explanations.
     pub timestamp: u64,
+    /// `%{p}`: the client's validated domain name for this `<domain>` (RFC 7208 7.3),
+    /// found by the evaluator; None when no PTR name validates ("unknown").
+    pub validated: Option<&'a str>,
 }
 
 /// Why a macro cannot expand.
@@ -255,9 +284,8 @@ fn letter_value(letter: char, ctx: &MacroContext<'_>) -> String {
         'o' => sender_domain.to_owned(),
         'd' => ctx.domain.to_owned(),
         'i' => dotted_ip(ctx.ip),
-        // RFC 7208 7.3: %{p} SHOULD NOT be used; validating it costs DNS look-ups that
-        // count toward no limit, so it expands to "unknown" as the RFC allows.
-        'p' => "unknown".to_owned(),
+        // RFC 7208 7.3: "unknown" when no PTR name of the client validates.
+        'p' => ctx.validated.unwrap_or("unknown").to_owned(),
         'v' => if ctx.ip.is_ipv4() { "in-addr" } else { "ip6" }.to_owned(),
         'h' => ctx.helo.to_owned(),
         'c' => ctx.ip.to_string(),
@@ -267,7 +295,9 @@ fn letter_value(letter: char, ctx: &MacroContext<'_>) -> String {
     }
 }
 
-/// `%{i}`: IPv4 dotted, IPv6 as dot-separated nibbles (RFC 7208 7.3).
+/// `%{i}`: IPv4 dotted, IPv6 as dot-separated nibbles (RFC 7208 7.3). The nibbles are
+/// upper case as in RFC 4408 8.2 and the openspf test suites (RFC 7208 7.4 prints them in
+/// lower case; DNS compares names without case, so only explanation text shows it).
 fn dotted_ip(ip: IpAddr) -> String {
     match ip {
         IpAddr::V4(v4) => v4.to_string(),
@@ -275,7 +305,7 @@ fn dotted_ip(ip: IpAddr) -> String {
             .octets()
             .iter()
             .flat_map(|b| [b >> 4, b & 0x0f])
-            .map(|n| format!("{n:x}"))
+            .map(|n| format!("{n:X}"))
             .collect::<Vec<_>>()
             .join("."),
     }

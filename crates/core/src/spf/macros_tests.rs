@@ -21,6 +21,7 @@ fn expand_with(spec: &str, ip: &str, in_exp: bool) -> Result<String, MacroError>
         helo: "mx.example.org",
         receiver: "receiver.example.net",
         timestamp: 1_700_000_000,
+        validated: None,
     };
     expand(&ms, &ctx, in_exp)
 }
@@ -67,9 +68,17 @@ fn rfc_7208_section_7_4_examples() {
             "{spec}"
         );
     }
+    // RFC 7208 7.4 prints the nibbles in lower case, RFC 4408 8.2 in upper case; a DNS
+    // name has no case, so the example holds either way.
+    let ipv6 = expand_with("%{ir}.%{v}._spf.%{d2}", "2001:db8::cb01", false).unwrap_or_default();
+    assert!(ipv6.eq_ignore_ascii_case(
+        "1.0.b.c.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6._spf.example.com"
+    ));
+    // In explanation text, where case shows, the nibbles are upper case as the openspf
+    // suite expects ("...E.B.A.B.E.F.A.C.ip6.arpa").
     assert_eq!(
-        expand_with("%{ir}.%{v}._spf.%{d2}", "2001:db8::cb01", false).as_deref(),
-        Ok("1.0.b.c.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6._spf.example.com")
+        expand_with("%{c} is %{ir}.%{v}.arpa", "cafe:babe::1", true).as_deref(),
+        Ok("cafe:babe::1 is 1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.E.B.A.B.E.F.A.C.ip6.arpa")
     );
 }
 
@@ -154,6 +163,7 @@ fn a_sender_without_local_part_is_postmaster() {
         helo: "h.example.com",
         receiver: "",
         timestamp: 0,
+        validated: None,
     };
     assert_eq!(
         expand(&ms, &ctx, false).as_deref(),

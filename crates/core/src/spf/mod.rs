@@ -3,10 +3,12 @@
 pub mod diff;
 pub mod eval;
 pub mod fix;
+pub mod identity;
 pub mod macros;
 pub mod problem;
 pub mod record;
 pub mod tree;
+pub mod voids;
 
 pub use eval::{check_host, SpfEvaluation, SpfQuery, SpfResult, TraceEntry};
 pub use problem::{SpfProblem, TraceNote};

@@ -350,10 +350,21 @@ fn parse_term(term: &str, offset: usize) -> Result<TermKind, SyntaxError> {
     })
 }
 
+/// redirect= and exp= take a domain-spec (RFC 7208 6.1, 6.2), where c, r and t are not
+/// allowed (7.3): they exist only for the explanation text that exp= points to.
 fn require_domain_spec(
     value: MacroString,
     span: &Range<usize>,
 ) -> Result<MacroString, SyntaxError> {
+    if let Some(letter) = value.exp_only_letter() {
+        return Err(SyntaxError::new(
+            span.clone(),
+            why(
+                "spf.syntax.macro-exp-only",
+                &[("macro", &format!("%{{{letter}}}"))],
+            ),
+        ));
+    }
     if value.is_valid_domain_spec() {
         Ok(value)
     } else {
@@ -368,18 +379,7 @@ fn parse_mechanism(body: &str, offset: usize) -> Result<Mechanism, Why> {
     let domain_arg = |rest: &str| -> Result<Option<MacroString>, Why> {
         match rest.strip_prefix(':') {
             None => Ok(None),
-            Some(spec) => {
-                let parsed =
-                    parse_macro_string(spec, offset + name_end + 1).map_err(|e| (e.key, e.args))?;
-                if parsed.is_valid_domain_spec() {
-                    Ok(Some(parsed))
-                } else {
-                    Err(why(
-                        "spf.syntax.invalid-domain",
-                        &[("mechanism", &name), ("value", &shown(spec))],
-                    ))
-                }
-            }
+            Some(spec) => parse_domain_spec(spec, offset + name_end + 1, &name).map(Some),
         }
     };
     match name.as_str() {
@@ -395,11 +395,17 @@ fn parse_mechanism(body: &str, offset: usize) -> Result<Mechanism, Why> {
             })
         }
         "a" | "mx" => {
-            // domain-spec then dual-cidr-length; the CIDR starts at the first '/' after
-            // the domain (a macro-string cannot contain '/' outside delimiters).
-            let (domain_part, cidr_part) = split_cidr(rest);
+            // RFC 7208 5.3/5.4: [ ":" domain-spec ] [ dual-cidr-length ]. A domain-spec
+            // may itself hold ':' and '/' (macro-literal is %x21-24 / %x26-7E), so only
+            // a trailing, well-formed dual-cidr-length is a CIDR.
+            let (domain_part, cidr4, cidr6) = split_trailing_cidr(rest)?;
+            if !domain_part.is_empty() && !domain_part.starts_with(':') {
+                return Err(why(
+                    "spf.syntax.not-cidr",
+                    &[("value", &shown(domain_part))],
+                ));
+            }
             let domain = domain_arg(domain_part)?;
-            let (cidr4, cidr6) = parse_dual_cidr(cidr_part)?;
             Ok(if name == "a" {
                 Mechanism::A {
                     domain,
@@ -414,7 +420,9 @@ fn parse_mechanism(body: &str, offset: usize) -> Result<Mechanism, Why> {
                 }
             })
         }
-        "ptr" => Ok(Mechanism::Ptr(domain_arg(rest)?)),
+        // RFC 7208 5.5: "ptr" [ ":" domain-spec ], with no CIDR length.
+        "ptr" if rest.is_empty() || rest.starts_with(':') => Ok(Mechanism::Ptr(domain_arg(rest)?)),
+        "ptr" => Err(why("spf.syntax.ptr-cidr", &[("value", &shown(rest))])),
         "ip4" => {
             let spec = rest
                 .strip_prefix(':')
@@ -444,6 +452,26 @@ fn parse_mechanism(body: &str, offset: usize) -> Result<Mechanism, Why> {
     }
 }
 
+/// A mechanism's target (RFC 7208 7.1 domain-spec). The c, r and t macros belong to
+/// explanation text only (7.3), so a target that uses them is a syntax error.
+fn parse_domain_spec(spec: &str, offset: usize, mechanism: &str) -> Result<MacroString, Why> {
+    let parsed = parse_macro_string(spec, offset).map_err(|e| (e.key, e.args))?;
+    if let Some(letter) = parsed.exp_only_letter() {
+        return Err(why(
+            "spf.syntax.macro-exp-only",
+            &[("macro", &format!("%{{{letter}}}"))],
+        ));
+    }
+    if parsed.is_valid_domain_spec() {
+        Ok(parsed)
+    } else {
+        Err(why(
+            "spf.syntax.invalid-domain",
+            &[("mechanism", mechanism), ("value", &shown(spec))],
+        ))
+    }
+}
+
 /// ip4/ip6: everything after the last '/' is the prefix.
 fn split_prefix(spec: &str) -> (&str, Option<&str>) {
     match spec.rfind('/') {
@@ -452,36 +480,39 @@ fn split_prefix(spec: &str) -> (&str, Option<&str>) {
     }
 }
 
-/// a/mx: the dual CIDR starts at the first '/' that follows the domain-spec.
-fn split_cidr(rest: &str) -> (&str, &str) {
-    // Inside a macro "%{...}" a '/' is a delimiter, so skip macro bodies.
-    let mut depth = 0;
-    for (i, c) in rest.char_indices() {
-        match c {
-            '{' => depth += 1,
-            '}' => depth -= 1,
-            '/' if depth <= 0 => return (&rest[..i], &rest[i..]),
-            _ => {}
+/// a/mx: peels a trailing dual-cidr-length (`/n`, `//m` or `/n//m`, RFC 7208 5.6) off
+/// the rest of the term, returning what is left (`:domain-spec` or nothing) and the
+/// lengths. A '/' followed by anything but digits up to the end is part of the domain.
+fn split_trailing_cidr(rest: &str) -> Result<(&str, Option<u8>, Option<u8>), Why> {
+    let mut left = rest;
+    let mut cidr6 = None;
+    if let Some((before, digits)) = trailing_digits_after(left, "//") {
+        cidr6 = parse_cidr(Some(digits), 128)?;
+        left = before;
+    }
+    let mut cidr4 = None;
+    if let Some((before, digits)) = trailing_digits_after(left, "/") {
+        // "a//64" was taken above; a single '/' here is the IPv4 length.
+        if !before.ends_with('/') {
+            cidr4 = parse_cidr(Some(digits), 32)?;
+            left = before;
         }
     }
-    (rest, "")
+    if left.ends_with('/') && cidr4.is_none() && cidr6.is_none() {
+        return Err(why("spf.syntax.not-cidr", &[("value", "/")]));
+    }
+    Ok((left, cidr4, cidr6))
 }
 
-/// `/n`, `//m` or `/n//m` (RFC 7208 5.6 dual-cidr-length).
-fn parse_dual_cidr(text: &str) -> Result<(Option<u8>, Option<u8>), Why> {
-    if text.is_empty() {
-        return Ok((None, None));
+/// When `text` ends with `sep` then one or more ASCII digits: what comes before `sep`,
+/// and the digits.
+fn trailing_digits_after<'t>(text: &'t str, sep: &str) -> Option<(&'t str, &'t str)> {
+    let digits_start = text.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits_start == text.len() {
+        return None;
     }
-    let Some(body) = text.strip_prefix('/') else {
-        return Err(why("spf.syntax.not-cidr", &[("value", &shown(text))]));
-    };
-    if let Some(v6) = body.strip_prefix('/') {
-        return Ok((None, parse_cidr(Some(v6), 128)?));
-    }
-    match body.split_once("//") {
-        Some((v4, v6)) => Ok((parse_cidr(Some(v4), 32)?, parse_cidr(Some(v6), 128)?)),
-        None => Ok((parse_cidr(Some(body), 32)?, None)),
-    }
+    let before = text[..digits_start].strip_suffix(sep)?;
+    Some((before, &text[digits_start..]))
 }
 
 /// A CIDR length: digits without a leading zero (except "0"), at most `max`.

@@ -1,0 +1,64 @@
+// `smarthost spf eval`, `smarthost check` and the check page give the same answers for
+// the same zone: one table of zones from tests/zones through all three.
+
+import { test, expect } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import { resolve } from "node:path";
+import { card, finished, openCheck } from "./check-page";
+import { dohUrl } from "./site";
+
+const ROOT = resolve(import.meta.dirname, "..", "..");
+
+function cli(args: string[]): any {
+  let out: string;
+  try {
+    out = execFileSync("cargo", ["run", "--quiet", "-p", "smarthost", "--", ...args, "--json", "--doh", dohUrl()], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+  } catch (error: any) {
+    // `check` exits 1 when there are error findings; its JSON is still the answer.
+    out = error.stdout;
+  }
+  return JSON.parse(out);
+}
+
+// (domain, device IP, method)
+const ZONES: [string, string, string][] = [
+  ["ok.cli.test", "198.51.100.7", "direct-send"],
+  ["noinclude.cli.test", "198.51.100.7", "direct-send"],
+  ["avoids.cli.test", "198.51.100.7", "direct-send"],
+  ["voids.cli.test", "198.51.100.7", "relay-ip"],
+  ["over.cli.test", "198.51.100.7", "direct-send"],
+  ["exp.cli.test", "203.0.113.9", "direct-send"],
+  ["colon.rfc.test", "192.0.2.10", "direct-send"],
+  ["void-a.rfc.test", "192.0.2.10", "direct-send"],
+  ["ptr-cidr.rfc.test", "192.0.2.10", "direct-send"],
+  ["p.rfc.test", "192.0.2.10", "direct-send"],
+  ["gcchigh.rfc.test", "192.0.2.10", "direct-send"],
+];
+
+test("spf eval, check and the browser agree zone by zone", async ({ page }) => {
+  test.setTimeout(180_000);
+  for (const [domain, ip, method] of ZONES) {
+    const evaluated = cli(["spf", "eval", "--domain", domain, "--ip", ip]);
+    const checked = cli(["check", domain, "--ip", ip, "--method", method]);
+    expect(checked.spf.result_for_ip[ip], `${domain}: check vs spf eval`).toBe(evaluated.result);
+
+    await openCheck(page, `domain=${domain}&ip=${ip}&method=${method}`);
+    await finished(page);
+    const row = card(page, "spf").locator(`tr[data-ip="${ip}"]`);
+    await expect(row, `${domain}: browser vs CLI`).toHaveAttribute("data-result", evaluated.result);
+    const browserCodes = await page.locator("li.finding[data-code]").evaluateAll((items) =>
+      items.map((item) => item.getAttribute("data-code")).sort(),
+    );
+    const cliCodes = checked.findings.map((f: any) => f.code).sort();
+    expect(browserCodes, `${domain}: finding codes`).toEqual(cliCodes);
+    const suggested = card(page, "spf").locator(".suggestion pre, .suggestion code").first();
+    if (checked.spf.suggested_record) {
+      await expect(suggested, `${domain}: suggested record`).toContainText(checked.spf.suggested_record);
+    } else {
+      await expect(card(page, "spf").locator(".suggestion"), `${domain}: no suggestion`).toHaveCount(0);
+    }
+  }
+});
