@@ -54,7 +54,7 @@ test("spf eval, check and the browser agree zone by zone", async ({ page }) => {
     );
     const cliCodes = checked.findings.map((f: any) => f.code).sort();
     expect(browserCodes, `${domain}: finding codes`).toEqual(cliCodes);
-    const suggested = card(page, "spf").locator(".suggestion pre, .suggestion code").first();
+    const suggested = card(page, "spf").locator(".suggestion .code-block");
     if (checked.spf.suggested_record) {
       await expect(suggested, `${domain}: suggested record`).toContainText(checked.spf.suggested_record);
     } else {
