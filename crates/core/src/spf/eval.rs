@@ -585,7 +585,8 @@ fn preferred_name<'n>(names: &'n [String], domain: &str) -> Option<&'n str> {
 fn is_subdomain(name: &str, domain: &str) -> bool {
     name.len() > domain.len()
         && name.as_bytes()[..name.len() - domain.len()].ends_with(b".")
-        && name[name.len() - domain.len()..].eq_ignore_ascii_case(domain)
+        // Bytes, not str slices: a PTR name from the network need not be ASCII.
+        && name.as_bytes()[name.len() - domain.len()..].eq_ignore_ascii_case(domain.as_bytes())
 }
 
 /// RFC 7208 4.3: the domain to check must be a well-formed multi-label name whose last

@@ -355,3 +355,22 @@ fn the_p_macro_validates_at_most_ten_ptr_names() {
         "{looked_up:?}"
     );
 }
+
+#[test]
+fn a_ptr_name_that_is_not_ascii_is_compared_without_panicking() {
+    let ip = Ipv4Addr::new(198, 51, 100, 60);
+    let zone = zone()
+        .txt("ptr-odd.test", "v=spf1 ptr:ptr-odd.test -all")
+        .with(
+            "60.100.51.198.in-addr.arpa",
+            RecordData::Ptr("é€.test".into()),
+        )
+        .with(
+            "60.100.51.198.in-addr.arpa",
+            RecordData::Ptr("ok.ptr-odd.test".into()),
+        )
+        .a("ok.ptr-odd.test", ip);
+    let query = SpfQuery::mail_from(v4(ip), "user@ptr-odd.test", "helo.example.net");
+    let evaluation = block_on(check_host(&zone, &query, None));
+    assert_eq!(evaluation.result, SpfResult::Pass);
+}
