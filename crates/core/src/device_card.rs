@@ -33,8 +33,8 @@ pub struct DeviceCard {
     pub availability: Availability,
     /// The cloud's SPF include, when the domain's SPF record needs it for this device.
     pub spf_include: Option<&'static str>,
-    /// What the domain's SPF record needs for this device, when Microsoft 365 carries
-    /// its mail in a way our sources describe.
+    /// The terms the domain's SPF record needs for this device (`ip4:… include:…`),
+    /// when Microsoft 365 carries its mail in a way our sources describe.
     pub spf: Option<String>,
 }
 
@@ -115,24 +115,15 @@ fn sends_through_microsoft(id: MethodId) -> bool {
     !matches!(id, MethodId::Acs | MethodId::OnpremRelay)
 }
 
-/// The SPF line: MX methods (Direct Send, relay) also need the device's public IP,
-/// as the DNS check asks for it; the others need the include only.
+/// The SPF terms, as they are written in the record: MX methods (Direct Send, relay)
+/// also need the device's public IP, as the DNS check asks for it; the others need the
+/// include only.
 fn spf_line(id: MethodId, ip: Option<&str>, include: &str, lang: Lang) -> String {
     if method(id).host != Host::TenantMx {
-        return format(lang, "card.spf.include", &[("include", include)]);
+        return format!("include:{include}");
     }
-    match ip {
-        Some(ip) => format(
-            lang,
-            "card.spf.ip-and-include",
-            &[("ip", ip), ("include", include)],
-        ),
-        None => format(
-            lang,
-            "card.spf.device-ip-and-include",
-            &[("include", include)],
-        ),
-    }
+    let ip = ip.map_or_else(|| text(lang, "card.spf.device-ip"), str::to_owned);
+    format!("ip4:{ip} include:{include}")
 }
 
 /// An error when `host` is a Microsoft 365 MX host of a cloud other than `cloud` (a

@@ -147,8 +147,11 @@ fn what_a_card_says_in_place_of_a_worldwide_value_speaks_both_languages() {
                         vi.card.test.clone(),
                     );
                 }
+                // Only the stand-in for an unknown IP is words; the rest is record syntax.
                 if let (Some(en), Some(vi)) = (en.spf, vi.spf) {
-                    check(&mut failures, &format!("{what} SPF"), en, vi);
+                    if en.contains('<') {
+                        check(&mut failures, &format!("{what} SPF"), en, vi);
+                    }
                 }
             }
             other => failures.push(format!("{what}: {other:?}")),

@@ -1,13 +1,15 @@
 //! Device pages: the inventory's index and one printable card per device and language.
-//! The card itself is core's `render_html`, the same markup as the app's Cards screen,
-//! inside `.print-a6` so card.css prints it alone on one A6 page.
+//! The card itself is core's `render_device_card_html` (the device's card in its cloud),
+//! the same rows as the app's Cards screen, inside `.print-a6` so card.css prints it
+//! alone on one A6 page.
 
 use super::devices::{DeviceEntry, DeviceSet};
 use super::front_matter::Site;
 use super::strings::{catalog, t, Text};
 use super::templates::{page_frame, Frame, Nav};
 use super::Options;
-use smarthost_core::card::{escape, render_html};
+use smarthost_core::card::escape;
+use smarthost_core::device_card::{cloud_name, render_device_card_html};
 use smarthost_core::i18n::Lang;
 
 /// The paths of a file under `<lang>/devices/` in every built language.
@@ -35,24 +37,26 @@ pub(super) fn device_index(
     } else {
         let label = |key: &str| escape(&catalog(lang, &format!("card.label.{key}")));
         main.push_str(&format!(
-            "<table class=\"devices\">\n<thead>\n<tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr>\n</thead>\n<tbody>\n",
+            "<table class=\"devices\">\n<thead>\n<tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr>\n</thead>\n<tbody>\n",
             label("device"),
             label("location"),
             label("model"),
-            label("method")
+            label("method"),
+            label("cloud")
         ));
         for entry in &devices.entries {
             let method = entry
                 .card(lang)
-                .map(|c| c.method_name.clone())
+                .map(|c| c.card.method_name.clone())
                 .unwrap_or_default();
             main.push_str(&format!(
-                "<tr><td><a href=\"{}.html\">{}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                "<tr><td><a href=\"{}.html\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
                 escape(&entry.slug),
                 escape(entry.device.name.trim()),
                 escape(entry.device.location.trim()),
                 escape(entry.device.model.trim()),
-                escape(&method)
+                escape(&method),
+                escape(&cloud_name(entry.device.cloud, lang))
             ));
         }
         main.push_str("</tbody>\n</table>\n");
@@ -85,7 +89,7 @@ pub(super) fn device_page(
         t(lang, Text::PrintHint)
     );
     if let Some(card) = entry.card(lang) {
-        main.push_str(&render_html(card, lang));
+        main.push_str(&render_device_card_html(card, lang));
     }
     main.push_str("</li>\n</ul>\n");
     let notes = entry.device.notes.trim();
@@ -99,7 +103,7 @@ pub(super) fn device_page(
     let path = format!("{}/devices/{}.html", lang.code(), entry.slug);
     let description = entry
         .card(lang)
-        .map(|c| format!("{}: {}", c.method_name, c.smart_host))
+        .map(|c| format!("{}: {}", c.card.method_name, c.card.smart_host))
         .unwrap_or_default();
     page_frame(&Frame {
         lang,

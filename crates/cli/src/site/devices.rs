@@ -1,6 +1,8 @@
 //! Stage 3: the device inventory (`guide/devices.toml`, read by core's
-//! `Inventory::from_toml`) becomes one card per device and language, built and validated
-//! by core's `build_card`, and a unique slug per device for its page.
+//! `Imported::read_toml`) becomes one card per device and language, built and validated
+//! by core's `build_device_card` in the device's cloud, and a unique slug per device for
+//! its page. Devices the file gives no cloud are built as worldwide, and the build says
+//! which in a note.
 //!
 //! An invalid device stops the build: a card with a wrong IP printed and stuck on a
 //! printer is worse than no card.
@@ -8,10 +10,9 @@
 use super::error::{BuildError, SiteError};
 use super::load::TextFile;
 use super::slug::Slugs;
-use smarthost_core::card::{build_card, Card};
-use smarthost_core::cloud::Cloud;
+use smarthost_core::device_card::{build_device_card, DeviceCard};
 use smarthost_core::i18n::Lang;
-use smarthost_core::inventory::{Device, Inventory};
+use smarthost_core::inventory::{CloudAssumed, Device, Imported};
 use smarthost_core::method::FACTS_CHECKED;
 use smarthost_core::toml_doc;
 
@@ -22,11 +23,11 @@ pub struct DeviceEntry {
     pub device: Device,
     /// The line of its `[[devices]]` header, for errors.
     pub line: usize,
-    pub cards: Vec<(Lang, Card)>,
+    pub cards: Vec<(Lang, DeviceCard)>,
 }
 
 impl DeviceEntry {
-    pub fn card(&self, lang: Lang) -> Option<&Card> {
+    pub fn card(&self, lang: Lang) -> Option<&DeviceCard> {
         self.cards.iter().find(|(l, _)| *l == lang).map(|(_, c)| c)
     }
 }
@@ -37,6 +38,8 @@ pub struct DeviceSet {
     pub path: Option<String>,
     /// In file order.
     pub entries: Vec<DeviceEntry>,
+    /// The devices the file gives no cloud, built as worldwide.
+    pub cloud_assumed: Option<CloudAssumed>,
 }
 
 impl DeviceSet {
@@ -45,6 +48,13 @@ impl DeviceSet {
         self.entries
             .iter()
             .find(|e| e.device.name.trim() == name.trim())
+    }
+
+    /// The build's note about devices without a cloud, in English like its other notes.
+    pub fn note(&self) -> Option<String> {
+        let assumed = self.cloud_assumed.as_ref()?;
+        let path = self.path.as_deref().unwrap_or("devices.toml");
+        Some(format!("{path}: {assumed}"))
     }
 
     pub fn names(&self) -> Vec<&str> {
@@ -73,7 +83,7 @@ pub fn prepare(file: Option<&TextFile>, langs: &[Lang]) -> Result<DeviceSet, Bui
         )
         .into());
     }
-    let inventory = Inventory::from_toml(&file.text).map_err(|e| {
+    let imported = Imported::read_toml(&file.text).map_err(|e| {
         let message = e.to_string();
         match device_number(&message).and_then(|n| header_line(&file.text, n)) {
             Some(line) => SiteError::at(&file.path, line, message),
@@ -83,14 +93,13 @@ pub fn prepare(file: Option<&TextFile>, langs: &[Lang]) -> Result<DeviceSet, Bui
     let mut slugs = Slugs::with_reserved(&RESERVED);
     let mut errors = Vec::new();
     let mut entries = Vec::new();
-    for (index, device) in inventory.devices.into_iter().enumerate() {
+    for (index, device) in imported.inventory.devices.into_iter().enumerate() {
         let number = index + 1;
         let line = header_line(&file.text, number).unwrap_or(1);
-        let input = device.card_input(Cloud::Worldwide);
         let mut cards = Vec::new();
         for &lang in langs {
             // The facts date, not today's: a rebuild must give the same bytes.
-            match build_card(&input, lang, FACTS_CHECKED) {
+            match build_device_card(&device, lang, FACTS_CHECKED) {
                 Ok(card) => cards.push((lang, card)),
                 Err(field_errors) => {
                     for field in field_errors {
@@ -122,6 +131,7 @@ pub fn prepare(file: Option<&TextFile>, langs: &[Lang]) -> Result<DeviceSet, Bui
     Ok(DeviceSet {
         path: Some(file.path.clone()),
         entries,
+        cloud_assumed: imported.cloud_assumed,
     })
 }
 
@@ -174,9 +184,11 @@ from = \"app@contoso.com\"
         let slugs: Vec<&str> = set.entries.iter().map(|e| e.slug.as_str()).collect();
         assert_eq!(slugs, ["may-in-tang-2", "may-in-tang-2-2"]);
         assert_eq!(set.entries[1].line, 8);
-        let card = set.entries[0].card(Lang::Vi).map(|c| c.smart_host.clone());
+        let card = set.entries[0]
+            .card(Lang::Vi)
+            .map(|c| c.card.smart_host.clone());
         assert_eq!(card.as_deref(), Some("smtp.office365.com"));
-        assert_eq!(set.entries[0].cards[0].1.date, FACTS_CHECKED);
+        assert_eq!(set.entries[0].cards[0].1.card.date, FACTS_CHECKED);
         assert!(set.find(" Máy in tầng 2").is_some());
         assert!(set.find("Máy in").is_none());
     }

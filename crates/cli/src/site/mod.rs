@@ -198,6 +198,7 @@ pub fn build(options: &Options) -> Result<Report> {
     let site = front_matter::read_site(&source)?;
     notes.extend(site.notes.iter().cloned());
     let devices = devices::prepare(source.devices.as_ref(), &site.langs())?;
+    notes.extend(devices.note());
     let rendered = markdown::render_site(&site, &devices, options)?;
     links::check(&site, &rendered)?;
     let files = templates::render_site(&site, &rendered, &devices, options);

@@ -17,10 +17,11 @@
 use super::devices::DeviceSet;
 use super::links::{app_href, QueryPair};
 use super::strings::{catalog, t, Text};
-use smarthost_core::card::{escape, render_html};
+use smarthost_core::card::escape;
 use smarthost_core::cloud::Cloud;
 use smarthost_core::connector::{connector_steps, ConnectorInput, ConnectorKind};
 use smarthost_core::date::Date;
+use smarthost_core::device_card::render_device_card_html;
 use smarthost_core::i18n::Lang;
 use smarthost_core::matrix::{comparison_matrix, Aspect};
 use smarthost_core::method::{method, methods, Fact, Host, MethodId};
@@ -264,7 +265,7 @@ pub fn render(code: &Shortcode, ctx: &Context) -> Result<String, String> {
                 .ok_or("the device's card was not built")?;
             Ok(format!(
                 "<div class=\"card-embed\">\n{}</div>\n",
-                render_html(card, ctx.lang)
+                render_device_card_html(card, ctx.lang)
             ))
         }
         other => Err(format!(
