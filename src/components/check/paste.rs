@@ -1,41 +1,130 @@
 //! Paste mode: when no resolver can be reached (corporate networks block DNS-over-HTTPS),
 //! the admin pastes the records from nslookup or dig and they are evaluated instead.
-//! Names that were not pasted stay "could not check", never "missing".
+//! Names that were not pasted stay "could not check", never "missing"; the ones the
+//! check asked for (an include's TXT, an `a:` name's A) are listed with the commands
+//! that print them and a box each, and the check runs again on everything pasted.
 
 use crate::components::code_block::CodeBlock;
 use crate::doh::AppResolver;
-use crate::i18n::{t, tf};
+use crate::i18n::{lang, t, tf};
 use leptos::prelude::*;
-use smarthost_core::dns::pasted::PastedRecords;
-use smarthost_core::dns::DomainName;
+use smarthost_core::dns::pasted::{NeededRecord, PastedRecords};
+use smarthost_core::dns::{DomainName, RecordType};
 
+/// What was pasted, kept by the page across runs (the form is drawn again after each
+/// one) so a re-run checks the whole pasted set.
+#[derive(Clone, Copy)]
+pub struct PasteState {
+    txt: RwSignal<String>,
+    mx: RwSignal<String>,
+    dmarc: RwSignal<String>,
+    /// Output pasted for a still-needed question, by name and type code.
+    extra: RwSignal<Vec<((String, u16), String)>>,
+    ignored: RwSignal<Vec<String>>,
+    /// The domain the text was pasted for.
+    domain: RwSignal<Option<DomainName>>,
+    /// The pasted records have been checked (the page is in paste mode).
+    checked: RwSignal<bool>,
+}
+
+impl PasteState {
+    pub fn new() -> Self {
+        PasteState {
+            txt: RwSignal::new(String::new()),
+            mx: RwSignal::new(String::new()),
+            dmarc: RwSignal::new(String::new()),
+            extra: RwSignal::new(Vec::new()),
+            ignored: RwSignal::new(Vec::new()),
+            domain: RwSignal::new(None),
+            checked: RwSignal::new(false),
+        }
+    }
+
+    /// True when the page is checking pasted records for `domain`.
+    pub fn is_checking(&self, domain: &DomainName) -> bool {
+        self.checked.get_untracked() && self.domain.get_untracked().as_ref() == Some(domain)
+    }
+
+    /// Keeps what was pasted while the page checks the same domain; forgets it when
+    /// another domain is checked, since those records say nothing about it.
+    pub fn follow(&self, domain: &DomainName) {
+        if self.domain.get_untracked().as_ref() == Some(domain) {
+            return;
+        }
+        for text in [self.txt, self.mx, self.dmarc] {
+            text.set(String::new());
+        }
+        self.extra.set(Vec::new());
+        self.ignored.set(Vec::new());
+        self.checked.set(false);
+        self.domain.set(Some(domain.clone()));
+    }
+
+    /// The pasted set as a resolver: the three boxes and every extra answer, read by
+    /// core; the lines it could not read are kept to point at.
+    pub fn resolver(&self, domain: &DomainName) -> AppResolver {
+        let (mut records, summary) = PastedRecords::parse(
+            domain,
+            &self.txt.get_untracked(),
+            &self.mx.get_untracked(),
+            &self.dmarc.get_untracked(),
+        );
+        let mut ignored = summary.ignored;
+        for ((name, code), text) in self.extra.get_untracked() {
+            if let Ok(name) = DomainName::parse_lookup(&name) {
+                ignored.extend(records.add(&name, RecordType::from_code(code), &text));
+            }
+        }
+        self.ignored.set(ignored);
+        self.domain.set(Some(domain.clone()));
+        self.checked.set(true);
+        AppResolver::Pasted(records)
+    }
+
+    fn extra_text(&self, key: &(String, u16)) -> String {
+        self.extra
+            .get_untracked()
+            .into_iter()
+            .find_map(|(k, text)| (k == *key).then_some(text))
+            .unwrap_or_default()
+    }
+
+    fn set_extra(&self, key: (String, u16), text: String) {
+        self.extra
+            .update(|extra| match extra.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, old)) => *old = text,
+                None => extra.push((key, text)),
+            });
+    }
+}
+
+impl Default for PasteState {
+    fn default() -> Self {
+        PasteState::new()
+    }
+}
+
+/// The paste form. `unreachable` says no resolver answered (the notice); `needed` are
+/// the questions the last pasted check asked and nothing pasted answers.
 #[component]
-pub fn PasteRecords<F>(domain: DomainName, open: bool, on_records: F) -> impl IntoView
+pub fn PasteRecords<F>(
+    domain: DomainName,
+    state: PasteState,
+    open: bool,
+    unreachable: bool,
+    needed: Vec<NeededRecord>,
+    on_records: F,
+) -> impl IntoView
 where
     F: Fn(AppResolver) + Copy + 'static,
 {
-    let (txt, set_txt) = signal(String::new());
-    let (mx, set_mx) = signal(String::new());
-    let (dmarc, set_dmarc) = signal(String::new());
-    let (ignored, set_ignored) = signal(Vec::<String>::new());
     let name = domain.as_str().to_owned();
     let stored_domain = StoredValue::new(domain);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let domain = stored_domain.get_value();
-        let (records, summary) = PastedRecords::parse(
-            &domain,
-            &txt.get_untracked(),
-            &mx.get_untracked(),
-            &dmarc.get_untracked(),
-        );
-        set_ignored.set(summary.ignored);
-        on_records(AppResolver::Pasted(records));
+        on_records(state.resolver(&stored_domain.get_value()));
     };
-    let area = move |id: &'static str,
-                     label: String,
-                     value: ReadSignal<String>,
-                     set: WriteSignal<String>| {
+    let area = move |id: &'static str, label: String, value: RwSignal<String>| {
         view! {
             <div class="field">
                 <label for=id>{label}</label>
@@ -44,7 +133,7 @@ where
                     rows="4"
                     spellcheck="false"
                     prop:value=value
-                    on:input=move |ev| set.set(event_target_value(&ev))
+                    on:input=move |ev| value.set(event_target_value(&ev))
                 ></textarea>
             </div>
         }
@@ -52,22 +141,68 @@ where
     view! {
         <details class="check-card paste" open=open>
             <summary>{t("ui.check.paste")}</summary>
-            {open.then(|| view! { <p class="notice" data-testid="unreachable">{t("ui.check.unreachable")}</p> })}
+            {unreachable.then(|| view! { <p class="notice" data-testid="unreachable">{t("ui.check.unreachable")}</p> })}
             <CodeBlock code=format!(
                 "nslookup -type=txt {name}\nnslookup -type=mx {name}\nnslookup -type=txt _dmarc.{name}"
             ) />
             <form on:submit=submit>
-                {area("paste-txt", tf("ui.check.paste-txt", &[("domain", &name)]), txt, set_txt)}
-                {area("paste-mx", tf("ui.check.paste-mx", &[("domain", &name)]), mx, set_mx)}
-                {area("paste-dmarc", tf("ui.check.paste-dmarc", &[("domain", &name)]), dmarc, set_dmarc)}
+                {area("paste-txt", tf("ui.check.paste-txt", &[("domain", &name)]), state.txt)}
+                {area("paste-mx", tf("ui.check.paste-mx", &[("domain", &name)]), state.mx)}
+                {area("paste-dmarc", tf("ui.check.paste-dmarc", &[("domain", &name)]), state.dmarc)}
+                {(!needed.is_empty()).then(|| view! { <StillNeeded needed=needed state=state /> })}
                 <button type="submit">{t("ui.check.paste-run")}</button>
                 <p class="help" aria-live="polite">
                     {move || {
-                        let lines = ignored.get();
+                        let lines = state.ignored.get();
                         (!lines.is_empty()).then(|| tf("ui.check.paste-ignored", &[("lines", &lines.join(" | "))]))
                     }}
                 </p>
             </form>
         </details>
+    }
+}
+
+/// The records the check asked for beyond the three boxes: each with why it is still
+/// unknown, the two commands that print it, and a box for what they print.
+#[component]
+fn StillNeeded(needed: Vec<NeededRecord>, state: PasteState) -> impl IntoView {
+    view! {
+        <section class="still-needed" data-testid="still-needed" aria-labelledby="still-needed-heading">
+            <h3 id="still-needed-heading">{t("ui.check.still-needed")}</h3>
+            <p class="help">{t("ui.check.still-needed-help")}</p>
+            <ul>
+                {needed.into_iter().enumerate().map(|(index, needed)| {
+                    let name = needed.name.as_str().to_owned();
+                    let rtype = needed.rtype.mnemonic();
+                    let key = (name.clone(), needed.rtype.code());
+                    let id = format!("paste-needed-{index}");
+                    let initial = state.extra_text(&key);
+                    let failure = needed.failure.clone();
+                    let why = move || match &failure {
+                        Some(error) => tf("ui.check.needed-failed", &[("error", &error.message(lang()))]),
+                        None => tf("ui.check.needed-not-pasted", &[]),
+                    };
+                    let status = if needed.failure.is_some() { "failed" } else { "not-pasted" };
+                    let label = tf("ui.check.paste-needed", &[("type", rtype), ("name", &name)]);
+                    view! {
+                        <li class="needed-record" data-name=name.clone() data-type=rtype data-status=status>
+                            <p><strong><code>{name.clone()} " " {rtype}</code></strong> ": " {why}</p>
+                            <CodeBlock code=needed.dig_command() />
+                            <CodeBlock code=needed.nslookup_command() />
+                            <div class="field">
+                                <label for=id.clone()>{label}</label>
+                                <textarea
+                                    id=id
+                                    rows="3"
+                                    spellcheck="false"
+                                    prop:value=initial
+                                    on:input=move |ev| state.set_extra(key.clone(), event_target_value(&ev))
+                                ></textarea>
+                            </div>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
     }
 }
