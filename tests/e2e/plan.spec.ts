@@ -160,3 +160,99 @@ test.describe("languages", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Which way should this device send?");
   });
 });
+
+/** Fixes the browser's clock at midday UTC of `day`, before the page loads. */
+async function on(page: Page, day: string) {
+  await page.clock.setFixedTime(new Date(`${day}T12:00:00Z`));
+}
+
+const method = (page: Page, id: string) => page.locator(`.method-result[data-method="${id}"]`);
+const firstReason = (page: Page, id: string) => method(page, id).locator(".reasons li").first();
+
+test.describe("dated facts follow the browser's date", () => {
+  const usernamePasswordInternal = "?client=device&auth=basic&recipients=internal&ports=587&security-defaults=off&step=results";
+
+  test("four weeks before: Basic SMTP AUTH is possible, not recommended, and says in how many days", async ({ page }) => {
+    await on(page, "2026-12-02");
+    await page.goto(siteUrl(usernamePasswordInternal));
+    await expect(page.locator(".ranking-date")).toHaveAttribute("data-today", "2026-12-02");
+    await expect(recommended(page)).toHaveAttribute("data-method", "hve");
+    await expect(firstReason(page, "hve")).toHaveAttribute("data-code", "hve-basic-until-2028");
+    await expect(firstReason(page, "hve")).toContainText("HVE accounts may use Basic auth until September 2028 (668 days left)");
+    const submission = method(page, "client-submission");
+    await expect(submission).toHaveAttribute("data-verdict", "possible");
+    await expect(firstReason(page, "client-submission")).toHaveAttribute("data-code", "basic-auth-retiring");
+    await expect(firstReason(page, "client-submission")).toContainText(
+      "Not for a new setup Basic auth for SMTP AUTH is off by default from the end of December 2026 (in 29 days)",
+    );
+    await expect(submission.locator('[data-code="basic-auth-turn-back-on"]')).toHaveCount(0);
+  });
+
+  test("the day before says 1 day; from the day on it says it has happened", async ({ page }) => {
+    await on(page, "2026-12-30");
+    await page.goto(siteUrl(usernamePasswordInternal));
+    await expect(firstReason(page, "client-submission")).toContainText("from the end of December 2026 (in 1 day)");
+    await page.clock.setFixedTime(new Date("2027-01-15T12:00:00Z"));
+    await page.reload();
+    await expect(page.locator(".ranking-date")).toHaveAttribute("data-today", "2027-01-15");
+    const submission = method(page, "client-submission");
+    await expect(submission).toHaveAttribute("data-verdict", "possible");
+    await expect(firstReason(page, "client-submission")).toContainText(
+      "Basic auth for SMTP AUTH has been off by default since the end of December 2026",
+    );
+    await expect(submission).not.toContainText("in 29 days");
+    await expect(submission.locator('[data-code="basic-auth-turn-back-on"]')).toBeVisible();
+    await expect(recommended(page)).toHaveAttribute("data-method", "hve");
+  });
+
+  test("in Vietnamese too", async ({ page }) => {
+    await on(page, "2026-12-02");
+    await page.goto(siteUrl(usernamePasswordInternal + "&lang=vi"));
+    await expect(firstReason(page, "client-submission")).toContainText("(còn 29 ngày)");
+    await expect(firstReason(page, "client-submission")).toContainText("Không nên dùng cho thiết lập mới");
+  });
+
+  test("a username-and-password sender to external recipients gets ACS with its caveats", async ({ page }) => {
+    await on(page, "2026-12-02");
+    await page.goto(siteUrl("?client=device&auth=basic&recipients=external&ip=dynamic&cert=no&security-defaults=off&step=results"));
+    await expect(recommended(page)).toHaveAttribute("data-method", "acs");
+    await expect(firstReason(page, "acs")).toHaveAttribute("data-code", "acs-username-password");
+    await expect(firstReason(page, "acs")).toContainText("about 40 characters");
+    await expect(firstReason(page, "acs")).toContainText("unconfirmed per device");
+    await expect(method(page, "client-submission")).toHaveAttribute("data-verdict", "possible");
+  });
+
+  test("the matrix words the status row for the day", async ({ page }) => {
+    await on(page, "2026-12-02");
+    await page.goto(siteUrl("compare/"));
+    const status = page.locator('tr[data-aspect="status"] td').first();
+    await expect(status).toContainText("Basic auth for SMTP AUTH is off by default from the end of December 2026 (in 29 days)");
+    await page.clock.setFixedTime(new Date("2028-10-01T12:00:00Z"));
+    await page.reload();
+    await expect(page.locator('tr[data-aspect="status"]')).toContainText("Basic auth for HVE accounts ended in September 2028");
+  });
+});
+
+test.describe("an application is the application", () => {
+  test("in the title, the questions, the summaries and every reason", async ({ page }) => {
+    await on(page, "2026-12-02");
+    await page.goto(siteUrl("?client=application&auth=basic&recipients=external&ports=25&tls=none&step=11"));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Which way should this application send?");
+    await expect(page.getByRole("group").getByLabel("One address for the application")).toBeVisible();
+    await ranking(page);
+    const results = page.locator(".ranked-methods");
+    await expect(method(page, "hve").locator('[data-code="port-587-needed"]')).toContainText(
+      "It needs port 587, which the application cannot use.",
+    );
+    await expect(results).not.toContainText(/device/i);
+    await page.goto(siteUrl("?client=application&auth=basic&recipients=external&ports=25&tls=none&step=results&lang=vi"));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ứng dụng này nên gửi thư theo cách nào?");
+    await expect(page.locator(".ranked-methods")).not.toContainText("thiết bị");
+  });
+
+  test("a device is still the device", async ({ page }) => {
+    await page.goto(siteUrl("?client=device&ports=25&step=results"));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Which way should this device send?");
+    await expect(method(page, "hve").locator('[data-code="port-587-needed"]')).toContainText("which the device cannot use");
+  });
+});
