@@ -10,10 +10,10 @@
 use super::error::{BuildError, SiteError};
 use super::load::TextFile;
 use super::slug::Slugs;
+use smarthost_core::date::Date;
 use smarthost_core::device_card::{build_device_card, DeviceCard};
 use smarthost_core::i18n::Lang;
 use smarthost_core::inventory::{CloudAssumed, Device, Imported};
-use smarthost_core::method::FACTS_CHECKED;
 use smarthost_core::toml_doc;
 
 /// One device with its page slug and its card in each language.
@@ -69,7 +69,12 @@ impl DeviceSet {
 const RESERVED: [&str; 1] = ["index"];
 
 /// Reads and validates the inventory and builds every card in every language.
-pub fn prepare(file: Option<&TextFile>, langs: &[Lang]) -> Result<DeviceSet, BuildError> {
+/// Cards are dated `today`, the build's day, and word their method's dated facts for it.
+pub fn prepare(
+    file: Option<&TextFile>,
+    langs: &[Lang],
+    today: Date,
+) -> Result<DeviceSet, BuildError> {
     let Some(file) = file else {
         return Ok(DeviceSet::default());
     };
@@ -97,9 +102,10 @@ pub fn prepare(file: Option<&TextFile>, langs: &[Lang]) -> Result<DeviceSet, Bui
         let number = index + 1;
         let line = header_line(&file.text, number).unwrap_or(1);
         let mut cards = Vec::new();
+        // The build's `--today`: a rebuild on the same day gives the same bytes.
+        let date = today.to_string();
         for &lang in langs {
-            // The facts date, not today's: a rebuild must give the same bytes.
-            match build_device_card(&device, lang, FACTS_CHECKED) {
+            match build_device_card(&device, lang, &date) {
                 Ok(card) => cards.push((lang, card)),
                 Err(field_errors) => {
                     for field in field_errors {
@@ -158,6 +164,10 @@ fn header_line(text: &str, n: usize) -> Option<usize> {
 mod tests {
     use super::*;
 
+    fn today() -> Date {
+        Date::parse("2026-12-02").unwrap_or_else(|e| panic!("{e}"))
+    }
+
     fn file(text: &str) -> TextFile {
         TextFile {
             path: "guide/devices.toml".to_owned(),
@@ -180,7 +190,7 @@ from = \"app@contoso.com\"
 
     #[test]
     fn cards_in_every_language_with_unique_slugs() {
-        let set = prepare(Some(&file(TWO)), &Lang::ALL).unwrap_or_else(|e| panic!("{e}"));
+        let set = prepare(Some(&file(TWO)), &Lang::ALL, today()).unwrap_or_else(|e| panic!("{e}"));
         let slugs: Vec<&str> = set.entries.iter().map(|e| e.slug.as_str()).collect();
         assert_eq!(slugs, ["may-in-tang-2", "may-in-tang-2-2"]);
         assert_eq!(set.entries[1].line, 8);
@@ -188,20 +198,20 @@ from = \"app@contoso.com\"
             .card(Lang::Vi)
             .map(|c| c.card.smart_host.clone());
         assert_eq!(card.as_deref(), Some("smtp.office365.com"));
-        assert_eq!(set.entries[0].cards[0].1.card.date, FACTS_CHECKED);
+        assert_eq!(set.entries[0].cards[0].1.card.date, "2026-12-02");
         assert!(set.find(" Máy in tầng 2").is_some());
         assert!(set.find("Máy in").is_none());
     }
 
     #[test]
     fn no_inventory_means_no_devices() {
-        assert_eq!(prepare(None, &Lang::ALL), Ok(DeviceSet::default()));
+        assert_eq!(prepare(None, &Lang::ALL, today()), Ok(DeviceSet::default()));
     }
 
     #[test]
     fn an_invalid_device_names_itself_and_the_field() {
         let text = TWO.replace("app@contoso.com", "not an address");
-        let error = prepare(Some(&file(&text)), &Lang::ALL)
+        let error = prepare(Some(&file(&text)), &Lang::ALL, today())
             .err()
             .map(|e| e.to_string());
         let error = error.unwrap_or_default();
@@ -214,11 +224,15 @@ from = \"app@contoso.com\"
 
     #[test]
     fn syntax_and_schema_errors_carry_lines() {
-        let error = prepare(Some(&file("version = 1\nname = \"x\n")), &[Lang::En]);
+        let error = prepare(
+            Some(&file("version = 1\nname = \"x\n")),
+            &[Lang::En],
+            today(),
+        );
         let error = error.err().map(|e| e.to_string()).unwrap_or_default();
         assert!(error.starts_with("guide/devices.toml:2: "), "{error}");
         let unknown = TWO.replace("method = \"hve\"", "methd = \"hve\"");
-        let error = prepare(Some(&file(&unknown)), &[Lang::En]);
+        let error = prepare(Some(&file(&unknown)), &[Lang::En], today());
         assert_eq!(
             error.err().map(|e| e.to_string()),
             Some("guide/devices.toml:8: this is not a smarthost inventory: device 2: unknown field \"methd\"".to_owned())

@@ -197,7 +197,7 @@ pub fn build(options: &Options) -> Result<Report> {
     let mut notes = source.notes.clone();
     let site = front_matter::read_site(&source)?;
     notes.extend(site.notes.iter().cloned());
-    let devices = devices::prepare(source.devices.as_ref(), &site.langs())?;
+    let devices = devices::prepare(source.devices.as_ref(), &site.langs(), options.today)?;
     notes.extend(devices.note());
     let rendered = markdown::render_site(&site, &devices, options)?;
     links::check(&site, &rendered)?;

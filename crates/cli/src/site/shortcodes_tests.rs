@@ -22,7 +22,7 @@ fn devices() -> DeviceSet {
         path: "guide/devices.toml".to_owned(),
         text: "version = 1\n[[devices]]\nname = \"Ricoh <2nd> floor\"\nmethod = \"client-submission\"\nfrom = \"scan@contoso.com\"\n".to_owned(),
     };
-    prepare(Some(&file), &Lang::ALL).unwrap_or_else(|e| panic!("{e}"))
+    prepare(Some(&file), &Lang::ALL, today()).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn render_in(source: &str, lang: Lang) -> Result<String, String> {

@@ -56,7 +56,8 @@ impl Built {
 fn build(options: &Options, devices: bool) -> Built {
     let source = source(devices);
     let site: Site = read_site(&source).unwrap_or_else(|e| panic!("{e}"));
-    let devices = prepare(source.devices.as_ref(), &site.langs()).unwrap_or_else(|e| panic!("{e}"));
+    let devices = prepare(source.devices.as_ref(), &site.langs(), options.today)
+        .unwrap_or_else(|e| panic!("{e}"));
     let rendered = render_bodies(&site, &devices, options).unwrap_or_else(|e| panic!("{e}"));
     Built {
         files: render_site(&site, &rendered, &devices, options),
