@@ -319,7 +319,10 @@ fn the_guides_word_dated_facts_for_the_build_day() {
     // The device pages' cards are dated with the build day and word their note for it.
     let card = page(&before, "en/devices/reception-mfp.html");
     assert!(card.contains("<dt>Date</dt><dd>2026-12-02</dd>"), "{card}");
-    assert!(card.contains("from the end of December 2026 (in 29 days)"), "{card}");
+    assert!(
+        card.contains("from the end of December 2026 (in 29 days)"),
+        "{card}"
+    );
     let card_after = page(&after, "en/devices/reception-mfp.html");
     assert!(card_after.contains("<dt>Date</dt><dd>2028-10-01</dd>"));
     assert!(card_after.contains("has been off by default since the end of December 2026"));
