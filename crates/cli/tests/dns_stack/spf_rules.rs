@@ -3,14 +3,23 @@
 
 use super::*;
 
-fn eval_json(args: &[&str]) -> Value {
-    let out = smarthost(&[&["spf", "eval", "--json"], args].concat());
+/// The JSON `smarthost <command> --json <args>` prints against the stack.
+fn json_of(command: &[&str], args: &[&str]) -> Value {
+    let out = smarthost(&[command, &["--json"], args].concat());
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
         panic!(
-            "{args:?}: not JSON ({e}): {}",
+            "{command:?} {args:?}: not JSON ({e}): {}",
             String::from_utf8_lossy(&out.stderr)
         )
     })
+}
+
+fn eval_json(args: &[&str]) -> Value {
+    json_of(&["spf", "eval"], args)
+}
+
+fn check(args: &[&str]) -> Value {
+    json_of(&["check"], args)
 }
 
 #[test]
@@ -132,16 +141,6 @@ fn helo_is_checked_before_mail_from() {
     assert_eq!(helo_passes["result"], "fail");
     assert_eq!(helo_passes["identity"], "mail-from");
     assert_eq!(helo_passes["helo"]["result"], "pass");
-}
-
-fn check(args: &[&str]) -> Value {
-    let out = smarthost(&[&["check", "--json"], args].concat());
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "{args:?}: not JSON ({e}): {}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })
 }
 
 #[test]
