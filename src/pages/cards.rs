@@ -1,14 +1,14 @@
 //! Cards: the device inventory (kept in this browser), each device's config card built by
-//! core next to its fields, printing one card per page or several per sheet, and
-//! JSON/TOML export and import (the TOML is what the guide generator reads).
+//! core in the device's cloud next to its fields, printing one card per page or several
+//! per sheet, and JSON/TOML export and import (the TOML is what the guide generator reads).
 
 use crate::i18n::{lang, t, text};
 use crate::storage;
 use leptos::prelude::*;
-use smarthost_core::card::{build_card, Card};
 use smarthost_core::cloud::Cloud;
 use smarthost_core::connector::FieldError;
-use smarthost_core::inventory::{Device, Inventory};
+use smarthost_core::device_card::{build_device_card, cloud_name, device_card_rows, DeviceCard};
+use smarthost_core::inventory::{CloudAssumed, Device, Imported, Inventory};
 use smarthost_core::method::MethodId;
 use smarthost_core::qr::{EcLevel, QrCode};
 
@@ -59,10 +59,11 @@ fn data_href(mime: &str, body: &str) -> String {
 /// Devices with a stable key each, so editing one never re-creates the others' fields.
 type Rows = Vec<(u64, Device)>;
 
-fn load() -> Vec<Device> {
+/// The saved devices, and the notice when they were saved before devices had a cloud.
+fn load() -> (Vec<Device>, Option<CloudAssumed>) {
     storage::get(STORAGE_KEY)
-        .and_then(|text| Inventory::from_json(&text).ok())
-        .map(|inventory| inventory.devices)
+        .and_then(|text| Imported::read_json(&text).ok())
+        .map(|imported| (imported.inventory.devices, imported.cloud_assumed))
         .unwrap_or_default()
 }
 
@@ -84,7 +85,11 @@ pub fn Cards() -> impl IntoView {
             })
             .collect()
     };
-    let (rows, set_rows) = signal(keyed(load()));
+    let (saved, saved_notice) = load();
+    let (rows, set_rows) = signal(keyed(saved));
+    // Which devices were read as worldwide because their file (or this browser's list)
+    // predates the cloud field; worded when shown, so a language switch re-words it.
+    let (cloud_notice, set_cloud_notice) = signal(saved_notice);
     // "Add to a device card" from the DNS check: one new device with its values, then
     // the values leave the URL so a reload does not add it twice.
     let query = leptos_router::hooks::use_query_map().get_untracked();
@@ -94,6 +99,8 @@ pub fn Cards() -> impl IntoView {
             domain: value("domain"),
             smart_host: value("smart_host"),
             method: value("method"),
+            // The DNS check's cloud, when its link carries one.
+            cloud: Cloud::parse(&value("cloud")).unwrap_or_default(),
             ip: value("ip"),
             ..Device::default()
         };
@@ -104,6 +111,7 @@ pub fn Cards() -> impl IntoView {
             ("domain", None),
             ("smart_host", None),
             ("method", None),
+            ("cloud", None),
             ("ip", None),
         ]);
         let path = leptos_router::hooks::use_location()
@@ -133,10 +141,11 @@ pub fn Cards() -> impl IntoView {
     let export_toml = move || data_href("application/toml", &inventory().to_toml());
     let (import_text, set_import_text) = signal(String::new());
     let (import_message, set_import_message) = signal(None::<(bool, String)>);
-    let import_from = move |text: &str| match Inventory::import(text) {
+    let import_from = move |text: &str| match Imported::read(text) {
         Ok(imported) => {
-            let count = imported.devices.len();
-            set_rows.set(keyed(imported.devices));
+            let count = imported.inventory.devices.len();
+            set_rows.set(keyed(imported.inventory.devices));
+            set_cloud_notice.set(imported.cloud_assumed);
             set_import_text.set(String::new());
             set_import_message.set(Some((
                 true,
@@ -144,7 +153,7 @@ pub fn Cards() -> impl IntoView {
             )));
         }
         // A failed import leaves the inventory untouched.
-        Err(e) => set_import_message.set(Some((false, e.to_string()))),
+        Err(e) => set_import_message.set(Some((false, e.message(lang())))),
     };
     let import = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -201,6 +210,9 @@ pub fn Cards() -> impl IntoView {
                 </select>
             </div>
         </div>
+        {move || cloud_notice.get().map(|notice| view! {
+            <p class="notice cloud-notice" role="status">{notice.message(lang())}</p>
+        })}
         <Show when=move || rows.get().is_empty()>
             <p class="notice">{t("ui.cards.empty")}</p>
         </Show>
@@ -260,9 +272,7 @@ fn DeviceEditor(
             }
         });
     };
-    let card = Memo::new(move |_| {
-        build_card(&device.get().card_input(Cloud::Worldwide), lang(), &today())
-    });
+    let card = Memo::new(move |_| build_device_card(&device.get(), lang(), &today()));
     let error_for = move |field: &'static str| {
         move || match card.get() {
             Err(errors) => errors
@@ -301,6 +311,7 @@ fn DeviceEditor(
     };
     let method_id = format!("device-{key}-method");
     let method_error = error_for("method");
+    let cloud_id = format!("device-{key}-cloud");
     let duplicate = move |_| {
         let copy = device.get_untracked();
         let new_key = next_key.get_value();
@@ -341,6 +352,24 @@ fn DeviceEditor(
                             .collect_view()}
                     </select>
                     <p class="field-error">{method_error}</p>
+                </div>
+                <div class="field">
+                    <label for=cloud_id.clone()>{t("ui.cards.cloud")}</label>
+                    <select
+                        id=cloud_id
+                        prop:value=move || device.get().cloud.id()
+                        on:change=move |ev| {
+                            // Only the listed ids can arrive; anything else keeps the cloud.
+                            if let Some(cloud) = Cloud::parse(&event_target_value(&ev)) {
+                                update(&|d| d.cloud = cloud);
+                            }
+                        }
+                    >
+                        {Cloud::ALL
+                            .into_iter()
+                            .map(|c| view! { <option value=c.id()>{move || cloud_name(c, lang())}</option> })
+                            .collect_view()}
+                    </select>
                 </div>
                 {input("from", "ui.cards.from", |d| d.from.clone(), |d, v| d.from = v)}
                 {input("smart-host", "ui.cards.smart-host", |d| d.smart_host.clone(), |d, v| d.smart_host = v)}
@@ -396,37 +425,26 @@ fn GuideQr(url: String, label: String) -> impl IntoView {
     })
 }
 
-/// The printable card. Values are rendered as text, never as markup.
+/// The printable card: core's rows for the device in its cloud, the same rows the
+/// guide's device pages print. Values are rendered as text, never as markup.
 #[component]
-fn CardView(card: Card, guide: Option<String>) -> impl IntoView {
-    let port = card
-        .port
-        .map_or_else(|| "443 (HTTPS)".to_owned(), |p| p.to_string());
-    let row = |label: &'static str, value: String| {
-        view! { <dt>{move || text(&format!("card.label.{label}"))}</dt><dd>{value}</dd> }
-    };
+fn CardView(card: DeviceCard, guide: Option<String>) -> impl IntoView {
+    // The card is rebuilt when the language changes, so its rows are worded already.
+    let rows = device_card_rows(&card, lang());
     view! {
-        <section class="device-card" aria-label=card.device.clone()>
+        <section class="device-card" aria-label=card.card.device.clone()>
             {guide.map(|url| {
-                let label = crate::i18n::tf("ui.cards.qr", &[("method", &card.method_name)]);
+                let label = crate::i18n::tf("ui.cards.qr", &[("method", &card.card.method_name)]);
                 view! { <GuideQr url=url.clone() label=label /> }
                     .into_any()
             })}
-            <h2>{card.device.clone()}</h2>
+            <h2>{card.card.device.clone()}</h2>
             <dl>
-                {card.location.clone().map(|l| row("location", l))}
-                {card.model.clone().map(|m| row("model", m))}
-                {row("method", card.method_name.clone())}
-                {row("smart-host", card.smart_host.clone())}
-                {row("port", port)}
-                {row("tls", card.tls.clone())}
-                {row("sign-in", card.sign_in.clone())}
-                {row("from", card.from.clone())}
-                {row("recipients", card.recipients.clone())}
-                {card.ip.clone().map(|ip| row("ip", ip))}
-                {row("test", card.test.clone())}
-                {row("date", card.date.clone())}
-                {card.warnings.iter().map(|w| row("warning", w.clone())).collect_view()}
+                {rows
+                    .into_iter()
+                    .skip(1)
+                    .map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> })
+                    .collect_view()}
             </dl>
         </section>
     }
