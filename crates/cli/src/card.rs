@@ -6,6 +6,7 @@ use crate::output::{out, outln};
 use crate::{common, Usage};
 use anyhow::Result;
 use smarthost_core::card::{build_card_for, render_html, render_text, CardInput};
+use smarthost_core::device_card::correct_for_cloud;
 use smarthost_core::method::MethodId;
 use smarthost_core::plan::Client;
 
@@ -73,7 +74,9 @@ pub fn run(args: &[String]) -> Result<()> {
         client = Some(Client::Application);
     }
     let today = today.unwrap_or_else(common::today).to_string();
-    let card = build_card_for(&input, client, lang, &today).map_err(common::field_errors)?;
+    let mut card = build_card_for(&input, client, lang, &today).map_err(common::field_errors)?;
+    // As on the Cards screen: no card shows another cloud's host.
+    correct_for_cloud(&mut card, input.cloud, lang);
     match format.as_str() {
         "json" => outln!("{}", serde_json::to_string_pretty(&card)?),
         "html" => out!("{}", render_html(&card, lang)),

@@ -162,3 +162,29 @@ fn connector_json_and_errors() {
         Some(2)
     );
 }
+
+#[test]
+fn a_card_in_another_cloud_never_names_a_worldwide_host() {
+    for (method, worldwide) in [
+        ("client-submission", "smtp.office365.com"),
+        ("hve", "smtp-hve.office365.com"),
+    ] {
+        let out = smarthost(&[
+            "card",
+            "--method",
+            method,
+            "--device",
+            "Scanner",
+            "--from",
+            "scanner@contoso.com",
+            "--cloud",
+            "gcc-high",
+            "--today",
+            "2026-12-02",
+            "--format",
+            "text",
+        ]);
+        let text = stdout(&out);
+        assert!(!text.contains(worldwide), "{method}: {text}");
+    }
+}

@@ -59,6 +59,26 @@ pub fn build_device_card(
             return Err(errors);
         }
     };
+    let availability = correct_for_cloud(&mut card, cloud, lang);
+    let cloud_name = cloud_name(cloud, lang);
+    let spf_include = (availability == Availability::Yes && sends_through_microsoft(card.method))
+        .then(|| cloud.spf_include());
+    let spf = spf_include.map(|include| spf_line(card.method, card.ip.as_deref(), include, lang));
+    Ok(DeviceCard {
+        card,
+        cloud,
+        cloud_name,
+        availability,
+        spf_include,
+        spf,
+    })
+}
+
+/// Puts right what a card built for `cloud` would otherwise take from the worldwide
+/// cloud: the host of a method our sources do not confirm there, client submission's
+/// test step and GCC High's host note. Returns the method's availability in `cloud`.
+/// The `card` command of the CLI calls it too, so no card shows another cloud's host.
+pub fn correct_for_cloud(card: &mut Card, cloud: Cloud, lang: Lang) -> Availability {
     let availability = method(card.method).availability(cloud);
     let cloud_name = cloud_name(cloud, lang);
     if availability != Availability::Yes {
@@ -80,17 +100,7 @@ pub fn build_device_card(
             card.warnings.push(text(lang, key));
         }
     }
-    let spf_include = (availability == Availability::Yes && sends_through_microsoft(card.method))
-        .then(|| cloud.spf_include());
-    let spf = spf_include.map(|include| spf_line(card.method, card.ip.as_deref(), include, lang));
-    Ok(DeviceCard {
-        card,
-        cloud,
-        cloud_name,
-        availability,
-        spf_include,
-        spf,
-    })
+    availability
 }
 
 /// The cloud's name as the questionnaire gives it ("GCC High").
