@@ -437,6 +437,7 @@ pub fn Check() -> impl IntoView {
                         let href = add_to_card_href(
                             &report.domain,
                             &host,
+                            report.cloud,
                             &url_method.get_untracked(),
                             &url_ips.get_untracked(),
                             &location.search.get_untracked(),
@@ -450,9 +451,12 @@ pub fn Check() -> impl IntoView {
 }
 
 /// The Cards screen with a new device prefilled from this check (its language kept).
+/// The Cards screen with a device filled in from this check, in the cloud the report
+/// followed (the one chosen, or the one the MX host names).
 fn add_to_card_href(
     domain: &str,
     smart_host: &str,
+    cloud: Cloud,
     method: &str,
     ips: &str,
     search: &str,
@@ -469,6 +473,7 @@ fn add_to_card_href(
             ("domain", Some(domain)),
             ("smart_host", Some(smart_host)),
             ("method", Some(method)),
+            ("cloud", Some(cloud.id())),
             ("ip", first_ip),
         ],
     );

@@ -62,3 +62,21 @@ test("spf eval, check and the browser agree zone by zone", async ({ page }) => {
     }
   }
 });
+
+test("with no cloud chosen, the GCC High MX sets the cloud, and 'Add to a device card' carries it", async ({ page }) => {
+  await openCheck(page, "domain=gcchigh.rfc.test&ip=192.0.2.10&method=direct-send");
+  await finished(page);
+  // The GCC High include is the one looked for: no 'no Microsoft include' finding.
+  await expect(page.locator('li.finding[data-code="spf-no-microsoft-include"]')).toHaveCount(0);
+  await expect(card(page, "spf").locator('tr[data-ip="192.0.2.10"]')).toHaveAttribute("data-result", "pass");
+  await page.getByRole("link", { name: "Add to a device card" }).click();
+  const device = page.locator("article.device").last();
+  await expect(device.getByLabel(/Smart host/)).toHaveValue("rfcgcchigh-test.mail.protection.office365.us");
+  await expect(device.getByLabel("Microsoft 365 cloud")).toHaveValue("gcc-high");
+});
+
+test("a chosen cloud the MX contradicts is said, in the MX card", async ({ page }) => {
+  await openCheck(page, "domain=gcchigh.rfc.test&ip=192.0.2.10&method=direct-send&cloud=worldwide");
+  await finished(page);
+  await expect(card(page, "mx").locator('li.finding[data-code="mx-cloud-mismatch"]')).toBeVisible();
+});
