@@ -4,9 +4,12 @@
 //! builds, as worldwide, with a note naming the devices; an unknown cloud or an MX host of
 //! another cloud stops the build at the device's line.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::path::Path;
+use std::process::Output;
+
+#[path = "support/site_build.rs"]
+mod site_build;
+use site_build::{read, scratch, smarthost, succeeded};
 
 /// Hosts of the worldwide cloud that a GCC High card must never show.
 const WORLDWIDE_HOSTS: [&str; 4] = [
@@ -16,44 +19,11 @@ const WORLDWIDE_HOSTS: [&str; 4] = [
     "smtp-hve.office365.com",
 ];
 
-/// A fresh directory under Cargo's per-test scratch space.
-fn scratch(name: &str) -> PathBuf {
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let n = NEXT.fetch_add(1, Ordering::Relaxed);
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join(format!("clouds-{name}-{}-{n}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("creating {}: {e}", dir.display()));
-    dir
-}
-
 fn write(path: &Path, text: &str) {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{}: {e}", parent.display()));
     }
     std::fs::write(path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-fn smarthost(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_smarthost"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap_or_else(|e| panic!("running smarthost: {e}"))
-}
-
-fn succeeded(out: &Output) {
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "stdout: {}\nstderr: {}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 /// A one-page English guide (with a `card` shortcode for `card_of`) and `devices`.
