@@ -244,9 +244,15 @@ pub fn render_text(card: &Card, lang: Lang) -> String {
 
 /// The card as a self-contained HTML fragment; every value is escaped.
 pub fn render_html(card: &Card, lang: Lang) -> String {
+    rows_html(&card.device, card_rows(card, lang))
+}
+
+/// A card's rows as an HTML fragment headed by the device name; the first row (the
+/// device itself) is the heading, so it is not repeated. Every value is escaped.
+pub fn rows_html(device: &str, rows: Vec<(String, String)>) -> String {
     let mut out = String::from("<article class=\"device-card\">\n");
-    out.push_str(&format!("  <h2>{}</h2>\n  <dl>\n", escape(&card.device)));
-    for (label, value) in card_rows(card, lang).into_iter().skip(1) {
+    out.push_str(&format!("  <h2>{}</h2>\n  <dl>\n", escape(device)));
+    for (label, value) in rows.into_iter().skip(1) {
         out.push_str(&format!(
             "    <dt>{}</dt><dd>{}</dd>\n",
             escape(&label),

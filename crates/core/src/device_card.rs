@@ -13,7 +13,7 @@
 //! The app's Cards screen, the guide's device pages and the `card` shortcode all render
 //! [`device_card_rows`], so they show the same lines.
 
-use crate::card::{build_card, card_rows, escape, Card};
+use crate::card::{build_card, card_rows, rows_html, Card};
 use crate::cloud::{Availability, Cloud};
 use crate::connector::FieldError;
 use crate::dns::DomainName;
@@ -183,20 +183,7 @@ pub fn device_card_rows(card: &DeviceCard, lang: Lang) -> Vec<(String, String)> 
 /// The card as a self-contained HTML fragment, the markup of core's `render_html`
 /// with the cloud's rows; every value is escaped.
 pub fn render_device_card_html(card: &DeviceCard, lang: Lang) -> String {
-    let mut out = String::from("<article class=\"device-card\">\n");
-    out.push_str(&format!(
-        "  <h2>{}</h2>\n  <dl>\n",
-        escape(&card.card.device)
-    ));
-    for (label, value) in device_card_rows(card, lang).into_iter().skip(1) {
-        out.push_str(&format!(
-            "    <dt>{}</dt><dd>{}</dd>\n",
-            escape(&label),
-            escape(&value)
-        ));
-    }
-    out.push_str("  </dl>\n</article>\n");
-    out
+    rows_html(&card.card.device, device_card_rows(card, lang))
 }
 
 #[cfg(test)]
