@@ -64,52 +64,41 @@ fn eval(args: &[String]) -> Result<()> {
     let received_by = ("smarthost", timestamp);
     // With --domain that one domain is checked; otherwise the identities are checked as
     // a receiver does (RFC 7208 2.3, 2.4): HELO first when given, then MAIL FROM.
-    let (query, evaluation, identity, helo_check) = match domain {
-        Some(domain) => {
-            let mut query =
-                SpfQuery::mail_from(ip, &sender, &helo).received_by(received_by.0, received_by.1);
-            query.domain = domain.trim().to_ascii_lowercase();
-            query.domain = query
-                .domain
-                .strip_suffix('.')
-                .unwrap_or(&query.domain)
-                .to_owned();
-            let evaluation = block_on(check_host(&resolver, &query, record.as_deref()));
-            (query, evaluation, None, None)
+    let (query, evaluation, identity, helo_check) = if domain.is_some() || record.is_some() {
+        // One domain (--domain), or a draft, which stands for the record of the MAIL
+        // FROM (or HELO) domain only.
+        let mut query =
+            SpfQuery::mail_from(ip, &sender, &helo).received_by(received_by.0, received_by.1);
+        if let Some(domain) = &domain {
+            query.domain = SpfQuery::helo(ip, domain).domain;
         }
-        None if record.is_some() => {
-            // A draft stands for the record of the MAIL FROM (or HELO) domain only.
-            let query =
-                SpfQuery::mail_from(ip, &sender, &helo).received_by(received_by.0, received_by.1);
-            let evaluation = block_on(check_host(&resolver, &query, record.as_deref()));
-            (query, evaluation, None, None)
-        }
-        None => {
-            let checks = block_on(check_helo_then_mail_from(
-                &resolver,
-                ip,
-                &helo,
-                &sender,
-                received_by,
-            ));
-            let (query, evaluation, helo_check) = match checks.decided_by {
-                Identity::MailFrom => (
-                    SpfQuery::mail_from(ip, &sender, &helo),
-                    checks.mail_from,
-                    checks.helo,
-                ),
-                Identity::Helo => (SpfQuery::helo(ip, &helo), checks.helo, None),
-            };
-            let evaluation =
-                evaluation.ok_or_else(|| anyhow::anyhow!("spf eval: no identity was checked"))?;
-            (query, evaluation, Some(checks.decided_by), helo_check)
-        }
+        let evaluation = block_on(check_host(&resolver, &query, record.as_deref()));
+        (query, evaluation, None, None)
+    } else {
+        let checks = block_on(check_helo_then_mail_from(
+            &resolver,
+            ip,
+            &helo,
+            &sender,
+            received_by,
+        ));
+        let (query, evaluation, helo_check) = match checks.decided_by {
+            Identity::MailFrom => (
+                SpfQuery::mail_from(ip, &sender, &helo),
+                checks.mail_from,
+                checks.helo,
+            ),
+            Identity::Helo => (SpfQuery::helo(ip, &helo), checks.helo, None),
+        };
+        let evaluation =
+            evaluation.ok_or_else(|| anyhow::anyhow!("spf eval: no identity was checked"))?;
+        (query, evaluation, Some(checks.decided_by), helo_check)
     };
     if json_out {
         let value = json!({
             "identity": identity,
             "helo": helo_check.as_ref().map(|h| json!({
-                "domain": helo.trim().trim_end_matches('.').to_ascii_lowercase(),
+                "domain": SpfQuery::helo(ip, &helo).domain,
                 "result": h.result.as_str(),
                 "problem": h.problem,
             })),
@@ -140,7 +129,7 @@ fn eval(args: &[String]) -> Result<()> {
             ]
         )
     )?;
-    let helo_name = helo.trim().trim_end_matches('.').to_ascii_lowercase();
+    let helo_name = SpfQuery::helo(query.ip, &helo).domain;
     if identity == Some(Identity::Helo) && !sender.trim().is_empty() {
         outln!(
             "  {}",

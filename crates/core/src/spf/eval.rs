@@ -6,7 +6,7 @@
 //! look-ups of an mx or ptr term and the exp look-up do not. Void look-ups (NXDOMAIN or
 //! an empty answer) are limited to 2.
 
-use super::macros::{expand, truncate_domain, MacroContext, MacroString};
+use super::macros::{expand, is_toplabel, truncate_domain, MacroContext, MacroString};
 use super::problem::{SpfProblem, TraceNote};
 use super::record::{is_spf_record, parse_record, Mechanism, Qualifier, SpfRecord, TermKind};
 use crate::dns::{Cached, DomainName, Lookup, RecordData, RecordType, ResolveError, Resolver};
@@ -593,15 +593,7 @@ fn is_subdomain(name: &str, domain: &str) -> bool {
 /// label is a toplabel (so no domain literal such as `[192.0.2.1]` and no bare IP).
 fn is_checkable_domain(domain: &str) -> bool {
     let name = domain.strip_suffix('.').unwrap_or(domain);
-    let Some(top) = name.rsplit('.').next() else {
-        return false;
-    };
-    let alnum_or_hyphen = |c: char| c.is_ascii_alphanumeric() || c == '-';
-    !name.contains(['[', ']'])
-        && top.chars().all(alnum_or_hyphen)
-        && top.chars().any(|c| c.is_ascii_alphabetic())
-        && !top.starts_with('-')
-        && !top.ends_with('-')
+    !name.contains(['[', ']']) && name.rsplit('.').next().is_some_and(is_toplabel)
 }
 
 /// Expands a domain-spec, first finding the validated PTR names when it uses `%{p}`.

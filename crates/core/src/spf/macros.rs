@@ -79,7 +79,8 @@ impl MacroString {
     }
 }
 
-fn is_toplabel(label: &str) -> bool {
+/// RFC 7208 7.1 toplabel: alphanumeric with at least one letter, hyphens inside only.
+pub(crate) fn is_toplabel(label: &str) -> bool {
     let alnum = |c: char| c.is_ascii_alphanumeric();
     !label.is_empty()
         && label.chars().all(|c| alnum(c) || c == '-')
