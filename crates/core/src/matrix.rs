@@ -5,6 +5,7 @@ use crate::cloud::{Availability, Cloud};
 use crate::date::Date;
 use crate::i18n::{format, text, Lang};
 use crate::method::{methods, Host, Method, MethodId};
+use crate::milestone::Milestone;
 use serde::Serialize;
 
 /// An aspect that the matrix compares, in the order rows are shown.
@@ -119,7 +120,21 @@ impl Aspect {
                 .map(|fact| fact.text_with_date(lang, today))
                 .collect::<Vec<_>>()
                 .join(" "),
-            _ => text(lang, &method.id.key(self.id())),
+            _ => match self.milestone(method.id) {
+                Some(milestone) => milestone.worded(lang, &method.id.key(self.id()), today),
+                None => text(lang, &method.id.key(self.id())),
+            },
+        }
+    }
+
+    /// The milestone a method's cell states, if it states one: that cell's catalog
+    /// entry has `.before` (days left in `{count}`) and `.after` forms, so it reads
+    /// right on either side of the day.
+    pub fn milestone(self, method: MethodId) -> Option<Milestone> {
+        match (method, self) {
+            (MethodId::ClientSubmission, Aspect::SignIn) => Some(Milestone::SmtpBasicOff),
+            (MethodId::Hve, Aspect::SignIn) => Some(Milestone::HveBasicEnd),
+            _ => None,
         }
     }
 }
@@ -256,5 +271,63 @@ mod tests {
         let later = status(Date::known(2027, 1, 1));
         assert!(later.contains("has been off by default since the end of December 2026"));
         assert!(later.contains("(checked 2026-11-28)"));
+    }
+
+    fn cell(aspect: Aspect, id: MethodId, lang: Lang, today: Date) -> String {
+        aspect.cell(crate::method::method(id), Cloud::Worldwide, lang, today)
+    }
+
+    #[test]
+    fn the_sign_in_cells_state_basic_auth_for_today() {
+        let submission = |today| cell(Aspect::SignIn, MethodId::ClientSubmission, Lang::En, today);
+        assert_eq!(
+            submission(TODAY),
+            "Mailbox sign-in: OAuth, or Basic (off by default from the end of December 2026, in 29 days)"
+        );
+        assert!(submission(Date::known(2026, 12, 30)).ends_with("in 1 day)"));
+        assert_eq!(
+            submission(Date::known(2026, 12, 31)),
+            "Mailbox sign-in: OAuth, or Basic where an admin has turned it back on (off by default since the end of December 2026)"
+        );
+        let hve = |today| cell(Aspect::SignIn, MethodId::Hve, Lang::En, today);
+        assert_eq!(
+            hve(TODAY),
+            "HVE account: OAuth, or Basic until September 2028 (668 days left)"
+        );
+        assert_eq!(
+            hve(Date::known(2027, 1, 1)),
+            "HVE account: OAuth, or Basic until September 2028 (638 days left)"
+        );
+        assert_eq!(
+            hve(Date::known(2028, 9, 30)),
+            "HVE account with OAuth (Basic auth for HVE ended in September 2028)"
+        );
+        let vi = |today| cell(Aspect::SignIn, MethodId::Hve, Lang::Vi, today);
+        assert!(vi(TODAY).contains("(còn 668 ngày)"), "{}", vi(TODAY));
+        assert!(vi(Date::known(2028, 10, 1)).contains("đã kết thúc"));
+    }
+
+    #[test]
+    fn every_dated_cell_changes_its_words_on_its_milestone_day() {
+        for aspect in Aspect::ALL {
+            for m in methods() {
+                let Some(milestone) = aspect.milestone(m.id) else {
+                    continue;
+                };
+                let day = milestone.date();
+                let eve = Date::from_days_since_epoch(day.days_since_epoch() - 1);
+                for lang in Lang::ALL {
+                    let before = cell(aspect, m.id, lang, eve);
+                    let after = cell(aspect, m.id, lang, day);
+                    assert_ne!(before, after, "{:?} {:?}", m.id, aspect);
+                    for words in [&before, &after] {
+                        assert!(
+                            !words.contains('{') && !words.starts_with("method."),
+                            "{words}"
+                        );
+                    }
+                }
+            }
+        }
     }
 }

@@ -108,14 +108,22 @@ impl Milestone {
 
     /// The milestone in words, relative to `today`.
     pub fn text(self, lang: Lang, today: Date) -> String {
+        self.worded(lang, &format!("milestone.{}", self.key()), today)
+    }
+
+    /// A text about this milestone from the catalog entries `<key>.before` (with
+    /// `{count}`, the days left, and a `.one` form) and `<key>.after`, chosen for
+    /// `today`: how a matrix cell or a guide sentence states a dated fact in its own
+    /// words.
+    pub fn worded(self, lang: Lang, key: &str, today: Date) -> String {
         match self.status(today) {
             Status::Upcoming { days } => format_count(
                 lang,
-                &format!("milestone.{}.before", self.key()),
+                &format!("{key}.before"),
                 usize::try_from(days).unwrap_or(usize::MAX),
                 &[],
             ),
-            Status::Reached => text(lang, &format!("milestone.{}.after", self.key())),
+            Status::Reached => text(lang, &format!("{key}.after")),
         }
     }
 
