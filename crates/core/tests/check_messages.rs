@@ -146,7 +146,7 @@ fn every_spf_syntax_error_speaks_both_languages() {
     check_all("SyntaxError", 1, errors, |_| 0, SyntaxError::message);
 }
 
-const RESOLVE_VARIANTS: usize = 14;
+const RESOLVE_VARIANTS: usize = 15;
 
 fn resolve_variant(error: &ResolveError) -> usize {
     match error {
@@ -164,6 +164,7 @@ fn resolve_variant(error: &ResolveError) -> usize {
         ResolveError::BadAnswer(BadAnswer::OtherName { .. }) => 11,
         ResolveError::BadAnswer(BadAnswer::CnameChain(_)) => 12,
         ResolveError::PastedNoResponse(_) => 13,
+        ResolveError::PastedUnreadable(_) => 14,
     }
 }
 
@@ -225,6 +226,7 @@ fn resolve_errors() -> Vec<ResolveError> {
         ResolveError::Unreachable(NetworkFailure::Browser("Failed to fetch".to_owned())),
         ResolveError::NotPasted("_dmarc.contoso.com TXT".to_owned()),
         ResolveError::PastedNoResponse("contoso.com MX".to_owned()),
+        ResolveError::PastedUnreadable("contoso.com TXT".to_owned()),
         ResolveError::HttpStatus(503),
         ResolveError::ServFail,
         ResolveError::Refused,

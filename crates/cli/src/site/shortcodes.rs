@@ -390,6 +390,7 @@ fn connector(args: &Args, lang: Lang) -> Result<String, String> {
             .map(|d| vec![d.to_owned()])
             .unwrap_or_default(),
         cloud: Cloud::Worldwide,
+        client: None,
     };
     let steps = connector_steps(kind, &input, lang).map_err(|errors| {
         let fields: Vec<String> = errors

@@ -6,7 +6,8 @@
 //! What the tool said decides the answer: records are records; "Non-existent domain",
 //! `status: NXDOMAIN`, "No answer", `status: NOERROR` with `ANSWER: 0` and the SOA block
 //! Windows prints are real answers of "none"; a time-out, SERVFAIL, REFUSED or "no
-//! servers could be reached" is a failed look-up and never read as "none".
+//! servers could be reached" is a failed look-up, and text that shows neither records
+//! nor a tool's answer is unreadable: neither is ever read as "none".
 //!
 //! The questions a check asked and did not get an answer to are kept, so the page can
 //! list what is still needed, with the commands that print it.
@@ -211,8 +212,9 @@ struct Reading {
 
 impl Reading {
     /// Records win: Windows nslookup prints "DNS request timed out" for its own server's
-    /// name and then the answer. Without records, the tool's last word decides; text
-    /// with neither (a box of unrelated lines) means the name has none of the type.
+    /// name and then the answer. Without records, the tool's last word decides. Text
+    /// with neither (unrelated lines, output cut off before the answer) says nothing
+    /// about the name: "could not check", never "none".
     fn outcome(&self, name: &DomainName, rtype: RecordType) -> Result<Lookup, ResolveError> {
         if !self.records.is_empty() {
             let records = self
@@ -229,7 +231,8 @@ impl Reading {
         }
         match &self.verdict {
             Some(Verdict::NxDomain) => Ok(Lookup::NxDomain),
-            Some(Verdict::NoData) | None => Ok(Lookup::NoData),
+            Some(Verdict::NoData) => Ok(Lookup::NoData),
+            None => Err(ResolveError::PastedUnreadable(query(name, rtype))),
             Some(Verdict::Failed(error)) => Err(error.clone()),
             Some(Verdict::NoResponse) => Err(ResolveError::PastedNoResponse(query(name, rtype))),
         }

@@ -325,14 +325,46 @@ fn what_was_not_pasted_is_unknown_not_missing() {
     ));
 }
 
+/// Text that holds neither a record nor a tool's answer (another command's output,
+/// output cut off after the server lines) says nothing about the name: the check
+/// could not look, it must not say "no MX records, publish one".
 #[test]
-fn a_box_without_records_of_its_type_means_none() {
-    let (records, summary) = PastedRecords::parse(&domain(), "", "no records here", "");
+fn a_box_without_records_or_an_answer_is_unreadable_not_none() {
+    let cut_off = "Server:  UnKnown\nAddress:  192.168.1.1\n";
+    for text in ["no records here", cut_off] {
+        let (records, _) = PastedRecords::parse(&domain(), "", text, "");
+        assert_eq!(
+            block_on(records.lookup(&domain(), RecordType::Mx)),
+            Err(ResolveError::PastedUnreadable("contoso.com MX".to_owned())),
+            "{text}"
+        );
+    }
+    let (_, summary) = PastedRecords::parse(&domain(), "", "no records here", "");
     assert_eq!(summary.ignored, vec!["no records here"]);
-    assert!(matches!(
-        block_on(records.lookup(&domain(), RecordType::Mx)),
-        Ok(Lookup::NoData)
-    ));
+}
+
+#[test]
+fn an_unreadable_box_makes_its_section_could_not_check() {
+    let request = CheckRequest {
+        domain: domain(),
+        ips: vec![],
+        method: Some(MethodId::DirectSend),
+        cloud: Some(Cloud::Worldwide),
+        draft: None,
+    };
+    let (records, _) = PastedRecords::parse(
+        &domain(),
+        "v=spf1 include:spf.protection.outlook.com -all",
+        "no records here",
+        "v=DMARC1; p=none",
+    );
+    let report = block_on(check_domain(&records, &request, Lang::En));
+    assert_eq!(report.mx.kind, None, "{:?}", report.mx);
+    assert!(
+        report.findings.iter().all(|f| f.code != "mx-missing"),
+        "{:?}",
+        report.findings
+    );
 }
 
 const SPF_WITH_OTHERS: &str =

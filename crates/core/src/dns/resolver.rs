@@ -43,6 +43,10 @@ pub enum ResolveError {
     /// Paste mode: the output pasted for the question (`name TYPE`) shows that no DNS
     /// server answered it (timed out, or none could be reached).
     PastedNoResponse(String),
+    /// Paste mode: text was pasted for the question (`name TYPE`) but it holds neither
+    /// a record nor a tool's answer (cut-off output, another command's output), so
+    /// nothing is known; it is never read as "no records".
+    PastedUnreadable(String),
     HttpStatus(u16),
     ServFail,
     Refused,
@@ -96,6 +100,9 @@ impl ResolveError {
             ResolveError::NotPasted(query) => f("dns.error.not-pasted", &[("query", query)]),
             ResolveError::PastedNoResponse(query) => {
                 f("dns.error.pasted-no-response", &[("query", query)])
+            }
+            ResolveError::PastedUnreadable(query) => {
+                f("dns.error.pasted-unreadable", &[("query", query)])
             }
             ResolveError::HttpStatus(status) => {
                 f("dns.error.http-status", &[("status", &status.to_string())])
