@@ -44,18 +44,7 @@ pub fn run(args: &[String]) -> Result<()> {
             "cloud" => input.cloud = common::cloud(&value)?,
             "lang" => lang = common::lang(&value)?,
             "today" => today = Some(common::today_option(&value)?),
-            "client" => {
-                client = match value.trim() {
-                    "device" => Some(Client::Device),
-                    "application" => Some(Client::Application),
-                    other => {
-                        return Err(Usage(format!(
-                            "--client must be device or application, not `{other}`"
-                        ))
-                        .into())
-                    }
-                }
-            }
+            "client" => client = Some(common::client(&value)?),
             "format" if ["html", "text", "json"].contains(&value.as_str()) => format = value,
             "format" => {
                 return Err(Usage(format!(

@@ -5,6 +5,7 @@ use smarthost_core::cloud::Cloud;
 use smarthost_core::connector::FieldError;
 use smarthost_core::date::Date;
 use smarthost_core::i18n::Lang;
+use smarthost_core::plan::Client;
 
 pub fn cloud(value: &str) -> Result<Cloud, Usage> {
     Cloud::parse(value).ok_or_else(|| {
@@ -16,6 +17,15 @@ pub fn cloud(value: &str) -> Result<Cloud, Usage> {
 
 pub fn lang(value: &str) -> Result<Lang, Usage> {
     Lang::parse(value).ok_or_else(|| Usage(format!("--lang must be en or vi, not `{value}`")))
+}
+
+/// `--client device|application`: who sends, so the texts say "the application" for one.
+pub fn client(value: &str) -> Result<Client, Usage> {
+    Client::parse(value.trim()).ok_or_else(|| {
+        Usage(format!(
+            "--client must be device or application, not `{value}`"
+        ))
+    })
 }
 
 /// Invalid values are a usage problem: name each field and what is wrong with it.

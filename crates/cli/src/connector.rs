@@ -1,4 +1,5 @@
-//! `smarthost connector`: the Exchange admin center steps and PowerShell for a connector.
+//! `smarthost connector`: the Exchange admin center steps and PowerShell for a connector,
+//! worded for the sender `--client` names (a device unless it says application).
 
 use crate::args::parse;
 use crate::output::outln;
@@ -34,6 +35,7 @@ pub fn run(args: &[String]) -> Result<()> {
             "name" => input.name = Some(value),
             "sender-domains" | "domain" => input.sender_domains.extend(list()),
             "cloud" => input.cloud = common::cloud(&value)?,
+            "client" => input.client = Some(common::client(&value)?),
             "lang" => lang = common::lang(&value)?,
             "json" => json = true,
             other => return Err(Usage(format!("connector: unknown option --{other}")).into()),

@@ -34,7 +34,8 @@ commands:
        [--today YYYY-MM-DD] [--lang en|vi] [--format html|text|json]
                      one device's config card
   connector --kind relay-ip|relay-cert|partner [--ips IP,..] [--cert-name NAME]
-       [--sender-domains D,..] [--name NAME] [--cloud C] [--lang en|vi] [--json]
+       [--sender-domains D,..] [--name NAME] [--cloud C] [--client device|application]
+       [--lang en|vi] [--json]
                      connector steps for the Exchange admin center and PowerShell
   spf eval --ip IP [--sender ADDR] [--helo NAME] [--domain D] [--record RECORD]
        [--lang en|vi] [--doh URL | --doh-json URL] [--timeout MS] [--json]

@@ -188,3 +188,93 @@ fn a_card_in_another_cloud_never_names_a_worldwide_host() {
         assert!(!text.contains(worldwide), "{method}: {text}");
     }
 }
+
+#[test]
+fn connector_for_an_application_says_the_application() {
+    let relay = |extra: &[&str]| {
+        let args = [
+            &["connector", "--kind", "relay-ip", "--ips", "203.0.113.10"],
+            extra,
+        ]
+        .concat();
+        stdout(&smarthost(&args))
+    };
+    let application = relay(&["--client", "application"]);
+    assert!(
+        application.contains("- Point the application at your domain's MX host"),
+        "{application}"
+    );
+    assert!(
+        application.contains("- Add the public IP the application sends from to your SPF record"),
+        "{application}"
+    );
+    assert!(
+        application.contains("New-InboundConnector -Name 'Relay - Applications'"),
+        "{application}"
+    );
+    // No step calls it a device. (The documentation-range warning about 203.0.113.10,
+    // a validation text shared with the cards, still does.)
+    let steps = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|line| !line.contains("203.0.113.0/24"))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert!(
+        steps(&application).iter().all(|l| !l.contains("device")),
+        "{application}"
+    );
+    let vietnamese = relay(&["--client", "application", "--lang", "vi"]);
+    assert!(
+        vietnamese.contains("- Trỏ ứng dụng tới máy chủ MX"),
+        "{vietnamese}"
+    );
+    assert!(
+        steps(&vietnamese).iter().all(|l| !l.contains("thiết bị")),
+        "{vietnamese}"
+    );
+    // A device, named or not, reads as before.
+    for device in [relay(&[]), relay(&["--client", "device"])] {
+        assert!(
+            device.contains("- Point the device at your domain's MX host"),
+            "{device}"
+        );
+        assert!(
+            device.contains("New-InboundConnector -Name 'Relay - MFDs'"),
+            "{device}"
+        );
+    }
+    // The missing-IP error of a partner connector follows the sender too.
+    let out = smarthost(&["connector", "--kind", "partner", "--client", "application"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "smarthost: --ips: Enter the static public IPv4 address the application sends from (or a range from /24 to /32).\n"
+    );
+}
+
+#[test]
+fn connector_refuses_an_unknown_client_with_exit_2() {
+    let out = smarthost(&[
+        "connector",
+        "--kind",
+        "relay-ip",
+        "--ips",
+        "203.0.113.10",
+        "--client",
+        "printer",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with(
+            "smarthost: --client must be device or application, not `printer`\n\nusage:"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("[--client device|application]\n       [--lang en|vi] [--json]"),
+        "{stderr}"
+    );
+}

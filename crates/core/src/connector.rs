@@ -4,9 +4,13 @@
 //!
 //! Every user value in a command goes through [`powershell::quote`], so a name with
 //! quotes, `$` or line breaks can neither break nor extend a command.
+//!
+//! The steps and errors that speak of the sender follow it (issue #13): an application
+//! reads "the application" where a device reads "the device" (see [`for_sender`]).
 
 use crate::cloud::Cloud;
 use crate::i18n::{format, text, Lang};
+use crate::plan::{for_sender, Client};
 use crate::powershell::{quote, quote_list};
 use crate::validate::{
     parse_certificate_name, parse_connector_range, parse_device_name, ValueError, ValueWarning,
@@ -52,6 +56,8 @@ pub struct ConnectorInput {
     /// Sender domains for a partner connector (the accepted domains the device uses).
     pub sender_domains: Vec<String>,
     pub cloud: Cloud,
+    /// Who sends through the connector; `None` is worded as a device.
+    pub client: Option<Client>,
 }
 
 /// A value that failed validation, with the field it belongs to.
@@ -84,7 +90,18 @@ pub struct ConnectorSteps {
     pub warnings: Vec<String>,
 }
 
+/// The connector's name when the admin gives none: multifunction devices are the usual
+/// senders; an application's connector gets a name that does not call it one.
 const DEFAULT_NAME: &str = "Relay - MFDs";
+const DEFAULT_APPLICATION_NAME: &str = "Relay - Applications";
+
+/// The name a connector for `client` gets when the admin gives none.
+pub fn default_name(client: Option<Client>) -> &'static str {
+    match client {
+        Some(Client::Application) => DEFAULT_APPLICATION_NAME,
+        _ => DEFAULT_NAME,
+    }
+}
 
 /// Validates the input and builds the steps; every invalid field is reported at once.
 pub fn connector_steps(
@@ -92,10 +109,11 @@ pub fn connector_steps(
     input: &ConnectorInput,
     lang: Lang,
 ) -> Result<ConnectorSteps, Vec<FieldError>> {
+    let client = input.client;
     let mut errors = Vec::new();
     let mut warnings: Vec<ValueWarning> = Vec::new();
     let name = match input.name.as_deref().map(parse_device_name) {
-        None => DEFAULT_NAME.to_owned(),
+        None => default_name(client).to_owned(),
         Some(Ok(name)) => name,
         Some(Err(e)) => {
             errors.push(FieldError::new("name", &e, lang));
@@ -135,13 +153,13 @@ pub fn connector_steps(
     }
     match kind {
         ConnectorKind::RelayIp if ranges.is_empty() && input.ips.is_empty() => {
-            errors.push(missing("ips", lang))
+            errors.push(missing("ips", client, lang))
         }
         ConnectorKind::RelayCert if cert.is_none() && input.cert_name.is_none() => {
-            errors.push(missing("cert-name", lang))
+            errors.push(missing("cert-name", client, lang))
         }
         ConnectorKind::Partner if ranges.is_empty() && cert.is_none() && errors.is_empty() => {
-            errors.push(missing("ips", lang))
+            errors.push(missing("ips", client, lang))
         }
         _ => {}
     }
@@ -152,6 +170,8 @@ pub fn connector_steps(
     let range_refs: Vec<&str> = ranges.iter().map(String::as_str).collect();
     let domain_refs: Vec<&str> = domains.iter().map(String::as_str).collect();
     let t = |key: &str| text(lang, key);
+    // The texts that name the sender.
+    let worded = |key: &str| for_sender(key, client);
     let mut eac = vec![t("connector.eac.open"), t("connector.eac.add")];
     let mut powershell = Vec::new();
     let mut after = Vec::new();
@@ -184,12 +204,12 @@ pub fn connector_steps(
                 )),
             }
             powershell.push(command);
-            after.push(t("connector.after.point-device"));
+            after.push(t(&worded("connector.after.point-device")));
             if !ranges.is_empty() {
                 let ip4: Vec<String> = ranges.iter().map(|r| format!("ip4:{r}")).collect();
                 after.push(format(
                     lang,
-                    "connector.after.spf",
+                    &worded("connector.after.spf"),
                     &[
                         ("ip4", &ip4.join(" ")),
                         ("include", input.cloud.spf_include()),
@@ -245,7 +265,7 @@ pub fn connector_steps(
                 )),
             }
             powershell.push(command);
-            after.push(t("connector.after.partner-test"));
+            after.push(t(&worded("connector.after.partner-test")));
             warnings_note(&mut after, lang);
         }
     }
@@ -263,10 +283,13 @@ fn warnings_note(after: &mut Vec<String>, lang: Lang) {
     after.push(text(lang, "connector.after.check-cmdlet-help"));
 }
 
-fn missing(field: &'static str, lang: Lang) -> FieldError {
+fn missing(field: &'static str, client: Option<Client>, lang: Lang) -> FieldError {
     FieldError {
         field,
-        message: text(lang, &format!("connector.missing.{field}")),
+        message: text(
+            lang,
+            &for_sender(&format!("connector.missing.{field}"), client),
+        ),
     }
 }
 

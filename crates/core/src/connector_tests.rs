@@ -7,6 +7,7 @@ fn input(name: Option<&str>, ips: &[&str], cert: Option<&str>, domains: &[&str])
         cert_name: cert.map(str::to_owned),
         sender_domains: domains.iter().map(|s| (*s).to_owned()).collect(),
         cloud: Cloud::Worldwide,
+        client: None,
     }
 }
 
@@ -157,4 +158,115 @@ fn tenant_steps_quote_the_mailbox() {
         ["Set-TransportConfig -AllowLegacyTLSClients $true"]
     );
     assert!(reject_direct_send(Lang::Vi).powershell[1].contains("-RejectDirectSend $true"));
+}
+
+/// The after-steps and the missing-IP error of every connector kind for `client`.
+fn sender_texts(client: Option<Client>, lang: Lang) -> Vec<String> {
+    let with = |ips: &[&str]| ConnectorInput {
+        client,
+        ..input(None, ips, None, &[])
+    };
+    let mut texts = Vec::new();
+    for kind in [ConnectorKind::RelayIp, ConnectorKind::Partner] {
+        match connector_steps(kind, &with(&["198.51.100.7"]), lang) {
+            Ok(steps) => texts.extend(steps.after),
+            Err(errors) => panic!("unexpected errors: {errors:?}"),
+        }
+        match connector_steps(kind, &with(&[]), lang) {
+            Err(errors) => texts.extend(errors.into_iter().map(|e| e.message)),
+            Ok(_) => panic!("steps without an IP"),
+        }
+    }
+    texts
+}
+
+#[test]
+fn an_application_reads_the_application_in_every_step_and_error() {
+    let english = sender_texts(Some(Client::Application), Lang::En);
+    for needle in [
+        "Point the application at your domain's MX host",
+        "Add the public IP the application sends from to your SPF record",
+        "send a test from the application:",
+        "Enter the static public IPv4 address the application sends from",
+    ] {
+        assert!(
+            english.iter().any(|t| t.contains(needle)),
+            "{needle}: {english:#?}"
+        );
+    }
+    let vietnamese = sender_texts(Some(Client::Application), Lang::Vi);
+    for needle in [
+        "Trỏ ứng dụng tới máy chủ MX",
+        "Thêm IP công cộng mà ứng dụng dùng để gửi thư vào bản ghi SPF",
+        "hãy gửi thử từ ứng dụng:",
+        "Nhập địa chỉ IPv4 công cộng tĩnh mà ứng dụng dùng để gửi thư",
+    ] {
+        assert!(
+            vietnamese.iter().any(|t| t.contains(needle)),
+            "{needle}: {vietnamese:#?}"
+        );
+    }
+    // Nothing the application reads calls it a device.
+    assert!(
+        english.iter().all(|t| !t.contains("device")),
+        "{english:#?}"
+    );
+    assert!(
+        vietnamese.iter().all(|t| !t.contains("thiết bị")),
+        "{vietnamese:#?}"
+    );
+}
+
+#[test]
+fn a_device_or_an_unknown_sender_keeps_the_device_wording() {
+    for client in [None, Some(Client::Device)] {
+        let english = sender_texts(client, Lang::En);
+        assert!(english
+            .iter()
+            .any(|t| t.starts_with("Point the device at your domain's MX host")));
+        assert!(english
+            .iter()
+            .any(|t| t.starts_with("Add the device's public IP to your SPF record")));
+        assert!(english
+            .iter()
+            .any(|t| t.contains("send a test from the device:")));
+        assert!(english
+            .iter()
+            .any(|t| t.starts_with("Enter the device's static public IPv4 address")));
+        assert!(english.iter().all(|t| !t.contains("application")));
+        let vietnamese = sender_texts(client, Lang::Vi);
+        assert!(vietnamese
+            .iter()
+            .any(|t| t.starts_with("Trỏ thiết bị tới máy chủ MX")));
+        assert!(vietnamese.iter().all(|t| !t.contains("ứng dụng")));
+    }
+}
+
+#[test]
+fn an_applications_connector_is_not_named_after_printers() {
+    let relay = |client| {
+        steps(
+            ConnectorKind::RelayIp,
+            &ConnectorInput {
+                client,
+                ..input(None, &["198.51.100.7"], None, &[])
+            },
+        )
+    };
+    let application = relay(Some(Client::Application));
+    assert_eq!(application.name, "Relay - Applications");
+    assert!(application.powershell[0].starts_with(
+        "New-InboundConnector -Name 'Relay - Applications' -ConnectorType OnPremises"
+    ));
+    assert_eq!(relay(Some(Client::Device)).name, "Relay - MFDs");
+    assert_eq!(relay(None).name, "Relay - MFDs");
+    // A name the admin gives is kept whoever sends.
+    let named = steps(
+        ConnectorKind::RelayIp,
+        &ConnectorInput {
+            client: Some(Client::Application),
+            ..input(Some("Billing"), &["198.51.100.7"], None, &[])
+        },
+    );
+    assert_eq!(named.name, "Billing");
 }

@@ -81,6 +81,26 @@ pub enum Client {
     Device,
     Application,
 }
+
+impl Client {
+    /// The answer's value, as URLs, `--client` and inventory files write it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Client::Device => "device",
+            Client::Application => "application",
+        }
+    }
+
+    /// The sender named by its [`Client::id`]; anything else is `None`.
+    pub fn parse(text: &str) -> Option<Client> {
+        match text {
+            "device" => Some(Client::Device),
+            "application" => Some(Client::Application),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Recipients {
     Internal,
