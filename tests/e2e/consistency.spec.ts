@@ -69,6 +69,14 @@ test("with no cloud chosen, the GCC High MX sets the cloud, and 'Add to a device
   // The GCC High include is the one looked for: no 'no Microsoft include' finding.
   await expect(page.locator('li.finding[data-code="spf-no-microsoft-include"]')).toHaveCount(0);
   await expect(card(page, "spf").locator('tr[data-ip="192.0.2.10"]')).toHaveAttribute("data-result", "pass");
+  // The page says which cloud it followed and why, in the reader's language.
+  const followed = card(page, "mx").getByTestId("cloud-source");
+  await expect(followed).toHaveAttribute("data-cloud", "gcc-high");
+  await expect(followed).toHaveAttribute("data-cloud-source", "mx");
+  await expect(followed).toContainText("Cloud: GCC High, from the MX host");
+  await page.getByRole("link", { name: "Tiếng Việt" }).click();
+  await expect(followed).toContainText("suy ra từ máy chủ MX");
+  await page.getByRole("link", { name: "English" }).click();
   await page.getByRole("link", { name: "Add to a device card" }).click();
   const device = page.locator("article.device").last();
   await expect(device.getByLabel(/Smart host/)).toHaveValue("rfcgcchigh-test.mail.protection.office365.us");
@@ -79,4 +87,5 @@ test("a chosen cloud the MX contradicts is said, in the MX card", async ({ page 
   await openCheck(page, "domain=gcchigh.rfc.test&ip=192.0.2.10&method=direct-send&cloud=worldwide");
   await finished(page);
   await expect(card(page, "mx").locator('li.finding[data-code="mx-cloud-mismatch"]')).toBeVisible();
+  await expect(card(page, "mx").getByTestId("cloud-source")).toHaveAttribute("data-cloud-source", "chosen");
 });

@@ -11,7 +11,9 @@ use serde_json::json;
 use smarthost_core::dns::DomainName;
 use smarthost_core::i18n::{self, Lang};
 use smarthost_core::method::MethodId;
-use smarthost_core::report::{check_domain, CheckRequest, Report, Section, Severity, Status};
+use smarthost_core::report::{
+    check_domain, cloud_line, CheckRequest, Report, Section, Severity, Status,
+};
 use std::net::Ipv4Addr;
 
 /// Exit status for a report with error findings.
@@ -133,6 +135,10 @@ fn to_text(report: &Report, lang: Lang) -> String {
         (None, _) => line("cli.check.mx-unknown", &[]),
     };
     out.push_str(&format!("  {mx}\n"));
+    out.push_str(&format!(
+        "  {}\n",
+        cloud_line(report.cloud, report.cloud_source, lang)
+    ));
     // A record that was read is shown even when a later look-up (an include) failed;
     // the dns-error finding below says which.
     let spf = match &report.spf.record {

@@ -7,7 +7,7 @@
 use crate::cloud::Cloud;
 use crate::dmarc::{device_mail_meaning, parse_dmarc, select_record};
 use crate::dns::{Cached, DomainName, RecordType, Resolver};
-use crate::i18n::{format, Lang};
+use crate::i18n::{format, text, Lang};
 use crate::method::MethodId;
 use crate::mx::{check_mx, MxHost, MxKind};
 use crate::spf::eval::{check_host, in_v4, SpfQuery, TraceEntry, MAX_VOID_LOOKUPS};
@@ -135,6 +135,27 @@ pub enum CloudSource {
     Mx,
     /// Neither: worldwide is assumed.
     Assumed,
+}
+
+impl CloudSource {
+    pub fn id(self) -> &'static str {
+        match self {
+            CloudSource::Chosen => "chosen",
+            CloudSource::Mx => "mx",
+            CloudSource::Assumed => "assumed",
+        }
+    }
+}
+
+/// Which cloud the report followed and why, in `lang`: the admin sees that a GCC High
+/// MX made the check look for the GCC High include, or that worldwide was only assumed.
+pub fn cloud_line(cloud: Cloud, source: CloudSource, lang: Lang) -> String {
+    let name = text(lang, &format!("question.cloud.{}", cloud.id()));
+    format(
+        lang,
+        &format!("check.cloud.{}", source.id()),
+        &[("cloud", &name)],
+    )
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

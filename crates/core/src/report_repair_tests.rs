@@ -187,3 +187,26 @@ fn the_cloud_follows_the_mx_when_none_is_chosen() {
         (Cloud::Worldwide, CloudSource::Assumed)
     );
 }
+
+/// The line that says which cloud the report followed names the cloud and the reason,
+/// differently for each reason, in both languages.
+#[test]
+fn the_cloud_line_says_which_cloud_and_why() {
+    use crate::report::cloud_line;
+    let sources = [CloudSource::Chosen, CloudSource::Mx, CloudSource::Assumed];
+    for lang in [Lang::En, Lang::Vi] {
+        let lines: Vec<String> = sources
+            .iter()
+            .map(|&source| cloud_line(Cloud::GccHigh, source, lang))
+            .collect();
+        for line in &lines {
+            assert!(line.contains("GCC High"), "{line}");
+        }
+        assert!(lines[0] != lines[1] && lines[1] != lines[2], "{lines:?}");
+    }
+    assert_eq!(
+        cloud_line(Cloud::Worldwide, CloudSource::Mx, Lang::En),
+        "Cloud: Worldwide (commercial), from the MX host (no cloud was chosen). The SPF include and the smart host follow it."
+    );
+    assert!(cloud_line(Cloud::GccHigh, CloudSource::Mx, Lang::Vi).contains("suy ra từ máy chủ MX"));
+}

@@ -5,7 +5,7 @@ use super::{status_attr, status_badge};
 use crate::components::code_block::CodeBlock;
 use crate::i18n::{t, text};
 use leptos::prelude::*;
-use smarthost_core::report::{Report, Section};
+use smarthost_core::report::{cloud_line, Report, Section};
 
 #[component]
 pub fn MxCard(report: Report, pending: bool, source: String) -> impl IntoView {
@@ -15,6 +15,7 @@ pub fn MxCard(report: Report, pending: bool, source: String) -> impl IntoView {
     let kind = mx.kind.map(|k| k.as_str()).unwrap_or("unknown");
     let heading = mx.kind.map(|k| text(&format!("mx.kind.{}", k.as_str())));
     let is_microsoft = mx.kind.is_some_and(|k| k.is_microsoft());
+    let (cloud, cloud_source) = (report.cloud, report.cloud_source);
     view! {
         <section
             class="check-card result"
@@ -53,6 +54,9 @@ pub fn MxCard(report: Report, pending: bool, source: String) -> impl IntoView {
                     }.into_any(),
                     None => ().into_any(),
                 }}
+                <p class="cloud-source" data-testid="cloud-source" data-cloud=cloud.id() data-cloud-source=cloud_source.id()>
+                    {move || cloud_line(cloud, cloud_source, crate::i18n::lang())}
+                </p>
                 <FindingList findings=findings.clone() />
                 // Either the resolver failed or it answered; never both lines.
                 {if status == smarthost_core::report::Status::CouldNotCheck {

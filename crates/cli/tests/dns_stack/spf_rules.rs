@@ -186,6 +186,9 @@ fn the_cloud_follows_the_mx_unless_one_is_chosen() {
     assert_eq!(v["cloud"], "gcc-high");
     assert_eq!(v["cloud_source"], "mx");
     assert_eq!(codes(&v), Vec::<String>::new());
+    let text = smarthost(&["check", "gcchigh.rfc.test", "--method", "direct-send"]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Cloud: GCC High, from the MX host"), "{text}");
     let v = check(&[
         "gcchigh.rfc.test",
         "--ip",
