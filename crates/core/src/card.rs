@@ -222,7 +222,7 @@ pub fn build_card_for(
         smart_host,
         smart_host_known,
         port: m.ports.first().copied(),
-        tls: text(lang, m.tls.key()),
+        tls: text(lang, &worded(m.tls.key())),
         sign_in,
         from: from_text,
         recipients: text(lang, m.recipients.key()),

@@ -10,10 +10,13 @@
 //!   the MX is read from DNS and never guessed;
 //! - the card gains the cloud and the SPF terms the domain needs, with the cloud's include.
 //!
+//! A device whose `client` is an application gets an application's card: its labels,
+//! sign-in, notes and the texts above say "the application" (issue #13).
+//!
 //! The app's Cards screen, the guide's device pages and the `card` shortcode all render
 //! [`device_card_rows`], so they show the same lines.
 
-use crate::card::{build_card, card_rows, rows_html, Card};
+use crate::card::{build_card_for, card_rows, rows_html, Card};
 use crate::cloud::{Availability, Cloud};
 use crate::connector::FieldError;
 use crate::dns::DomainName;
@@ -21,6 +24,7 @@ use crate::i18n::{format, text, Lang};
 use crate::inventory::Device;
 use crate::method::{method, Host, MethodId};
 use crate::mx::{classify_host, MxKind};
+use crate::plan::{for_sender, Client};
 
 /// A device's card with its cloud; every line localized and ready to render.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,12 +50,16 @@ pub fn build_device_card(
 ) -> Result<DeviceCard, Vec<FieldError>> {
     let input = device.card_input();
     let cloud = input.cloud;
+    // Graph sendMail is for applications, whatever the device says (as `build_card`);
+    // a device is worded as `build_card` words it, so its card is core's.
+    let client = (device.client == Client::Application || input.method == Some(MethodId::GraphApi))
+        .then_some(Client::Application);
     let mismatch = input
         .method
         .filter(|id| method(*id).host == Host::TenantMx)
         .and(input.smart_host.as_deref())
-        .and_then(|host| mx_in_other_cloud(host, cloud, lang));
-    let mut card = match (build_card(&input, lang, date), mismatch) {
+        .and_then(|host| mx_in_other_cloud(host, cloud, client, lang));
+    let mut card = match (build_card_for(&input, client, lang, date), mismatch) {
         (Ok(card), None) => card,
         (Ok(_), Some(error)) => return Err(vec![error]),
         (Err(mut errors), error) => {
@@ -63,7 +71,8 @@ pub fn build_device_card(
     let cloud_name = cloud_name(cloud, lang);
     let spf_include = (availability == Availability::Yes && sends_through_microsoft(card.method))
         .then(|| cloud.spf_include());
-    let spf = spf_include.map(|include| spf_line(card.method, card.ip.as_deref(), include, lang));
+    let spf = spf_include
+        .map(|include| spf_line(card.method, card.ip.as_deref(), include, card.client, lang));
     Ok(DeviceCard {
         card,
         cloud,
@@ -83,7 +92,13 @@ pub fn correct_for_cloud(card: &mut Card, cloud: Cloud, lang: Lang) -> Availabil
     let cloud_name = cloud_name(cloud, lang);
     if availability != Availability::Yes {
         // The method's host is its worldwide endpoint: a card must not send a device there.
-        card.smart_host = unconfirmed_host(availability, &card.method_name, &cloud_name, lang);
+        card.smart_host = unconfirmed_host(
+            availability,
+            &card.method_name,
+            &cloud_name,
+            card.client,
+            lang,
+        );
         card.smart_host_known = false;
     }
     if card.method == MethodId::ClientSubmission {
@@ -109,12 +124,22 @@ pub fn cloud_name(cloud: Cloud, lang: Lang) -> String {
 }
 
 /// What stands where the host would be when `availability` is not [`Availability::Yes`].
-fn unconfirmed_host(availability: Availability, method: &str, cloud: &str, lang: Lang) -> String {
+fn unconfirmed_host(
+    availability: Availability,
+    method: &str,
+    cloud: &str,
+    client: Option<Client>,
+    lang: Lang,
+) -> String {
     let key = match availability {
         Availability::No => "card.cloud.not-available",
         _ => "card.cloud.unconfirmed",
     };
-    format(lang, key, &[("method", method), ("cloud", cloud)])
+    format(
+        lang,
+        &for_sender(key, client),
+        &[("method", method), ("cloud", cloud)],
+    )
 }
 
 /// Whether the device's mail reaches its recipients from Microsoft 365's servers (or
@@ -128,17 +153,31 @@ fn sends_through_microsoft(id: MethodId) -> bool {
 /// The SPF terms, as they are written in the record: MX methods (Direct Send, relay)
 /// also need the device's public IP, as the DNS check asks for it; the others need the
 /// include only.
-fn spf_line(id: MethodId, ip: Option<&str>, include: &str, lang: Lang) -> String {
+fn spf_line(
+    id: MethodId,
+    ip: Option<&str>,
+    include: &str,
+    client: Option<Client>,
+    lang: Lang,
+) -> String {
     if method(id).host != Host::TenantMx {
         return format!("include:{include}");
     }
-    let ip = ip.map_or_else(|| text(lang, "card.spf.device-ip"), str::to_owned);
+    let ip = ip.map_or_else(
+        || text(lang, &for_sender("card.spf.device-ip", client)),
+        str::to_owned,
+    );
     format!("ip4:{ip} include:{include}")
 }
 
 /// An error when `host` is a Microsoft 365 MX host of a cloud other than `cloud` (a
 /// worldwide `…mail.protection.outlook.com` for a GCC High device, say).
-fn mx_in_other_cloud(host: &str, cloud: Cloud, lang: Lang) -> Option<FieldError> {
+fn mx_in_other_cloud(
+    host: &str,
+    cloud: Cloud,
+    client: Option<Client>,
+    lang: Lang,
+) -> Option<FieldError> {
     let host = DomainName::parse(host.trim()).ok()?;
     // mx.microsoft (DNSSEC) hosts belong to the worldwide cloud, as outlook.com ones do.
     let family = |kind: MxKind| match kind {
@@ -151,7 +190,7 @@ fn mx_in_other_cloud(host: &str, cloud: Cloud, lang: Lang) -> Option<FieldError>
         field: "smart-host",
         message: format(
             lang,
-            "card.error.mx-other-cloud",
+            &for_sender("card.error.mx-other-cloud", client),
             &[
                 ("host", host.as_str()),
                 ("cloud", &cloud_name(cloud, lang)),

@@ -1,5 +1,6 @@
 use super::*;
 use crate::method::methods;
+use crate::plan::{for_sender, Client};
 
 const DATE: &str = "2026-12-02";
 
@@ -173,9 +174,10 @@ fn newer_services_outside_worldwide_say_they_are_unconfirmed_instead_of_a_host()
         for cloud in [Cloud::Gcc, Cloud::GccHigh, Cloud::Dod, Cloud::China21Vianet] {
             for lang in Lang::ALL {
                 let card = built(&device(id, cloud), lang);
+                // Graph's card is an application's (see `build_card`).
                 let expected = format(
                     lang,
-                    "card.cloud.unconfirmed",
+                    &for_sender("card.cloud.unconfirmed", card.card.client),
                     &[
                         ("method", &card.card.method_name),
                         ("cloud", &cloud_name(cloud, lang)),
@@ -200,13 +202,16 @@ fn newer_services_outside_worldwide_say_they_are_unconfirmed_instead_of_a_host()
 #[test]
 fn a_method_missing_from_a_cloud_is_called_unavailable() {
     for lang in Lang::ALL {
-        let unavailable = unconfirmed_host(Availability::No, "SMTP relay", "DoD", lang);
-        let unconfirmed = unconfirmed_host(Availability::Unconfirmed, "SMTP relay", "DoD", lang);
+        let unavailable = unconfirmed_host(Availability::No, "SMTP relay", "DoD", None, lang);
+        let unconfirmed =
+            unconfirmed_host(Availability::Unconfirmed, "SMTP relay", "DoD", None, lang);
         assert_ne!(unavailable, unconfirmed);
         assert!(unavailable.contains("DoD") && unavailable.contains("SMTP relay"));
     }
-    assert!(unconfirmed_host(Availability::No, "HVE", "GCC", Lang::En)
-        .starts_with("Not available in GCC"));
+    assert!(
+        unconfirmed_host(Availability::No, "HVE", "GCC", None, Lang::En)
+            .starts_with("Not available in GCC")
+    );
 }
 
 #[test]
@@ -447,7 +452,101 @@ fn a_worldwide_card_keeps_core_s_lines() {
     for m in methods() {
         let device = device(m.id, Cloud::Worldwide);
         let card = built(&device, Lang::En);
-        let core = build_card(&device.card_input(), Lang::En, DATE);
+        let core = crate::card::build_card(&device.card_input(), Lang::En, DATE);
         assert_eq!(Ok(card.card), core, "{:?}", m.id);
     }
+}
+
+/// `device(id, cloud)` as an application.
+fn application(id: MethodId, cloud: Cloud) -> Device {
+    Device {
+        name: "Billing app".into(),
+        client: Client::Application,
+        ..device(id, cloud)
+    }
+}
+
+#[test]
+fn an_applications_card_says_the_application_in_every_line() {
+    let mut failures = Vec::new();
+    for (cloud, ..) in FACTS {
+        for m in methods() {
+            for (lang, word) in [(Lang::En, "device"), (Lang::Vi, "thiết bị")] {
+                for mut sender in [application(m.id, cloud)] {
+                    // Without an IP the SPF line names the application's IP.
+                    sender.ip.clear();
+                    let Ok(card) = build_device_card(&sender, lang, DATE) else {
+                        continue;
+                    };
+                    let text = shown(&card, lang).to_lowercase();
+                    if text.contains(word) {
+                        failures.push(format!("{cloud:?} {:?} {lang:?}:\n{text}", m.id));
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn an_applications_card_names_it_and_its_settings() {
+    let mut submission = application(MethodId::ClientSubmission, Cloud::Worldwide);
+    submission.username = "billing@contoso.com".into();
+    let english = shown(&built(&submission, Lang::En), Lang::En);
+    assert!(
+        english.starts_with("Application: Billing app\n"),
+        "{english}"
+    );
+    assert!(
+        english.contains("enter the password in the application's settings"),
+        "{english}"
+    );
+    let vietnamese = shown(&built(&submission, Lang::Vi), Lang::Vi);
+    assert!(
+        vietnamese.starts_with("Ứng dụng: Billing app\n"),
+        "{vietnamese}"
+    );
+    assert!(
+        vietnamese.contains("nhập mật khẩu trong phần cấu hình của ứng dụng"),
+        "{vietnamese}"
+    );
+    // The texts of this module: the SPF placeholder, the unconfirmed host, the MX error.
+    let mut direct = application(MethodId::DirectSend, Cloud::Worldwide);
+    direct.ip.clear();
+    let spf = built(&direct, Lang::En).spf;
+    assert_eq!(
+        spf.as_deref(),
+        Some("ip4:<the public IP the application sends from> include:spf.protection.outlook.com")
+    );
+    let hve = built(&application(MethodId::Hve, Cloud::GccHigh), Lang::En);
+    assert!(
+        hve.card
+            .smart_host
+            .ends_with("before you set up the application."),
+        "{}",
+        hve.card.smart_host
+    );
+    let mut foreign = application(MethodId::DirectSend, Cloud::GccHigh);
+    foreign.smart_host = "contoso-com.mail.protection.outlook.com".into();
+    let errors = build_device_card(&foreign, Lang::Vi, DATE)
+        .err()
+        .unwrap_or_default();
+    assert!(
+        errors.iter().any(|e| e
+            .message
+            .ends_with("chọn đúng môi trường đám mây cho ứng dụng.")),
+        "{errors:?}"
+    );
+    // The same device as a device keeps the device's words.
+    let as_device = Device {
+        client: Client::Device,
+        ..submission
+    };
+    let english = shown(&built(&as_device, Lang::En), Lang::En);
+    assert!(english.starts_with("Device: Billing app\n"), "{english}");
+    assert!(
+        english.contains("enter the password on the device"),
+        "{english}"
+    );
 }

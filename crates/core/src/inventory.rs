@@ -9,6 +9,12 @@
 //! A device's `cloud` is the one field that is not free text: it decides every host the
 //! card names, so an unknown value is refused rather than kept, and a file from before the
 //! field existed is read as worldwide with an [`CloudAssumed`] notice naming the devices.
+//!
+//! A device's `client` says who sends: `device` (a printer, a scanner) or `application`,
+//! whose card then says "the application" (issue #13). It is not free text either: an
+//! unknown value is refused. Absent, as in every file from before the field, it is a
+//! device, which is what those files held, so no notice is needed; TOML writes it only
+//! for an application, JSON always.
 
 use crate::card::CardInput;
 use crate::cloud::Cloud;
@@ -16,8 +22,9 @@ use crate::echo::{look_alike_note, shown};
 use crate::i18n::{format, format_count, Lang};
 use crate::json::{self, Json, Number};
 use crate::method::MethodId;
+use crate::plan::Client;
 use crate::toml_doc;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 use std::fmt;
 use thiserror::Error;
 
@@ -34,13 +41,16 @@ pub const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
 /// The name of the device field that holds its cloud id (`worldwide`, `gcc-high`, …).
 pub const CLOUD_FIELD: &str = "cloud";
 
+/// The name of the device field that says who sends (`device` or `application`).
+pub const CLIENT_FIELD: &str = "client";
+
 /// The cloud a device without a `cloud` field is read in: the only one smarthost knew
 /// before the field existed.
 pub const ASSUMED_CLOUD: Cloud = Cloud::Worldwide;
 
 /// One device, as typed: values are validated when its card is built, so a half-filled
 /// device is kept, not lost.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Device {
     pub name: String,
     pub location: String,
@@ -49,12 +59,39 @@ pub struct Device {
     pub method: String,
     /// The tenant's Microsoft 365 cloud: every host, include and step on the card follows it.
     pub cloud: Cloud,
+    /// Who sends: a device (the default) or an application, whose card says so.
+    #[serde(serialize_with = "serialize_client")]
+    pub client: Client,
     pub from: String,
     pub domain: String,
     pub smart_host: String,
     pub ip: String,
     pub username: String,
     pub notes: String,
+}
+
+impl Default for Device {
+    fn default() -> Self {
+        Device {
+            name: String::new(),
+            location: String::new(),
+            model: String::new(),
+            method: String::new(),
+            cloud: Cloud::default(),
+            client: Client::Device,
+            from: String::new(),
+            domain: String::new(),
+            smart_host: String::new(),
+            ip: String::new(),
+            username: String::new(),
+            notes: String::new(),
+        }
+    }
+}
+
+/// The client by its id, as the files write it (`Client`'s own derive writes `Device`).
+fn serialize_client<S: Serializer>(client: &Client, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(client.id())
 }
 
 impl Device {
@@ -76,7 +113,7 @@ impl Device {
     }
 
     /// The text fields by their names in both formats, in the order they are written;
-    /// `cloud` is written after `method` (see [`CLOUD_FIELD`]).
+    /// `cloud` and `client` are written after `method` (see [`CLOUD_FIELD`]).
     fn fields(&self) -> [(&'static str, &str); 10] {
         [
             ("name", &self.name),
@@ -92,9 +129,9 @@ impl Device {
         ]
     }
 
-    /// Every field as both formats write it: the text fields, with `cloud` after
-    /// `method`, always written so a re-import never has to assume it.
-    fn written_fields(&self) -> [(&'static str, &str); 11] {
+    /// Every field as JSON writes it: the text fields, with `cloud` (always written so
+    /// a re-import never has to assume it) and `client` after `method`.
+    fn written_fields(&self) -> [(&'static str, &str); 12] {
         let [name, location, model, method, from, domain, smart_host, ip, username, notes] =
             self.fields();
         [
@@ -103,6 +140,7 @@ impl Device {
             model,
             method,
             (CLOUD_FIELD, self.cloud.id()),
+            (CLIENT_FIELD, self.client.id()),
             from,
             domain,
             smart_host,
@@ -354,13 +392,15 @@ impl Inventory {
     }
 
     /// A TOML document with one `[[devices]]` table per device and only the fields that
-    /// are filled in, for people who keep the inventory by hand.
+    /// are filled in, for people who keep the inventory by hand: `client` only for an
+    /// application, since a device is what an absent one means.
     pub fn to_toml(&self) -> String {
         let mut out = format!("# smarthost device inventory\nversion = {}\n", self.version);
         for device in &self.devices {
             out.push_str("\n[[devices]]\n");
             for (name, value) in device.written_fields() {
-                if !value.is_empty() {
+                let default_client = name == CLIENT_FIELD && device.client == Client::Device;
+                if !value.is_empty() && !default_client {
                     out.push_str(name);
                     out.push_str(" = ");
                     out.push_str(&toml_doc::basic_string(value));
@@ -479,7 +519,7 @@ fn read_device(number: usize, item: Json) -> Result<(Device, bool), ImportError>
     for (key, value) in fields {
         let Json::String(text) = value else {
             // An unknown key is named before a wrong type, as it always was.
-            if key != CLOUD_FIELD && device.field_mut(&key).is_none() {
+            if key != CLOUD_FIELD && key != CLIENT_FIELD && device.field_mut(&key).is_none() {
                 return Err(unknown_field(number, &key));
             }
             return Err(not_inventory(format!(
@@ -488,6 +528,15 @@ fn read_device(number: usize, item: Json) -> Result<(Device, bool), ImportError>
         };
         if key == CLOUD_FIELD {
             cloud = Some(text);
+            continue;
+        }
+        if key == CLIENT_FIELD {
+            device.client = Client::parse(&text).ok_or_else(|| {
+                not_inventory(format!(
+                    "device {number}: \"client\" must be \"device\" or \"application\", not \"{}\"",
+                    shown(&text)
+                ))
+            })?;
             continue;
         }
         let slot = device

@@ -1,4 +1,5 @@
 use super::*;
+use crate::plan::Client;
 use crate::test_rng::Rng;
 
 fn sample() -> Inventory {
@@ -14,6 +15,12 @@ fn sample() -> Inventory {
             ..Device::default()
         },
         Device::default(),
+        Device {
+            name: "Billing app".into(),
+            method: "relay-ip".into(),
+            client: Client::Application,
+            ..Device::default()
+        },
     ])
 }
 
@@ -751,6 +758,7 @@ fn random_inventory(rng: &mut Rng) -> Inventory {
         .map(|_| {
             let mut device = Device {
                 cloud: Cloud::ALL[rng.below(Cloud::ALL.len())],
+                client: [Client::Device, Client::Application][rng.below(2)],
                 ..Device::default()
             };
             for (name, _) in Device::default().fields() {
@@ -1055,4 +1063,89 @@ fn the_cloud_error_speaks_vietnamese_and_other_errors_keep_their_english() {
         other.as_ref().map(|e| e.message(Lang::Vi)),
         other.as_ref().map(ToString::to_string)
     );
+}
+
+#[test]
+fn an_application_is_written_and_read_back_in_both_formats() {
+    let inventory = sample();
+    let json = inventory.to_json();
+    // JSON names every device's sender; TOML only the application, after its cloud.
+    assert_eq!(json.matches("\"client\": \"device\"").count(), 2, "{json}");
+    assert_eq!(
+        json.matches("\"client\": \"application\"").count(),
+        1,
+        "{json}"
+    );
+    assert!(
+        json.contains(
+            "\"cloud\": \"worldwide\",\n      \"client\": \"application\",\n      \"from\""
+        ),
+        "{json}"
+    );
+    let toml = inventory.to_toml();
+    assert!(
+        toml.ends_with("[[devices]]\nname = \"Billing app\"\nmethod = \"relay-ip\"\ncloud = \"worldwide\"\nclient = \"application\"\n"),
+        "{toml}"
+    );
+    assert_eq!(toml.matches("client =").count(), 1, "{toml}");
+    for text in [json, toml] {
+        let read = Inventory::import(&text)
+            .map(|i| i.devices.iter().map(|d| d.client).collect::<Vec<_>>());
+        assert_eq!(
+            read,
+            Ok(vec![Client::Device, Client::Device, Client::Application]),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn files_without_a_client_are_devices_and_need_no_notice() {
+    for text in [OLD_JSON, OLD_TOML] {
+        let imported = Imported::read(text).unwrap_or_else(|e| panic!("{e}"));
+        assert!(imported
+            .inventory
+            .devices
+            .iter()
+            .all(|d| d.client == Client::Device));
+        // The notice is about the clouds only.
+        assert_eq!(imported.cloud_assumed.map(|n| n.devices.len()), Some(2));
+    }
+    // Written by hand, "device" is accepted as well as left out.
+    let explicit = Inventory::import(
+        "version = 1\n[[devices]]\nname = \"Ricoh\"\ncloud = \"worldwide\"\nclient = \"device\"\n",
+    );
+    assert_eq!(explicit.map(|i| i.devices[0].client), Ok(Client::Device));
+}
+
+#[test]
+fn an_unknown_client_is_refused_naming_the_device() {
+    for (text, expected) in [
+        (
+            r#"{"version":1,"devices":[{"name":"Ricoh"},{"client":"Application"}]}"#,
+            "this is not a smarthost inventory: device 2: \"client\" must be \"device\" or \"application\", not \"Application\"",
+        ),
+        (
+            "version = 1\n[[devices]]\nclient = \"app\"\n",
+            "this is not a smarthost inventory: device 1: \"client\" must be \"device\" or \"application\", not \"app\"",
+        ),
+        (
+            "version = 1\n[[devices]]\nclient = \"\"\n",
+            "this is not a smarthost inventory: device 1: \"client\" must be \"device\" or \"application\", not \"\"",
+        ),
+        (
+            r#"{"version":1,"devices":[{"client":true}]}"#,
+            "this is not a smarthost inventory: device 1: \"client\" must be text in quotes",
+        ),
+        (
+            r#"{"version":1,"devices":[{"clients":"application"}]}"#,
+            "this is not a smarthost inventory: device 1: unknown field \"clients\"",
+        ),
+    ] {
+        assert_eq!(
+            Inventory::import(text).map_err(|e| e.to_string()),
+            Err(expected.to_owned()),
+            "{text}"
+        );
+    }
 }

@@ -7,6 +7,7 @@ use proptest::prelude::*;
 use smarthost_core::cloud::Cloud;
 use smarthost_core::inventory::{Device, Inventory};
 use smarthost_core::json::{self, Json, Number};
+use smarthost_core::plan::Client;
 use smarthost_core::toml_doc;
 
 /// Characters that break naive writers, mixed into arbitrary ones.
@@ -202,12 +203,14 @@ fn device() -> impl Strategy<Value = Device> {
         (field(), field(), field(), field(), field()),
         (field(), field(), field(), field(), field()),
         prop::sample::select(Cloud::ALL.to_vec()),
+        prop::sample::select(vec![Client::Device, Client::Application]),
     )
         .prop_map(
             |(
                 (name, location, model, method, from),
                 (domain, smart_host, ip, username, notes),
                 cloud,
+                client,
             )| {
                 Device {
                     name,
@@ -215,6 +218,7 @@ fn device() -> impl Strategy<Value = Device> {
                     model,
                     method,
                     cloud,
+                    client,
                     from,
                     domain,
                     smart_host,
@@ -230,14 +234,20 @@ fn inventory() -> impl Strategy<Value = Inventory> {
     prop::collection::vec(device(), 0..5).prop_map(Inventory::new)
 }
 
-/// The fields as our TOML writer writes them: the cloud always, by its id.
-fn fields(device: &Device) -> [(&'static str, &str); 11] {
+/// The fields as our TOML writer writes them: the cloud always, by its id; the client
+/// only for an application (an empty value is not written).
+fn fields(device: &Device) -> [(&'static str, &str); 12] {
+    let client = match device.client {
+        Client::Application => "application",
+        Client::Device => "",
+    };
     [
         ("name", &device.name),
         ("location", &device.location),
         ("model", &device.model),
         ("method", &device.method),
         ("cloud", device.cloud.id()),
+        ("client", client),
         ("from", &device.from),
         ("domain", &device.domain),
         ("smart_host", &device.smart_host),
