@@ -78,8 +78,7 @@ pub fn source(resolver: &SharedResolver) -> String {
 pub async fn run(
     resolver: &SharedResolver,
     request: &CheckRequest,
-    lang: smarthost_core::i18n::Lang,
     on_partial: &mut dyn FnMut(&Report),
 ) -> Report {
-    check_domain_streaming(resolver.as_ref(), request, lang, on_partial).await
+    check_domain_streaming(resolver.as_ref(), request, on_partial).await
 }

@@ -172,7 +172,6 @@ pub fn Check() -> impl IntoView {
         resolver.set_value(Some(shared.clone()));
         state.set(RunState::Running(None));
         let request = target.request(None);
-        let language = lang();
         leptos::task::spawn_local(async move {
             let current = move || generation.get_value() == this_run;
             let mut on_partial = |partial: &Report| {
@@ -180,7 +179,7 @@ pub fn Check() -> impl IntoView {
                     state.set(RunState::Running(Some(partial.clone())));
                 }
             };
-            let report = check_run::run(&shared, &request, language, &mut on_partial).await;
+            let report = check_run::run(&shared, &request, &mut on_partial).await;
             if current() {
                 state.set(RunState::Done(report));
             }
@@ -192,25 +191,22 @@ pub fn Check() -> impl IntoView {
         state.set(RunState::Cancelled);
     };
 
-    // Every valid target in the URL runs, in the page's language. Records pasted for
-    // its domain stay the source (a language switch must not go back to a network
-    // that is blocked); another domain starts afresh.
-    Effect::new(move |_| {
-        let _ = lang();
-        match target.get() {
-            Some(Ok(target)) if pasted.is_checking(&target.domain) => {
-                let records = pasted.resolver(&target.domain);
-                start(target, Some(records));
-            }
-            Some(Ok(target)) => {
-                pasted.follow(&target.domain);
-                start(target, None);
-            }
-            _ => {
-                generation.update_value(|g| *g += 1);
-                stop_network();
-                state.set(RunState::Idle);
-            }
+    // Every valid target in the URL runs. The report is data, worded when shown, so a
+    // language switch re-renders it and asks the network nothing. Records pasted for
+    // its domain stay the source; another domain starts afresh.
+    Effect::new(move |_| match target.get() {
+        Some(Ok(target)) if pasted.is_checking(&target.domain) => {
+            let records = pasted.resolver(&target.domain);
+            start(target, Some(records));
+        }
+        Some(Ok(target)) => {
+            pasted.follow(&target.domain);
+            start(target, None);
+        }
+        _ => {
+            generation.update_value(|g| *g += 1);
+            stop_network();
+            state.set(RunState::Idle);
         }
     });
 
@@ -387,6 +383,9 @@ pub fn Check() -> impl IntoView {
             _ => ().into_any(),
         }}
         {move || report().map(|report| {
+            // The cards word the report in the page's language: a switch re-renders
+            // them from the report held here.
+            let _language = lang();
             let pending = report.pending.clone();
             let mx_pending = pending.contains(&smarthost_core::report::Stage::Mx);
             let spf_pending = pending.contains(&smarthost_core::report::Stage::Spf);

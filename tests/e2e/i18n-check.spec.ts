@@ -4,7 +4,7 @@
 // English text in the middle of a Vietnamese card.
 
 import { test, expect } from "@playwright/test";
-import { CLOSED_DOH_URL } from "./site";
+import { CLOSED_DOH_URL, dohUrl } from "./site";
 import { card, finished, openCheck } from "./check-page";
 
 /** syntax.cli.test publishes "v=spf1 ip4:198.51.100.300 include:… -all". */
@@ -54,4 +54,31 @@ test("a resolver the page's policy forbids is explained in Vietnamese", async ({
     "Content-Security-Policy của trang này không cho phép kết nối tới https://doh.corp.example:8443",
   );
   await expect(result).not.toContainText("does not allow connecting");
+});
+
+// The report is data, worded when shown: switching the language on a finished check
+// re-words every card from the report the page holds and asks the resolver nothing.
+test("switching the language on a finished check asks the network nothing", async ({ page }) => {
+  const doh = new URL(dohUrl());
+  const asked: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.host === doh.host && url.pathname === doh.pathname) asked.push(request.url());
+  });
+  await openCheck(page, "domain=syntax.cli.test&ip=203.0.113.9&method=direct-send");
+  await finished(page);
+  const spf = card(page, "spf");
+  await expect(spf.locator('[data-code="spf-syntax"] .finding-message')).toContainText("has a syntax error");
+  const before = asked.length;
+  expect(before, "the check itself went through the test resolver").toBeGreaterThan(0);
+
+  await page.getByRole("link", { name: "Tiếng Việt" }).click();
+  await expect(spf.locator('[data-code="spf-syntax"] .finding-message')).toHaveText(
+    `Bản ghi SPF của syntax.cli.test có lỗi cú pháp: ${SYNTAX}.`,
+  );
+  await expect(spf.locator('.ip-results tr[data-ip="203.0.113.9"] .spf-result')).toContainText("lỗi cú pháp");
+  await expect(card(page, "mx").getByTestId("cloud-source")).toContainText("suy ra từ máy chủ MX");
+  await page.getByRole("link", { name: "English" }).click();
+  await expect(spf.locator('[data-code="spf-syntax"] .finding-message')).toContainText("has a syntax error");
+  expect(asked.length, "no DoH request after the check finished").toBe(before);
 });

@@ -72,9 +72,9 @@ pub fn run(args: &[String]) -> Result<Option<Failed>> {
         draft,
     };
     let resolver = resolver.build(lang)?;
-    let report = block_on(check_domain(&resolver, &request, lang));
+    let report = block_on(check_domain(&resolver, &request));
     let written = if json_out {
-        outln!("{}", serde_json::to_string_pretty(&to_json(&report))?)
+        outln!("{}", serde_json::to_string_pretty(&to_json(&report, lang))?)
     } else {
         out!("{}", to_text(&report, lang))
     };
@@ -88,7 +88,27 @@ pub fn run(args: &[String]) -> Result<Option<Failed>> {
     Ok(report.has_errors().then_some(Failed))
 }
 
-fn to_json(report: &Report) -> serde_json::Value {
+/// The report as JSON, its words (findings, reasons, the DMARC meaning) in `lang`.
+fn to_json(report: &Report, lang: Lang) -> serde_json::Value {
+    let findings: Vec<serde_json::Value> = report
+        .findings
+        .iter()
+        .map(|f| {
+            json!({
+                "code": f.code,
+                "severity": f.severity,
+                "section": f.section,
+                "message": f.message(lang),
+                "fix": f.fix(lang),
+            })
+        })
+        .collect();
+    let reasons: Vec<String> = report
+        .spf
+        .suggestion_reasons
+        .iter()
+        .map(|r| r.render(lang))
+        .collect();
     json!({
         "domain": report.domain,
         "cloud": report.cloud.id(),
@@ -107,16 +127,16 @@ fn to_json(report: &Report) -> serde_json::Value {
             "includes_microsoft": report.spf.includes_microsoft,
             "result_for_ip": report.spf.result_for_ip,
             "suggested_record": report.spf.suggested_record,
-            "suggestion_reasons": report.spf.suggestion_reasons,
+            "suggestion_reasons": reasons,
             "tree": report.spf.tree,
         },
         "dmarc": {
             "status": report.status(Section::Dmarc).as_str(),
             "record": report.dmarc.record,
             "policy": report.dmarc.policy,
-            "meaning": report.dmarc.meaning,
+            "meaning": report.dmarc.meaning.as_ref().map(|m| m.render(lang)),
         },
-        "findings": report.findings,
+        "findings": findings,
     })
 }
 
@@ -153,13 +173,13 @@ fn to_text(report: &Report, lang: Lang) -> String {
     };
     out.push_str(&format!("  {spf}\n"));
     for (ip, result) in &report.spf.result_for_ip {
-        out.push_str(&format!("    {ip}: {result}\n"));
+        out.push_str(&format!("    {ip}: {}\n", result.as_str()));
     }
     if let Some(suggested) = &report.spf.suggested_record {
         let heading = line("cli.check.suggested", &[("record", suggested)]);
         out.push_str(&format!("  {heading}\n"));
         for reason in &report.spf.suggestion_reasons {
-            out.push_str(&format!("    - {reason}\n"));
+            out.push_str(&format!("    - {}\n", reason.render(lang)));
         }
     }
     let dmarc = match &report.dmarc.record {
@@ -169,7 +189,7 @@ fn to_text(report: &Report, lang: Lang) -> String {
     };
     out.push_str(&format!("  {dmarc}\n"));
     if let (Some(_), Some(meaning)) = (&report.dmarc.record, &report.dmarc.meaning) {
-        out.push_str(&format!("    {meaning}\n"));
+        out.push_str(&format!("    {}\n", meaning.render(lang)));
     }
     for finding in &report.findings {
         let severity = match finding.severity {
@@ -178,10 +198,11 @@ fn to_text(report: &Report, lang: Lang) -> String {
             Severity::Info => "info",
         };
         let severity = line(&format!("cli.check.severity.{severity}"), &[]);
-        let fix = line("cli.check.fix", &[("fix", &finding.fix)]);
+        let fix = line("cli.check.fix", &[("fix", &finding.fix(lang))]);
         out.push_str(&format!(
             "  [{severity}] {}: {}\n    {fix}\n",
-            finding.code, finding.message
+            finding.code,
+            finding.message(lang)
         ));
     }
     out

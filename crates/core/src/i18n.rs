@@ -128,6 +128,36 @@ pub fn format(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     fill(&text(lang, key), args)
 }
 
+/// Words not yet in a language: a catalog key and the values to fill in. Core returns
+/// these, and the app, the CLI and the generator word them in the reader's language
+/// when they show them, so a result stays valid when the language changes.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Phrase {
+    pub key: String,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Phrase {
+    pub fn new(key: impl Into<String>) -> Self {
+        Phrase {
+            key: key.into(),
+            args: Vec::new(),
+        }
+    }
+
+    /// The phrase with `{name}` filled with `value` (a name, an address, a number: the
+    /// same in every language).
+    pub fn with(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    pub fn render(&self, lang: Lang) -> String {
+        let args: Vec<(&str, &str)> = self.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        format(lang, &self.key, &args)
+    }
+}
+
 /// [`format`] for a text about `count` things, with `{count}` filled in: the key
 /// `<key>.one` when `count` is 1 and the catalogs have it ("1 DNS look-up"), else `key`.
 /// Vietnamese does not inflect, so its `.one` texts are the plain text with 1.

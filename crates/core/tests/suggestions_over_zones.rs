@@ -4,7 +4,6 @@
 
 use futures::executor::block_on;
 use smarthost_core::dns::{DomainName, InMemoryZone, RecordData};
-use smarthost_core::i18n::Lang;
 use smarthost_core::method::MethodId;
 use smarthost_core::report::{check_domain, CheckRequest};
 use smarthost_core::spf::{check_host, SpfQuery, SpfResult};
@@ -153,7 +152,7 @@ fn every_suggested_record_works_for_every_sender() {
                 cloud: None,
                 draft: None,
             };
-            let report = block_on(check_domain(&zone, &request, Lang::En));
+            let report = block_on(check_domain(&zone, &request));
             let Some(record) = report.spf.suggested_record.clone() else {
                 continue;
             };

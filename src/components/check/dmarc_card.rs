@@ -2,7 +2,7 @@
 
 use super::findings::FindingList;
 use super::{status_attr, status_badge};
-use crate::i18n::t;
+use crate::i18n::{lang, t};
 use leptos::prelude::*;
 use smarthost_core::report::{Report, Section};
 
@@ -24,11 +24,11 @@ pub fn DmarcCard(report: Report, pending: bool) -> impl IntoView {
                     {dmarc.record.clone().map(|r| view! {
                         <dt>{t("ui.check.dmarc-record")}</dt><dd><code>{r}</code></dd>
                     })}
-                    {dmarc.policy.clone().map(|p| view! {
-                        <dt>{t("ui.check.dmarc-policy")}</dt><dd>{p}</dd>
+                    {dmarc.policy.map(|p| view! {
+                        <dt>{t("ui.check.dmarc-policy")}</dt><dd>{p.as_str()}</dd>
                     })}
                     {dmarc.meaning.clone().map(|m| view! {
-                        <dt>{t("ui.check.dmarc-meaning")}</dt><dd>{m}</dd>
+                        <dt>{t("ui.check.dmarc-meaning")}</dt><dd>{move || m.render(lang())}</dd>
                     })}
                 </dl>
                 <FindingList findings=findings.clone() />

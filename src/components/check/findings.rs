@@ -1,6 +1,6 @@
 //! Findings as a list: what is wrong and the fix, most severe first.
 
-use crate::i18n::t;
+use crate::i18n::{lang, t};
 use leptos::prelude::*;
 use smarthost_core::report::{Finding, Severity};
 
@@ -17,11 +17,14 @@ pub fn FindingList(findings: Vec<Finding>) -> impl IntoView {
                             Severity::Warning => "warning",
                             Severity::Info => "info",
                         };
+                        let code = f.code;
+                        let finding = StoredValue::new(f);
+                        let fix = move || finding.with_value(|f| f.fix(lang()));
                         view! {
-                            <li class=format!("finding {severity}") data-code=f.code>
-                                <p class="finding-message">{f.message}</p>
-                                {(!f.fix.is_empty()).then(|| view! {
-                                    <p class="finding-fix"><strong>{t("ui.check.fix")}</strong> " " {f.fix}</p>
+                            <li class=format!("finding {severity}") data-code=code>
+                                <p class="finding-message">{move || finding.with_value(|f| f.message(lang()))}</p>
+                                {move || (!fix().is_empty()).then(|| view! {
+                                    <p class="finding-fix"><strong>{t("ui.check.fix")}</strong> " " {fix}</p>
                                 })}
                             </li>
                         }

@@ -8,6 +8,7 @@ use super::{status_attr, status_badge};
 use crate::components::code_block::CodeBlock;
 use crate::i18n::{lang, t, tf};
 use leptos::prelude::*;
+use smarthost_core::i18n::Phrase;
 use smarthost_core::report::{IpCheck, Report, Section, Status};
 use smarthost_core::spf::diff::{term_diff, DiffOp};
 use smarthost_core::spf::record::parse_record;
@@ -135,10 +136,10 @@ pub fn IpResults(checks: Vec<IpCheck>) -> impl IntoView {
                             None => t("ui.check.no-term").into_any(),
                         };
                         view! {
-                            <tr data-ip=check.ip.clone() data-result=check.result.clone()>
+                            <tr data-ip=check.ip.clone() data-result=check.result.as_str()>
                                 <td>{check.ip.clone()}</td>
-                                <td class=format!("spf-result {}", check.result)>
-                                    <strong>{check.result.clone()}</strong>
+                                <td class=format!("spf-result {}", check.result.as_str())>
+                                    <strong>{check.result.as_str()}</strong>
                                     {check.problem.as_ref().map(|p| view! { <br /> {p.message(lang())} })}
                                 </td>
                                 <td>{decided}</td>
@@ -154,13 +155,13 @@ pub fn IpResults(checks: Vec<IpCheck>) -> impl IntoView {
 
 /// The suggested record, why, and a term-by-term comparison with the published one.
 #[component]
-fn Suggestion(current: String, suggested: String, reasons: Vec<String>) -> impl IntoView {
+fn Suggestion(current: String, suggested: String, reasons: Vec<Phrase>) -> impl IntoView {
     let diff = term_diff(&current, &suggested);
     view! {
         <div class="suggestion">
             <h3>{t("ui.check.suggested")}</h3>
             <CodeBlock code=suggested.clone() />
-            <ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+            <ul>{reasons.into_iter().map(|r| view! { <li>{move || r.render(lang())}</li> }).collect_view()}</ul>
             {(!current.is_empty()).then(|| view! {
                 <p class="diff-heading">{t("ui.check.changes")}</p>
                 <p class="spf-diff"><code>

@@ -5,10 +5,9 @@
 use super::findings::FindingList;
 use super::spf_card::{IpResults, RecordText};
 use crate::check_run::{self, SharedResolver};
-use crate::i18n::{locale, t, tn};
+use crate::i18n::{lang, t, tn};
 use crate::pages::check::CheckTarget;
 use leptos::prelude::*;
-use smarthost_core::i18n::Lang;
 use smarthost_core::report::{Report, Section};
 use std::time::Duration;
 
@@ -31,9 +30,6 @@ pub fn WhatIf(report: Report, target: CheckTarget, resolver: SharedResolver) -> 
     let generation = StoredValue::new(0_u64);
     let resolver = StoredValue::new_local(resolver);
     let target = StoredValue::new(target);
-    // The draft is evaluated from a timer, outside this component's reactive owner, where
-    // the language context cannot be found: keep the locale from here.
-    let locale = locale();
 
     let evaluate = move || {
         generation.update_value(|g| *g += 1);
@@ -41,10 +37,9 @@ pub fn WhatIf(report: Report, target: CheckTarget, resolver: SharedResolver) -> 
         let text = draft.get_untracked();
         let request = target.with_value(|t| t.request(Some(text)));
         let shared = resolver.get_value();
-        let language = locale.map_or(Lang::En, |l| l.lang.get_untracked());
         evaluating.set(true);
         leptos::task::spawn_local(async move {
-            let report = check_run::run(&shared, &request, language, &mut |_| {}).await;
+            let report = check_run::run(&shared, &request, &mut |_| {}).await;
             if generation.get_value() == this_run {
                 result.set(Some(report));
                 evaluating.set(false);
@@ -85,6 +80,8 @@ pub fn WhatIf(report: Report, target: CheckTarget, resolver: SharedResolver) -> 
             <div class="whatif-result" aria-live="polite" data-testid="whatif-result">
                 {move || evaluating.get().then(|| view! { <p class="status">{t("ui.check.whatif-evaluating")}</p> })}
                 {move || result.get().map(|report| {
+                    // Worded in the page's language; a switch re-renders the result.
+                    let _language = lang();
                     let findings: Vec<_> = report.findings_in(Section::Spf).cloned().collect();
                     view! {
                         <h3>{t("ui.check.whatif-result")}</h3>

@@ -191,7 +191,7 @@ fn check(records: &PastedRecords) -> Report {
         cloud: Some(Cloud::Worldwide),
         draft: None,
     };
-    block_on(check_domain(records, &request, Lang::En))
+    block_on(check_domain(records, &request))
 }
 
 /// The issue's case: a timed-out nslookup in the MX and TXT boxes said "contoso.com has
@@ -358,7 +358,7 @@ fn an_unreadable_box_makes_its_section_could_not_check() {
         "no records here",
         "v=DMARC1; p=none",
     );
-    let report = block_on(check_domain(&records, &request, Lang::En));
+    let report = block_on(check_domain(&records, &request));
     assert_eq!(report.mx.kind, None, "{:?}", report.mx);
     assert!(
         report.findings.iter().all(|f| f.code != "mx-missing"),

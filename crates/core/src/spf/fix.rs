@@ -4,14 +4,15 @@
 
 use super::record::{parse_record, Mechanism, Modifier, TermKind};
 use crate::cloud::Cloud;
-use crate::i18n::{format, Lang};
+use crate::i18n::Phrase;
 use serde::Serialize;
 use std::net::Ipv4Addr;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SpfFix {
     pub record: String,
-    pub reasons: Vec<String>,
+    /// Why each change is made, worded when shown.
+    pub reasons: Vec<Phrase>,
 }
 
 /// A term of the published record to take out, and the name it points at in vain.
@@ -35,20 +36,15 @@ pub fn suggest_record(
     cloud: Cloud,
     included_deeper: bool,
     remove: &[Removal],
-    lang: Lang,
 ) -> Option<SpfFix> {
     let include = format!("include:{}", cloud.spf_include());
     let mut reasons = Vec::new();
     let Some(current) = current else {
         let mut terms: Vec<String> = ips.iter().map(|ip| format!("ip4:{ip}")).collect();
         terms.push(include.clone());
-        reasons.push(format(
-            lang,
-            "fix.new-record",
-            &[("include", cloud.spf_include())],
-        ));
+        reasons.push(Phrase::new("fix.new-record").with("include", cloud.spf_include()));
         for ip in ips {
-            reasons.push(format(lang, "fix.add-ip", &[("ip", &ip.to_string())]));
+            reasons.push(Phrase::new("fix.add-ip").with("ip", ip.to_string()));
         }
         return Some(SpfFix {
             record: format!("v=spf1 {} -all", terms.join(" ")),
@@ -88,32 +84,24 @@ pub fn suggest_record(
         return None;
     }
     for removal in remove {
-        reasons.push(format(
-            lang,
-            "fix.remove-void",
-            &[("term", &removal.term), ("name", &removal.name)],
-        ));
+        reasons.push(
+            Phrase::new("fix.remove-void")
+                .with("term", removal.term.as_str())
+                .with("name", removal.name.as_str()),
+        );
     }
     // New terms go right after "v=spf1", before any term that could match first.
     let mut additions: Vec<String> = missing_ips.iter().map(|ip| format!("ip4:{ip}")).collect();
     for ip in &missing_ips {
-        reasons.push(format(lang, "fix.add-ip", &[("ip", &ip.to_string())]));
+        reasons.push(Phrase::new("fix.add-ip").with("ip", ip.to_string()));
     }
     if !has_include {
         additions.push(include);
-        reasons.push(format(
-            lang,
-            "fix.add-include",
-            &[("include", cloud.spf_include())],
-        ));
+        reasons.push(Phrase::new("fix.add-include").with("include", cloud.spf_include()));
         let lookups = parsed.dns_term_count();
         let lookups = lookups.saturating_sub(u32::try_from(remove.len()).unwrap_or(u32::MAX));
         if lookups + 1 > super::eval::MAX_DNS_TERMS {
-            reasons.push(format(
-                lang,
-                "fix.over-limit",
-                &[("count", &(lookups + 1).to_string())],
-            ));
+            reasons.push(Phrase::new("fix.over-limit").with("count", (lookups + 1).to_string()));
         }
     }
     // The record after "v=spf1" as published, less the terms removed.
@@ -153,14 +141,7 @@ mod tests {
 
     #[test]
     fn new_record_for_a_domain_without_spf() {
-        let fix = suggest_record(
-            None,
-            &[ip("198.51.100.7")],
-            Cloud::Worldwide,
-            false,
-            &[],
-            Lang::En,
-        );
+        let fix = suggest_record(None, &[ip("198.51.100.7")], Cloud::Worldwide, false, &[]);
         assert_eq!(
             fix.map(|f| f.record).as_deref(),
             Some("v=spf1 ip4:198.51.100.7 include:spf.protection.outlook.com -all")
@@ -175,7 +156,6 @@ mod tests {
             Cloud::Worldwide,
             false,
             &[],
-            Lang::En,
         );
         let Some(fix) = fix else {
             panic!("a fix is needed")
@@ -195,7 +175,6 @@ mod tests {
             Cloud::GccHigh,
             false,
             &[],
-            Lang::En,
         );
         assert_eq!(
             fix.map(|f| f.record).as_deref(),
@@ -212,8 +191,7 @@ mod tests {
                 &[ip("198.51.100.7")],
                 Cloud::Worldwide,
                 false,
-                &[],
-                Lang::En
+                &[]
             ),
             None
         );
@@ -223,7 +201,7 @@ mod tests {
     fn an_include_reached_deeper_is_not_added_again() {
         let current = "v=spf1 include:_spf.vendor.test -all";
         assert_eq!(
-            suggest_record(Some(current), &[], Cloud::Worldwide, true, &[], Lang::En),
+            suggest_record(Some(current), &[], Cloud::Worldwide, true, &[]),
             None
         );
     }
@@ -237,7 +215,10 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join(" ")
         );
-        let fix = suggest_record(Some(&current), &[], Cloud::Worldwide, false, &[], Lang::En);
-        assert!(fix.is_some_and(|f| f.reasons.iter().any(|r| r.contains("11"))));
+        let fix = suggest_record(Some(&current), &[], Cloud::Worldwide, false, &[]);
+        assert!(fix
+            .is_some_and(|f| f.reasons.iter().any(
+                |r| r.key == "fix.over-limit" && r.render(crate::i18n::Lang::En).contains("11")
+            )));
     }
 }

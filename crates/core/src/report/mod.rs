@@ -5,12 +5,15 @@
 //! failure is never reported as a missing or wrong record.
 
 use crate::cloud::Cloud;
+use crate::dmarc::Policy;
 use crate::dmarc::{device_mail_meaning, parse_dmarc, select_record};
 use crate::dns::{Cached, DomainName, RecordType, Resolver};
-use crate::i18n::{format, text, Lang};
+use crate::i18n::{format, text, Lang, Phrase};
 use crate::method::MethodId;
 use crate::mx::{check_mx, MxHost, MxKind};
-use crate::spf::eval::{check_host, in_v4, SpfQuery, TraceEntry, MAX_VOID_LOOKUPS};
+use crate::spf::eval::{
+    check_host, in_v4, SpfQuery, SpfResult, TraceEntry, MAX_DNS_TERMS, MAX_VOID_LOOKUPS,
+};
 use crate::spf::fix::{suggest_record, Removal};
 use crate::spf::problem::SpfProblem;
 use crate::spf::record::{parse_record, Mechanism, Qualifier, TermKind};
@@ -20,33 +23,10 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::net::{IpAddr, Ipv4Addr};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-    Info,
-}
+mod finding;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Finding {
-    pub code: &'static str,
-    pub severity: Severity,
-    /// Which part of the report it belongs to.
-    pub section: Section,
-    pub message: String,
-    pub fix: String,
-}
-
-/// The parts of a report, each shown as one card with its own status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Section {
-    Devices,
-    Mx,
-    Spf,
-    Dmarc,
-}
+use finding::Findings;
+pub use finding::{Arg, Finding, Section, Severity};
 
 /// A section's verdict. `Unknown` when a look-up it needed failed: then nothing is
 /// claimed about the records, good or bad.
@@ -87,9 +67,9 @@ pub struct SpfSection {
     pub lookups: u32,
     pub includes_microsoft: bool,
     /// check_host result per device IP.
-    pub result_for_ip: BTreeMap<String, String>,
+    pub result_for_ip: BTreeMap<String, SpfResult>,
     pub suggested_record: Option<String>,
-    pub suggestion_reasons: Vec<String>,
+    pub suggestion_reasons: Vec<Phrase>,
     pub tree: Option<SpfNode>,
     /// check_host per device IP with the term that decided it, in the order given.
     pub ip_checks: Vec<IpCheck>,
@@ -99,7 +79,7 @@ pub struct SpfSection {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct IpCheck {
     pub ip: String,
-    pub result: String,
+    pub result: SpfResult,
     /// The trace entry of the deciding term (none when no term matched).
     pub decisive: Option<TraceEntry>,
     pub lookups: u32,
@@ -121,8 +101,9 @@ pub enum Stage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DmarcSection {
     pub record: Option<String>,
-    pub policy: Option<String>,
-    pub meaning: Option<String>,
+    pub policy: Option<Policy>,
+    /// What the policy means for device mail that fails, worded when shown.
+    pub meaning: Option<Phrase>,
 }
 
 /// Where the report's cloud came from.
@@ -158,7 +139,7 @@ pub fn cloud_line(cloud: Cloud, source: CloudSource, lang: Lang) -> String {
     )
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
     pub domain: String,
     /// The cloud the SPF include, the smart host and the findings follow.
@@ -169,7 +150,6 @@ pub struct Report {
     pub dmarc: DmarcSection,
     pub findings: Vec<Finding>,
     /// Sections not finished yet; empty in a finished report.
-    #[serde(skip)]
     pub pending: Vec<Stage>,
 }
 
@@ -226,29 +206,6 @@ fn worse(a: Status, b: Status) -> Status {
     }
 }
 
-/// Where a finding belongs: by its code, and for DNS failures by what was looked up.
-fn section_of(code: &str, args: &[(&str, &str)]) -> Section {
-    if code == "dns-error" {
-        let what = args
-            .iter()
-            .find(|(k, _)| *k == "what")
-            .map_or("", |(_, v)| *v);
-        return if what.starts_with("MX") {
-            Section::Mx
-        } else if what.starts_with("DMARC") {
-            Section::Dmarc
-        } else {
-            Section::Spf
-        };
-    }
-    match code.split('-').next() {
-        Some("mx") => Section::Mx,
-        Some("spf") => Section::Spf,
-        Some("dmarc") => Section::Dmarc,
-        _ => Section::Devices,
-    }
-}
-
 /// What to check.
 #[derive(Debug, Clone)]
 pub struct CheckRequest {
@@ -261,34 +218,9 @@ pub struct CheckRequest {
     pub draft: Option<String>,
 }
 
-struct Findings {
-    lang: Lang,
-    list: Vec<Finding>,
-}
-
-impl Findings {
-    fn add(&mut self, code: &'static str, severity: Severity, args: &[(&str, &str)]) {
-        self.list.push(Finding {
-            code,
-            severity,
-            section: section_of(code, args),
-            message: format(self.lang, &format!("finding.{code}"), args),
-            fix: format(self.lang, &format!("finding.{code}.fix"), args),
-        });
-    }
-
-    /// Adds the text of `key` (with `{ip}`) to the fix of the finding added last.
-    fn append_to_fix(&mut self, key: &str, ip: &str) {
-        let more = format(self.lang, key, &[("ip", ip)]);
-        if let Some(last) = self.list.last_mut() {
-            last.fix = format!("{} {more}", last.fix);
-        }
-    }
-}
-
 /// Runs every check for the request.
-pub async fn check_domain<R: Resolver>(resolver: &R, request: &CheckRequest, lang: Lang) -> Report {
-    check_domain_streaming(resolver, request, lang, &mut |_| {}).await
+pub async fn check_domain<R: Resolver>(resolver: &R, request: &CheckRequest) -> Report {
+    check_domain_streaming(resolver, request, &mut |_| {}).await
 }
 
 fn partial(
@@ -337,7 +269,6 @@ impl SpfSection {
 pub async fn check_domain_streaming<R: Resolver>(
     resolver: &R,
     request: &CheckRequest,
-    lang: Lang,
     progress: &mut dyn FnMut(&Report),
 ) -> Report {
     // One cache for the whole report: the tree walk, check_host for each IP, MX and DMARC
@@ -352,10 +283,7 @@ pub async fn check_domain_streaming<R: Resolver>(
             (request.domain.child("_dmarc"), RecordType::Txt),
         ])
         .await;
-    let mut findings = Findings {
-        lang,
-        list: Vec::new(),
-    };
+    let mut findings = Findings::default();
     let mx_method = matches!(
         request.method,
         Some(MethodId::DirectSend | MethodId::RelayIp | MethodId::RelayCert)
@@ -368,7 +296,12 @@ pub async fn check_domain_streaming<R: Resolver>(
 
     for ip in &request.ips {
         if !is_public(*ip) {
-            findings.add("ip-not-public", Severity::Error, &[("ip", &ip.to_string())]);
+            findings.add(
+                Section::Devices,
+                "ip-not-public",
+                Severity::Error,
+                &[("ip", &ip.to_string())],
+            );
         }
     }
 
@@ -376,9 +309,20 @@ pub async fn check_domain_streaming<R: Resolver>(
     let mx = match check_mx(resolver, &request.domain).await {
         Ok(report) => {
             match report.kind {
-                MxKind::None => findings.add("mx-missing", Severity::Error, &[("domain", &domain)]),
-                MxKind::Null => findings.add("mx-null", Severity::Error, &[("domain", &domain)]),
+                MxKind::None => findings.add(
+                    Section::Mx,
+                    "mx-missing",
+                    Severity::Error,
+                    &[("domain", &domain)],
+                ),
+                MxKind::Null => findings.add(
+                    Section::Mx,
+                    "mx-null",
+                    Severity::Error,
+                    &[("domain", &domain)],
+                ),
                 MxKind::Other => findings.add(
+                    Section::Mx,
                     "mx-not-microsoft",
                     strict,
                     &[
@@ -395,11 +339,7 @@ pub async fn check_domain_streaming<R: Resolver>(
             }
         }
         Err(e) => {
-            findings.add(
-                "dns-error",
-                Severity::Error,
-                &[("what", "MX"), ("error", &e.message(lang))],
-            );
+            findings.dns_error(Section::Mx, "MX", Arg::Resolve(e));
             MxSection {
                 kind: None,
                 hosts: Vec::new(),
@@ -429,14 +369,13 @@ pub async fn check_domain_streaming<R: Resolver>(
     match &tree.state {
         NodeState::DnsError { error } => {
             spf_known = false;
-            findings.add(
-                "dns-error",
-                Severity::Error,
-                &[("what", "SPF (TXT)"), ("error", &error.message(lang))],
-            );
+            findings.dns_error(Section::Spf, "SPF (TXT)", Arg::Resolve(error.clone()));
         }
-        NodeState::NoRecord { .. } => findings.add("spf-missing", strict, &[("domain", &domain)]),
+        NodeState::NoRecord { .. } => {
+            findings.add(Section::Spf, "spf-missing", strict, &[("domain", &domain)])
+        }
         NodeState::Multiple { count } => findings.add(
+            Section::Spf,
             "spf-multiple-records",
             Severity::Error,
             &[("domain", &domain), ("count", &count.to_string())],
@@ -472,12 +411,12 @@ pub async fn check_domain_streaming<R: Resolver>(
             };
             let evaluation = check_host(resolver, &query, request.draft.as_deref()).await;
             let result = evaluation.result.as_str();
-            spf.result_for_ip.insert(ip.to_string(), result.to_owned());
+            spf.result_for_ip.insert(ip.to_string(), evaluation.result);
             let decisive = evaluation
                 .decisive
                 .and_then(|i| evaluation.trace.get(i))
                 .cloned();
-            let authorised_by_a_term = evaluation.result == crate::spf::SpfResult::Pass
+            let authorised_by_a_term = evaluation.result == SpfResult::Pass
                 && decisive.as_ref().is_some_and(|entry| {
                     !entry
                         .term
@@ -489,34 +428,25 @@ pub async fn check_domain_streaming<R: Resolver>(
             }
             spf.ip_checks.push(IpCheck {
                 ip: ip.to_string(),
-                result: result.to_owned(),
+                result: evaluation.result,
                 decisive,
                 lookups: evaluation.lookups,
                 void_lookups: evaluation.void_lookups,
                 problem: evaluation.problem.clone(),
                 explanation: evaluation.explanation.clone(),
             });
-            if evaluation.result == crate::spf::SpfResult::TempError {
+            if evaluation.result == SpfResult::TempError {
                 left_out.push(*ip);
-                let why = evaluation
-                    .problem
-                    .map(|p| p.message(lang))
-                    .unwrap_or_default();
-                findings.add(
-                    "dns-error",
-                    Severity::Error,
-                    &[("what", "SPF"), ("error", &why)],
-                );
+                let why = evaluation.problem.map_or_else(|| Arg::from(""), Arg::Spf);
+                findings.dns_error(Section::Spf, "SPF", why);
             } else if mx_method
-                && evaluation.result != crate::spf::SpfResult::Pass
+                && evaluation.result != SpfResult::Pass
                 && !(record_explains_failure
-                    && matches!(
-                        evaluation.result,
-                        crate::spf::SpfResult::None | crate::spf::SpfResult::PermError
-                    ))
+                    && matches!(evaluation.result, SpfResult::None | SpfResult::PermError))
             {
                 let ip = ip.to_string();
                 findings.add(
+                    Section::Spf,
                     "spf-ip-not-authorized",
                     Severity::Error,
                     &[("ip", &ip), ("result", result), ("domain", &domain)],
@@ -524,7 +454,7 @@ pub async fn check_domain_streaming<R: Resolver>(
                 // A new IP (the classic: the site's public IP changed) must reach the
                 // IP connector too, or relay fails with 550 5.7.64 whatever SPF says.
                 if request.method == Some(MethodId::RelayIp) {
-                    findings.append_to_fix("finding.spf-ip-not-authorized.fix-connector", &ip);
+                    findings.append_to_fix("finding.spf-ip-not-authorized.fix-connector");
                 }
             }
         }
@@ -541,7 +471,7 @@ pub async fn check_domain_streaming<R: Resolver>(
         let readable = !spf
             .ip_checks
             .iter()
-            .any(|c| c.result == crate::spf::SpfResult::TempError.as_str())
+            .any(|c| c.result == SpfResult::TempError)
             && !tree
                 .walk()
                 .iter()
@@ -571,7 +501,6 @@ pub async fn check_domain_streaming<R: Resolver>(
                 cloud.0,
                 spf.includes_microsoft,
                 &removals,
-                lang,
             ) {
                 // Verified when everything the record reaches could be read; when a
                 // look-up failed (or in paste mode, a name was not pasted) the candidate
@@ -587,18 +516,16 @@ pub async fn check_domain_streaming<R: Resolver>(
                         spf.suggested_record = Some(fix.record);
                         spf.suggestion_reasons = fix.reasons;
                     }
-                    Err(unsafe_for) => findings.add(
+                    Err(unsafe_for) => findings.add_args(
+                        Section::Spf,
                         "spf-no-safe-fix",
                         Severity::Warning,
-                        &[
-                            ("sender", &unsafe_for.sender),
-                            ("result", unsafe_for.result.as_str()),
+                        vec![
+                            ("sender", Arg::Plain(unsafe_for.sender)),
+                            ("result", Arg::from(unsafe_for.result.as_str())),
                             (
                                 "problem",
-                                &unsafe_for
-                                    .problem
-                                    .map(|p| p.message(lang))
-                                    .unwrap_or_default(),
+                                unsafe_for.problem.map_or_else(|| Arg::from(""), Arg::Spf),
                             ),
                         ],
                     ),
@@ -617,7 +544,7 @@ pub async fn check_domain_streaming<R: Resolver>(
     ));
 
     // DMARC
-    let dmarc = check_dmarc(resolver, &request.domain, &mut findings, lang).await;
+    let dmarc = check_dmarc(resolver, &request.domain, &mut findings).await;
 
     findings.list.sort_by_key(|f| f.severity);
     Report {
@@ -665,9 +592,9 @@ async fn verify_fix<R: Resolver>(
         let evaluation = check_host(resolver, &query, Some(candidate)).await;
         let broken = matches!(
             evaluation.result,
-            crate::spf::SpfResult::PermError | crate::spf::SpfResult::TempError
+            SpfResult::PermError | SpfResult::TempError
         );
-        if broken || (must_pass && evaluation.result != crate::spf::SpfResult::Pass) {
+        if broken || (must_pass && evaluation.result != SpfResult::Pass) {
             return Err(UnsafeFor {
                 sender: ip.to_string(),
                 result: evaluation.result,
@@ -731,6 +658,7 @@ fn cloud_from_evidence(
             if !same_family {
                 let host = mx.hosts.first().map_or("", |h| h.host.as_str());
                 findings.add(
+                    Section::Mx,
                     "mx-cloud-mismatch",
                     Severity::Warning,
                     &[
@@ -762,6 +690,7 @@ fn lint_tree(
         }
         match &node.state {
             NodeState::Multiple { count } if depth > 0 => findings.add(
+                Section::Spf,
                 "spf-multiple-records",
                 Severity::Error,
                 &[("domain", &node.domain), ("count", &count.to_string())],
@@ -771,12 +700,13 @@ fn lint_tree(
                 syntax_errors,
             } => {
                 if let Some(first) = syntax_errors.first() {
-                    findings.add(
+                    findings.add_args(
+                        Section::Spf,
                         "spf-syntax",
                         Severity::Error,
-                        &[
-                            ("domain", &node.domain),
-                            ("error", &first.message(findings.lang)),
+                        vec![
+                            ("domain", Arg::from(node.domain.as_str())),
+                            ("error", Arg::Syntax(first.clone())),
                         ],
                     );
                 }
@@ -788,8 +718,9 @@ fn lint_tree(
             _ => {}
         }
     }
-    if tree.total_lookups > 10 {
+    if tree.total_lookups > MAX_DNS_TERMS {
         findings.add(
+            Section::Spf,
             "spf-too-many-lookups",
             Severity::Error,
             &[("count", &tree.total_lookups.to_string())],
@@ -803,6 +734,7 @@ fn lint_tree(
             .collect::<Vec<_>>()
             .join(", ");
         findings.add(
+            Section::Spf,
             "spf-void-lookups",
             Severity::Error,
             &[
@@ -815,6 +747,7 @@ fn lint_tree(
     }
     if tree.record().is_some() && !spf.includes_microsoft {
         findings.add(
+            Section::Spf,
             "spf-no-microsoft-include",
             Severity::Warning,
             &[("include", include)],
@@ -831,6 +764,7 @@ fn lint_record(text: &str, domain: &str, findings: &mut Findings) {
         let term_text = crate::echo::shown(record.term_text(term));
         if seen_all {
             findings.add(
+                Section::Spf,
                 "spf-terms-after-all",
                 Severity::Warning,
                 &[("term", &term_text)],
@@ -843,21 +777,31 @@ fn lint_record(text: &str, domain: &str, findings: &mut Findings) {
         } = &term.kind
         {
             match (qualifier, mechanism) {
-                (Qualifier::Pass, Mechanism::All) => {
-                    findings.add("spf-plus-all", Severity::Error, &[("domain", domain)])
-                }
-                (Qualifier::Neutral, Mechanism::All) => {
-                    findings.add("spf-neutral-all", Severity::Warning, &[("domain", domain)])
-                }
-                (_, Mechanism::Ptr(_)) => {
-                    findings.add("spf-ptr", Severity::Warning, &[("term", &term_text)])
-                }
+                (Qualifier::Pass, Mechanism::All) => findings.add(
+                    Section::Spf,
+                    "spf-plus-all",
+                    Severity::Error,
+                    &[("domain", domain)],
+                ),
+                (Qualifier::Neutral, Mechanism::All) => findings.add(
+                    Section::Spf,
+                    "spf-neutral-all",
+                    Severity::Warning,
+                    &[("domain", domain)],
+                ),
+                (_, Mechanism::Ptr(_)) => findings.add(
+                    Section::Spf,
+                    "spf-ptr",
+                    Severity::Warning,
+                    &[("term", &term_text)],
+                ),
                 (_, Mechanism::Ip4 { network, prefix }) => {
                     if let Some((_, _, other)) = ranges
                         .iter()
                         .find(|(n, p, _)| in_v4(*network, *n, *p) || in_v4(*n, *network, *prefix))
                     {
                         findings.add(
+                            Section::Spf,
                             "spf-duplicate-range",
                             Severity::Info,
                             &[("term", &term_text), ("other", other)],
@@ -878,7 +822,6 @@ async fn check_dmarc<R: Resolver>(
     resolver: &R,
     domain: &DomainName,
     findings: &mut Findings,
-    lang: Lang,
 ) -> DmarcSection {
     let name = domain.child("_dmarc");
     let mut section = DmarcSection {
@@ -889,11 +832,7 @@ async fn check_dmarc<R: Resolver>(
     let lookup = match resolver.lookup(&name, RecordType::Txt).await {
         Ok(lookup) => lookup,
         Err(e) => {
-            findings.add(
-                "dns-error",
-                Severity::Error,
-                &[("what", "DMARC"), ("error", &e.message(lang))],
-            );
+            findings.dns_error(Section::Dmarc, "DMARC", Arg::Resolve(e));
             return section;
         }
     };
@@ -904,6 +843,7 @@ async fn check_dmarc<R: Resolver>(
         .collect();
     match select_record(&texts) {
         Ok(None) => findings.add(
+            Section::Dmarc,
             "dmarc-missing",
             Severity::Warning,
             &[("domain", domain.as_str())],
@@ -912,29 +852,32 @@ async fn check_dmarc<R: Resolver>(
             section.record = Some(text.clone());
             match parse_dmarc(&text) {
                 Ok(record) => {
-                    section.policy = Some(record.policy.as_str().to_owned());
+                    section.policy = Some(record.policy);
                     let meaning = device_mail_meaning(&record);
-                    let pct = record.pct.to_string();
-                    section.meaning = Some(format(lang, meaning.key(), &[("pct", &pct)]));
+                    section.meaning =
+                        Some(Phrase::new(meaning.key()).with("pct", record.pct.to_string()));
                     if record.policy == crate::dmarc::Policy::None {
                         findings.add(
+                            Section::Dmarc,
                             "dmarc-policy-none",
                             Severity::Info,
                             &[("domain", domain.as_str())],
                         );
                     }
                 }
-                Err(e) => findings.add(
+                Err(e) => findings.add_args(
+                    Section::Dmarc,
                     "dmarc-invalid",
                     Severity::Warning,
-                    &[("error", &e.message(lang))],
+                    vec![("error", Arg::Dmarc(e))],
                 ),
             }
         }
-        Err(e) => findings.add(
+        Err(e) => findings.add_args(
+            Section::Dmarc,
             "dmarc-invalid",
             Severity::Warning,
-            &[("error", &e.message(lang))],
+            vec![("error", Arg::Dmarc(e))],
         ),
     }
     section
@@ -947,9 +890,7 @@ fn is_public(ip: Ipv4Addr) -> bool {
 }
 
 #[cfg(test)]
-#[path = "report_tests.rs"]
 mod tests;
 
 #[cfg(test)]
-#[path = "report_repair_tests.rs"]
 mod repair_tests;
