@@ -2,7 +2,8 @@
 //! small passes over its events, each doing one thing:
 //!
 //! 1. [`escape_raw_html`]: raw HTML becomes text, unless `--allow-html`;
-//! 2. [`expand_shortcodes`]: `{{ … }}` paragraphs become HTML from core;
+//! 2. [`expand_shortcodes`]: `{{ … }}` paragraphs become HTML from core, and
+//!    [`shortcodes::expand_inline`] inline ones inside sentences become words;
 //! 3. [`rewrite_links`]: `page.md` becomes `page.html`, every internal link is recorded;
 //! 4. [`anchors::number_footnotes`]: footnotes get ids that cannot clash with headings,
 //!    and links back;
@@ -108,6 +109,7 @@ pub fn render(
         escape_raw_html(events)
     };
     let events = expand_shortcodes(body, events, &ctx.shortcodes).map_err(at)?;
+    let events = shortcodes::expand_inline(body, events, &ctx.shortcodes).map_err(at)?;
     let mut links = Vec::new();
     let events = rewrite_links(events, |dest, offset| {
         match ctx.resolver.resolve(ctx.lang, dest, lines.line(offset)) {

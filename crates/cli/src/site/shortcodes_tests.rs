@@ -277,3 +277,196 @@ fn cards_come_from_the_inventory_in_the_page_language() {
         )
     );
 }
+
+/// `body` through the inline pass alone, as HTML, on `day`.
+fn inline_on(body: &str, lang: Lang, day: &str) -> Result<String, Failure> {
+    let devices = devices();
+    let ctx = Context {
+        lang,
+        devices: &devices,
+        app_url: "../",
+        depth: 1,
+        today: Date::parse(day).unwrap_or_else(|e| panic!("{e}")),
+    };
+    let events: Vec<Spanned> =
+        pulldown_cmark::Parser::new_ext(body, crate::site::markdown::extensions())
+            .into_offset_iter()
+            .collect();
+    let events = expand_inline(body, events, &ctx)?;
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(event, _)| event));
+    Ok(html)
+}
+
+fn inline(body: &str, day: &str) -> String {
+    inline_on(body, Lang::En, day).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+#[test]
+fn a_milestone_in_a_sentence_is_worded_for_the_build_day() {
+    let body = "A device on Basic auth keeps working today. {{ milestone key=\"smtp-basic-off\" }}; then it needs OAuth.\n";
+    assert_eq!(
+        inline(body, "2026-12-02"),
+        "<p>A device on Basic auth keeps working today. Basic auth for SMTP AUTH is off by default from the end of December 2026 (in 29 days); then it needs OAuth.</p>\n"
+    );
+    assert_eq!(
+        inline(body, "2026-12-30"),
+        "<p>A device on Basic auth keeps working today. Basic auth for SMTP AUTH is off by default from the end of December 2026 (in 1 day); then it needs OAuth.</p>\n"
+    );
+    assert_eq!(
+        inline(body, "2026-12-31"),
+        "<p>A device on Basic auth keeps working today. Basic auth for SMTP AUTH has been off by default since the end of December 2026; then it needs OAuth.</p>\n"
+    );
+    let vi = inline_on(
+        "{{ milestone key=\"hve-basic-end\" }}.",
+        Lang::Vi,
+        "2026-12-02",
+    )
+    .unwrap_or_default();
+    assert_eq!(
+        vi,
+        "<p>Tài khoản HVE được dùng xác thực Basic đến hết tháng 9/2028 (còn 668 ngày).</p>\n"
+    );
+    let vi_after = inline_on(
+        "{{ milestone key=\"hve-basic-end\" }}.",
+        Lang::Vi,
+        "2028-09-30",
+    )
+    .unwrap_or_default();
+    assert!(
+        vi_after.contains("đã kết thúc vào tháng 9/2028"),
+        "{vi_after}"
+    );
+}
+
+#[test]
+fn inline_milestones_take_a_capital_where_a_sentence_starts() {
+    let mid = inline(
+        "MX hosts move to mx.microsoft, and {{ milestone key=\"mx-microsoft-default\" }}.",
+        "2026-12-02",
+    );
+    assert!(
+        mid.contains("and new accepted domains have had it by default since July 2026."),
+        "{mid}"
+    );
+    let first = inline(
+        "{{ milestone key=\"pop-imap-legacy-tls\" }}. Also: {{ milestone key=\"tls-1-0-off\" }}.",
+        "2026-12-02",
+    );
+    assert_eq!(
+        first,
+        "<p>Legacy TLS for POP and IMAP has been blocked since July 2026. Also: TLS 1.0 and 1.1 have been disabled on smtp.office365.com since February 2022.</p>\n"
+    );
+    let item = inline(
+        "- {{ milestone key=\"smtp-basic-removal-date\" }}\n",
+        "2026-12-02",
+    );
+    assert!(
+        item.contains("<li>The final removal date will be announced"),
+        "{item}"
+    );
+}
+
+#[test]
+fn inline_milestones_may_repeat_span_a_line_break_and_skip_code() {
+    let two = inline(
+        "{{ milestone key=\"hve-billing\" }}; {{ milestone\n  key=\"hve-basic-end\" }} (HVE).",
+        "2026-12-02",
+    );
+    assert_eq!(
+        two,
+        "<p>HVE has been billed since 1 June 2026 at USD 42 per million recipients; HVE accounts may use Basic auth until September 2028 (668 days left) (HVE).</p>\n"
+    );
+    let code = "Write `{{ milestone key=\"smtp-basic-off\" }}`:\n\n```\n{{ milestone key=\"smtp-basic-off\" }}\n```\n";
+    let html = inline(code, "2026-12-02");
+    assert_eq!(html.matches("{{ milestone key=").count(), 2, "{html}");
+    assert!(!html.contains("29 days"), "{html}");
+    // Other shortcodes named in prose stay as written.
+    assert_eq!(
+        inline(
+            "Write {{ matrix }} and {{ milestones }}. {{ milestone key=\"relay-rule\" }}.",
+            "2026-12-02"
+        ),
+        "<p>Write {{ matrix }} and {{ milestones }}. Since 1 November 2023 the certificate's domain or the MAIL FROM domain must be an accepted domain.</p>\n"
+    );
+    // A paragraph that starts with a milestone is a sentence, not a block shortcode.
+    assert!(!looks_like_shortcode(
+        "{{ milestone key=\"hve-billing\" }} applies."
+    ));
+    assert!(looks_like_shortcode("{{ matrix }}"));
+}
+
+#[test]
+fn inline_shortcode_errors_say_what_is_wrong_and_where() {
+    let err = |body: &str| match inline_on(body, Lang::En, "2026-12-02") {
+        Ok(html) => panic!("expected an error, got {html}"),
+        Err(e) => e,
+    };
+    assert_eq!(
+        err("Basic auth: {{ milestone key=\"smtp-basic-of\" }}."),
+        (12, "shortcode `milestone`: key=\"smtp-basic-of\" is not a milestone; the milestones are: smtp-basic-off, smtp-basic-removal-date, hve-billing, hve-basic-end, reject-direct-send, mx-microsoft-default, relay-rule, tls-1-0-off, pop-imap-legacy-tls".to_owned())
+    );
+    assert_eq!(
+        err("It {{ milestone }} ends."),
+        (
+            3,
+            "shortcode `milestone`: missing argument `key`".to_owned()
+        )
+    );
+    assert_eq!(
+        err("Open {{ milestone key=\"hve-billing\" and no end."),
+        (
+            5,
+            "an inline shortcode needs its closing `}}` in the same paragraph".to_owned()
+        )
+    );
+    assert_eq!(
+        err("Open {{ milestone key=*\"hve-billing\"* }}."),
+        (
+            5,
+            "an inline shortcode is plain text: no emphasis, code or links inside `{{ … }}`"
+                .to_owned()
+        )
+    );
+}
+
+#[test]
+fn an_unknown_milestone_fails_the_page_at_its_line() {
+    let devices = devices();
+    let resolver = crate::site::links::Resolver {
+        guide: "guide".to_owned(),
+        pages: vec![(Lang::En, ["index"].map(str::to_owned).into_iter().collect())],
+        files: Default::default(),
+    };
+    let ctx = crate::site::markdown::RenderContext {
+        lang: Lang::En,
+        allow_html: false,
+        shortcodes: Context {
+            lang: Lang::En,
+            devices: &devices,
+            app_url: "../",
+            depth: 1,
+            today: today(),
+        },
+        resolver: &resolver,
+    };
+    let body = "# Title\n\nFirst line,\nthen {{ milestone key=\"hve-end\" }}.\n";
+    let result = crate::site::markdown::render(body, 5, &ctx).map(|r| r.html);
+    let Err((line, message)) = result else {
+        panic!("expected an error, got {result:?}");
+    };
+    assert_eq!(line, 8);
+    assert!(
+        message.starts_with("shortcode `milestone`: key=\"hve-end\" is not a milestone; the milestones are: smtp-basic-off,"),
+        "{message}"
+    );
+    let fine = "Then {{ milestone key=\"hve-basic-end\" }}.\n";
+    let html = crate::site::markdown::render(fine, 5, &ctx).map(|r| r.html);
+    assert_eq!(
+        html,
+        Ok(
+            "<p>Then HVE accounts may use Basic auth until September 2028 (668 days left).</p>\n"
+                .to_owned()
+        )
+    );
+}
