@@ -329,3 +329,146 @@ fn the_guides_word_dated_facts_for_the_build_day() {
     let hve_after = page(&after, "en/high-volume-email.html");
     assert!(hve_after.contains("Basic auth for HVE accounts ended in September 2028"));
 }
+
+/// The text of a rendered page without its tags, so a sentence split by markup (a link,
+/// bold) reads whole.
+fn words(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&#39;", "'").replace("&quot;", "\"")
+}
+
+#[test]
+fn guide_sentences_state_milestones_for_the_build_day() {
+    let before = build_guide_on("2026-12-03");
+    let between = build_guide_on("2027-01-15");
+    let after = build_guide_on("2028-10-02");
+    let text = |out: &Path, path: &str| words(&page(out, path));
+    // (page, on 2026-12-03, on 2027-01-15, on 2028-10-02)
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "en/client-submission.html",
+            "Basic authentication (username and password) is on its way out: Basic auth for SMTP AUTH is off by default from the end of December 2026 (in 28 days). A device that cannot do OAuth needs another plan.",
+            "Basic authentication (username and password) is on its way out: Basic auth for SMTP AUTH has been off by default since the end of December 2026. A device that cannot do OAuth needs another plan.",
+            "has been off by default since the end of December 2026. Once it is off, a device on Basic auth stops sending",
+        ),
+        (
+            "en/choosing-a-method.html",
+            "HVE accounts may use Basic auth until September 2028 (667 days left).",
+            "HVE accounts may use Basic auth until September 2028 (624 days left).",
+            "Basic auth for HVE accounts ended in September 2028: they need OAuth now.",
+        ),
+        (
+            "en/choosing-a-method.html",
+            "Admins of existing tenants can turn it back on until the final removal; the final removal date will be announced in the second half of 2027.",
+            "Admins of existing tenants can turn it back on until the final removal; the final removal date will be announced in the second half of 2027.",
+            "until the final removal; the final removal date was to be announced in the second half of 2027: look for it on the Exchange Team blog.",
+        ),
+        (
+            "en/high-volume-email.html",
+            "Sign-in: HVE accounts may use Basic auth until September 2028 (667 days left).",
+            "Sign-in: HVE accounts may use Basic auth until September 2028 (624 days left).",
+            "Sign-in: Basic auth for HVE accounts ended in September 2028: they need OAuth now.",
+        ),
+        (
+            "en/old-devices.html",
+            "(timeline). Basic auth for SMTP AUTH is off by default from the end of December 2026 (in 28 days).",
+            "(timeline). Basic auth for SMTP AUTH has been off by default since the end of December 2026.",
+            "(timeline). Basic auth for SMTP AUTH has been off by default since the end of December 2026.",
+        ),
+        (
+            "en/sovereign-clouds.html",
+            "Basic auth for SMTP AUTH is off by default from the end of December 2026 (in 28 days) for existing tenants.",
+            "Basic auth for SMTP AUTH has been off by default since the end of December 2026 for existing tenants.",
+            "Basic auth for SMTP AUTH has been off by default since the end of December 2026 for existing tenants.",
+        ),
+        (
+            "vi/client-submission.html",
+            "Xác thực Basic cho SMTP AUTH sẽ bị tắt theo mặc định từ cuối tháng 12/2026 (còn 28 ngày). Thiết bị không hỗ trợ OAuth cần có phương án khác.",
+            "Xác thực Basic cho SMTP AUTH đã bị tắt theo mặc định từ cuối tháng 12/2026. Thiết bị không hỗ trợ OAuth cần có phương án khác.",
+            "Xác thực Basic cho SMTP AUTH đã bị tắt theo mặc định từ cuối tháng 12/2026. Thiết bị không hỗ trợ OAuth cần có phương án khác.",
+        ),
+        (
+            "vi/high-volume-email.html",
+            "Đăng nhập: Tài khoản HVE được dùng xác thực Basic đến hết tháng 9/2028 (còn 667 ngày).",
+            "Đăng nhập: Tài khoản HVE được dùng xác thực Basic đến hết tháng 9/2028 (còn 624 ngày).",
+            "Đăng nhập: Xác thực Basic cho tài khoản HVE đã kết thúc vào tháng 9/2028: giờ đây tài khoản HVE phải dùng OAuth.",
+        ),
+    ];
+    for (path, on_before, on_between, on_after) in cases {
+        for (out, expected) in [
+            (&before, on_before),
+            (&between, on_between),
+            (&after, on_after),
+        ] {
+            let words = text(out, path);
+            assert!(
+                words.contains(expected),
+                "{path} in {}: no `{expected}`",
+                out.display()
+            );
+        }
+    }
+    // Milestones already passed read as done on every build day; no shortcode is left.
+    for out in [&before, &after] {
+        let direct = text(out, "en/direct-send.html");
+        assert!(direct.contains("and new accepted domains have had it by default since July 2026."));
+        let index = text(out, "vi/index.html");
+        assert!(index.contains("Kể từ tháng 9/2025, tenant có thể từ chối Direct Send bằng một thiết lập mặc định tắt."));
+        for lang in ["en", "vi"] {
+            for entry in std::fs::read_dir(out.join(lang))
+                .unwrap_or_else(|e| panic!("{e}"))
+                .flatten()
+            {
+                let path = entry.path();
+                if path.extension().is_some_and(|e| e == "html") {
+                    let html = std::fs::read_to_string(&path).unwrap_or_default();
+                    assert!(!html.contains("{{ milestone"), "{}", path.display());
+                }
+            }
+        }
+    }
+    // The static parts of the guide say no day count.
+    let old = text(&before, "en/high-volume-email.html");
+    assert!(!old.contains("Status as of November 2026"));
+}
+
+#[test]
+fn an_unknown_milestone_fails_the_build_with_file_and_line() {
+    let dir = scratch("bad-milestone");
+    let guide = dir.join("guide");
+    std::fs::create_dir_all(guide.join("en")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        guide.join("en/index.md"),
+        "+++\ntitle = \"Home\"\nsummary = \"Home.\"\norder = 0\nupdated = \"2026-11-28\"\n+++\n\nIntro.\n\nBasic auth: {{ milestone key=\"smtp-basic\" }}.\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.join("out");
+    let result = smarthost(&[
+        "build",
+        "--guide",
+        &guide.to_string_lossy(),
+        "--out",
+        &out.to_string_lossy(),
+        "--today",
+        "2026-12-02",
+    ]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "{}/en/index.md:10: shortcode `milestone`: key=\"smtp-basic\" is not a milestone; the milestones are: smtp-basic-off, smtp-basic-removal-date, hve-billing,",
+            guide.to_string_lossy()
+        )),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+}

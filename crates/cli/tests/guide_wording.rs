@@ -1,7 +1,8 @@
 //! The guides speak of an application as an application: a passage whose subject is an
 //! application, or a section about applications, never says "the device", and a section
-//! about devices and applications never says "the device" alone, in English and in
-//! Vietnamese. The planner's texts are held to the same rule in core (reason and card
+//! about devices and applications never says "the device" alone, nor does any passage of
+//! a page that addresses both (its summary or first paragraph names both), in English
+//! and in Vietnamese. The planner's texts are held to the same rule in core (reason and card
 //! `.application` keys); this test holds the Markdown guides to it.
 
 use std::path::{Path, PathBuf};
@@ -177,22 +178,21 @@ fn passages(body: &str) -> Vec<String> {
     out
 }
 
-/// A numbered step, as in "3. Enter the password".
-fn is_step(text: &str) -> bool {
-    text.split_once(". ")
-        .is_some_and(|(n, _)| n.parse::<u32>().is_ok())
-}
-
 /// Every passage of `page` that calls an application a device, with the rule it breaks.
 fn flagged(page: &str, words: &Words) -> Vec<String> {
     let body = page.splitn(3, "+++").last().unwrap_or(page);
     let mut heading = String::new();
     let mut found = Vec::new();
     let all = passages(body);
-    // A page that opens by naming both kinds of sender is about both: its steps are.
-    let about_both = all
-        .first()
-        .is_some_and(|intro| words.both.iter().any(|b| prose(intro).contains(b)));
+    // A page whose summary or first paragraph names both kinds of sender addresses
+    // applications too: none of its passages may say "the device" alone.
+    let summary = page
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("summary"))
+        .unwrap_or_default();
+    let about_both = [summary, all.first().map_or("", String::as_str)]
+        .iter()
+        .any(|text| words.both.iter().any(|b| prose(text).contains(b)));
     for passage in all {
         let text = prose(&passage);
         if let Some(title) = text.strip_prefix('#') {
@@ -216,11 +216,14 @@ fn flagged(page: &str, words: &Words) -> Vec<String> {
             && mentions_device
         {
             found.push(format!("its subject is an application: {passage}"));
-        } else if (words.both.iter().any(|b| heading.contains(b)) || about_both && is_step(&text))
-            && says_device_alone(&text, words)
+        } else if words.both.iter().any(|b| heading.contains(b)) && says_device_alone(&text, words)
         {
             found.push(format!(
                 "in a section about devices and applications: {passage}"
+            ));
+        } else if about_both && says_device_alone(&without_both(&text, words), words) {
+            found.push(format!(
+                "on a page about devices and applications: {passage}"
             ));
         }
     }
@@ -288,5 +291,46 @@ fn the_checker_flags_what_it_should_and_only_that() {
     assert_eq!(
         en("```\nAn application and the device\n```\nThe device is fine here."),
         0
+    );
+    // A page whose summary or first paragraph names both addresses applications too:
+    // "the device" alone is flagged anywhere on it, "the device or application" is not.
+    let about_both = |summary: &str, body: &str| {
+        let page = format!("+++\ntitle = \"t\"\nsummary = \"{summary}\"\n+++\n{body}\n");
+        (flagged(&page, &EN).len(), flagged(&page, &VI).len())
+    };
+    assert_eq!(
+        about_both(
+            "How a device or application sends.",
+            "Intro.\n\nAnswer questions about the device."
+        ),
+        (1, 0)
+    );
+    assert_eq!(
+        about_both(
+            "How a device or application sends.",
+            "Intro.\n\nAnswer questions about the device or application."
+        ),
+        (0, 0)
+    );
+    assert_eq!(
+        about_both(
+            "How a printer sends.",
+            "Intro.\n\nAnswer questions about the device."
+        ),
+        (0, 0)
+    );
+    assert_eq!(
+        about_both(
+            "Intro.",
+            "Applications and devices use it.\n\nCheck the device first."
+        ),
+        (1, 0)
+    );
+    assert_eq!(
+        about_both(
+            "Cách thiết bị hoặc ứng dụng gửi thư.",
+            "Mở đầu.\n\nHãy kiểm tra với từng thiết bị."
+        ),
+        (0, 1)
     );
 }
