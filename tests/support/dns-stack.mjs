@@ -1,17 +1,41 @@
 // A real DNS-over-HTTPS stack on loopback for the browser tests: Knot DNS serves the
 // zone files in tests/zones/ authoritatively, and dnsdist answers RFC 8484 over plain
 // HTTP in front of it with `Access-Control-Allow-Origin: *`, like public resolvers do.
-// Both run unprivileged on free high ports with their state in a temporary folder whose
-// name (smarthost-e2e-*) marks their command lines, so a leftover can always be found.
+// Both run unprivileged on free high ports with their state in a temporary folder
+// (smarthost-e2e-*), each in a process group of its own. That folder holds `pids`, the
+// process ids of this stack and nobody else's: when SMARTHOST_RUN_DIR names a folder
+// (`cargo xtask test` sets it), the stack's folder is made inside it, so the run that
+// started a stack can stop what its teardown missed without touching another run's.
 
 import { spawn } from "node:child_process";
+import { accessSync, constants } from "node:fs";
 import { mkdtemp, readdir, copyFile, writeFile, mkdir, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { delimiter, join, resolve } from "node:path";
 import { startDohProxy } from "./doh-proxy.mjs";
 
 const ZONES_DIR = resolve(import.meta.dirname, "..", "zones");
+
+/** The stack's programs that are not on PATH. */
+export function missingTools() {
+  const dirs = (process.env.PATH ?? "").split(delimiter).filter(Boolean);
+  const found = (tool) =>
+    dirs.some((dir) => {
+      try {
+        accessSync(join(dir, tool), constants.X_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+  return ["knotd", "dnsdist"].filter((tool) => !found(tool));
+}
+
+/** One line: what is missing and what installs it. */
+export function missingToolsLine(missing) {
+  return `${missing.join(" and ")} not on PATH: the DNS-stack tests need Knot DNS (knotd) and dnsdist; \`cargo xtask test\` installs them`;
+}
 
 export async function freePort() {
   return new Promise((resolvePort, reject) => {
@@ -62,7 +86,45 @@ function startProcess(command, args, name, log) {
   const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
   child.stdout.on("data", (d) => log.push(`[${name}] ${d}`));
   child.stderr.on("data", (d) => log.push(`[${name}] ${d}`));
+  // Settles once the process is gone, however that happened: an exit, a signal (then
+  // exitCode stays null and signalCode is set), or a spawn that failed. Created now, so
+  // a process that died before stop() is not waited for again: its 'exit' has fired.
+  child.gone = new Promise((resolveGone) => {
+    child.once("exit", resolveGone);
+    child.once("error", (error) => {
+      log.push(`[${name}] ${error.message}\n`);
+      if (child.pid === undefined) resolveGone();
+    });
+  });
   return child;
+}
+
+/** Whether `child` was started and has neither exited nor been killed by a signal. */
+export function isRunning(child) {
+  return child.pid !== undefined && child.exitCode === null && child.signalCode === null;
+}
+
+/** SIGTERM to each running child's process group, SIGKILL to those still there after
+ * `graceMs`; resolves once every one of them is gone. */
+export async function stopProcesses(children, graceMs = 5000) {
+  const signalAll = (signal) => {
+    for (const child of children) {
+      if (!isRunning(child)) continue;
+      try {
+        process.kill(-child.pid, signal);
+      } catch {}
+    }
+  };
+  signalAll("SIGTERM");
+  let timer;
+  const grace = new Promise((resolveGrace) => {
+    timer = setTimeout(resolveGrace, graceMs);
+  });
+  const allGone = Promise.all(children.map((c) => c.gone));
+  await Promise.race([allGone, grace]);
+  clearTimeout(timer);
+  signalAll("SIGKILL");
+  await allGone;
 }
 
 /** Asks the DoH endpoint for the SOA of `zone` until it answers, within `timeoutMs`. */
@@ -71,7 +133,7 @@ async function waitForDoh(url, zone, child, log, timeoutMs = 20000) {
   const deadline = Date.now() + timeoutMs;
   let lastError = "no attempt";
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) break;
+    if (!isRunning(child)) break;
     try {
       const response = await fetch(`${url}?dns=${query}`, {
         headers: { accept: "application/dns-message" },
@@ -99,7 +161,9 @@ export function encodeQuery(name, type) {
 }
 
 export async function startDnsStack() {
-  const dir = await mkdtemp(join(tmpdir(), "smarthost-e2e-"));
+  const missing = missingTools();
+  if (missing.length > 0) throw new Error(missingToolsLine(missing));
+  const dir = await mkdtemp(join(process.env.SMARTHOST_RUN_DIR || tmpdir(), "smarthost-e2e-"));
   const zones = await zoneNames();
   if (zones.length === 0) throw new Error(`no zone files in ${ZONES_DIR}`);
   await mkdir(join(dir, "zones"));
@@ -118,21 +182,16 @@ export async function startDnsStack() {
     dir,
     dohUrl: `http://127.0.0.1:${dohPort}/dns-query`,
     zones,
+    processes: { knot, dnsdist },
     async stop() {
-      for (const child of [dnsdist, knot]) {
-        if (child.exitCode === null) {
-          try {
-            process.kill(-child.pid, "SIGTERM");
-          } catch {}
-        }
-      }
-      await Promise.all(
-        [dnsdist, knot].map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : null)),
-      );
+      await stopProcesses([dnsdist, knot]);
       await rm(dir, { recursive: true, force: true });
     },
   };
   try {
+    // Each is the leader of its own process group (detached), so its pid names the group.
+    const pids = [knot, dnsdist].filter((c) => c.pid !== undefined).map((c) => `${c.pid}\n`);
+    await writeFile(join(dir, "pids"), pids.join(""));
     await waitForDoh(stack.dohUrl, zones[0], dnsdist, log);
     const proxy = await startDohProxy({ upstream: stack.dohUrl });
     Object.assign(stack, {

@@ -5,16 +5,19 @@
 use crate::process::{display, run_tallied};
 use crate::summary::Tally;
 use crate::{site, tools};
-use anyhow::{bail, Result};
-use std::path::Path;
+use anyhow::{bail, Context, Result};
+use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Instant;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 pub fn run_all(root: &Path) -> Result<()> {
     let started = Instant::now();
     tools::ensure_test_tools(root)?;
     println!("xtask: tools ready after {:.0?}", started.elapsed());
 
+    // This run's own folder: the DNS stacks its tests start live inside it and list their
+    // process ids there, so clean-up stops exactly those and never another run's.
+    let run_dir = RunDir::create()?;
     let mut steps = Steps::default();
     steps.run("format", &mut cargo(&["fmt", "--all", "--check"]))?;
     steps.run(
@@ -55,9 +58,22 @@ pub fn run_all(root: &Path) -> Result<()> {
         "cargo deny (licences, bans, sources; deny.toml)",
         &mut cargo(&["deny", "--offline", "check", "licenses", "bans", "sources"]),
     )?;
-    // The CLI's integration tests start the Knot + dnsdist stack too.
-    steps.run("native tests", &mut cargo(&["test", "--workspace"]))?;
-    leave_no_service_behind();
+    // The CLI's integration tests start the Knot + dnsdist stack too. CI=true makes those
+    // tests mandatory: without the tools they fail instead of skipping.
+    steps.run(
+        "native tests",
+        run_dir.env(&mut cargo(&["test", "--workspace"])),
+    )?;
+    run_dir.stop_leftovers();
+    steps.run(
+        "DNS stack teardown (node --test)",
+        run_dir.env(
+            Command::new("node")
+                .args(["--test", "tests/support/dns-stack.test.mjs"])
+                .current_dir(root),
+        ),
+    )?;
+    run_dir.stop_leftovers();
     steps.run(
         "wasm tests in headless Chromium",
         cargo(&[
@@ -78,12 +94,14 @@ pub fn run_all(root: &Path) -> Result<()> {
 
     steps.run(
         "end-to-end tests in Chromium",
-        Command::new("npx")
-            .args(["playwright", "test"])
-            .current_dir(root)
-            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
+        run_dir.env(
+            Command::new("npx")
+                .args(["playwright", "test"])
+                .current_dir(root)
+                .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
+        ),
     )?;
-    leave_no_service_behind();
+    run_dir.stop_leftovers();
 
     println!("\nxtask: finished in {:.0?}", started.elapsed());
     steps.finish()
@@ -132,10 +150,106 @@ fn cargo(args: &[&str]) -> Command {
     cmd
 }
 
-/// The browser tests stop their services in teardown; this catches a runner that was
-/// killed before it could. Their command lines carry this marker (the temp folder name).
-fn leave_no_service_behind() {
-    let _ = Command::new("pkill")
-        .args(["-f", "smarthost-e2e-"])
-        .status();
+/// A folder of this run's under the system's temporary folder. Each DNS stack started
+/// with `SMARTHOST_RUN_DIR` pointing here makes its folder inside it and writes `pids`,
+/// its process-group leaders (tests/support/dns-stack.mjs).
+struct RunDir(PathBuf);
+
+impl RunDir {
+    fn create() -> Result<Self> {
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or_default();
+        let path =
+            std::env::temp_dir().join(format!("smarthost-run-{}-{nanos}", std::process::id()));
+        std::fs::create_dir(&path).with_context(|| format!("creating {}", path.display()))?;
+        Ok(Self(path))
+    }
+
+    /// `cmd` with this run's folder and CI=true, so the DNS-stack tests are mandatory.
+    fn env<'a>(&self, cmd: &'a mut Command) -> &'a mut Command {
+        cmd.env("SMARTHOST_RUN_DIR", &self.0).env("CI", "true")
+    }
+
+    /// The test runners stop their stacks themselves; this catches one killed before it
+    /// could. A listed process is signalled only while its command line still names this
+    /// run's folder, so a reused pid is never hit.
+    fn stop_leftovers(&self) {
+        for group in self.leftover_groups() {
+            let _ = Command::new("kill")
+                .args(["-TERM", "--", &format!("-{group}")])
+                .status();
+        }
+    }
+
+    fn leftover_groups(&self) -> Vec<u32> {
+        let Ok(stacks) = std::fs::read_dir(&self.0) else {
+            return Vec::new();
+        };
+        let marker = self.0.to_string_lossy().into_owned();
+        stacks
+            .flatten()
+            .filter_map(|stack| std::fs::read_to_string(stack.path().join("pids")).ok())
+            .flat_map(|pids| {
+                pids.lines()
+                    .filter_map(|line| line.trim().parse::<u32>().ok())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|pid| {
+                std::fs::read(format!("/proc/{pid}/cmdline"))
+                    .map(|cmdline| String::from_utf8_lossy(&cmdline).contains(&marker))
+                    .unwrap_or(false)
+            })
+            .collect()
+    }
+}
+
+impl Drop for RunDir {
+    fn drop(&mut self) {
+        self.stop_leftovers();
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RunDir;
+    use std::os::unix::process::{CommandExt, ExitStatusExt};
+    use std::process::{Child, Command};
+
+    /// A process-group leader whose command line names `marker`, as a stack's do.
+    fn leader(marker: &str) -> Child {
+        Command::new("sh")
+            .args(["-c", "sleep 60; true", marker])
+            .process_group(0)
+            .spawn()
+            .unwrap_or_else(|e| panic!("sh: {e}"))
+    }
+
+    #[test]
+    fn leftovers_are_this_runs_listed_processes_only() {
+        let run = RunDir::create().unwrap_or_else(|e| panic!("{e}"));
+        let stack = run.0.join("smarthost-e2e-test");
+        std::fs::create_dir(&stack).unwrap_or_else(|e| panic!("{e}"));
+        let ours = leader(&stack.join("knot.conf").to_string_lossy());
+        // Listed, but its command line does not name this run: a pid reused by another
+        // program, or another run's process.
+        let mut other = leader("/tmp/smarthost-e2e-another-run/knot.conf");
+        let pids = format!("{}\n{}\n", ours.id(), other.id());
+        std::fs::write(stack.join("pids"), pids).unwrap_or_else(|e| panic!("{e}"));
+
+        assert_eq!(run.leftover_groups(), vec![ours.id()]);
+        drop(run);
+        let mut ours = ours;
+        let status = ours.wait().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(status.signal(), Some(15), "SIGTERM to this run's group");
+        assert!(
+            other.try_wait().ok().flatten().is_none(),
+            "the other process still runs"
+        );
+        let _ = other.kill();
+        let _ = other.wait();
+        assert!(!stack.exists(), "the run's folder is removed");
+    }
 }
