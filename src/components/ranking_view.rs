@@ -82,8 +82,17 @@ fn MethodResult(method: RankedMethod, client: Option<Client>) -> impl IntoView {
         .filter(|_| verdict != Verdict::NotPossible)
         .map(|kind| {
             let base = crate::base_path::href("/connector");
-            let lang_href =
-                move || format!("{base}?kind={kind}&lang={}", crate::i18n::lang().code());
+            // An application's steps say "the application", as its reasons do.
+            let sender = match client {
+                Some(Client::Application) => "&client=application",
+                _ => "",
+            };
+            let lang_href = move || {
+                format!(
+                    "{base}?kind={kind}{sender}&lang={}",
+                    crate::i18n::lang().code()
+                )
+            };
             view! { <p><a href=lang_href>{t("ui.plan.connector-link")}</a></p> }
         });
     view! {

@@ -1,6 +1,7 @@
 //! Cards: the device inventory (kept in this browser), each device's config card built by
 //! core in the device's cloud next to its fields, printing one card per page or several
 //! per sheet, and JSON/TOML export and import (the TOML is what the guide generator reads).
+//! A row may be an application: its card then says "the application".
 
 use crate::i18n::{lang, t, text};
 use crate::storage;
@@ -10,6 +11,7 @@ use smarthost_core::connector::FieldError;
 use smarthost_core::device_card::{build_device_card, cloud_name, device_card_rows, DeviceCard};
 use smarthost_core::inventory::{CloudAssumed, Device, Imported, Inventory};
 use smarthost_core::method::MethodId;
+use smarthost_core::plan::Client;
 use smarthost_core::qr::{EcLevel, QrCode};
 
 const STORAGE_KEY: &str = "smarthost.inventory";
@@ -312,6 +314,7 @@ fn DeviceEditor(
     let method_id = format!("device-{key}-method");
     let method_error = error_for("method");
     let cloud_id = format!("device-{key}-cloud");
+    let client_id = format!("device-{key}-client");
     let duplicate = move |_| {
         let copy = device.get_untracked();
         let new_key = next_key.get_value();
@@ -368,6 +371,27 @@ fn DeviceEditor(
                         {Cloud::ALL
                             .into_iter()
                             .map(|c| view! { <option value=c.id()>{move || cloud_name(c, lang())}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=client_id.clone()>{t("question.client")}</label>
+                    <select
+                        id=client_id
+                        prop:value=move || device.get().client.id()
+                        on:change=move |ev| {
+                            // Only the listed ids can arrive; anything else keeps the sender.
+                            if let Some(client) = Client::parse(&event_target_value(&ev)) {
+                                update(&|d| d.client = client);
+                            }
+                        }
+                    >
+                        {[Client::Device, Client::Application]
+                            .into_iter()
+                            .map(|c| {
+                                let key = format!("question.client.{}", c.id());
+                                view! { <option value=c.id()>{move || text(&key)}</option> }
+                            })
                             .collect_view()}
                     </select>
                 </div>

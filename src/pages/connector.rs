@@ -1,5 +1,7 @@
 //! Connector: the Exchange admin center steps as a checklist and the matching PowerShell,
-//! built by core from the admin's values, which live in the URL.
+//! built by core from the admin's values, which live in the URL. Who sends (`client`,
+//! a device unless it says application) words the steps and the help: "the application"
+//! for an application.
 
 use crate::components::code_block::CodeBlock;
 use crate::i18n::{lang, t, text};
@@ -12,6 +14,7 @@ use smarthost_core::connector::{
     allow_legacy_tls, connector_steps, enable_smtp_auth_for_mailbox, reject_direct_send,
     ConnectorInput, ConnectorKind, TenantStep,
 };
+use smarthost_core::plan::{for_sender, Client};
 
 /// The form's values as read from the URL.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -23,6 +26,8 @@ struct Form {
     domains: String,
     mailbox: String,
     cloud: String,
+    /// `None` (absent or unknown) is a device.
+    client: Option<Client>,
 }
 
 impl Form {
@@ -43,6 +48,8 @@ impl Form {
                 "domains" => form.domains = value,
                 "mailbox" => form.mailbox = value,
                 "cloud" => form.cloud = value,
+                // The planner's link carries its answer as the same `client` value.
+                "client" => form.client = Client::parse(&value),
                 _ => {}
             }
         }
@@ -63,6 +70,7 @@ impl Form {
             cert_name: (!self.cert.trim().is_empty()).then(|| self.cert.clone()),
             sender_domains: list(&self.domains),
             cloud: Cloud::parse(&self.cloud).unwrap_or_default(),
+            client: self.client,
         }
     }
 }
@@ -81,6 +89,8 @@ pub fn Connector() -> impl IntoView {
         let value = (!value.is_empty()).then_some(value);
         navigate(&query_with(&[(key, value.as_deref())]), options);
     };
+    // A catalog text in the sender's words, re-worded when the sender or language changes.
+    let worded = move |key: &'static str| move || text(&for_sender(key, form.get().client));
     let set_field = set.clone();
     let field = move |key: &'static str,
                       label: &'static str,
@@ -101,12 +111,13 @@ pub fn Connector() -> impl IntoView {
                     prop:value=move || value(&form.get())
                     on:change=move |ev| set(key, event_target_value(&ev))
                 />
-                <p class="help" id=help_id>{t(help)}</p>
+                <p class="help" id=help_id>{worded(help)}</p>
             </div>
         }
     };
+    let set_kind = set.clone();
     let kind_choice = move |kind: &'static str, label: &'static str| {
-        let set = set.clone();
+        let set = set_kind.clone();
         view! {
             <label class="choice">
                 <input
@@ -115,6 +126,27 @@ pub fn Connector() -> impl IntoView {
                     value=kind
                     prop:checked=move || form.get().kind == kind
                     on:change=move |_| set("kind", kind.to_owned())
+                />
+                <span>{worded(label)}</span>
+            </label>
+        }
+    };
+    let client_choice = move |client: Client| {
+        let set = set.clone();
+        let label = match client {
+            Client::Device => "question.client.device",
+            Client::Application => "question.client.application",
+        };
+        // A device is the default, so it leaves the URL.
+        let value = (client == Client::Application).then_some(client.id());
+        view! {
+            <label class="choice">
+                <input
+                    type="radio"
+                    name="client"
+                    value=client.id()
+                    prop:checked=move || form.get().client.unwrap_or(Client::Device) == client
+                    on:change=move |_| set("client", value.unwrap_or_default().to_owned())
                 />
                 <span>{t(label)}</span>
             </label>
@@ -131,6 +163,13 @@ pub fn Connector() -> impl IntoView {
         <h1>{t("ui.connector.title")}</h1>
         <p class="lede">{t("ui.connector.lede")}</p>
         <form class="connector-form" on:submit=|ev| ev.prevent_default()>
+            <fieldset>
+                <legend>{t("question.client")}</legend>
+                <div class="choices">
+                    {client_choice(Client::Device)}
+                    {client_choice(Client::Application)}
+                </div>
+            </fieldset>
             <fieldset>
                 <legend>{t("ui.connector.kind")}</legend>
                 <div class="choices">

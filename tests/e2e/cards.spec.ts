@@ -53,6 +53,32 @@ test.describe("device cards", () => {
     await fresh.close();
   });
 
+  test("an application's card says the application, and the choice is exported", async ({ page }) => {
+    await page.goto(siteUrl("cards/"));
+    const device = await addDevice(page, app);
+    const card = page.locator(".device-card");
+    await expect(card).toContainText("enter the password on the device");
+    await device.getByLabel("What is sending?").selectOption("application");
+    await expect(card).toContainText("enter the password in the application's settings");
+    await expect(card).toContainText("Use OAuth if the application offers it.");
+    await expect(card).not.toContainText("device");
+
+    const href = await page.getByRole("link", { name: "Export (JSON)" }).getAttribute("href");
+    const json = JSON.parse(decodeURIComponent((href ?? "").replace("data:application/json;charset=utf-8,", "")));
+    expect(json.devices[0].client).toBe("application");
+    const toml = decodeURIComponent(
+      (await page.getByRole("link", { name: "Export (TOML)" }).getAttribute("href") ?? "").replace("data:application/toml;charset=utf-8,", ""),
+    );
+    expect(toml).toContain('client = "application"\n');
+
+    // Kept in this browser, and worded in the reader's language.
+    await page.reload();
+    await expect(page.getByLabel("What is sending?")).toHaveValue("application");
+    await page.getByRole("link", { name: "Tiếng Việt" }).click();
+    await expect(card).toContainText("nhập mật khẩu trong phần cấu hình của ứng dụng");
+    await expect(card).not.toContainText("thiết bị");
+  });
+
   test("a failed import leaves the list untouched", async ({ page }) => {
     await page.goto(siteUrl("cards/"));
     await addDevice(page, ricoh);

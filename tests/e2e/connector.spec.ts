@@ -45,6 +45,42 @@ test.describe("connector steps", () => {
     await expect(powershell(page).first()).toContainText("-ConnectorType Partner -SenderDomains 'contoso.com' -SenderIPAddresses '198.51.100.7'");
   });
 
+  test("an application's steps say the application, in English and Vietnamese", async ({ page }) => {
+    await page.goto(siteUrl("connector/?ips=198.51.100.7"));
+    const after = page.locator(".connector-steps ul li");
+    await expect(after.first()).toHaveText("Point the device at your domain's MX host, port 25, with STARTTLS if it can.");
+    await expect(page.getByLabel("A device (printer, scanner, appliance)")).toBeChecked();
+    await page.getByLabel("An application you control").check();
+    await expect(after.first()).toHaveText("Point the application at your domain's MX host, port 25, with STARTTLS if it can.");
+    await expect(after.nth(1)).toContainText("Add the public IP the application sends from to your SPF record");
+    await expect(powershell(page).first()).toContainText("-Name 'Relay - Applications'");
+    await expect(page.locator("#connector-domains-help")).toHaveText("The accepted domains the application sends from, for example contoso.com.");
+    expect(new URL(page.url()).searchParams.get("client")).toBe("application");
+
+    // The choice is in the link, and the reader's language words it.
+    await page.getByRole("link", { name: "Tiếng Việt" }).click();
+    await expect(page.getByLabel("Ứng dụng do bạn kiểm soát")).toBeChecked();
+    await expect(after.first()).toHaveText("Trỏ ứng dụng tới máy chủ MX của tên miền bạn, cổng 25, dùng STARTTLS nếu ứng dụng hỗ trợ.");
+    await expect(page.locator(".connector-steps")).not.toContainText("Trỏ thiết bị");
+
+    // Back to a device: the device's words, and the choice leaves the URL.
+    await page.getByLabel("Thiết bị (máy in, máy quét, thiết bị chuyên dụng)").check();
+    await expect(after.first()).toHaveText("Trỏ thiết bị tới máy chủ MX của tên miền bạn, cổng 25, dùng STARTTLS nếu thiết bị hỗ trợ.");
+    expect(new URL(page.url()).searchParams.get("client")).toBeNull();
+  });
+
+  test("the planner's link carries an application to the partner connector", async ({ page }) => {
+    await page.goto(siteUrl("?client=application&recipients=internal&ip=static&reject-direct-send=on&step=results"));
+    await page.locator('.method-result[data-method="direct-send"]').getByRole("link", { name: "Connector steps for this method" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Connector and tenant steps");
+    await expect(page.getByLabel("An application you control")).toBeChecked();
+    await expect(page.getByLabel(/Partner connector, so a Direct Send application keeps working/)).toBeChecked();
+    const errors = page.getByRole("alert");
+    await expect(errors).toContainText("Enter the static public IPv4 address the application sends from");
+    await page.goto(page.url() + "&ips=198.51.100.7&domains=contoso.com");
+    await expect(page.locator(".connector-steps")).toContainText("send a test from the application:");
+  });
+
   test("tenant switches quote the mailbox", async ({ page }) => {
     await page.goto(siteUrl("connector/?mailbox=" + encodeURIComponent("o'brien@contoso.com")));
     await expect(page.locator('[data-step="enable-smtp-auth"] code').first()).toHaveText(
