@@ -124,10 +124,13 @@ where
         ev.prevent_default();
         on_records(state.resolver(&stored_domain.get_value()));
     };
-    let area = move |id: &'static str, label: String, value: RwSignal<String>| {
+    // Labels are closures: a language switch re-words them and keeps what was pasted.
+    let area_domain = name.clone();
+    let area = move |id: &'static str, key: &'static str, value: RwSignal<String>| {
+        let domain = area_domain.clone();
         view! {
             <div class="field">
-                <label for=id>{label}</label>
+                <label for=id>{move || tf(key, &[("domain", &domain)])}</label>
                 <textarea
                     id=id
                     rows="4"
@@ -146,9 +149,9 @@ where
                 "nslookup -type=txt {name}\nnslookup -type=mx {name}\nnslookup -type=txt _dmarc.{name}"
             ) />
             <form on:submit=submit>
-                {area("paste-txt", tf("ui.check.paste-txt", &[("domain", &name)]), state.txt)}
-                {area("paste-mx", tf("ui.check.paste-mx", &[("domain", &name)]), state.mx)}
-                {area("paste-dmarc", tf("ui.check.paste-dmarc", &[("domain", &name)]), state.dmarc)}
+                {area("paste-txt", "ui.check.paste-txt", state.txt)}
+                {area("paste-mx", "ui.check.paste-mx", state.mx)}
+                {area("paste-dmarc", "ui.check.paste-dmarc", state.dmarc)}
                 {(!needed.is_empty()).then(|| view! { <StillNeeded needed=needed state=state /> })}
                 <button type="submit">{t("ui.check.paste-run")}</button>
                 <p class="help" aria-live="polite">
@@ -183,7 +186,8 @@ fn StillNeeded(needed: Vec<NeededRecord>, state: PasteState) -> impl IntoView {
                         None => tf("ui.check.needed-not-pasted", &[]),
                     };
                     let status = if needed.failure.is_some() { "failed" } else { "not-pasted" };
-                    let label = tf("ui.check.paste-needed", &[("type", rtype), ("name", &name)]);
+                    let label_name = name.clone();
+                    let label = move || tf("ui.check.paste-needed", &[("type", rtype), ("name", &label_name)]);
                     view! {
                         <li class="needed-record" data-name=name.clone() data-type=rtype data-status=status>
                             <p><strong><code>{name.clone()} " " {rtype}</code></strong> ": " {why}</p>
