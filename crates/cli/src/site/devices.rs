@@ -204,6 +204,40 @@ from = \"app@contoso.com\"
     }
 
     #[test]
+    fn an_application_in_the_inventory_gets_an_applications_card() {
+        let text = TWO.replace(
+            "method = \"hve\"",
+            "method = \"hve\"\nclient = \"application\"",
+        );
+        let set =
+            prepare(Some(&file(&text)), &Lang::ALL, today()).unwrap_or_else(|e| panic!("{e}"));
+        let sign_in = |entry: usize, lang: Lang| {
+            set.entries[entry]
+                .card(lang)
+                .map(|c| c.card.sign_in.clone())
+                .unwrap_or_default()
+        };
+        assert!(
+            sign_in(1, Lang::En).contains("enter the password in the application's settings"),
+            "{}",
+            sign_in(1, Lang::En)
+        );
+        assert!(
+            sign_in(1, Lang::Vi).contains("trong phần cấu hình của ứng dụng"),
+            "{}",
+            sign_in(1, Lang::Vi)
+        );
+        assert!(sign_in(0, Lang::En).contains("enter the password on the device"));
+        // An unknown sender is refused at its device's line, as an unknown field is.
+        let wrong = TWO.replace("method = \"hve\"", "client = \"app\"");
+        let error = prepare(Some(&file(&wrong)), &[Lang::En], today());
+        assert_eq!(
+            error.err().map(|e| e.to_string()),
+            Some("guide/devices.toml:8: this is not a smarthost inventory: device 2: \"client\" must be \"device\" or \"application\", not \"app\"".to_owned())
+        );
+    }
+
+    #[test]
     fn no_inventory_means_no_devices() {
         assert_eq!(prepare(None, &Lang::ALL, today()), Ok(DeviceSet::default()));
     }
