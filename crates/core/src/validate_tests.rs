@@ -661,7 +661,7 @@ fn documentation_range_warning() {
         .collect::<String>();
     assert!(msg.contains("documentation range"), "{msg}");
     assert!(
-        msg.contains("fine for examples, not a real device"),
+        msg.contains("fine for examples, not a real sender's address"),
         "{msg}"
     );
     match parse_public_ipv4("8.8.8.8") {

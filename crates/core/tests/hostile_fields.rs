@@ -190,11 +190,17 @@ fn clean_device_name(text: &str) -> Option<String> {
 fn public_ip_hostile_table() {
     let rows = vec![
         // Empty and whitespace.
-        row("", Reject("enter the device's public IPv4 address")),
-        row("   ", Reject("enter the device's public IPv4 address")),
+        row(
+            "",
+            Reject("enter the public IPv4 address the mail is sent from"),
+        ),
+        row(
+            "   ",
+            Reject("enter the public IPv4 address the mail is sent from"),
+        ),
         row(
             "\t\r\n \u{A0}\u{3000}",
-            Reject("enter the device's public IPv4 address"),
+            Reject("enter the public IPv4 address the mail is sent from"),
         ),
         row("  8.8.8.8  ", Accept("8.8.8.8")),
         row("\u{A0}8.8.8.8\u{3000}\r\n", Accept("8.8.8.8")),
