@@ -174,7 +174,7 @@ fn eval(args: &[String]) -> Result<()> {
         outln!(
             "  {marker} {indent}{} [{}] {}{note}",
             entry.domain,
-            entry.outcome,
+            entry.outcome.as_str(),
             entry.term
         )?;
     }

@@ -16,7 +16,7 @@ use crate::spf::eval::{
 };
 use crate::spf::fix::{suggest_record, Removal};
 use crate::spf::problem::SpfProblem;
-use crate::spf::record::{parse_record, Mechanism, Qualifier, TermKind};
+use crate::spf::record::{parse_record, Mechanism, MechanismKind, Qualifier, TermKind};
 use crate::spf::tree::{walk_tree, NodeState, SpfNode};
 use crate::spf::voids::{void_terms, VoidTerm};
 use serde::Serialize;
@@ -417,12 +417,9 @@ pub async fn check_domain_streaming<R: Resolver>(
                 .and_then(|i| evaluation.trace.get(i))
                 .cloned();
             let authorised_by_a_term = evaluation.result == SpfResult::Pass
-                && decisive.as_ref().is_some_and(|entry| {
-                    !entry
-                        .term
-                        .trim_start_matches(['+', '-', '~', '?'])
-                        .eq_ignore_ascii_case("all")
-                });
+                && decisive
+                    .as_ref()
+                    .is_some_and(|entry| entry.mechanism != Some(MechanismKind::All));
             if authorised_by_a_term {
                 left_out.push(*ip);
             }

@@ -8,7 +8,9 @@
 
 use super::macros::{expand, is_toplabel, truncate_domain, MacroContext, MacroString};
 use super::problem::{SpfProblem, TraceNote};
-use super::record::{is_spf_record, parse_record, Mechanism, Qualifier, SpfRecord, TermKind};
+use super::record::{
+    is_spf_record, parse_record, Mechanism, MechanismKind, Qualifier, SpfRecord, TermKind,
+};
 use crate::dns::{Cached, DomainName, Lookup, RecordData, RecordType, ResolveError, Resolver};
 use crate::echo::shown;
 use serde::Serialize;
@@ -78,11 +80,44 @@ pub struct TraceEntry {
     pub depth: u32,
     pub domain: String,
     pub term: String,
-    /// "match", "no-match", or a result such as "permerror".
-    pub outcome: String,
+    pub outcome: TraceOutcome,
+    /// The mechanism the term is (None for `redirect=` and for a term that did not
+    /// parse): a report tells from it whether `all` decided a result.
+    #[serde(skip)]
+    pub mechanism: Option<MechanismKind>,
     /// DNS-querying terms counted so far in the whole evaluation.
     pub lookups: u32,
     pub note: Option<TraceNote>,
+}
+
+/// What one evaluated term did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TraceOutcome {
+    Match,
+    NoMatch,
+    /// `redirect=` handed the evaluation to another domain.
+    Redirect,
+    /// Evaluating the term gave this result (permerror, temperror) and ended it.
+    Error(SpfResult),
+}
+
+impl TraceOutcome {
+    /// "match", "no-match", "redirect", or the result ("permerror"): the trace's words
+    /// in JSON and in the CLI, the same in every language.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TraceOutcome::Match => "match",
+            TraceOutcome::NoMatch => "no-match",
+            TraceOutcome::Redirect => "redirect",
+            TraceOutcome::Error(result) => result.as_str(),
+        }
+    }
+}
+
+impl Serialize for TraceOutcome {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
 }
 
 /// Everything check_host found.
@@ -222,7 +257,7 @@ fn evaluate<'a, R: Resolver>(
                 depth,
                 &domain,
                 &crate::echo::shown(at_fault),
-                "permerror",
+                TraceOutcome::Error(SpfResult::PermError),
                 state.lookups,
                 Some(TraceNote::Syntax(first.clone())),
             ));
@@ -297,7 +332,7 @@ fn entry(
     depth: u32,
     domain: &str,
     term: &str,
-    outcome: &str,
+    outcome: TraceOutcome,
     lookups: u32,
     note: Option<TraceNote>,
 ) -> TraceEntry {
@@ -305,7 +340,8 @@ fn entry(
         depth,
         domain: domain.to_owned(),
         term: term.to_owned(),
-        outcome: outcome.to_owned(),
+        outcome,
+        mechanism: None,
         lookups,
         note,
     }
@@ -343,16 +379,16 @@ async fn evaluate_record<R: Resolver>(
         }
         let matched = match_mechanism(state, mechanism, domain, depth).await;
         let (outcome, note) = match &matched {
-            Matched::Yes(name) => ("match".to_owned(), name.clone().map(TraceNote::Name)),
-            Matched::No(name) => ("no-match".to_owned(), name.clone().map(TraceNote::Name)),
+            Matched::Yes(name) => (TraceOutcome::Match, name.clone().map(TraceNote::Name)),
+            Matched::No(name) => (TraceOutcome::NoMatch, name.clone().map(TraceNote::Name)),
             Matched::Error(result, why) => (
-                result.as_str().to_owned(),
+                TraceOutcome::Error(*result),
                 Some(TraceNote::Problem(why.clone())),
             ),
         };
-        state
-            .trace
-            .push(entry(depth, domain, &text, &outcome, state.lookups, note));
+        let mut traced = entry(depth, domain, &text, outcome, state.lookups, note);
+        traced.mechanism = Some(mechanism.kind());
+        state.trace.push(traced);
         let at = state.trace.len() - 1;
         match matched {
             Matched::Yes(_) => {
@@ -392,7 +428,7 @@ async fn evaluate_record<R: Resolver>(
                 depth,
                 domain,
                 &text,
-                "permerror",
+                TraceOutcome::Error(SpfResult::PermError),
                 state.lookups,
                 None,
             ));
@@ -405,7 +441,7 @@ async fn evaluate_record<R: Resolver>(
             depth,
             domain,
             &text,
-            "redirect",
+            TraceOutcome::Redirect,
             state.lookups,
             Some(TraceNote::Name(target.clone())),
         ));
@@ -534,7 +570,7 @@ fn limit_error<R>(state: &mut State<'_, R>, depth: u32, domain: &str, text: &str
         depth,
         domain,
         text,
-        "permerror",
+        TraceOutcome::Error(SpfResult::PermError),
         state.lookups,
         Some(TraceNote::Problem(why.clone())),
     ));

@@ -233,7 +233,7 @@ fn evaluation_stops_at_the_first_match_and_marks_it() {
     assert_eq!(result.trace.len(), 1);
     assert_eq!(result.decisive, Some(0));
     assert_eq!(result.trace[0].term, "ip4:192.0.2.0/24");
-    assert_eq!(result.trace[0].outcome, "match");
+    assert_eq!(result.trace[0].outcome, TraceOutcome::Match);
     let via_include = check("example.com", "198.51.100.9", None);
     let terms: Vec<(u32, &str, &str)> = via_include
         .trace
@@ -407,5 +407,38 @@ fn walking_the_whole_tree_also_costs_one_round_trip_per_level() {
             "l2c1.test",
             "l2c2.test"
         ]
+    );
+}
+
+/// The trace records which mechanism each term is, so a report can tell whether `all`
+/// decided a result without reading the term's text again.
+#[test]
+fn the_trace_records_each_terms_mechanism_and_outcome() {
+    let zone = InMemoryZone::new().txt("m.test", "v=spf1 ip4:192.0.2.1 +ALL");
+    let query = |ip: &str| {
+        SpfQuery::mail_from(
+            ip.parse().unwrap_or_else(|e| panic!("{ip}: {e}")),
+            "u@m.test",
+            "",
+        )
+    };
+    let by_ip4 = block_on(check_host(&zone, &query("192.0.2.1"), None));
+    let by_all = block_on(check_host(&zone, &query("192.0.2.9"), None));
+    let decisive = |e: &SpfEvaluation| {
+        e.decisive
+            .and_then(|i| e.trace.get(i))
+            .map(|t| (t.mechanism, t.outcome))
+    };
+    assert_eq!(
+        decisive(&by_ip4),
+        Some((Some(MechanismKind::Ip4), TraceOutcome::Match))
+    );
+    assert_eq!(
+        decisive(&by_all),
+        Some((Some(MechanismKind::All), TraceOutcome::Match))
+    );
+    assert_eq!(
+        by_all.trace.first().map(|t| t.outcome),
+        Some(TraceOutcome::NoMatch)
     );
 }

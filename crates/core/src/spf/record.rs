@@ -75,16 +75,49 @@ impl Mechanism {
         )
     }
 
-    pub fn name(&self) -> &'static str {
+    pub fn kind(&self) -> MechanismKind {
         match self {
-            Mechanism::All => "all",
-            Mechanism::Include(_) => "include",
-            Mechanism::A { .. } => "a",
-            Mechanism::Mx { .. } => "mx",
-            Mechanism::Ptr(_) => "ptr",
-            Mechanism::Ip4 { .. } => "ip4",
-            Mechanism::Ip6 { .. } => "ip6",
-            Mechanism::Exists(_) => "exists",
+            Mechanism::All => MechanismKind::All,
+            Mechanism::Include(_) => MechanismKind::Include,
+            Mechanism::A { .. } => MechanismKind::A,
+            Mechanism::Mx { .. } => MechanismKind::Mx,
+            Mechanism::Ptr(_) => MechanismKind::Ptr,
+            Mechanism::Ip4 { .. } => MechanismKind::Ip4,
+            Mechanism::Ip6 { .. } => MechanismKind::Ip6,
+            Mechanism::Exists(_) => MechanismKind::Exists,
+        }
+    }
+
+    pub fn name(&self) -> &'static str {
+        self.kind().name()
+    }
+}
+
+/// Which mechanism a term is, without its arguments: what a trace entry records so
+/// that a report can tell, for example, whether `all` decided a result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MechanismKind {
+    All,
+    Include,
+    A,
+    Mx,
+    Ptr,
+    Ip4,
+    Ip6,
+    Exists,
+}
+
+impl MechanismKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            MechanismKind::All => "all",
+            MechanismKind::Include => "include",
+            MechanismKind::A => "a",
+            MechanismKind::Mx => "mx",
+            MechanismKind::Ptr => "ptr",
+            MechanismKind::Ip4 => "ip4",
+            MechanismKind::Ip6 => "ip6",
+            MechanismKind::Exists => "exists",
         }
     }
 }
