@@ -6,6 +6,7 @@
 //! (the setup guides as a static site).
 
 mod args;
+mod build;
 mod card;
 mod check;
 mod common;
@@ -15,7 +16,6 @@ mod methods;
 mod output;
 mod plan;
 mod resolver;
-mod site;
 mod spf;
 
 use output::{outln, StdoutClosed};
@@ -62,7 +62,7 @@ fn main() -> ExitCode {
         Some("card") => card::run(&args[1..]),
         Some("connector") => connector::run(&args[1..]),
         Some("spf") => spf::run(&args[1..]),
-        Some("build") => site::run(&args[1..]),
+        Some("build") => build::run(&args[1..]),
         Some("check") => match check::run(&args[1..]) {
             Ok(Some(check::Failed)) => return ExitCode::from(1),
             Ok(None) => Ok(()),

@@ -6,63 +6,63 @@
 use super::error::{BuildError, SiteError};
 use super::load::Source;
 use super::strings::{t, Text};
-pub use smarthost_core::front_matter::{split, FrontMatter};
+pub(crate) use smarthost_core::front_matter::{split, FrontMatter};
 use smarthost_core::i18n::Lang;
 
 /// A page with its front matter checked and its Markdown body located.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Page {
-    pub lang: Lang,
-    pub slug: String,
+pub(crate) struct Page {
+    pub(crate) lang: Lang,
+    pub(crate) slug: String,
     /// As the user would type it, for errors.
-    pub path: String,
-    pub front: FrontMatter,
-    pub text: String,
+    pub(crate) path: String,
+    pub(crate) front: FrontMatter,
+    pub(crate) text: String,
     /// Byte offset of the Markdown after the closing `+++`.
-    pub body_start: usize,
+    pub(crate) body_start: usize,
     /// The file's line number of the body's first line.
-    pub body_line: usize,
+    pub(crate) body_line: usize,
 }
 
 impl Page {
-    pub fn body(&self) -> &str {
+    pub(crate) fn body(&self) -> &str {
         self.text.get(self.body_start..).unwrap_or_default()
     }
 
     /// `en/direct-send.html`: where the page lands, relative to the site root.
-    pub fn output_path(&self) -> String {
+    pub(crate) fn output_path(&self) -> String {
         format!("{}/{}.html", self.lang.code(), self.slug)
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LangSite {
-    pub lang: Lang,
+pub(crate) struct LangSite {
+    pub(crate) lang: Lang,
     /// In navigation order: by `order`, then slug.
-    pub pages: Vec<Page>,
+    pub(crate) pages: Vec<Page>,
 }
 
 impl LangSite {
-    pub fn page(&self, slug: &str) -> Option<&Page> {
+    pub(crate) fn page(&self, slug: &str) -> Option<&Page> {
         self.pages.iter().find(|p| p.slug == slug)
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Site {
-    pub langs: Vec<LangSite>,
+pub(crate) struct Site {
+    pub(crate) langs: Vec<LangSite>,
     /// Things worth telling the user (an index page generated).
-    pub notes: Vec<String>,
+    pub(crate) notes: Vec<String>,
 }
 
 impl Site {
-    pub fn langs(&self) -> Vec<Lang> {
+    pub(crate) fn langs(&self) -> Vec<Lang> {
         self.langs.iter().map(|l| l.lang).collect()
     }
 }
 
 /// Checks the front matter of every page, reporting every bad page at once.
-pub fn read_site(source: &Source) -> Result<Site, BuildError> {
+pub(crate) fn read_site(source: &Source) -> Result<Site, BuildError> {
     let mut errors = Vec::new();
     let mut langs = Vec::new();
     let mut notes = Vec::new();
@@ -101,7 +101,7 @@ pub fn read_site(source: &Source) -> Result<Site, BuildError> {
 }
 
 /// The slug of a language's home page, which the chooser and every header link to.
-pub const INDEX: &str = "index";
+pub(crate) const INDEX: &str = "index";
 
 /// A home page for a language that has pages but no `index.md` yet (a translation in
 /// progress): the pages' titles and summaries as a list, so every link to the

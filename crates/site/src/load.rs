@@ -8,43 +8,43 @@ use std::path::Path;
 
 /// A source file's text with the name it is reported under.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextFile {
+pub(crate) struct TextFile {
     /// As the user would type it: `--guide` joined with `/`, e.g. `guide/en/testing.md`.
-    pub path: String,
-    pub text: String,
+    pub(crate) path: String,
+    pub(crate) text: String,
 }
 
 /// One page file: its slug is its file name without `.md`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PageFile {
-    pub slug: String,
-    pub file: TextFile,
+pub(crate) struct PageFile {
+    pub(crate) slug: String,
+    pub(crate) file: TextFile,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LangSource {
-    pub lang: Lang,
-    pub pages: Vec<PageFile>,
+pub(crate) struct LangSource {
+    pub(crate) lang: Lang,
+    pub(crate) pages: Vec<PageFile>,
 }
 
 /// Everything read from the guide directory.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Source {
+pub(crate) struct Source {
     /// `--guide` as shown in messages, without a trailing `/`.
-    pub root: String,
+    pub(crate) root: String,
     /// In the order `--lang` gave them; languages without pages are left out.
-    pub langs: Vec<LangSource>,
-    pub devices: Option<TextFile>,
+    pub(crate) langs: Vec<LangSource>,
+    pub(crate) devices: Option<TextFile>,
     /// Things worth saying that do not stop the build (a language skipped).
-    pub notes: Vec<String>,
+    pub(crate) notes: Vec<String>,
 }
 
-pub const DEVICES_FILE: &str = "devices.toml";
+pub(crate) const DEVICES_FILE: &str = "devices.toml";
 
 /// Reads the pages of each language in `langs`. A language whose directory is missing or
 /// has no pages is skipped with a note, unless `explicit` (the user named it on the
 /// command line), when it is an error; at least one language must have pages.
-pub fn load(guide: &Path, langs: &[Lang], explicit: bool) -> Result<Source, BuildError> {
+pub(crate) fn load(guide: &Path, langs: &[Lang], explicit: bool) -> Result<Source, BuildError> {
     let shown_root = shown(guide);
     let mut errors = Vec::new();
     let mut notes = Vec::new();
@@ -173,7 +173,7 @@ fn read_dir_pages(dir: &Path, shown_dir: &str) -> Result<Vec<PageFile>, DirError
 }
 
 /// Page slugs become file names and URLs on any host: keep them plain.
-pub fn is_page_slug(slug: &str) -> bool {
+pub(crate) fn is_page_slug(slug: &str) -> bool {
     !slug.is_empty()
         && slug
             .bytes()

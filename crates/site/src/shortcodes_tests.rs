@@ -1,6 +1,6 @@
 use super::*;
-use crate::site::devices::prepare;
-use crate::site::load::TextFile;
+use crate::devices::prepare;
+use crate::load::TextFile;
 
 /// 2026-12-02, the project's today: 29 days before Basic SMTP AUTH goes off by default.
 fn today() -> Date {
@@ -288,10 +288,9 @@ fn inline_on(body: &str, lang: Lang, day: &str) -> Result<String, Failure> {
         depth: 1,
         today: Date::parse(day).unwrap_or_else(|e| panic!("{e}")),
     };
-    let events: Vec<Spanned> =
-        pulldown_cmark::Parser::new_ext(body, crate::site::markdown::extensions())
-            .into_offset_iter()
-            .collect();
+    let events: Vec<Spanned> = pulldown_cmark::Parser::new_ext(body, crate::markdown::extensions())
+        .into_offset_iter()
+        .collect();
     let events = expand_inline(body, events, &ctx)?;
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(event, _)| event));
@@ -433,12 +432,12 @@ fn inline_shortcode_errors_say_what_is_wrong_and_where() {
 #[test]
 fn an_unknown_milestone_fails_the_page_at_its_line() {
     let devices = devices();
-    let resolver = crate::site::links::Resolver {
+    let resolver = crate::links::Resolver {
         guide: "guide".to_owned(),
         pages: vec![(Lang::En, ["index"].map(str::to_owned).into_iter().collect())],
         files: Default::default(),
     };
-    let ctx = crate::site::markdown::RenderContext {
+    let ctx = crate::markdown::RenderContext {
         lang: Lang::En,
         allow_html: false,
         shortcodes: Context {
@@ -451,7 +450,7 @@ fn an_unknown_milestone_fails_the_page_at_its_line() {
         resolver: &resolver,
     };
     let body = "# Title\n\nFirst line,\nthen {{ milestone key=\"hve-end\" }}.\n";
-    let result = crate::site::markdown::render(body, 5, &ctx).map(|r| r.html);
+    let result = crate::markdown::render(body, 5, &ctx).map(|r| r.html);
     let Err((line, message)) = result else {
         panic!("expected an error, got {result:?}");
     };
@@ -461,7 +460,7 @@ fn an_unknown_milestone_fails_the_page_at_its_line() {
         "{message}"
     );
     let fine = "Then {{ milestone key=\"hve-basic-end\" }}.\n";
-    let html = crate::site::markdown::render(fine, 5, &ctx).map(|r| r.html);
+    let html = crate::markdown::render(fine, 5, &ctx).map(|r| r.html);
     assert_eq!(
         html,
         Ok(

@@ -8,7 +8,7 @@ use super::templates::page_heading;
 use super::Options;
 
 /// The stylesheet inlined into fragments, every rule under `.smarthost-guide`.
-pub const FRAGMENT_CSS: &str = include_str!("fragment.css");
+pub(crate) const FRAGMENT_CSS: &str = include_str!("fragment.css");
 
 /// The body of a page wrapped for pasting into Confluence or MediaWiki, with its own
 /// scoped stylesheet. Links become absolute with --base-url, so they still work there.
@@ -28,7 +28,7 @@ pub(super) fn fragment(page: &Page, body: &str, options: &Options) -> String {
 
 /// Rewrites relative `href`/`src` values in `html` against the absolute directory URL
 /// `base_dir` (ending in `/`); anchors and absolute URLs are kept.
-pub fn absolutize_links(html: &str, base_dir: &str) -> String {
+pub(crate) fn absolutize_links(html: &str, base_dir: &str) -> String {
     let mut out = String::with_capacity(html.len() + 256);
     let mut rest = html;
     loop {

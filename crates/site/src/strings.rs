@@ -5,7 +5,7 @@
 use smarthost_core::i18n::{self, Lang};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Text {
+pub(crate) enum Text {
     /// The language's own name, as the switcher shows it.
     LanguageName,
     SiteName,
@@ -34,7 +34,7 @@ pub enum Text {
 }
 
 /// The text in `lang`.
-pub fn t(lang: Lang, text: Text) -> &'static str {
+pub(crate) fn t(lang: Lang, text: Text) -> &'static str {
     match lang {
         Lang::En => en(text),
         Lang::Vi => vi(text),
@@ -100,7 +100,7 @@ fn vi(text: Text) -> &'static str {
 }
 
 /// A text from core's shared catalog (method names, card labels, connector headings).
-pub fn catalog(lang: Lang, key: &str) -> String {
+pub(crate) fn catalog(lang: Lang, key: &str) -> String {
     i18n::text(lang, key)
 }
 

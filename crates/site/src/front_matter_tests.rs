@@ -2,7 +2,7 @@ use super::*;
 
 #[test]
 fn a_language_without_an_index_gets_one_listing_its_pages() {
-    use crate::site::load::{LangSource, PageFile, TextFile};
+    use crate::load::{LangSource, PageFile, TextFile};
     let file = |slug: &str, title: &str, order: i64| {
         PageFile {
         slug: slug.to_owned(),

@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 /// Footnotes as `fn-<name>` with references `fnref-<name>`, numbered in order of first
 /// reference, each definition linking back. A reference without a definition is an
 /// error, as a broken link would be.
-pub fn number_footnotes<'a>(
+pub(crate) fn number_footnotes<'a>(
     events: Vec<Spanned<'a>>,
     lang: Lang,
     ids: &mut HashSet<String>,
@@ -128,7 +128,7 @@ pub fn number_footnotes<'a>(
 
 /// Gives every heading an id and makes its text a link to itself, so a reader can copy
 /// a link to any section. Explicit `{#id}`s must be unique on the page.
-pub fn anchor_headings<'a>(
+pub(crate) fn anchor_headings<'a>(
     events: Vec<Spanned<'a>>,
     ids: &mut HashSet<String>,
 ) -> Result<Vec<Spanned<'a>>, Failure> {

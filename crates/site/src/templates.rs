@@ -27,18 +27,18 @@ use smarthost_core::method::FACTS_CHECKED;
 use std::collections::HashSet;
 
 /// The guide's stylesheet.
-pub const GUIDE_CSS: &str = include_str!("guide.css");
+pub(crate) const GUIDE_CSS: &str = include_str!("guide.css");
 /// The app's card stylesheet: one source for the app and the guide's device pages.
-pub const CARD_CSS: &str = include_str!("../../../../assets/card.css");
+pub(crate) const CARD_CSS: &str = include_str!("../../../assets/card.css");
 /// The app's icon, so guide pages do not make browsers ask for a missing /favicon.ico.
-pub const FAVICON: &str = include_str!("../../../../assets/favicon.svg");
+pub(crate) const FAVICON: &str = include_str!("../../../assets/favicon.svg");
 
 /// One file of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
+pub(crate) struct OutputFile {
     /// Relative to the output directory, with `/`.
-    pub path: String,
-    pub bytes: Vec<u8>,
+    pub(crate) path: String,
+    pub(crate) bytes: Vec<u8>,
 }
 
 impl OutputFile {
@@ -51,7 +51,11 @@ impl OutputFile {
 }
 
 /// Files other than guide pages that links may point to.
-pub fn generated_files(site: &Site, devices: &DeviceSet, fragments: bool) -> HashSet<String> {
+pub(crate) fn generated_files(
+    site: &Site,
+    devices: &DeviceSet,
+    fragments: bool,
+) -> HashSet<String> {
     let mut files: HashSet<String> = [
         "index.html",
         "sitemap.xml",
@@ -80,7 +84,7 @@ pub fn generated_files(site: &Site, devices: &DeviceSet, fragments: bool) -> Has
 }
 
 /// Every file of the site, sorted by path.
-pub fn render_site(
+pub(crate) fn render_site(
     site: &Site,
     rendered: &RenderedSite,
     devices: &DeviceSet,

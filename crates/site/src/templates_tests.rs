@@ -1,8 +1,15 @@
 use super::*;
-use crate::site::devices::prepare;
-use crate::site::front_matter::{read_site, Site};
-use crate::site::load::{LangSource, PageFile, Source, TextFile};
-use crate::site::markdown::render_site as render_bodies;
+use crate::devices::prepare;
+use crate::front_matter::{read_site, Site};
+use crate::load::{LangSource, PageFile, Source, TextFile};
+use crate::markdown::render_site as render_bodies;
+use smarthost_core::date::Date;
+
+/// The defaults of `smarthost build`, worded for 2026-12-02 (the layout does not depend
+/// on the day).
+fn defaults() -> Options {
+    Options::new(Date::from_days_since_epoch(20_789))
+}
 
 fn page(lang: &str, slug: &str, title: &str, order: i64, body: &str) -> PageFile {
     PageFile {
@@ -69,7 +76,7 @@ fn the_layout_is_sorted_and_complete() {
     let built = build(
         &Options {
             fragments: true,
-            ..Options::default()
+            ..defaults()
         },
         true,
     );
@@ -101,7 +108,7 @@ fn the_layout_is_sorted_and_complete() {
 
 #[test]
 fn hostile_titles_and_summaries_are_escaped_everywhere() {
-    let built = build(&Options::default(), false);
+    let built = build(&defaults(), false);
     let b = built.text("en/b.html");
     assert!(!b.contains("<script>"), "{b}");
     assert!(
@@ -126,7 +133,7 @@ fn hostile_titles_and_summaries_are_escaped_everywhere() {
 
 #[test]
 fn pages_have_nav_pager_language_switch_and_planner_link() {
-    let built = build(&Options::default(), true);
+    let built = build(&defaults(), true);
     let home = built.text("en/index.html");
     assert!(home.contains("<html lang=\"en\">"), "{home}");
     assert!(
@@ -175,7 +182,7 @@ fn base_url_makes_canonical_sitemap_and_fragment_links_absolute() {
     let options = Options {
         base_url: Some("https://it.contoso.com/guide/".to_owned()),
         fragments: true,
-        ..Options::default()
+        ..defaults()
     };
     let built = build(&options, true);
     let home = built.text("en/index.html");
@@ -219,7 +226,7 @@ fn base_url_makes_canonical_sitemap_and_fragment_links_absolute() {
 
 #[test]
 fn sitemap_without_base_url_is_relative_to_the_root() {
-    let sitemap = build(&Options::default(), false).text("sitemap.xml");
+    let sitemap = build(&defaults(), false).text("sitemap.xml");
     assert!(
         sitemap.contains("<url><loc>index.html</loc></url>"),
         "{sitemap}"
@@ -232,7 +239,7 @@ fn sitemap_without_base_url_is_relative_to_the_root() {
 
 #[test]
 fn device_pages_print_one_card_and_escape_the_inventory() {
-    let built = build(&Options::default(), true);
+    let built = build(&defaults(), true);
     let page = built.text("en/devices/may-in-tang-2.html");
     assert!(page.contains("<body class=\"card-page\">"), "{page}");
     assert!(page.contains("<h1>Máy in &lt;tầng 2&gt;</h1>"), "{page}");

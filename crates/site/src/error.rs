@@ -15,7 +15,7 @@ pub struct SiteError {
 }
 
 impl SiteError {
-    pub fn at(file: &str, line: usize, message: impl Into<String>) -> Self {
+    pub(crate) fn at(file: &str, line: usize, message: impl Into<String>) -> Self {
         SiteError {
             file: file.to_owned(),
             line: Some(line),
@@ -23,7 +23,7 @@ impl SiteError {
         }
     }
 
-    pub fn file(file: &str, message: impl Into<String>) -> Self {
+    pub(crate) fn file(file: &str, message: impl Into<String>) -> Self {
         SiteError {
             file: file.to_owned(),
             line: None,
@@ -49,14 +49,14 @@ pub struct BuildError(pub Vec<SiteError>);
 
 impl BuildError {
     /// Sorted and deduplicated, so the report is the same on every run.
-    pub fn new(mut errors: Vec<SiteError>) -> Self {
+    pub(crate) fn new(mut errors: Vec<SiteError>) -> Self {
         errors.sort();
         errors.dedup();
         BuildError(errors)
     }
 
     /// `Ok` when `errors` is empty.
-    pub fn check(errors: Vec<SiteError>) -> Result<(), BuildError> {
+    pub(crate) fn check(errors: Vec<SiteError>) -> Result<(), BuildError> {
         if errors.is_empty() {
             Ok(())
         } else {
@@ -87,7 +87,7 @@ impl From<SiteError> for BuildError {
 
 /// Byte offsets to 1-based line numbers, for errors found by position.
 #[derive(Debug, Clone)]
-pub struct LineIndex {
+pub(crate) struct LineIndex {
     starts: Vec<usize>,
     /// Added to every line: the lines of the file before the indexed text.
     first_line: usize,
@@ -95,14 +95,14 @@ pub struct LineIndex {
 
 impl LineIndex {
     /// `text` begins on line `first_line` of its file.
-    pub fn new(text: &str, first_line: usize) -> Self {
+    pub(crate) fn new(text: &str, first_line: usize) -> Self {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         LineIndex { starts, first_line }
     }
 
-    pub fn line(&self, offset: usize) -> usize {
+    pub(crate) fn line(&self, offset: usize) -> usize {
         let index = match self.starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),

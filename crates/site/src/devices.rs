@@ -18,46 +18,46 @@ use smarthost_core::toml_doc;
 
 /// One device with its page slug and its card in each language.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DeviceEntry {
-    pub slug: String,
-    pub device: Device,
+pub(crate) struct DeviceEntry {
+    pub(crate) slug: String,
+    pub(crate) device: Device,
     /// The line of its `[[devices]]` header, for errors.
-    pub line: usize,
-    pub cards: Vec<(Lang, DeviceCard)>,
+    pub(crate) line: usize,
+    pub(crate) cards: Vec<(Lang, DeviceCard)>,
 }
 
 impl DeviceEntry {
-    pub fn card(&self, lang: Lang) -> Option<&DeviceCard> {
+    pub(crate) fn card(&self, lang: Lang) -> Option<&DeviceCard> {
         self.cards.iter().find(|(l, _)| *l == lang).map(|(_, c)| c)
     }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DeviceSet {
+pub(crate) struct DeviceSet {
     /// The inventory file as shown in errors; `None` when the guide has none.
-    pub path: Option<String>,
+    pub(crate) path: Option<String>,
     /// In file order.
-    pub entries: Vec<DeviceEntry>,
+    pub(crate) entries: Vec<DeviceEntry>,
     /// The devices the file gives no cloud, built as worldwide.
-    pub cloud_assumed: Option<CloudAssumed>,
+    pub(crate) cloud_assumed: Option<CloudAssumed>,
 }
 
 impl DeviceSet {
     /// The device named exactly `name` (names are what people write in shortcodes).
-    pub fn find(&self, name: &str) -> Option<&DeviceEntry> {
+    pub(crate) fn find(&self, name: &str) -> Option<&DeviceEntry> {
         self.entries
             .iter()
             .find(|e| e.device.name.trim() == name.trim())
     }
 
     /// The build's note about devices without a cloud, in English like its other notes.
-    pub fn note(&self) -> Option<String> {
+    pub(crate) fn note(&self) -> Option<String> {
         let assumed = self.cloud_assumed.as_ref()?;
         let path = self.path.as_deref().unwrap_or("devices.toml");
         Some(format!("{path}: {assumed}"))
     }
 
-    pub fn names(&self) -> Vec<&str> {
+    pub(crate) fn names(&self) -> Vec<&str> {
         self.entries
             .iter()
             .map(|e| e.device.name.as_str())
@@ -70,7 +70,7 @@ const RESERVED: [&str; 1] = ["index"];
 
 /// Reads and validates the inventory and builds every card in every language.
 /// Cards are dated `today`, the build's day, and word their method's dated facts for it.
-pub fn prepare(
+pub(crate) fn prepare(
     file: Option<&TextFile>,
     langs: &[Lang],
     today: Date,

@@ -9,10 +9,10 @@ use smarthost_core::i18n::Lang;
 use std::collections::{HashMap, HashSet};
 
 /// A query parameter for a planner link.
-pub type QueryPair = (&'static str, String);
+pub(crate) type QueryPair = (&'static str, String);
 
 /// A URL with a scheme (`https:`, `mailto:`) or protocol-relative (`//host`).
-pub fn is_external(dest: &str) -> bool {
+pub(crate) fn is_external(dest: &str) -> bool {
     if dest.starts_with("//") {
         return true;
     }
@@ -28,7 +28,7 @@ pub fn is_external(dest: &str) -> bool {
 
 /// The planner's address as seen from a page `depth` directories below the guide root,
 /// with `query` appended. A relative `--app-url` is relative to the guide root.
-pub fn app_href(app_url: &str, depth: usize, query: &[QueryPair]) -> String {
+pub(crate) fn app_href(app_url: &str, depth: usize, query: &[QueryPair]) -> String {
     let base = if is_external(app_url) || app_url.starts_with('/') {
         app_url.to_owned()
     } else {
@@ -50,7 +50,7 @@ pub fn app_href(app_url: &str, depth: usize, query: &[QueryPair]) -> String {
 }
 
 /// Percent-encodes a query value; `,` stays readable (the planner splits ports on it).
-pub fn encode_query_value(value: &str) -> String {
+pub(crate) fn encode_query_value(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for byte in value.bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b',') {
@@ -63,7 +63,7 @@ pub fn encode_query_value(value: &str) -> String {
 }
 
 /// `%XX` sequences decoded; anything malformed is kept as written.
-pub fn percent_decode(text: &str) -> String {
+pub(crate) fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -88,7 +88,7 @@ pub fn percent_decode(text: &str) -> String {
 
 /// The path from directory `from_dir` (site-relative, `""` for the root) to the
 /// site-relative file `to`.
-pub fn relative(from_dir: &str, to: &str) -> String {
+pub(crate) fn relative(from_dir: &str, to: &str) -> String {
     let from: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
     let target: Vec<&str> = to.split('/').collect();
     let common = from
@@ -104,7 +104,7 @@ pub fn relative(from_dir: &str, to: &str) -> String {
 
 /// Where a resolved internal link points.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Target {
+pub(crate) enum Target {
     /// The page the link is on (`#anchor` only).
     SamePage,
     /// A guide page, whose anchors are known once it is rendered.
@@ -115,24 +115,24 @@ pub enum Target {
 
 /// An internal link found in a page, kept for the anchor check.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LinkRef {
-    pub line: usize,
+pub(crate) struct LinkRef {
+    pub(crate) line: usize,
     /// As written in the Markdown.
-    pub written: String,
-    pub target: Target,
+    pub(crate) written: String,
+    pub(crate) target: Target,
     /// Percent-decoded, without `#`.
-    pub fragment: Option<String>,
+    pub(crate) fragment: Option<String>,
 }
 
 /// What the site will contain, for resolving links before anything is written.
 #[derive(Debug, Clone, Default)]
-pub struct Resolver {
+pub(crate) struct Resolver {
     /// `--guide` as shown in errors.
-    pub guide: String,
+    pub(crate) guide: String,
     /// Built languages in `--lang` order, with their page slugs.
-    pub pages: Vec<(Lang, HashSet<String>)>,
+    pub(crate) pages: Vec<(Lang, HashSet<String>)>,
     /// Other generated files, site-relative (`en/devices/index.html`, `index.html`).
-    pub files: HashSet<String>,
+    pub(crate) files: HashSet<String>,
 }
 
 impl Resolver {
@@ -151,7 +151,7 @@ impl Resolver {
 
     /// Resolves `dest`, written on the page `lang/<slug>.md`, to the href to write and
     /// the link to check later; `Ok(None)` for external links, left as written.
-    pub fn resolve(
+    pub(crate) fn resolve(
         &self,
         lang: Lang,
         dest: &str,
@@ -270,16 +270,16 @@ fn normalize(dir: &str, path: &str) -> Option<String> {
 }
 
 /// The anchors and links of one rendered page, as the checker needs them.
-pub struct PageLinks<'a> {
-    pub lang: Lang,
-    pub slug: &'a str,
-    pub path: &'a str,
-    pub ids: &'a HashSet<String>,
-    pub links: &'a [LinkRef],
+pub(crate) struct PageLinks<'a> {
+    pub(crate) lang: Lang,
+    pub(crate) slug: &'a str,
+    pub(crate) path: &'a str,
+    pub(crate) ids: &'a HashSet<String>,
+    pub(crate) links: &'a [LinkRef],
 }
 
 /// Every `#anchor` of every internal link must name a heading or footnote of its page.
-pub fn check_anchors(pages: &[PageLinks], guide: &str) -> Result<(), BuildError> {
+pub(crate) fn check_anchors(pages: &[PageLinks], guide: &str) -> Result<(), BuildError> {
     let ids: HashMap<(Lang, &str), &HashSet<String>> =
         pages.iter().map(|p| ((p.lang, p.slug), p.ids)).collect();
     let mut errors = Vec::new();
@@ -316,7 +316,10 @@ pub fn check_anchors(pages: &[PageLinks], guide: &str) -> Result<(), BuildError>
 }
 
 /// Checks the anchors of a whole rendered site.
-pub fn check(site: &Site, rendered: &super::markdown::RenderedSite) -> Result<(), BuildError> {
+pub(crate) fn check(
+    site: &Site,
+    rendered: &super::markdown::RenderedSite,
+) -> Result<(), BuildError> {
     let pages: Vec<PageLinks> = site
         .langs
         .iter()

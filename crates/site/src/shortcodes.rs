@@ -33,7 +33,7 @@ use smarthost_core::milestone::Milestone;
 use smarthost_core::plan::Answers;
 
 /// The block shortcodes, each a paragraph of its own.
-pub const NAMES: [&str; 6] = [
+pub(crate) const NAMES: [&str; 6] = [
     "matrix",
     "method-settings",
     "connector",
@@ -43,18 +43,18 @@ pub const NAMES: [&str; 6] = [
 ];
 
 /// The shortcodes that stand inside a sentence and become words, not a block.
-pub const INLINE: [&str; 1] = ["milestone"];
+pub(crate) const INLINE: [&str; 1] = ["milestone"];
 
 /// A parsed shortcode: its name and arguments in the order written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Shortcode {
-    pub name: String,
-    pub args: Vec<(String, String)>,
+pub(crate) struct Shortcode {
+    pub(crate) name: String,
+    pub(crate) args: Vec<(String, String)>,
 }
 
 /// Whether a paragraph's source is meant as a block shortcode (and so must parse as
 /// one); a paragraph that starts with an inline shortcode is a sentence.
-pub fn looks_like_shortcode(paragraph: &str) -> bool {
+pub(crate) fn looks_like_shortcode(paragraph: &str) -> bool {
     let Some(rest) = paragraph.trim_start().strip_prefix("{{") else {
         return false;
     };
@@ -68,7 +68,7 @@ pub fn looks_like_shortcode(paragraph: &str) -> bool {
 
 /// Parses `{{ name key="value" key=bare }}`. Values in quotes may contain spaces and
 /// `\"` or `\\`.
-pub fn parse(source: &str) -> Result<Shortcode, String> {
+pub(crate) fn parse(source: &str) -> Result<Shortcode, String> {
     let source = source.trim();
     let inner = source
         .strip_prefix("{{")
@@ -135,15 +135,15 @@ fn is_name_char(c: char) -> bool {
 
 /// What a shortcode needs to know about the page it is on.
 #[derive(Debug, Clone, Copy)]
-pub struct Context<'a> {
-    pub lang: Lang,
-    pub devices: &'a DeviceSet,
+pub(crate) struct Context<'a> {
+    pub(crate) lang: Lang,
+    pub(crate) devices: &'a DeviceSet,
     /// The `--app-url` as written (relative to the guide root unless absolute).
-    pub app_url: &'a str,
+    pub(crate) app_url: &'a str,
     /// How many directories the page is below the guide root (`en/x.html`: 1).
-    pub depth: usize,
+    pub(crate) depth: usize,
     /// The build's day: dated facts say how far away they are, or that they have passed.
-    pub today: Date,
+    pub(crate) today: Date,
 }
 
 /// The arguments of one shortcode, checked against what it accepts.
@@ -227,7 +227,7 @@ impl<'a> Args<'a> {
 }
 
 /// Renders a shortcode as HTML in the page's language.
-pub fn render(code: &Shortcode, ctx: &Context) -> Result<String, String> {
+pub(crate) fn render(code: &Shortcode, ctx: &Context) -> Result<String, String> {
     match code.name.as_str() {
         "matrix" => {
             let args = Args::check(code, &[], &["cloud"])?;
@@ -296,7 +296,7 @@ pub fn render(code: &Shortcode, ctx: &Context) -> Result<String, String> {
 
 /// A milestone in the words the app uses for it on the build's day ("… (in 29 days)"
 /// before it, "has been … since" from it on), in the page's language.
-pub fn milestone(code: &Shortcode, ctx: &Context) -> Result<String, String> {
+pub(crate) fn milestone(code: &Shortcode, ctx: &Context) -> Result<String, String> {
     let args = Args::check(code, &["key"], &[])?;
     let milestone = Milestone::from_key(args.required("key").trim()).ok_or_else(|| {
         args.invalid(
@@ -316,7 +316,7 @@ pub fn milestone(code: &Shortcode, ctx: &Context) -> Result<String, String> {
 /// because smart punctuation turns its quotes into curly ones; code blocks and code
 /// spans are left as written, and so is any other `{{ … }}` in prose (a guide may
 /// mention `{{ matrix }}`).
-pub fn expand_inline<'a>(
+pub(crate) fn expand_inline<'a>(
     body: &str,
     mut events: Vec<Spanned<'a>>,
     ctx: &Context,
@@ -456,7 +456,7 @@ fn capitalize(words: &str) -> String {
 }
 
 /// The comparison matrix, every cell from core's method table.
-pub fn matrix(cloud: Cloud, lang: Lang, today: Date) -> String {
+pub(crate) fn matrix(cloud: Cloud, lang: Lang, today: Date) -> String {
     let matrix = comparison_matrix(cloud, lang, today);
     let caption = catalog(lang, "ui.compare.title");
     let mut out = format!(
@@ -484,7 +484,12 @@ pub fn matrix(cloud: Cloud, lang: Lang, today: Date) -> String {
 
 /// One method's settings: the host in each cloud (or the one asked for), ports, TLS,
 /// sign-in and who it reaches.
-pub fn method_settings(id: MethodId, cloud: Option<Cloud>, lang: Lang, today: Date) -> String {
+pub(crate) fn method_settings(
+    id: MethodId,
+    cloud: Option<Cloud>,
+    lang: Lang,
+    today: Date,
+) -> String {
     let m = method(id);
     let name = catalog(lang, &id.key("name"));
     let cloud_label = |c: Cloud| catalog(lang, &format!("question.cloud.{}", c.id()));
@@ -630,7 +635,7 @@ fn fact_keys() -> Vec<&'static str> {
 
 /// A dated fact with its source, as a note beside the prose; its milestones are worded
 /// relative to `today` ("in 29 days", "has been … since").
-pub fn fact_html(fact: &Fact, lang: Lang, today: Date) -> String {
+pub(crate) fn fact_html(fact: &Fact, lang: Lang, today: Date) -> String {
     let text = fact.text_with_date(lang, today);
     format!(
         "<div class=\"fact\" role=\"note\">\n<p>{}</p>\n<p class=\"fact-source\">{}: <a href=\"{}\">{}</a></p>\n</div>\n",

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// Writes `files` into `out`, replacing whatever `out` held.
-pub fn swap_into(out: &Path, files: &[OutputFile]) -> Result<(), BuildError> {
+pub(crate) fn swap_into(out: &Path, files: &[OutputFile]) -> Result<(), BuildError> {
     let shown = out.display().to_string();
     let name = out
         .file_name()
@@ -65,7 +65,7 @@ pub fn swap_into(out: &Path, files: &[OutputFile]) -> Result<(), BuildError> {
 }
 
 /// Writes every file under `root`, which must not exist yet.
-pub fn write_tree(root: &Path, files: &[OutputFile]) -> Result<(), BuildError> {
+pub(crate) fn write_tree(root: &Path, files: &[OutputFile]) -> Result<(), BuildError> {
     let dirs: BTreeSet<PathBuf> = std::iter::once(root.to_path_buf())
         .chain(
             files

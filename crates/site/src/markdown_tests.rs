@@ -1,6 +1,6 @@
 use super::*;
-use crate::site::devices::DeviceSet;
-use crate::site::links::Target;
+use crate::devices::DeviceSet;
+use crate::links::Target;
 
 fn resolver() -> Resolver {
     Resolver {

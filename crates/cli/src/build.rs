@@ -1,95 +1,21 @@
-//! `smarthost build`: the static-site generator for the setup guides.
-//!
-//! Explicit stages joined by typed values, one module each:
-//!
-//! 1. [`load`]: read `guide/<lang>/*.md` and `guide/devices.toml` ([`load::Source`]);
-//! 2. [`front_matter`]: split each page's `+++` TOML block into a checked struct
-//!    ([`front_matter::Page`]);
-//! 3. [`devices`]: build every device's card per language, with slugs
-//!    ([`devices::DeviceSet`]);
-//! 4. [`markdown`]: one configured pulldown-cmark parser plus small event-rewriting passes
-//!    ([`shortcodes`], [`links`], raw HTML, headings, footnotes, tables), giving
-//!    [`markdown::Rendered`] bodies with their anchors and links;
-//! 5. [`links::check`]: every internal link and anchor resolves;
-//! 6. [`templates`]: whole pages and the language chooser, with [`device_pages`],
-//!    [`fragments`] and [`sitemap`], as [`templates::OutputFile`]s;
-//! 7. [`write`]: into a temporary directory next to `--out`, then swapped into place.
-//!
-//! Output is deterministic (sorted, no clock), so building twice gives identical bytes:
-//! the one date it depends on, the day dated facts are worded for, is `--today` (the
-//! system date when not given).
-
-pub mod anchors;
-pub mod device_pages;
-pub mod devices;
-pub mod error;
-pub mod fragments;
-pub mod front_matter;
-pub mod links;
-pub mod load;
-pub mod markdown;
-pub mod shortcodes;
-pub mod sitemap;
-pub mod slug;
-pub mod strings;
-pub mod templates;
-pub mod write;
+//! `smarthost build`: reads the command line into [`Options`], runs the guide generator
+//! (smarthost-site) and prints its notes and closing line. The generator itself is
+//! `crates/site`.
 
 use crate::args::parse;
 use crate::output::outln;
 use crate::{Invalid, Usage};
 use anyhow::Result;
-use smarthost_core::date::Date;
 use smarthost_core::i18n::Lang;
+use smarthost_site::{build, Error, Options};
 use std::path::PathBuf;
-
-/// Everything `smarthost build` was asked to do.
-#[derive(Debug, Clone)]
-pub struct Options {
-    pub guide: PathBuf,
-    pub out: PathBuf,
-    /// Absolute, ending in `/`; only for sitemap.xml and canonical/hreflang links.
-    pub base_url: Option<String>,
-    pub langs: Vec<Lang>,
-    /// Whether `--lang` was given: then a missing language is an error, not a note.
-    pub langs_explicit: bool,
-    pub fragments: bool,
-    /// Where the planner is, relative to the guide root unless absolute.
-    pub app_url: String,
-    pub allow_html: bool,
-    /// The day the dated facts are worded for ("in 29 days", "has been … since").
-    pub today: Date,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            guide: PathBuf::from("guide"),
-            out: PathBuf::from("guide-site"),
-            base_url: None,
-            langs: vec![Lang::En, Lang::Vi],
-            langs_explicit: false,
-            fragments: false,
-            app_url: "../".to_owned(),
-            allow_html: false,
-            today: crate::common::today(),
-        }
-    }
-}
-
-/// What a successful build did, for the closing lines.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Report {
-    pub langs: Vec<Lang>,
-    pub pages: usize,
-    pub device_pages: usize,
-    pub files: usize,
-    pub notes: Vec<String>,
-}
 
 pub fn run(args: &[String]) -> Result<()> {
     let options = parse_options(args)?;
-    let report = build(&options)?;
+    let report = build(&options).map_err(|error| match error {
+        Error::Options(message) => anyhow::Error::new(Invalid(message)),
+        Error::Build(error) => anyhow::Error::new(error),
+    })?;
     for note in &report.notes {
         eprintln!("smarthost: note: {note}");
     }
@@ -112,7 +38,7 @@ pub fn parse_options(args: &[String]) -> Result<Options> {
     if let Some(extra) = positional.first() {
         return Err(Usage(format!("build: unexpected argument `{extra}`")).into());
     }
-    let mut options = Options::default();
+    let mut options = Options::new(crate::common::today());
     for opt in opts {
         let value = opt.value.unwrap_or_default();
         match opt.name.as_str() {
@@ -188,51 +114,6 @@ fn app_url(value: &str) -> Result<String, Invalid> {
         )));
     }
     Ok(value.to_owned())
-}
-
-/// Runs every stage; nothing is written unless all of them succeed.
-pub fn build(options: &Options) -> Result<Report> {
-    refuse_to_replace_sources(options)?;
-    let source = load::load(&options.guide, &options.langs, options.langs_explicit)?;
-    let mut notes = source.notes.clone();
-    let site = front_matter::read_site(&source)?;
-    notes.extend(site.notes.iter().cloned());
-    let devices = devices::prepare(source.devices.as_ref(), &site.langs(), options.today)?;
-    notes.extend(devices.note());
-    let rendered = markdown::render_site(&site, &devices, options)?;
-    links::check(&site, &rendered)?;
-    let files = templates::render_site(&site, &rendered, &devices, options);
-    write::swap_into(&options.out, &files)?;
-    if options.base_url.is_none() {
-        notes.push(
-            "no --base-url: sitemap.xml lists paths relative to the site root; pass --base-url https://…/ for absolute URLs and canonical links"
-                .to_owned(),
-        );
-    }
-    Ok(Report {
-        langs: site.langs(),
-        pages: site.langs.iter().map(|l| l.pages.len()).sum(),
-        device_pages: devices.entries.len() * site.langs.len(),
-        files: files.len(),
-        notes,
-    })
-}
-
-/// `--out` is replaced whole; it must not hold the guide itself (`--out guide` or
-/// `--out .` by mistake would delete the sources).
-fn refuse_to_replace_sources(options: &Options) -> Result<(), Invalid> {
-    let (Ok(guide), Ok(out)) = (options.guide.canonicalize(), options.out.canonicalize()) else {
-        // A directory that does not exist yet cannot contain the guide.
-        return Ok(());
-    };
-    if guide.starts_with(&out) {
-        return Err(Invalid(format!(
-            "--out {} holds the guide sources ({}), and the build replaces it; choose another directory",
-            options.out.display(),
-            options.guide.display()
-        )));
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -43,7 +43,7 @@ fn fold(c: char) -> Option<&'static str> {
 }
 
 /// The slug of `text`; empty when nothing in it can be spelt in ASCII.
-pub fn slugify(text: &str) -> String {
+pub(crate) fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_hyphen = false;
     for c in text.chars().flat_map(char::to_lowercase) {
@@ -70,20 +70,20 @@ pub fn slugify(text: &str) -> String {
 
 /// Hands out unique slugs: the second "Printer" gets `printer-2`, the third `printer-3`.
 #[derive(Debug, Clone, Default)]
-pub struct Slugs {
+pub(crate) struct Slugs {
     taken: HashSet<String>,
 }
 
 impl Slugs {
     /// `reserved` slugs are never handed out (e.g. `index` beside devices/index.html).
-    pub fn with_reserved(reserved: &[&str]) -> Self {
+    pub(crate) fn with_reserved(reserved: &[&str]) -> Self {
         Slugs {
             taken: reserved.iter().map(|s| (*s).to_owned()).collect(),
         }
     }
 
     /// A unique slug for `text`, `fallback` when it has no ASCII spelling.
-    pub fn unique(&mut self, text: &str, fallback: &str) -> String {
+    pub(crate) fn unique(&mut self, text: &str, fallback: &str) -> String {
         let mut base = slugify(text);
         if base.is_empty() {
             base = fallback.to_owned();
@@ -92,7 +92,7 @@ impl Slugs {
     }
 
     /// `wanted` itself if free, else `wanted-2`, `wanted-3`, …
-    pub fn claim(&mut self, wanted: &str) -> String {
+    pub(crate) fn claim(&mut self, wanted: &str) -> String {
         let mut candidate = wanted.to_owned();
         let mut n = 2;
         while self.taken.contains(&candidate) {
@@ -104,7 +104,7 @@ impl Slugs {
     }
 
     /// Marks `slug` as taken; false if it already was.
-    pub fn take(&mut self, slug: &str) -> bool {
+    pub(crate) fn take(&mut self, slug: &str) -> bool {
         self.taken.insert(slug.to_owned())
     }
 }

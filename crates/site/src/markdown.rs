@@ -29,7 +29,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// The one parser configuration every page goes through.
-pub fn extensions() -> Extensions {
+pub(crate) fn extensions() -> Extensions {
     Extensions::ENABLE_TABLES
         | Extensions::ENABLE_FOOTNOTES
         | Extensions::ENABLE_HEADING_ATTRIBUTES
@@ -38,37 +38,37 @@ pub fn extensions() -> Extensions {
 }
 
 /// Ids the page template uses; a heading may not take them.
-pub const TEMPLATE_IDS: [&str; 1] = ["content"];
+pub(crate) const TEMPLATE_IDS: [&str; 1] = ["content"];
 
 /// A page's body as HTML, with what the link checker needs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Rendered {
-    pub html: String,
+pub(crate) struct Rendered {
+    pub(crate) html: String,
     /// Every id an `#anchor` may name: headings, footnotes and their references.
-    pub ids: HashSet<String>,
-    pub links: Vec<LinkRef>,
+    pub(crate) ids: HashSet<String>,
+    pub(crate) links: Vec<LinkRef>,
 }
 
 /// Every page's rendering.
 #[derive(Debug, Clone, Default)]
-pub struct RenderedSite {
-    pub guide: String,
-    pub pages: HashMap<(Lang, String), Rendered>,
+pub(crate) struct RenderedSite {
+    pub(crate) guide: String,
+    pub(crate) pages: HashMap<(Lang, String), Rendered>,
 }
 
 impl RenderedSite {
-    pub fn get(&self, lang: Lang, slug: &str) -> Option<&Rendered> {
+    pub(crate) fn get(&self, lang: Lang, slug: &str) -> Option<&Rendered> {
         self.pages.get(&(lang, slug.to_owned()))
     }
 }
 
 /// What rendering one page needs to know.
 #[derive(Debug, Clone, Copy)]
-pub struct RenderContext<'a> {
-    pub lang: Lang,
-    pub allow_html: bool,
-    pub shortcodes: shortcodes::Context<'a>,
-    pub resolver: &'a Resolver,
+pub(crate) struct RenderContext<'a> {
+    pub(crate) lang: Lang,
+    pub(crate) allow_html: bool,
+    pub(crate) shortcodes: shortcodes::Context<'a>,
+    pub(crate) resolver: &'a Resolver,
 }
 
 pub(super) type Spanned<'a> = (Event<'a>, Range<usize>);
@@ -78,7 +78,7 @@ pub(super) type Failure = (usize, String);
 
 /// Renders a page body that starts on line `body_line` of its file; an error is
 /// `(line, message)`.
-pub fn render(
+pub(crate) fn render(
     body: &str,
     body_line: usize,
     ctx: &RenderContext,
@@ -141,7 +141,7 @@ pub(super) fn raw(html: String) -> Event<'static> {
 
 /// Raw HTML in a guide is shown as text: a pasted `<script>` must not run on the
 /// intranet page that embeds the guide.
-pub fn escape_raw_html(events: Vec<Spanned>) -> Vec<Spanned> {
+pub(crate) fn escape_raw_html(events: Vec<Spanned>) -> Vec<Spanned> {
     events
         .into_iter()
         .map(|(event, range)| {
@@ -157,7 +157,7 @@ pub fn escape_raw_html(events: Vec<Spanned>) -> Vec<Spanned> {
 }
 
 /// Replaces each paragraph that is a shortcode by its rendering.
-pub fn expand_shortcodes<'a>(
+pub(crate) fn expand_shortcodes<'a>(
     body: &str,
     events: Vec<Spanned<'a>>,
     ctx: &shortcodes::Context,
@@ -186,7 +186,7 @@ pub fn expand_shortcodes<'a>(
 
 /// Calls `resolve(dest, offset)` for each link and image: `Ok(Some(href))` replaces the
 /// destination, `Ok(None)` keeps it (external), `Err` stops.
-pub fn rewrite_links<'a>(
+pub(crate) fn rewrite_links<'a>(
     events: Vec<Spanned<'a>>,
     mut resolve: impl FnMut(&str, usize) -> Result<Option<String>, Failure>,
 ) -> Result<Vec<Spanned<'a>>, Failure> {
@@ -236,7 +236,7 @@ pub fn rewrite_links<'a>(
 
 /// Tables with `scope` on header cells and alignment as classes (no inline styles), and
 /// an empty header cell as `td`: an empty `th` names nothing for a screen reader.
-pub fn mark_up_tables(events: Vec<Spanned>) -> Vec<Spanned> {
+pub(crate) fn mark_up_tables(events: Vec<Spanned>) -> Vec<Spanned> {
     let mut out = Vec::with_capacity(events.len());
     let mut aligns: Vec<Alignment> = Vec::new();
     let mut in_head = false;
@@ -296,7 +296,7 @@ pub fn mark_up_tables(events: Vec<Spanned>) -> Vec<Spanned> {
 }
 
 /// Renders every page of the site, in parallel, collecting every page's first error.
-pub fn render_site(
+pub(crate) fn render_site(
     site: &Site,
     devices: &DeviceSet,
     options: &Options,
@@ -352,7 +352,7 @@ pub fn render_site(
 }
 
 /// `f` over `items` on every core, results in the order of `items`.
-pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub(crate) fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(items.len().max(1));
