@@ -215,16 +215,25 @@ impl Drop for RunDir {
 #[cfg(test)]
 mod tests {
     use super::RunDir;
+    use std::io::{BufRead, BufReader};
     use std::os::unix::process::{CommandExt, ExitStatusExt};
-    use std::process::{Child, Command};
+    use std::process::{Child, Command, Stdio};
 
-    /// A process-group leader whose command line names `marker`, as a stack's do.
+    /// A process-group leader whose command line names `marker`, as a stack's do. It has
+    /// started (its command line is its own, no longer the test's) once it says so.
     fn leader(marker: &str) -> Child {
-        Command::new("sh")
-            .args(["-c", "sleep 60; true", marker])
+        let mut child = Command::new("sh")
+            .args(["-c", "echo started; sleep 60; true", marker])
+            .stdout(Stdio::piped())
             .process_group(0)
             .spawn()
-            .unwrap_or_else(|e| panic!("sh: {e}"))
+            .unwrap_or_else(|e| panic!("sh: {e}"));
+        let mut line = String::new();
+        if let Some(out) = child.stdout.take() {
+            let _ = BufReader::new(out).read_line(&mut line);
+        }
+        assert_eq!(line, "started\n");
+        child
     }
 
     #[test]
