@@ -1,6 +1,10 @@
 //! `smarthost check` and `smarthost spf eval` against a real DNS-over-HTTPS stack: Knot
 //! DNS serving tests/zones behind dnsdist on loopback (tests/support/dns-stack-cli.mjs
 //! starts it once per test process and stops it when this process exits).
+//!
+//! Without knotd or dnsdist on PATH each test says so in one line and passes without
+//! running, so a first `cargo test` is not red; under CI (CI=true, which `cargo xtask
+//! test` sets) they are mandatory and a missing tool fails them.
 
 use serde_json::Value;
 use std::io::{BufRead, BufReader};
@@ -66,6 +70,48 @@ fn start_stack() -> Result<Stack, String> {
     })
 }
 
+/// The programs the stack needs that are not on PATH.
+fn missing_tools() -> Vec<&'static str> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let on_path = |tool: &str| std::env::split_paths(&path).any(|dir| dir.join(tool).is_file());
+    ["knotd", "dnsdist", "node"]
+        .into_iter()
+        .filter(|tool| !on_path(tool))
+        .collect()
+}
+
+/// Whether this test should return without running: the stack's tools are missing and
+/// this is not CI. Says so once per test process, on the real standard error (the test
+/// harness captures `eprintln!`), in one line. Under CI a missing tool panics.
+fn skip_without_stack() -> bool {
+    static SKIP: OnceLock<bool> = OnceLock::new();
+    let missing = missing_tools();
+    if missing.is_empty() {
+        return false;
+    }
+    let line = format!(
+        "dns_stack: {} not on PATH: these tests need Knot DNS (knotd), dnsdist and Node.js; `cargo xtask test` installs them",
+        missing.join(", ")
+    );
+    if std::env::var("CI").is_ok_and(|ci| ci == "true") {
+        panic!("{line} (CI=true: these tests are mandatory)");
+    }
+    *SKIP.get_or_init(|| {
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr(), "{line}; skipping them");
+        true
+    })
+}
+
+/// Returns from the test when [`skip_without_stack`] says so.
+macro_rules! require_stack {
+    () => {
+        if skip_without_stack() {
+            return;
+        }
+    };
+}
+
 fn stack() -> &'static Stack {
     static STACK: OnceLock<Result<Stack, String>> = OnceLock::new();
     match STACK.get_or_init(start_stack) {
@@ -117,6 +163,7 @@ fn codes(value: &Value) -> Vec<String> {
 
 #[test]
 fn a_healthy_domain_passes_with_exit_0() {
+    require_stack!();
     let (code, v) = check_json(
         "ok.cli.test",
         &["--ip", "198.51.100.7", "--method", "direct-send"],
@@ -147,6 +194,7 @@ fn a_healthy_domain_passes_with_exit_0() {
 
 #[test]
 fn each_zone_gives_its_finding_code() {
+    require_stack!();
     let cases: &[(&str, &[&str], &str)] = &[
         ("nospf.cli.test", &[], "spf-missing"),
         ("twospf.cli.test", &[], "spf-multiple-records"),
@@ -184,6 +232,7 @@ fn each_zone_gives_its_finding_code() {
 
 #[test]
 fn error_findings_exit_1_and_warnings_exit_0() {
+    require_stack!();
     assert_eq!(check_json("over.cli.test", &[]).0, Some(1));
     // A missing Microsoft include is a warning only.
     let (code, v) = check_json("noinclude.cli.test", &[]);
@@ -196,6 +245,7 @@ fn error_findings_exit_1_and_warnings_exit_0() {
 
 #[test]
 fn a_dns_failure_never_claims_a_missing_record() {
+    require_stack!();
     let (code, v) = check_json(
         "servfail.cli.test",
         &["--ip", "198.51.100.7", "--method", "direct-send"],
@@ -235,6 +285,7 @@ fn a_dns_failure_never_claims_a_missing_record() {
 
 #[test]
 fn a_suggested_record_for_the_device() {
+    require_stack!();
     let (_, v) = check_json(
         "ok.cli.test",
         &["--ip", "203.0.113.50", "--method", "direct-send"],
@@ -264,6 +315,7 @@ fn a_suggested_record_for_the_device() {
 
 #[test]
 fn spf_eval_json_contract() {
+    require_stack!();
     let out = smarthost(&[
         "spf",
         "eval",
@@ -301,6 +353,7 @@ fn spf_eval_json_contract() {
 
 #[test]
 fn spf_eval_counts_lookups_and_reports_errors_as_results() {
+    require_stack!();
     let over = smarthost(&[
         "spf",
         "eval",
@@ -361,6 +414,7 @@ fn stdout_of(out: &Output) -> String {
 
 #[test]
 fn spf_eval_text_follows_lang_and_json_stays_english() {
+    require_stack!();
     let eval = |lang: &str, json: bool| {
         let mut args = vec![
             "spf",
@@ -421,6 +475,7 @@ fn spf_eval_text_follows_lang_and_json_stays_english() {
 
 #[test]
 fn check_text_follows_lang() {
+    require_stack!();
     let check = |domain: &str, lang: &str, status: i32| {
         let out = smarthost(&["check", domain, "--lang", lang]);
         assert_eq!(out.status.code(), Some(status), "{domain} {lang}");
@@ -467,6 +522,7 @@ fn check_text_follows_lang() {
 /// 0 otherwise, and no panic.
 #[test]
 fn check_keeps_its_exit_status_when_stdout_is_closed() {
+    require_stack!();
     for (domain, status) in [("over.cli.test", 1), ("ok.cli.test", 0)] {
         let out = support::run_with_closed_stdout(&["check", domain, "--doh", doh()]);
         assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{domain}");
@@ -475,31 +531,8 @@ fn check_keeps_its_exit_status_when_stdout_is_closed() {
 }
 
 #[test]
-fn usage_errors_exit_2() {
-    for args in [
-        &["spf", "eval", "--domain", "ok.cli.test"][..],
-        &[
-            "spf",
-            "eval",
-            "--ip",
-            "not-an-ip",
-            "--domain",
-            "ok.cli.test",
-        ],
-        &["spf", "eval", "--ip", "198.51.100.7"],
-        &["spf", "frobnicate"],
-        &["check"],
-        &["check", "exa mple.com"],
-        &["check", "ok.cli.test", "--ip", "2001:db8::1"],
-        &["check", "ok.cli.test", "--method", "hve"],
-        &["check", "ok.cli.test", "--timeout", "0"],
-    ] {
-        assert_eq!(smarthost(args).status.code(), Some(2), "{args:?}");
-    }
-}
-
-#[test]
 fn an_unreachable_resolver_is_a_dns_error_not_a_finding_about_records() {
+    require_stack!();
     let out = Command::new(env!("CARGO_BIN_EXE_smarthost"))
         .args([
             "check",
@@ -523,6 +556,7 @@ fn an_unreachable_resolver_is_a_dns_error_not_a_finding_about_records() {
 
 #[test]
 fn both_json_dialects_give_the_same_answers_as_wire_format() {
+    require_stack!();
     let args = [
         "check",
         "exp.cli.test",
@@ -570,6 +604,7 @@ fn both_json_dialects_give_the_same_answers_as_wire_format() {
 
 #[test]
 fn a_slow_resolver_times_out_and_claims_nothing() {
+    require_stack!();
     let out = smarthost_raw(&[
         "check",
         "ok.cli.test",
@@ -618,6 +653,7 @@ fn a_slow_resolver_times_out_and_claims_nothing() {
 /// findings), never as a claim that a record is missing or wrong.
 #[test]
 fn a_broken_resolver_never_yields_a_finding_about_the_records() {
+    require_stack!();
     let faults = &stack().faults;
     assert_eq!(faults.len(), 6);
     for (kind, url) in faults {

@@ -45,6 +45,8 @@ fn internal_scanner_without_tls_gets_direct_send() {
         .as_array()
         .cloned()
         .unwrap_or_default();
+    // Without this, missing reasons would pass the check below vacuously.
+    assert!(!reasons.is_empty(), "the recommendation gives its reasons");
     assert!(reasons
         .iter()
         .all(|r| r["code"].is_string() && r["text"].is_string()));
