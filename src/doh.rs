@@ -151,12 +151,7 @@ impl AppResolver {
         let endpoints: Vec<(String, DohFormat)> =
             match doh_url.map(str::trim).filter(|u| !u.is_empty()) {
                 Some(url) => vec![(url.to_owned(), DohFormat::Wire)],
-                None => {
-                    let setting = linked.unwrap_or_else(ResolverSetting::load);
-                    let mut list = vec![setting.endpoint()];
-                    list.extend(setting.fallback().map(|f| f.endpoint()));
-                    list
-                }
+                None => linked.unwrap_or_else(crate::settings::load).endpoints(),
             };
         // Resolvers the page's policy forbids would fail as opaque network errors; leave
         // them out, and say why when none is left.

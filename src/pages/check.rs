@@ -287,7 +287,7 @@ pub fn Check() -> impl IntoView {
             return href;
         };
         let params = url.search_params();
-        let setting = ResolverSetting::load();
+        let setting = crate::settings::load();
         if !params.has("doh")
             && !params.has("resolver")
             && setting != ResolverSetting::CloudflareWire

@@ -14,6 +14,7 @@ use smarthost_core::connector::{
     allow_legacy_tls, connector_steps, enable_smtp_auth_for_mailbox, reject_direct_send,
     ConnectorInput, ConnectorKind, TenantStep,
 };
+use smarthost_core::method::MethodId;
 use smarthost_core::plan::{for_sender, Client};
 
 /// The form's values as read from the URL.
@@ -40,8 +41,12 @@ impl Form {
             match key.as_str() {
                 "kind" => form.kind = value,
                 // A plan's method picks the matching connector.
-                "method" if value == "relay-cert" => form.kind = value,
-                "method" if value == "direct-send" => form.kind = "partner".to_owned(),
+                "method" => {
+                    if let Some(kind) = MethodId::parse(&value).and_then(ConnectorKind::for_method)
+                    {
+                        form.kind = kind.as_str().to_owned();
+                    }
+                }
                 "name" => form.name = value,
                 "ips" => form.ips = value,
                 "cert" => form.cert = value,

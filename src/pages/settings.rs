@@ -34,7 +34,7 @@ pub fn Settings() -> impl IntoView {
         navigate(&query_with(&[("lang", Some(choice.code()))]), options);
     };
 
-    let (resolver, set_resolver) = signal(ResolverSetting::load());
+    let (resolver, set_resolver) = signal(crate::settings::load());
     let initial_custom = match resolver.get_untracked() {
         ResolverSetting::Custom { url, format } => (url, format == DohFormat::Json),
         _ => (String::new(), false),
@@ -46,7 +46,7 @@ pub fn Settings() -> impl IntoView {
     let (saved, set_saved) = signal(false);
 
     let choose = move |setting: ResolverSetting| {
-        setting.save();
+        crate::settings::save(&setting);
         set_resolver.set(setting);
         set_saved.set(true);
     };

@@ -3,7 +3,7 @@
 
 use crate::http::{UreqTransport, DEFAULT_TIMEOUT};
 use crate::Usage;
-use smarthost_core::dns::doh::{CLOUDFLARE, GOOGLE_WIRE};
+use smarthost_core::dns::preset::ResolverSetting;
 use smarthost_core::dns::{Chain, DohFormat, DohResolver};
 use smarthost_core::i18n::Lang;
 use std::time::Duration;
@@ -48,13 +48,15 @@ impl ResolverChoice {
             DohResolver::new(url, format, UreqTransport::with_timeout(timeout))
                 .map_err(|e| Usage(format!("--doh: {}", e.message(lang))))
         };
-        let resolvers = match self.endpoint {
-            Some((url, format)) => vec![make(&url, format)?],
-            None => vec![
-                make(CLOUDFLARE, DohFormat::Wire)?,
-                make(GOOGLE_WIRE, DohFormat::Wire)?,
-            ],
+        // Without --doh, the app's default: Cloudflare, then Google.
+        let endpoints = match self.endpoint {
+            Some(endpoint) => vec![endpoint],
+            None => ResolverSetting::CloudflareWire.endpoints(),
         };
+        let resolvers = endpoints
+            .iter()
+            .map(|(url, format)| make(url, *format))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Chain::new(resolvers, 1))
     }
 }

@@ -10,6 +10,7 @@
 
 use crate::cloud::Cloud;
 use crate::i18n::{format, text, Lang};
+use crate::method::MethodId;
 use crate::plan::{for_sender, Client};
 use crate::powershell::{quote, quote_list};
 use crate::validate::{
@@ -34,6 +35,18 @@ impl ConnectorKind {
             "relay-ip" => Some(ConnectorKind::RelayIp),
             "relay-cert" => Some(ConnectorKind::RelayCert),
             "partner" => Some(ConnectorKind::Partner),
+            _ => None,
+        }
+    }
+
+    /// The connector a planned method needs: relay by IP or certificate, and for Direct
+    /// Send the partner connector that keeps it working under Reject Direct Send.
+    /// Methods that use no inbound connector have none.
+    pub fn for_method(method: MethodId) -> Option<ConnectorKind> {
+        match method {
+            MethodId::RelayIp => Some(ConnectorKind::RelayIp),
+            MethodId::RelayCert => Some(ConnectorKind::RelayCert),
+            MethodId::DirectSend => Some(ConnectorKind::Partner),
             _ => None,
         }
     }

@@ -270,3 +270,28 @@ fn an_applications_connector_is_not_named_after_printers() {
     );
     assert_eq!(named.name, "Billing");
 }
+
+#[test]
+fn each_method_names_the_connector_it_needs() {
+    use crate::method::MethodId;
+    assert_eq!(
+        ConnectorKind::for_method(MethodId::RelayIp),
+        Some(ConnectorKind::RelayIp)
+    );
+    assert_eq!(
+        ConnectorKind::for_method(MethodId::RelayCert),
+        Some(ConnectorKind::RelayCert)
+    );
+    assert_eq!(
+        ConnectorKind::for_method(MethodId::DirectSend),
+        Some(ConnectorKind::Partner)
+    );
+    for method in MethodId::ALL {
+        if !matches!(
+            method,
+            MethodId::RelayIp | MethodId::RelayCert | MethodId::DirectSend
+        ) {
+            assert_eq!(ConnectorKind::for_method(method), None, "{method:?}");
+        }
+    }
+}

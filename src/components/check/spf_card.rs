@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use smarthost_core::i18n::Phrase;
 use smarthost_core::report::{IpCheck, Report, Section, Status};
 use smarthost_core::spf::diff::{term_diff, DiffOp};
+use smarthost_core::spf::marks::mark_errors;
 use smarthost_core::spf::record::parse_record;
 use smarthost_core::spf::tree::NodeState;
 
@@ -62,49 +63,24 @@ pub fn SpfCard(report: Report, pending: bool) -> impl IntoView {
 /// its position (marks alone would not reach a screen reader), in the page's language.
 #[component]
 pub fn RecordText(text: String) -> impl IntoView {
-    let parsed = parse_record(&text);
     let language = lang();
-    let mut spans: Vec<_> = parsed
-        .errors
-        .iter()
-        .map(|e| (e.span.clone(), e.message(language)))
-        .collect();
-    spans.sort_by_key(|(span, _)| span.start);
-    let mut pieces = Vec::new();
-    let mut at = 0;
-    for (span, message) in &spans {
-        if span.start < at {
-            continue;
-        }
-        if let Some(before) = text.get(at..span.start) {
-            pieces.push((before.to_owned(), None));
-        }
-        let end = span.end.max(span.start + 1).min(text.len());
-        match text.get(span.start..end) {
-            Some(bad) => pieces.push((bad.to_owned(), Some(message.clone()))),
-            None => continue,
-        }
-        at = end;
-    }
-    if let Some(rest) = text.get(at..) {
-        pieces.push((rest.to_owned(), None));
-    }
+    let marked = mark_errors(&text, &parse_record(&text).errors);
     view! {
         <p class="spf-record">
             <code>
-                {pieces.into_iter().map(|(piece, error)| match error {
-                    Some(message) => view! { <mark class="syntax-error" title=message>{piece}</mark> }.into_any(),
-                    None => piece.into_any(),
+                {marked.pieces.into_iter().map(|piece| match piece.error {
+                    Some(error) => view! { <mark class="syntax-error" title=error.message(language)>{piece.text}</mark> }.into_any(),
+                    None => piece.text.into_any(),
                 }).collect_view()}
             </code>
         </p>
-        {(!spans.is_empty()).then(|| view! {
+        {(!marked.errors.is_empty()).then(|| view! {
             <ul class="syntax-errors">
-                {spans.into_iter().map(|(span, message)| view! {
+                {marked.errors.into_iter().map(|error| view! {
                     <li>{tf("ui.check.syntax-at", &[
-                        ("start", &(span.start + 1).to_string()),
-                        ("end", &span.end.max(span.start + 1).to_string()),
-                        ("message", &message),
+                        ("start", &(error.span.start + 1).to_string()),
+                        ("end", &error.span.end.max(error.span.start + 1).to_string()),
+                        ("message", &error.message(language)),
                     ])}</li>
                 }).collect_view()}
             </ul>

@@ -9,6 +9,7 @@ pub mod json;
 pub mod memo;
 pub mod name;
 pub mod pasted;
+pub mod preset;
 pub mod record;
 pub mod resolver;
 pub mod wire;

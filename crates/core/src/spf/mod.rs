@@ -5,6 +5,7 @@ pub mod eval;
 pub mod fix;
 pub mod identity;
 pub mod macros;
+pub mod marks;
 pub mod problem;
 pub mod record;
 pub mod tree;
