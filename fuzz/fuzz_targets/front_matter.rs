@@ -5,15 +5,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use smarthost_core::front_matter::{is_date, split};
-
-/// The same rule as core's `echo::is_unsafe_to_echo` (crate-private there).
-fn unsafe_to_echo(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}')
-        || ('\u{202A}'..='\u{202E}').contains(&c)
-        || ('\u{2066}'..='\u{2069}').contains(&c)
-}
+use smarthost_core::echo::is_unsafe_to_echo;
+use smarthost_site::front_matter::{is_date, split};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -32,7 +25,7 @@ fuzz_target!(|data: &[u8]| {
             assert!(line >= 1 && line <= lines, "line {line} of {lines}");
             assert!(!message.is_empty());
             assert!(
-                !message.chars().any(unsafe_to_echo),
+                !message.chars().any(is_unsafe_to_echo),
                 "message echoes an unsafe character: {message:?}"
             );
         }

@@ -6,7 +6,7 @@
 pub(crate) const SHOWN_MAX_CHARS: usize = 40;
 
 /// `value` as it may appear in a message.
-pub(crate) fn shown(value: &str) -> String {
+pub fn shown(value: &str) -> String {
     let mut out = String::new();
     for (i, c) in value.chars().enumerate() {
         if i == SHOWN_MAX_CHARS {
@@ -19,7 +19,7 @@ pub(crate) fn shown(value: &str) -> String {
 }
 
 /// Whether a character must not be echoed as is.
-pub(crate) fn is_unsafe_to_echo(c: char) -> bool {
+pub fn is_unsafe_to_echo(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}')
         || ('\u{202A}'..='\u{202E}').contains(&c)
@@ -28,7 +28,7 @@ pub(crate) fn is_unsafe_to_echo(c: char) -> bool {
 
 /// Whether a character shows as something: not white space, not a control character
 /// and not an invisible format character such as U+200B ZERO WIDTH SPACE or a BOM.
-pub(crate) fn is_visible(c: char) -> bool {
+pub fn is_visible(c: char) -> bool {
     !(c.is_whitespace()
         || c.is_control()
         || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{00AD}')
@@ -39,7 +39,7 @@ pub(crate) fn is_visible(c: char) -> bool {
 /// character with its code point, since a look-alike (Cyrillic `а` in `nаme`) or an
 /// invisible character would otherwise make the message quote what reads as a valid
 /// name. Empty when the name is ASCII.
-pub(crate) fn look_alike_note(name: &str) -> String {
+pub fn look_alike_note(name: &str) -> String {
     match name.chars().find(|c| !c.is_ascii()) {
         Some(c) if is_visible(c) && !is_unsafe_to_echo(c) => format!(
             " (it contains '{c}', U+{:04X}, which is not a plain ASCII letter)",

@@ -26,7 +26,7 @@ mod device_pages;
 mod devices;
 mod error;
 mod fragments;
-mod front_matter;
+pub mod front_matter;
 mod links;
 mod load;
 mod markdown;

@@ -1,13 +1,15 @@
-//! Stage 2: each page starts with TOML front matter between `+++` lines, read and
-//! checked by core ([`smarthost_core::front_matter`], where the fuzzer reaches it);
-//! here the pages of every language are gathered, every bad page reported at once,
-//! and a missing index generated.
+//! Stage 2: each page starts with TOML front matter between `+++` lines, split off and
+//! checked by [`split`] (public, so the fuzz target calls it directly); here the pages of
+//! every language are gathered, every bad page reported at once, and a missing index
+//! generated.
+
+mod split;
 
 use super::error::{BuildError, SiteError};
 use super::load::Source;
 use super::strings::{t, Text};
-pub(crate) use smarthost_core::front_matter::{split, FrontMatter};
 use smarthost_core::i18n::Lang;
+pub use split::{is_date, split, FrontMatter, Split};
 
 /// A page with its front matter checked and its Markdown body located.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,5 +156,5 @@ fn markdown_text(text: &str) -> String {
 }
 
 #[cfg(test)]
-#[path = "front_matter_tests.rs"]
+#[path = "site_tests.rs"]
 mod tests;

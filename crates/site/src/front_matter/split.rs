@@ -10,17 +10,18 @@
 //! +++
 //! ```
 //!
-//! It is read with the workspace's own TOML reader ([`crate::toml_doc`]), then checked
+//! It is read with the workspace's own TOML reader ([`smarthost_core::toml_doc`]), then checked
 //! into [`FrontMatter`], which rejects unknown keys: a misspelt `summray` would otherwise
-//! vanish silently. Every error names the line of the key at fault. It lives in core,
-//! not in the generator, so the fuzz targets can reach it; it never panics on any text.
+//! vanish silently. Every error names the line of the key at fault. It never panics on
+//! any text (the fuzz target `front_matter` calls it through the crate's public
+//! `front_matter` module).
 
-use crate::echo::{is_visible, look_alike_note, shown};
-use crate::json::Json;
-use crate::method::MethodId;
-use crate::toml_doc;
+use smarthost_core::echo::{is_visible, look_alike_note, shown};
+use serde_json::Value as Json;
+use smarthost_core::method::MethodId;
+use smarthost_core::toml_doc;
 
-pub const KEYS: [&str; 5] = ["title", "summary", "order", "methods", "updated"];
+pub(crate) const KEYS: [&str; 5] = ["title", "summary", "order", "methods", "updated"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FrontMatter {
@@ -211,7 +212,7 @@ fn not_a_method(item: &Json) -> String {
 /// The line (1-based, within the front matter) where `key` is set: `key =`, `"key" =`,
 /// a dotted `key.x =` or a `[key]` header. The TOML tree keeps no positions, and a
 /// front matter block is a handful of lines, so a scan is enough.
-pub fn key_line(front_text: &str, key: &str) -> Option<usize> {
+pub(crate) fn key_line(front_text: &str, key: &str) -> Option<usize> {
     front_text
         .lines()
         .position(|line| {
@@ -267,9 +268,9 @@ pub fn is_date(text: &str) -> bool {
 }
 
 #[cfg(test)]
-#[path = "front_matter_tests.rs"]
+#[path = "split_tests.rs"]
 mod tests;
 
 #[cfg(test)]
-#[path = "front_matter_hostile_tests.rs"]
+#[path = "split_hostile_tests.rs"]
 mod hostile_tests;

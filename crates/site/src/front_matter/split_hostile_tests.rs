@@ -5,7 +5,7 @@
 //! never echoing a control or bidirectional character.
 
 use super::*;
-use crate::echo::is_unsafe_to_echo;
+use smarthost_core::echo::is_unsafe_to_echo;
 
 enum Expect {
     /// Accepted; the title as read.
