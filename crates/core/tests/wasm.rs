@@ -15,10 +15,27 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The browser's conversion from the app's own source, installed as the app installs it
+/// (`start` in src/lib.rs). `cargo xtask test` runs these tests without core's `idna`
+/// feature, as the app ships core, so names go through this hook and not the crate.
+#[cfg(not(feature = "idna"))]
+#[path = "../../../src/idna.rs"]
+mod browser_idna;
+
+/// The names whose A-labels the native `idna` crate gives in tests/idna_names.rs.
+#[path = "idna_names.rs"]
+mod idna_names;
+
+#[cfg(not(feature = "idna"))]
 #[wasm_bindgen_test]
-fn idna_conversion_works_in_wasm() {
-    let name = DomainName::parse("例子.测试").map(|n| n.to_string());
-    assert_eq!(name, Ok("xn--fsqu00a.xn--0zwm56d".to_owned()));
+fn the_apps_idna_hook_agrees_with_native_idna() {
+    // Without a conversion installed, a non-ASCII name is refused, never sent as typed.
+    assert!(DomainName::parse("例子.测试").is_err());
+    smarthost_core::dns::name::install_idna(browser_idna::to_ascii);
+    for (typed, a_label) in idna_names::AGREED {
+        let name = DomainName::parse(typed).map(|n| n.to_string());
+        assert_eq!(name, Ok(a_label.to_owned()), "{typed}");
+    }
 }
 
 #[wasm_bindgen_test]
