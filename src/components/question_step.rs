@@ -80,7 +80,12 @@ pub fn QuestionStep(index: usize, answers: Memo<Answers>) -> impl IntoView {
                                 set_answer((!joined.is_empty()).then_some(joined));
                             }
                         />
-                        <span>{text(&format!("question.{}.{value}", question.id))}</span>
+                        <span>
+                            {move || {
+                                let key = format!("question.{}.{value}", question.id);
+                                text(&for_sender(&key, answers.get().client))
+                            }}
+                        </span>
                     </label>
                 }
             })

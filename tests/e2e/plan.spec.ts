@@ -125,6 +125,15 @@ test.describe("languages", () => {
     expect(new URL(page.url()).searchParams.get("lang")).toBe("vi");
   });
 
+  test("a question's choices follow a language switch, the check boxes of the ports question included", async ({ page }) => {
+    await page.goto(siteUrl("?step=6"));
+    const group = page.getByRole("group");
+    await group.getByLabel("465 (SSL/implicit TLS)").check();
+    await page.getByRole("link", { name: "Tiếng Việt" }).click();
+    await expect(group.getByLabel("465 (SSL/TLS ngầm định)")).toBeChecked();
+    await expect(group).not.toContainText("implicit");
+  });
+
   test("a shared link opens in the sender's language", async ({ page }) => {
     await page.goto(siteUrl("?lang=vi&step=results&recipients=internal"));
     await expect(page.getByRole("heading", { name: "Kết quả xếp hạng" })).toBeVisible();
