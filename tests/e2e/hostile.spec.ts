@@ -3,6 +3,11 @@
 // long values. Each row says whether the field must accept the value; a refused value
 // must get a specific message next to its field that echoes nothing unsafe, the typed
 // value must stay in the field (nothing is lost), and no markup may ever run.
+//
+// The full tables (about 30 values a field) run natively against the same validators in
+// crates/core/tests/hostile_fields.rs. Here a few representative rows a field prove the
+// wiring: blank, control, markup, bidi, zero-width, over-long, and the field's valid and
+// typical wrong values.
 
 import { test, expect, type Locator, type Page } from "@playwright/test";
 import { siteUrl, withDoh } from "./site";
@@ -14,46 +19,17 @@ const kept = (value: string) => value.replace(/\r\n|\r|\n/g, " ");
 /** Control and bidirectional formatting characters, which a message must never echo. */
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
-const LONG = "x".repeat(300);
 const HUGE = "9".repeat(100_000);
-
-/** Blank values, and values holding control, direction or zero-width characters. */
-const UNPRINTABLE = [
-  "",
-  " ",
-  "\t",
-  " \u00a0 ",
-  "\u0000",
-  "a\u0007b",
-  "\u001b[31mred",
-  "x\u007fy",
-  "x\u0085y",
-  "\u202egnp.exe",
-  "\u2066x\u2069",
-  "\u200b",
-  "\ufeff",
-];
 
 /** Values every field gets; each field adds its own. */
 const COMMON = [
-  ...UNPRINTABLE,
+  "",
+  "a\u0007b",
   "<script>window.__pwned=1</script>",
   '"><img src=x onerror="window.__pwned=1">',
-  "&lt;b&gt;",
-  "{{ matrix }}",
-  "${7*7}",
-  "'; Remove-Item -Recurse C:\\ #",
-  "`whoami`",
-  "%0d%0aX-Header: 1",
-  "line\r\nbreak",
-  "\u0455\u0441\u0430nn\u0435r@\u0441\u043entoso.com",
-  "２０３．０．１１３．５",
-  "٢٠٣.٠.١١٣.٥",
-  LONG,
+  "\u202egnp.exe",
+  "\u200b",
   HUGE,
-  "🖨️",
-  "null",
-  "-1",
 ];
 
 interface Field {
@@ -106,90 +82,38 @@ const FIELDS: Field[] = [
   {
     name: "device name (Cards)",
     ...cardField("Device name", "device"),
-    extra: ["Ricoh 2nd floor", "  Ricoh  ", "Máy quét Đà Nẵng", "x".repeat(80), "x".repeat(81)],
+    extra: ["Ricoh 2nd floor", "Máy quét Đà Nẵng", "x".repeat(81)],
     // A name may hold any visible text (it is escaped wherever it is shown); it is
     // refused only when blank, too long, or holding control, direction or zero-width
     // characters.
-    refused: [...UNPRINTABLE, LONG, HUGE, "x".repeat(81)],
+    refused: ["", "a\u0007b", "\u202egnp.exe", "\u200b", HUGE, "x".repeat(81)],
     survivesReload: "a\u0007b",
   },
   {
     name: "From address (Cards)",
     ...cardField("From address", "from"),
-    extra: [
-      "scanner@contoso.com",
-      " Scanner@Contoso.com ",
-      "Scanner <scanner@contoso.com>",
-      "scanner@contoso.com@contoso.com",
-      "@contoso.com",
-      "scanner@",
-      "scanner",
-      "scan ner@contoso.com",
-      "scanner@contoso",
-      ".scanner@contoso.com",
-      "scanner@-contoso.com",
-      "scanner@\u0441ontoso.com",
-    ],
+    extra: ["scanner@contoso.com", " Scanner@Contoso.com ", "scanner@", "scanner@\u0441ontoso.com"],
     accepted: ["scanner@contoso.com", " Scanner@Contoso.com "],
     survivesReload: "Scanner <scanner@contoso.com>",
   },
   {
     name: "public IP (Cards)",
     ...cardField("Public IP it sends from", "ip"),
-    extra: [
-      "203.0.113.5",
-      " 203.0.113.5 ",
-      "203.0.113.5:25",
-      "http://203.0.113.5/",
-      "2001:db8::1",
-      "010.0.0.1",
-      "0x7f.0.0.1",
-      "192.168.1.10",
-      "127.0.0.1",
-      "100.64.0.1",
-      "203.0.113.256",
-      "203.0.113",
-      "203.0.113.0/24",
-    ],
+    extra: ["203.0.113.5", " 203.0.113.5 ", "203.0.113.5:25", "2001:db8::1", "203.0.113.256"],
     accepted: ["203.0.113.5", " 203.0.113.5 "],
     survivesReload: "192.168.1.10",
   },
   {
     name: "IP ranges (Connector)",
     ...connectorField("Static public IPv4 addresses or ranges", "ips", "relay-ip"),
-    extra: [
-      "203.0.113.0/24",
-      "203.0.113.5",
-      "203.0.113.5, 198.51.100.0/24",
-      "203.0.113.5; 198.51.100.7",
-      "203.0.113.0/23",
-      "203.0.113.5/24",
-      "203.0.113.0/33",
-      "203.0.113.0/abc",
-      "203.0.113.0/",
-      "/24",
-      "10.0.0.0/24",
-      "2001:db8::/64",
-    ],
+    extra: ["203.0.113.0/24", "203.0.113.5", "203.0.113.5, 198.51.100.0/24", "203.0.113.5; 198.51.100.7", "203.0.113.0/33", "2001:db8::/64"],
     accepted: ["203.0.113.0/24", "203.0.113.5", "203.0.113.5, 198.51.100.0/24", "203.0.113.5; 198.51.100.7"],
     survivesReload: "203.0.113.0/23",
   },
   {
     name: "certificate name (Connector)",
     ...connectorField("Certificate subject name", "cert-name", "relay-cert"),
-    extra: [
-      "relay.contoso.com",
-      "*.contoso.com",
-      " Relay.Contoso.com ",
-      "*",
-      "*.com",
-      "relay.*.contoso.com",
-      "https://relay.contoso.com/",
-      "203.0.113.5",
-      "relay contoso.com",
-      "relay..contoso.com",
-      "re\u0142ay.contoso.com",
-    ],
+    extra: ["relay.contoso.com", "*.contoso.com", " Relay.Contoso.com ", "*.com", "re\u0142ay.contoso.com"],
     // A certificate carries an internationalised name in its xn-- form only.
     accepted: ["relay.contoso.com", "*.contoso.com", " Relay.Contoso.com "],
     survivesReload: "*.com",
@@ -197,13 +121,14 @@ const FIELDS: Field[] = [
 ];
 
 test.describe("hostile input", () => {
-  // Each test walks 30 to 45 values through a field.
-  test.describe.configure({ timeout: 120_000 });
+  // Each test walks about ten values through a field.
+  test.describe.configure({ timeout: 60_000 });
 
   for (const field of FIELDS) {
     test(`${field.name}: each value accepted or refused with a clear message, and kept`, async ({ page }) => {
       const values = [...COMMON, ...field.extra];
-      expect(values.length).toBeGreaterThanOrEqual(30);
+      // The field's own valid and wrong values as well as the common ones.
+      expect(field.extra.length).toBeGreaterThanOrEqual(3);
       const listed = field.accepted ?? field.refused ?? [];
       for (const value of listed) expect(values, "a listed value is in the table").toContain(value);
       const accepts = (value: string) => (field.accepted ? field.accepted.includes(value) : !listed.includes(value));
@@ -263,14 +188,9 @@ test.describe("hostile input", () => {
       ...COMMON,
       "contoso.com",
       " Contoso.COM ",
-      "contoso.com.",
       "例子.测试",
-      "ＣＯＮＴＯＳＯ．ＣＯＭ",
       "scanner@contoso.com",
-      "http://contoso.com/",
       "contoso..com",
-      "-contoso.com",
-      "contoso\u200b.com",
       "\u0430\u0440\u0440\u0435.com",
     ];
     // IDNA (UTS #46, the browser's URL parser) maps fullwidth letters to ASCII, drops a
@@ -306,7 +226,7 @@ test.describe("hostile input", () => {
     await domain.fill("contoso.com");
     const ips = page.getByLabel(/^Device public IPs/);
     const ipsError = page.locator("#ips-error");
-    const ipValues = [...COMMON, "203.0.113.5", "203.0.113.5, 198.51.100.7", "203.0.113.5;198.51.100.7", "192.168.1.10", "203.0.113.5:25", "2001:db8::1"];
+    const ipValues = [...COMMON, " ", "203.0.113.5", "203.0.113.5, 198.51.100.7", "203.0.113.5;198.51.100.7", "2001:db8::1"];
     const ipsAccepted = ["", " ", "\t", " \u00a0 ", "203.0.113.5", "203.0.113.5, 198.51.100.7", "203.0.113.5;198.51.100.7", "192.168.1.10"];
     for (const value of ipValues) {
       const label = JSON.stringify(value.slice(0, 40));
@@ -337,13 +257,9 @@ test.describe("hostile input", () => {
       "https://cloudflare-dns.com/dns-query",
       " https://dns.google/resolve ",
       "http://127.0.0.1:8053/dns-query",
-      "cloudflare-dns.com/dns-query",
       "javascript:window.__pwned=1",
       "https://user:pass@cloudflare-dns.com/dns-query",
-      "https://cloudflare-dns.com:99999/dns-query",
-      "https://cloudflare-dns.com/dns-query#x",
       "https://cl\u043eudflare-dns.com/dns-query",
-      "https://doh.corp.example/dns-query",
     ];
     const accepted = ["https://cloudflare-dns.com/dns-query", " https://dns.google/resolve ", "http://127.0.0.1:8053/dns-query"];
     for (const value of values) {

@@ -1,5 +1,6 @@
-import { test, expect } from "@playwright/test";
-import { siteUrl, subPathUrl } from "./site";
+import { test, expect, type Response } from "@playwright/test";
+import { dohUrl, siteUrl, subPathUrl } from "./site";
+import { finished, openCheck } from "./check-page";
 
 test.use({ serviceWorkers: "allow" });
 
@@ -34,6 +35,24 @@ for (const [where, url] of [
 test("the worker never answers DNS look-ups from its cache", async ({ page }) => {
   await page.goto(siteUrl());
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  // A DNS check while the worker controls the page: its look-ups pass the worker's
+  // fetch handler, which must neither answer them nor keep their responses.
+  const doh = new URL(dohUrl());
+  const lookups: Response[] = [];
+  page.on("response", (response) => {
+    if (new URL(response.url()).origin === doh.origin) lookups.push(response);
+  });
+  await openCheck(page, "domain=ok.cli.test");
+  await finished(page);
+  expect(lookups.length, "the check asked the DoH server").toBeGreaterThan(0);
+  for (const response of lookups) expect(response.fromServiceWorker(), response.url()).toBe(false);
+  // Another check of the same name goes to the network again, not to a cache.
+  const before = lookups.length;
+  await page.reload();
+  await expect.poll(() => lookups.length, { message: "the second check asked the DoH server again" }).toBeGreaterThan(before);
+  await finished(page);
+  for (const response of lookups) expect(response.fromServiceWorker(), response.url()).toBe(false);
+
   const cached = await page.evaluate(async () => {
     const names = await caches.keys();
     const urls: string[] = [];
@@ -45,6 +64,7 @@ test("the worker never answers DNS look-ups from its cache", async ({ page }) =>
   });
   expect(cached.length).toBeGreaterThan(5);
   for (const url of cached) expect(new URL(url).origin).toBe(new URL(siteUrl()).origin);
+  expect(cached.filter((u) => u.includes("dns-query") || new URL(u).origin === doh.origin)).toEqual([]);
   expect(cached.some((u) => u.endsWith(".wasm"))).toBe(true);
   expect(cached.some((u) => u.endsWith("/i18n/vi.txt"))).toBe(true);
 });
