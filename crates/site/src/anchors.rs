@@ -2,7 +2,7 @@
 //! and every heading given an id and turned into a link to itself. The ids are collected
 //! for the link checker.
 
-use super::markdown::{raw, Failure, Spanned, TEMPLATE_IDS};
+use super::events::{raw, Failure, Spanned, TEMPLATE_IDS};
 use super::slug::Slugs;
 use super::strings::{t, Text};
 use pulldown_cmark::{html, Event, Tag, TagEnd};

@@ -4,10 +4,10 @@
 //! alone on one A6 page.
 
 use super::devices::{DeviceEntry, DeviceSet};
+use super::frame::{page_frame, Frame, Nav};
 use super::front_matter::Site;
+use super::options::Options;
 use super::strings::{catalog, t, Text};
-use super::templates::{page_frame, Frame, Nav};
-use super::Options;
 use smarthost_core::card::escape;
 use smarthost_core::device_card::{cloud_name, render_device_card_html};
 use smarthost_core::i18n::Lang;

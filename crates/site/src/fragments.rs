@@ -2,10 +2,10 @@
 //! `<div class="smarthost-guide">` with its own stylesheet scoped under that class, for
 //! pasting into Confluence or MediaWiki.
 
+use super::frame::page_heading;
 use super::front_matter::Page;
 use super::links::is_external;
-use super::templates::page_heading;
-use super::Options;
+use super::options::Options;
 
 /// The stylesheet inlined into fragments, every rule under `.smarthost-guide`.
 pub(crate) const FRAGMENT_CSS: &str = include_str!("fragment.css");

@@ -4,32 +4,58 @@
 //!
 //! Explicit stages joined by typed values, one module each:
 //!
-//! 1. [`load`]: read `guide/<lang>/*.md` and `guide/devices.toml` ([`load::Source`]);
+//! 1. `load`: read `guide/<lang>/*.md` and `guide/devices.toml` (`load::Source`);
 //! 2. [`front_matter`]: split each page's `+++` TOML block into a checked struct
-//!    ([`front_matter::Page`]);
-//! 3. [`devices`]: build every device's card per language, with slugs
-//!    ([`devices::DeviceSet`]);
-//! 4. [`markdown`]: one configured pulldown-cmark parser plus small event-rewriting passes
-//!    ([`shortcodes`], [`links`], raw HTML, headings, footnotes, tables), giving
-//!    [`markdown::Rendered`] bodies with their anchors and links;
-//! 5. [`links::check`]: every internal link and anchor resolves;
-//! 6. [`templates`]: whole pages and the language chooser, with [`device_pages`],
-//!    [`fragments`] and [`sitemap`], as [`templates::OutputFile`]s;
-//! 7. [`write`]: into a temporary directory next to `--out`, then swapped into place.
+//!    (`front_matter::Page`; [`front_matter::split`] is public for the fuzz target);
+//! 3. `devices`: build every device's card per language, with slugs (`DeviceSet`);
+//! 4. `markdown`: one configured pulldown-cmark parser plus small event-rewriting passes
+//!    (`shortcodes`, `links`, raw HTML, `anchors` for headings and footnotes, tables),
+//!    giving `rendered::Rendered` bodies with their anchors and links;
+//! 5. `rendered::check_links`: every internal link and anchor resolves;
+//! 6. `templates`: whole pages and the language chooser, inside the shared `frame`,
+//!    with `device_pages`, `fragments` and `sitemap`, as `output::OutputFile`s;
+//! 7. `write`: into a temporary directory next to `--out`, then swapped into place.
+//!
+//! # Layering
+//!
+//! The modules import each other without a cycle (`layering_tests.rs` reads their
+//! `super::`/`crate::` paths and fails on one); nothing imports this root module, so
+//! shared types live in leaves. From the bottom up, each layer using only those below:
+//!
+//! | layer | modules | what they hold |
+//! |---|---|---|
+//! | leaves | `error`, `options`, `strings`, `slug`, `parallel`, `events` | build errors and line numbers; [`Options`]; the chrome's words; slugs; `parallel_map`; the Markdown passes' event and error types |
+//! | sources | `load`, then `front_matter`, `devices` | files read; pages checked (the page model `Site`/`Page`); device cards |
+//! | model | `output`, `links`, then `rendered` | output files and the generated paths links may name; link resolution and the anchor check; rendered bodies and the site-wide link check |
+//! | Markdown | `anchors`, `shortcodes`, then `markdown` | the passes, then the stage that chains them |
+//! | pages | `frame`, then `device_pages`, `fragments`, `sitemap`, then `templates`, `write` | the page frame; the pages built in it; every file; writing |
+//!
+//! `lib.rs` (this file) runs the stages in order and is the only module that sees
+//! them all.
 //!
 //! Output is deterministic (sorted, no clock), so building twice gives identical bytes:
 //! the one date it depends on, the day dated facts are worded for, is `--today` (the
 //! system date when not given).
 
+// Non-test code never panics on what a user, a file or the network controls: the
+// compiler enforces it here (tests may unwrap and panic: a failed test should be loud).
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
 mod anchors;
 mod device_pages;
 mod devices;
 mod error;
+mod events;
 mod fragments;
+mod frame;
 pub mod front_matter;
 mod links;
 mod load;
 mod markdown;
+mod options;
+mod output;
+mod parallel;
+mod rendered;
 mod shortcodes;
 mod sitemap;
 mod slug;
@@ -38,46 +64,9 @@ mod templates;
 mod write;
 
 pub use error::{BuildError, SiteError};
-use smarthost_core::date::Date;
+pub use options::Options;
 use smarthost_core::i18n::Lang;
 use std::fmt;
-use std::path::PathBuf;
-
-/// Everything `smarthost build` was asked to do.
-#[derive(Debug, Clone)]
-pub struct Options {
-    pub guide: PathBuf,
-    pub out: PathBuf,
-    /// Absolute, ending in `/`; only for sitemap.xml and canonical/hreflang links.
-    pub base_url: Option<String>,
-    pub langs: Vec<Lang>,
-    /// Whether `--lang` was given: then a missing language is an error, not a note.
-    pub langs_explicit: bool,
-    pub fragments: bool,
-    /// Where the planner is, relative to the guide root unless absolute.
-    pub app_url: String,
-    pub allow_html: bool,
-    /// The day the dated facts are worded for ("in 29 days", "has been … since").
-    pub today: Date,
-}
-
-impl Options {
-    /// The defaults of `smarthost build`: `guide/` into `guide-site/`, English and
-    /// Vietnamese, the planner one directory up, worded for `today`.
-    pub fn new(today: Date) -> Self {
-        Options {
-            guide: PathBuf::from("guide"),
-            out: PathBuf::from("guide-site"),
-            base_url: None,
-            langs: vec![Lang::En, Lang::Vi],
-            langs_explicit: false,
-            fragments: false,
-            app_url: "../".to_owned(),
-            allow_html: false,
-            today,
-        }
-    }
-}
 
 /// What a successful build did, for the closing lines.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -99,7 +88,7 @@ pub fn build(options: &Options) -> Result<Summary, Error> {
     let devices = devices::prepare(source.devices.as_ref(), &site.langs(), options.today)?;
     notes.extend(devices.note());
     let rendered = markdown::render_site(&site, &devices, options)?;
-    links::check(&site, &rendered)?;
+    rendered::check_links(&site, &rendered)?;
     let files = templates::render_site(&site, &rendered, &devices, options);
     write::swap_into(&options.out, &files)?;
     if options.base_url.is_none() {
@@ -159,3 +148,7 @@ impl From<BuildError> for Error {
         Error::Build(error)
     }
 }
+
+#[cfg(test)]
+#[path = "layering_tests.rs"]
+mod layering_tests;

@@ -1,10 +1,10 @@
 //! Links: rewriting `page.md` to `page.html`, keeping every internal link relative (so
 //! the site works under any sub-path and from file://), and checking, once every page is
-//! rendered, that each internal link and `#anchor` resolves. External links are left as
+//! rendered, that each internal link and `#anchor` resolves ([`check_anchors`], run over
+//! the whole site by [`crate::rendered::check_links`]). External links are left as
 //! written and never fetched.
 
 use super::error::{BuildError, SiteError};
-use super::front_matter::Site;
 use smarthost_core::i18n::Lang;
 use std::collections::{HashMap, HashSet};
 
@@ -313,28 +313,6 @@ pub(crate) fn check_anchors(pages: &[PageLinks], guide: &str) -> Result<(), Buil
         }
     }
     BuildError::check(errors)
-}
-
-/// Checks the anchors of a whole rendered site.
-pub(crate) fn check(
-    site: &Site,
-    rendered: &super::markdown::RenderedSite,
-) -> Result<(), BuildError> {
-    let pages: Vec<PageLinks> = site
-        .langs
-        .iter()
-        .flat_map(|l| l.pages.iter())
-        .filter_map(|page| {
-            rendered.get(page.lang, &page.slug).map(|r| PageLinks {
-                lang: page.lang,
-                slug: &page.slug,
-                path: &page.path,
-                ids: &r.ids,
-                links: &r.links,
-            })
-        })
-        .collect();
-    check_anchors(&pages, &rendered.guide)
 }
 
 #[cfg(test)]

@@ -16,51 +16,17 @@
 use super::anchors;
 use super::devices::DeviceSet;
 use super::error::{BuildError, LineIndex, SiteError};
+use super::events::{extensions, raw, Failure, Spanned, TEMPLATE_IDS};
 use super::front_matter::{Page, Site};
-use super::links::{LinkRef, Resolver};
+use super::links::Resolver;
+use super::options::Options;
+use super::output::generated_files;
+use super::parallel::parallel_map;
+use super::rendered::{Rendered, RenderedSite};
 use super::shortcodes::{self, looks_like_shortcode};
-use super::Options;
-use pulldown_cmark::{
-    html, Alignment, BrokenLink, CowStr, Event, LinkType, Options as Extensions, Parser, Tag,
-    TagEnd,
-};
+use pulldown_cmark::{html, Alignment, BrokenLink, CowStr, Event, LinkType, Parser, Tag, TagEnd};
 use smarthost_core::i18n::Lang;
 use std::collections::{HashMap, HashSet};
-use std::ops::Range;
-
-/// The one parser configuration every page goes through.
-pub(crate) fn extensions() -> Extensions {
-    Extensions::ENABLE_TABLES
-        | Extensions::ENABLE_FOOTNOTES
-        | Extensions::ENABLE_HEADING_ATTRIBUTES
-        | Extensions::ENABLE_SMART_PUNCTUATION
-        | Extensions::ENABLE_STRIKETHROUGH
-}
-
-/// Ids the page template uses; a heading may not take them.
-pub(crate) const TEMPLATE_IDS: [&str; 1] = ["content"];
-
-/// A page's body as HTML, with what the link checker needs.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Rendered {
-    pub(crate) html: String,
-    /// Every id an `#anchor` may name: headings, footnotes and their references.
-    pub(crate) ids: HashSet<String>,
-    pub(crate) links: Vec<LinkRef>,
-}
-
-/// Every page's rendering.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct RenderedSite {
-    pub(crate) guide: String,
-    pub(crate) pages: HashMap<(Lang, String), Rendered>,
-}
-
-impl RenderedSite {
-    pub(crate) fn get(&self, lang: Lang, slug: &str) -> Option<&Rendered> {
-        self.pages.get(&(lang, slug.to_owned()))
-    }
-}
 
 /// What rendering one page needs to know.
 #[derive(Debug, Clone, Copy)]
@@ -70,11 +36,6 @@ pub(crate) struct RenderContext<'a> {
     pub(crate) shortcodes: shortcodes::Context<'a>,
     pub(crate) resolver: &'a Resolver,
 }
-
-pub(super) type Spanned<'a> = (Event<'a>, Range<usize>);
-
-/// An error at a byte offset of the body.
-pub(super) type Failure = (usize, String);
 
 /// Renders a page body that starts on line `body_line` of its file; an error is
 /// `(line, message)`.
@@ -133,10 +94,6 @@ pub(crate) fn render(
         ids,
         links,
     })
-}
-
-pub(super) fn raw(html: String) -> Event<'static> {
-    Event::Html(CowStr::from(html))
 }
 
 /// Raw HTML in a guide is shown as text: a pasted `<script>` must not run on the
@@ -314,7 +271,7 @@ pub(crate) fn render_site(
             .iter()
             .map(|l| (l.lang, l.pages.iter().map(|p| p.slug.clone()).collect()))
             .collect(),
-        files: super::templates::generated_files(site, devices, options.fragments),
+        files: generated_files(site, devices, options.fragments),
     };
     let pages: Vec<&Page> = site.langs.iter().flat_map(|l| l.pages.iter()).collect();
     let render_page = |page: &&Page| {
@@ -348,32 +305,6 @@ pub(crate) fn render_site(
     Ok(RenderedSite {
         guide,
         pages: rendered,
-    })
-}
-
-/// `f` over `items` on every core, results in the order of `items`.
-pub(crate) fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len().max(1));
-    if threads <= 1 {
-        return items.iter().map(f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| match h.join() {
-                Ok(results) => results,
-                // A panic in a worker is a bug; re-raise it on this thread.
-                Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
     })
 }
 

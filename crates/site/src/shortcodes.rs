@@ -17,8 +17,8 @@
 //! the Markdown stage adds the file and line.
 
 use super::devices::DeviceSet;
+use super::events::{Failure, Spanned};
 use super::links::{app_href, QueryPair};
-use super::markdown::{Failure, Spanned};
 use super::strings::{catalog, t, Text};
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use smarthost_core::card::escape;

@@ -288,7 +288,7 @@ fn inline_on(body: &str, lang: Lang, day: &str) -> Result<String, Failure> {
         depth: 1,
         today: Date::parse(day).unwrap_or_else(|e| panic!("{e}")),
     };
-    let events: Vec<Spanned> = pulldown_cmark::Parser::new_ext(body, crate::markdown::extensions())
+    let events: Vec<Spanned> = pulldown_cmark::Parser::new_ext(body, crate::events::extensions())
         .into_offset_iter()
         .collect();
     let events = expand_inline(body, events, &ctx)?;

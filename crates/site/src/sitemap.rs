@@ -3,9 +3,9 @@
 
 use super::device_pages::device_alternates;
 use super::devices::{DeviceEntry, DeviceSet};
+use super::frame::page_alternates;
 use super::front_matter::{Page, Site};
-use super::templates::page_alternates;
-use super::Options;
+use super::options::Options;
 use smarthost_core::card::escape;
 use smarthost_core::i18n::Lang;
 

@@ -4,8 +4,8 @@
 //! and leaves an existing `--out` exactly as it was.
 
 use super::error::{BuildError, SiteError};
-use super::markdown::parallel_map;
-use super::templates::OutputFile;
+use super::output::OutputFile;
+use super::parallel::parallel_map;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 

@@ -16,8 +16,8 @@
 //! any text (the fuzz target `front_matter` calls it through the crate's public
 //! `front_matter` module).
 
-use smarthost_core::echo::{is_visible, look_alike_note, shown};
 use serde_json::Value as Json;
+use smarthost_core::echo::{is_visible, look_alike_note, shown};
 use smarthost_core::method::MethodId;
 use smarthost_core::toml_doc;
 
