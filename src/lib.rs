@@ -1,6 +1,10 @@
 //! The smarthost planner: a Leptos single-page app that renders what smarthost-core
 //! produces. Components render and wire signals; rules live in core.
 
+// Non-test code never panics on what a user, a file or the network controls: the
+// compiler enforces it here (tests may unwrap and panic: a failed test should be loud).
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
 mod base_path;
 mod check_run;
 mod components;

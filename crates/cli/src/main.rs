@@ -5,6 +5,10 @@
 //! steps), `spf eval` (RFC 7208 check_host), `check` (MX, SPF, DMARC findings) and `build`
 //! (the setup guides as a static site).
 
+// Non-test code never panics on what a user, a file or the network controls: the
+// compiler enforces it here (tests may unwrap and panic: a failed test should be loud).
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
 mod args;
 mod build;
 mod card;

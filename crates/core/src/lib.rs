@@ -2,6 +2,10 @@
 //! builds for native targets and for `wasm32-unknown-unknown`, and every rule is tested
 //! natively. The web app, the CLI and the guide generator render what this produces.
 
+// Non-test code never panics on what a user, a file or the network controls: the
+// compiler enforces it here (tests may unwrap and panic: a failed test should be loud).
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
 pub mod card;
 pub mod cloud;
 pub mod connector;
