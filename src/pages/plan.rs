@@ -7,7 +7,7 @@ use crate::i18n::t;
 use crate::url_state::pairs_of;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
-use smarthost_core::plan::{for_sender, Answers, QUESTIONS};
+use smarthost_core::plan::{for_sender, AnswerError, Answers, QUESTIONS};
 
 /// Where the wizard is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,14 +39,14 @@ impl Step {
 }
 
 /// Answers from a query string; values that are not valid answers are left out and
-/// listed.
-pub fn answers_from(search: &str) -> (Answers, Vec<(String, String, String)>) {
+/// listed with why (worded when shown, so a language switch re-words it).
+pub fn answers_from(search: &str) -> (Answers, Vec<(String, String, AnswerError)>) {
     let mut answers = Answers::default();
     let mut rejected = Vec::new();
     for (key, value) in pairs_of(search) {
         if QUESTIONS.iter().any(|q| q.id == key) {
             if let Err(error) = answers.set(&key, &value) {
-                rejected.push((key, value, error.to_string()));
+                rejected.push((key, value, error));
             }
         }
     }
@@ -79,7 +79,11 @@ pub fn Plan() -> impl IntoView {
                                             <li>
                                                 {crate::i18n::tf(
                                                     "ui.plan.invalid-answer",
-                                                    &[("question", &question), ("value", &value), ("error", &error)],
+                                                    &[
+                                                        ("question", &question),
+                                                        ("value", &value),
+                                                        ("error", &error.message(crate::i18n::lang())),
+                                                    ],
                                                 )}
                                             </li>
                                         }

@@ -3,8 +3,9 @@
 //! file and print a card per device.
 //!
 //! Both formats have one schema: `version` (the integer 1) and `devices`, a list of
-//! tables whose fields are all optional text. The small codecs in [`crate::json`] and
-//! [`crate::toml_doc`] read them, which keeps the serde JSON crate out of the browser build.
+//! tables whose fields are all optional text. serde's derive reads both (see
+//! `inventory_file.rs`): JSON through serde_json, TOML through [`crate::toml_doc`]'s tree.
+//! A refusal is data ([`ImportError`], [`Refusal`]), worded in the reader's language.
 //!
 //! A device's `cloud` is the one field that is not free text: it decides every host the
 //! card names, so an unknown value is refused rather than kept, and a file from before the
@@ -18,15 +19,21 @@
 
 use crate::card::CardInput;
 use crate::cloud::Cloud;
-use crate::echo::{look_alike_note, shown};
+use crate::echo::shown;
 use crate::i18n::{format, format_count, Lang};
-use crate::json::{self, Json, Number};
 use crate::method::MethodId;
 use crate::plan::Client;
 use crate::toml_doc;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
-use thiserror::Error;
+
+#[path = "inventory_error.rs"]
+mod error;
+#[path = "inventory_file.rs"]
+mod file;
+
+pub use error::{FieldName, ImportError, OddChar, Refusal};
+use file::{DeviceFile, DeviceList, InventoryFile, Loose, Slot, Top};
 
 /// The format version written in every export.
 pub const INVENTORY_VERSION: u32 = 1;
@@ -149,22 +156,6 @@ impl Device {
             notes,
         ]
     }
-
-    fn field_mut(&mut self, name: &str) -> Option<&mut String> {
-        Some(match name {
-            "name" => &mut self.name,
-            "location" => &mut self.location,
-            "model" => &mut self.model,
-            "method" => &mut self.method,
-            "from" => &mut self.from,
-            "domain" => &mut self.domain,
-            "smart_host" => &mut self.smart_host,
-            "ip" => &mut self.ip,
-            "username" => &mut self.username,
-            "notes" => &mut self.notes,
-            _ => return None,
-        })
-    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -200,55 +191,6 @@ impl fmt::Display for Format {
             Format::Toml => "TOML",
         })
     }
-}
-
-/// Why an import was refused; the existing inventory is left as it was.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum ImportError {
-    #[error("the file is empty")]
-    Empty,
-    /// The file is well-formed but does not follow the inventory schema.
-    #[error("this is not a smarthost inventory: {0}")]
-    NotInventory(String),
-    #[error("this inventory is version {0}; this smarthost reads version 1")]
-    Version(u32),
-    #[error("the inventory has {0} devices; at most 1000 can be imported")]
-    TooMany(usize),
-    /// The text is not well-formed in its format; `detail` has the line and column.
-    #[error("this is not valid {format}: {detail}")]
-    Syntax { format: Format, detail: String },
-    #[error("the file is {0} bytes; at most 8 MiB can be imported")]
-    TooLarge(usize),
-    /// A device's `cloud` is not one of [`Cloud::ALL`]; nothing is guessed, since the
-    /// cloud decides every host on the card. `name` and `value` are safe to show.
-    #[error("{}", unknown_cloud_message(Lang::En, .device, .value))]
-    UnknownCloud { device: DeviceRef, value: String },
-}
-
-impl ImportError {
-    /// The message in `lang`. Only the cloud error has catalog texts so far; the others
-    /// keep their English `Display`.
-    pub fn message(&self, lang: Lang) -> String {
-        match self {
-            ImportError::UnknownCloud { device, value } => {
-                unknown_cloud_message(lang, device, value)
-            }
-            other => other.to_string(),
-        }
-    }
-}
-
-fn unknown_cloud_message(lang: Lang, device: &DeviceRef, value: &str) -> String {
-    let clouds = Cloud::ALL.map(Cloud::id).join(", ");
-    format(
-        lang,
-        "inventory.error.unknown-cloud",
-        &[
-            ("device", &device.label(lang)),
-            ("value", value),
-            ("clouds", &clouds),
-        ],
-    )
 }
 
 /// A device as a message names it: its number in the file (from 1) and its name.
@@ -333,21 +275,30 @@ impl Imported {
     /// devices are refused.
     pub fn read_json(text: &str) -> Result<Imported, ImportError> {
         check_size(text)?;
-        let tree = json::parse(text).map_err(|e| ImportError::Syntax {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut reader = serde_json::Deserializer::from_str(text);
+        // serde_json's own limit of 128 nested lists and tables keeps the stack safe.
+        let top = Top::deserialize(&mut reader).and_then(|top| reader.end().map(|()| top));
+        top.map_err(|e| ImportError::Syntax {
             format: Format::Json,
-            detail: e.to_string(),
-        })?;
-        from_tree(tree)
+            line: e.line(),
+            column: e.column(),
+        })
+        .and_then(from_top)
     }
 
     /// Reads a TOML inventory under the same rules as [`Imported::read_json`].
     pub fn read_toml(text: &str) -> Result<Imported, ImportError> {
         check_size(text)?;
-        let tree = toml_doc::parse(text).map_err(|e| ImportError::Syntax {
+        let syntax = |line, column| ImportError::Syntax {
             format: Format::Toml,
-            detail: e.to_string(),
-        })?;
-        from_tree(tree)
+            line,
+            column,
+        };
+        let tree = toml_doc::parse(text).map_err(|e| syntax(e.line, e.column))?;
+        // Reading a tree has no text to fail on; an error would be a tree serde refuses.
+        let top = Top::deserialize(tree).map_err(|_| syntax(1, 1))?;
+        from_top(top)
     }
 
     /// Reads either format, as [`Format::detect`] tells them apart.
@@ -369,26 +320,8 @@ impl Inventory {
 
     /// Every field of every device, in the layout serde's `to_string_pretty` gave before.
     pub fn to_json(&self) -> String {
-        let devices = self
-            .devices
-            .iter()
-            .map(|device| {
-                Json::Object(
-                    device
-                        .written_fields()
-                        .into_iter()
-                        .map(|(name, value)| (name.to_owned(), Json::String(value.to_owned())))
-                        .collect(),
-                )
-            })
-            .collect();
-        json::to_pretty(&Json::Object(vec![
-            (
-                "version".to_owned(),
-                Json::Number(Number::from(self.version)),
-            ),
-            ("devices".to_owned(), Json::Array(devices)),
-        ]))
+        // Text and an integer always serialise; the empty fallback is never taken.
+        serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
     /// A TOML document with one `[[devices]]` table per device and only the fields that
@@ -439,46 +372,28 @@ fn check_size(text: &str) -> Result<(), ImportError> {
     Ok(())
 }
 
-fn not_inventory(why: impl Into<String>) -> ImportError {
-    ImportError::NotInventory(why.into())
-}
-
-/// Applies the schema to a parsed document of either format.
-fn from_tree(tree: Json) -> Result<Imported, ImportError> {
-    let Json::Object(members) = tree else {
-        return Err(not_inventory(
-            "expected an object with \"version\" and \"devices\"",
-        ));
+/// Applies the schema to what serde read, in the order the checks were always made:
+/// the top level, the version, the list, then each device.
+fn from_top(top: Top) -> Result<Imported, ImportError> {
+    let file = match top {
+        Top::File(file) => file,
+        Top::Refused(refusal) => return Err(ImportError::NotInventory(refusal)),
     };
-    let mut version = None;
-    let mut devices = None;
-    for (key, value) in members {
-        match key.as_str() {
-            "version" => version = Some(value),
-            "devices" => devices = Some(value),
-            other => {
-                return Err(not_inventory(format!(
-                    "unknown field \"{}\"{}",
-                    shown(other),
-                    look_alike_note(other)
-                )))
-            }
-        }
-    }
+    let InventoryFile { version, devices } = file;
     let version = read_version(version)?;
-    let items = match devices {
-        None => Vec::new(),
-        Some(Json::Array(items)) => items,
-        Some(_) => return Err(not_inventory("\"devices\" must be a list of devices")),
+    let slots = match devices {
+        DeviceList::Absent => Vec::new(),
+        DeviceList::NotList => return Err(ImportError::NotInventory(Refusal::DevicesNotList)),
+        DeviceList::List { count, .. } if count > MAX_DEVICES => {
+            return Err(ImportError::TooMany(count))
+        }
+        DeviceList::List { devices, .. } => devices,
     };
-    if items.len() > MAX_DEVICES {
-        return Err(ImportError::TooMany(items.len()));
-    }
-    let mut devices = Vec::with_capacity(items.len());
+    let mut devices = Vec::with_capacity(slots.len());
     let mut assumed = Vec::new();
-    for (index, item) in items.into_iter().enumerate() {
+    for (index, slot) in slots.into_iter().enumerate() {
         let number = index + 1;
-        let (device, cloud_given) = read_device(number, item)?;
+        let (device, cloud_given) = read_device(number, slot)?;
         if !cloud_given {
             assumed.push(DeviceRef::new(number, &device.name));
         }
@@ -490,16 +405,14 @@ fn from_tree(tree: Json) -> Result<Imported, ImportError> {
     })
 }
 
-fn read_version(version: Option<Json>) -> Result<u32, ImportError> {
+fn read_version(version: Loose<u64>) -> Result<u32, ImportError> {
     let number = match version {
-        None => return Err(not_inventory("\"version\" is missing (version 1)")),
-        Some(Json::Number(number)) => number,
-        Some(_) => return Err(not_inventory("\"version\" must be the number 1")),
+        Loose::Absent => return Err(ImportError::NotInventory(Refusal::VersionMissing)),
+        Loose::Other(_) => return Err(ImportError::NotInventory(Refusal::VersionNotNumber)),
+        Loose::Given(number) => number,
     };
-    let version = number
-        .as_u64()
-        .and_then(|n| u32::try_from(n).ok())
-        .ok_or_else(|| not_inventory("\"version\" must be the number 1"))?;
+    let version =
+        u32::try_from(number).map_err(|_| ImportError::NotInventory(Refusal::VersionNotNumber))?;
     if version != INVENTORY_VERSION {
         return Err(ImportError::Version(version));
     }
@@ -508,42 +421,72 @@ fn read_version(version: Option<Json>) -> Result<u32, ImportError> {
 
 /// `number` counts from 1, as a person counts the devices in the file. Also says whether
 /// the device named its cloud; without one it is read in [`ASSUMED_CLOUD`].
-fn read_device(number: usize, item: Json) -> Result<(Device, bool), ImportError> {
-    let Json::Object(fields) = item else {
-        return Err(not_inventory(format!(
-            "device {number} is not a table of fields"
-        )));
+fn read_device(number: usize, slot: Slot) -> Result<(Device, bool), ImportError> {
+    let refused = |refusal| Err(ImportError::NotInventory(refusal));
+    let file = match slot {
+        Slot::Device(file) => file,
+        Slot::NotTable => return refused(Refusal::DeviceNotTable { device: number }),
+        Slot::Refused {
+            unknown: true,
+            field,
+        } => {
+            return refused(Refusal::UnknownField {
+                device: Some(number),
+                field,
+            })
+        }
+        Slot::Refused { field, .. } => {
+            return refused(Refusal::RepeatedField {
+                device: Some(number),
+                field,
+            })
+        }
     };
-    let mut device = Device::default();
-    let mut cloud = None;
-    for (key, value) in fields {
-        let Json::String(text) = value else {
-            // An unknown key is named before a wrong type, as it always was.
-            if key != CLOUD_FIELD && key != CLIENT_FIELD && device.field_mut(&key).is_none() {
-                return Err(unknown_field(number, &key));
-            }
-            return Err(not_inventory(format!(
-                "device {number}: \"{key}\" must be text in quotes"
-            )));
-        };
-        if key == CLOUD_FIELD {
-            cloud = Some(text);
-            continue;
-        }
-        if key == CLIENT_FIELD {
-            device.client = Client::parse(&text).ok_or_else(|| {
-                not_inventory(format!(
-                    "device {number}: \"client\" must be \"device\" or \"application\", not \"{}\"",
-                    shown(&text)
-                ))
-            })?;
-            continue;
-        }
-        let slot = device
-            .field_mut(&key)
-            .ok_or_else(|| unknown_field(number, &key))?;
-        *slot = text;
+    let DeviceFile {
+        name,
+        location,
+        model,
+        method,
+        cloud,
+        client,
+        from,
+        domain,
+        smart_host,
+        ip,
+        username,
+        notes,
+    } = *file;
+    let text = |field: &'static str, value: Loose<String>| match value {
+        Loose::Given(text) => Ok(Some(text)),
+        Loose::Absent => Ok(None),
+        Loose::Other(_) => Err(ImportError::NotInventory(Refusal::NotText {
+            device: number,
+            field,
+        })),
+    };
+    let plain = |field, value| text(field, value).map(Option::unwrap_or_default);
+    let mut device = Device {
+        name: plain("name", name)?,
+        location: plain("location", location)?,
+        model: plain("model", model)?,
+        method: plain("method", method)?,
+        ..Device::default()
+    };
+    let cloud = text(CLOUD_FIELD, cloud)?;
+    if let Some(client) = text(CLIENT_FIELD, client)? {
+        device.client = Client::parse(&client).ok_or_else(|| {
+            ImportError::NotInventory(Refusal::UnknownClient {
+                device: number,
+                value: shown(&client),
+            })
+        })?;
     }
+    device.from = plain("from", from)?;
+    device.domain = plain("domain", domain)?;
+    device.smart_host = plain("smart_host", smart_host)?;
+    device.ip = plain("ip", ip)?;
+    device.username = plain("username", username)?;
+    device.notes = plain("notes", notes)?;
     let Some(cloud) = cloud else {
         device.cloud = ASSUMED_CLOUD;
         return Ok((device, false));
@@ -554,14 +497,6 @@ fn read_device(number: usize, item: Json) -> Result<(Device, bool), ImportError>
         value: shown(&cloud),
     })?;
     Ok((device, true))
-}
-
-fn unknown_field(number: usize, key: &str) -> ImportError {
-    not_inventory(format!(
-        "device {number}: unknown field \"{}\"{}",
-        shown(key),
-        look_alike_note(key)
-    ))
 }
 
 #[cfg(test)]

@@ -40,7 +40,7 @@ fn awkward() -> Device {
         "{\"version\": 2}",
     ];
     for ((name, _), value) in Device::default().fields().into_iter().zip(values) {
-        if let Some(slot) = device.field_mut(name) {
+        if let Some(slot) = field_mut(&mut device, name) {
             *slot = value.to_owned();
         }
     }
@@ -71,7 +71,7 @@ fn toml_round_trip_loses_nothing() {
 
 #[test]
 fn json_export_keeps_the_serde_json_layout() {
-    // The derive is still there, so the old writer is the reference.
+    // The export is serde_json's pretty layout of the derive, as it always was.
     let plain = Inventory::new(vec![
         Device {
             name: "Ricoh 2nd floor".into(),
@@ -88,11 +88,9 @@ fn json_export_keeps_the_serde_json_layout() {
         serde_json::to_string_pretty(&Inventory::new(vec![])).ok(),
         Some(Inventory::new(vec![]).to_json())
     );
-    // Markup is escaped, but the data is the same.
+    // Markup reads back as the same data (the export goes into a data: URL, encoded).
     let marked = sample();
-    let reread = serde_json::from_str::<serde_json::Value>(&marked.to_json()).ok();
-    assert_eq!(reread, serde_json::to_value(&marked).ok());
-    assert!(!marked.to_json().contains("<script>"));
+    assert_eq!(Inventory::from_json(&marked.to_json()), Ok(marked));
 }
 
 #[test]
@@ -171,7 +169,9 @@ enum Expect {
     NotInventory(&'static str),
     Version(u32),
     TooMany(usize),
-    Syntax(&'static str),
+    /// Not well-formed in the format being read (where is checked in
+    /// `syntax_errors_give_the_line_and_column`).
+    Syntax,
     TooLarge,
 }
 
@@ -193,9 +193,7 @@ fn check(format: Format, name: &str, document: &str, expect: &Expect) {
         }
         (Err(ImportError::Version(got)), Expect::Version(want)) => got == want,
         (Err(ImportError::TooMany(got)), Expect::TooMany(want)) => got == want,
-        (Err(ImportError::Syntax { format: got, .. }), Expect::Syntax(fragment)) => {
-            *got == format && message.contains(fragment)
-        }
+        (Err(ImportError::Syntax { format: got, .. }), Expect::Syntax) => *got == format,
         (Err(ImportError::TooLarge(_)), Expect::TooLarge) => true,
         _ => false,
     };
@@ -276,12 +274,22 @@ fn hostile_json() -> Vec<(&'static str, String, Expect)> {
         (
             "arrays 10,000 deep",
             format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)),
-            Expect::Syntax("nested more than 64"),
+            // Skipped without recursion: a list is not an inventory, however deep.
+            Expect::NotInventory("expected an object"),
         ),
         (
             "objects 10,000 deep",
             format!("{}1{}", "{\"a\":".repeat(10_000), "}".repeat(10_000)),
-            Expect::Syntax("nested more than 64"),
+            Expect::NotInventory("unknown field \"a\""),
+        ),
+        (
+            "arrays 10,000 deep as a version",
+            format!(
+                "{{\"version\":{}{}}}",
+                "[".repeat(10_000),
+                "]".repeat(10_000)
+            ),
+            Expect::Syntax,
         ),
         (
             "deep value inside a device",
@@ -289,7 +297,15 @@ fn hostile_json() -> Vec<(&'static str, String, Expect)> {
                 1,
                 &format!("{{\"notes\":{}{}}}", "[".repeat(100), "]".repeat(100)),
             ),
-            Expect::Syntax("nested more than 64"),
+            Expect::NotInventory("device 1: \"notes\" must be text"),
+        ),
+        (
+            "a value nested deeper than serde_json's limit inside a device",
+            json_devices(
+                1,
+                &format!("{{\"notes\":{}{}}}", "[".repeat(200), "]".repeat(200)),
+            ),
+            Expect::Syntax,
         ),
         (
             "a huge string",
@@ -385,7 +401,7 @@ fn hostile_json() -> Vec<(&'static str, String, Expect)> {
         (
             "a raw control character",
             json_devices(1, "{\"name\":\"a\u{1}b\"}"),
-            Expect::Syntax("control character"),
+            Expect::Syntax,
         ),
         (
             "escaped control characters",
@@ -417,31 +433,57 @@ fn hostile_json() -> Vec<(&'static str, String, Expect)> {
             "{\"version\":1,\"devices\u{200B}\":[]}".into(),
             Expect::NotInventory("(it contains the invisible character U+200B)"),
         ),
-        ("a truncated document", truncated, Expect::Syntax("line ")),
+        ("a truncated document", truncated, Expect::Syntax),
         (
             "a duplicate field",
             json_devices(1, r#"{"name":"a","name":"b"}"#),
-            Expect::Syntax("\"name\" appears twice"),
+            Expect::NotInventory("device 1: \"name\" appears twice"),
+        ),
+        (
+            "a duplicate top-level field",
+            r#"{"version":1,"devices":[],"version":1}"#.into(),
+            Expect::NotInventory("this is not a smarthost inventory: \"version\" appears twice"),
+        ),
+        (
+            "a duplicate field after an unknown value",
+            json_devices(1, r#"{"name":"a","notes":[{"x":1,"x":2}],"name":"b"}"#),
+            Expect::NotInventory("device 1: \"name\" appears twice"),
+        ),
+        (
+            "a device as a list of its values",
+            json_devices(1, r#"["Ricoh","Lobby"]"#),
+            Expect::NotInventory("device 1 is not a table"),
+        ),
+        (
+            "the inventory as a list of its values",
+            r#"[1,[]]"#.into(),
+            Expect::NotInventory("expected an object"),
+        ),
+        (
+            "a syntax error after a refused device",
+            r#"{"version":1,"devices":[{"colour":"red"},{"name":}]}"#.into(),
+            Expect::Syntax,
+        ),
+        (
+            "2000 devices, one of them refused",
+            json_devices(2 * MAX_DEVICES, r#"{"colour":"red"}"#),
+            Expect::TooMany(2 * MAX_DEVICES),
         ),
         (
             "a trailing comma",
             r#"{"version":1,"devices":[],}"#.into(),
-            Expect::Syntax("trailing comma"),
+            Expect::Syntax,
         ),
         (
             "a lone surrogate",
             json_devices(1, r#"{"name":"\uD800"}"#),
-            Expect::Syntax("surrogate"),
+            Expect::Syntax,
         ),
-        (
-            "a TOML file",
-            "version = 1\n".into(),
-            Expect::Syntax("line 1, column 1"),
-        ),
+        ("a TOML file", "version = 1\n".into(), Expect::Syntax),
         (
             "a comment",
             "// inventory\n{\"version\":1}".into(),
-            Expect::Syntax("comments are not allowed"),
+            Expect::Syntax,
         ),
     ]
 }
@@ -475,8 +517,8 @@ fn hostile_toml() -> Vec<(&'static str, String, Expect)> {
             "version = 1\ndevices = []".into(),
             Expect::Devices(0),
         ),
-        ("brackets", "[]".into(), Expect::Syntax("expected a key")),
-        ("null", "null".into(), Expect::Syntax("expected '='")),
+        ("brackets", "[]".into(), Expect::Syntax),
+        ("null", "null".into(), Expect::Syntax),
         (
             "arrays 10,000 deep",
             format!(
@@ -484,12 +526,12 @@ fn hostile_toml() -> Vec<(&'static str, String, Expect)> {
                 "[".repeat(10_000),
                 "]".repeat(10_000)
             ),
-            Expect::Syntax("nested more than 64"),
+            Expect::Syntax,
         ),
         (
             "a header 10,000 keys long",
             format!("[{}]", vec!["devices"; 10_000].join(".")),
-            Expect::Syntax("more than 64 parts"),
+            Expect::Syntax,
         ),
         (
             "a huge string",
@@ -517,11 +559,7 @@ fn hostile_toml() -> Vec<(&'static str, String, Expect)> {
             "version = \"1\"".into(),
             Expect::NotInventory("\"version\" must be the number 1"),
         ),
-        (
-            "version as a float",
-            "version = 1.0".into(),
-            Expect::Syntax("floating-point numbers"),
-        ),
+        ("version as a float", "version = 1.0".into(), Expect::Syntax),
         (
             "negative version",
             "version = -1".into(),
@@ -591,7 +629,7 @@ fn hostile_toml() -> Vec<(&'static str, String, Expect)> {
         (
             "a raw control character",
             toml_devices(1, "name = \"a\u{1}b\""),
-            Expect::Syntax("control character"),
+            Expect::Syntax,
         ),
         (
             "escaped control characters",
@@ -613,50 +651,46 @@ fn hostile_toml() -> Vec<(&'static str, String, Expect)> {
             toml_devices(1, "\"n\u{430}me\" = 'x'"),
             Expect::NotInventory("U+0430, which is not a plain ASCII letter"),
         ),
-        (
-            "a truncated document",
-            truncated,
-            Expect::Syntax("not closed"),
-        ),
+        ("a truncated document", truncated, Expect::Syntax),
         (
             "a date",
             "version = 1\n[[devices]]\nname = \"a\"\nbought = 2024-05-01".into(),
-            Expect::Syntax("line 4, column 10: dates and times are not used"),
+            Expect::Syntax,
         ),
         (
             "an unquoted address",
             toml_devices(1, "ip = 192.0.2.1"),
-            Expect::Syntax("floating-point numbers"),
+            Expect::Syntax,
         ),
         (
             "unquoted text",
             toml_devices(1, "name = Ricoh"),
-            Expect::Syntax("text must be in quotes"),
+            Expect::Syntax,
         ),
         (
             "a duplicate key",
             toml_devices(1, "name = 'a'\nname = 'b'"),
-            Expect::Syntax("the key name is defined twice"),
+            Expect::Syntax,
         ),
         (
             "a redefined table",
             "version = 1\n[meta]\n[meta]".into(),
-            Expect::Syntax("table [meta] is defined twice"),
+            Expect::Syntax,
         ),
         (
             "devices redefined as a table",
             "version = 1\n[[devices]]\n[devices]".into(),
-            Expect::Syntax("already an array of tables"),
+            Expect::Syntax,
         ),
         (
             "version defined twice",
             "version = 1\nversion = 1".into(),
-            Expect::Syntax("defined twice"),
+            Expect::Syntax,
         ),
         (
             "a JSON-looking line",
             "\"version\": 1".into(),
-            Expect::Syntax("expected '='"),
+            Expect::Syntax,
         ),
     ]
 }
@@ -688,11 +722,11 @@ fn import_messages_name_the_problem() {
         ),
         (
             Inventory::from_json("{\n  \"version\": 1,\n  \"devices\": [}\n"),
-            "this is not valid JSON: line 3, column 15: expected a value",
+            "this is not valid JSON: line 3, column 15",
         ),
         (
             Inventory::from_toml("version = 1\n[[devices]]\nwhen = 1979-05-27\n"),
-            "this is not valid TOML: line 3, column 8: dates and times are not used in smarthost files; quote the value to keep it as text",
+            "this is not valid TOML: line 3, column 8",
         ),
         (
             Inventory::from_toml("version = 3"),
@@ -763,7 +797,7 @@ fn random_inventory(rng: &mut Rng) -> Inventory {
             };
             for (name, _) in Device::default().fields() {
                 if rng.below(3) > 0 {
-                    if let Some(slot) = device.field_mut(name) {
+                    if let Some(slot) = field_mut(&mut device, name) {
                         *slot = awkward_text(rng);
                     }
                 }
@@ -972,7 +1006,7 @@ fn an_unknown_cloud_is_refused_naming_the_device_and_the_clouds() {
     for (value, name, shown_value) in table {
         let json = format!(
             r#"{{"version":1,"devices":[{{"name":"Ricoh"}},{{"cloud":{value},"name":{}}}]}}"#,
-            crate::json::to_compact(&crate::json::Json::String(name.to_owned()))
+            serde_json::Value::String(name.to_owned())
         );
         let toml = format!(
             "version = 1\n[[devices]]\nname = \"Ricoh\"\n[[devices]]\ncloud = {}\nname = {}\n",
@@ -1014,8 +1048,8 @@ fn an_unknown_cloud_is_refused_naming_the_device_and_the_clouds() {
 
 /// The text a JSON string literal stands for (for the table above).
 fn json_string(literal: &str) -> String {
-    match crate::json::parse(literal) {
-        Ok(crate::json::Json::String(s)) => s,
+    match serde_json::from_str(literal) {
+        Ok(serde_json::Value::String(s)) => s,
         other => panic!("{literal}: {other:?}"),
     }
 }
@@ -1047,7 +1081,7 @@ fn a_cloud_that_is_not_text_is_refused_as_any_field_is() {
 }
 
 #[test]
-fn the_cloud_error_speaks_vietnamese_and_other_errors_keep_their_english() {
+fn import_errors_speak_vietnamese() {
     let error =
         Imported::read(r#"{"version":1,"devices":[{"name":"Máy in","cloud":"gcc-hi"}]}"#).err();
     let vi = error
@@ -1060,8 +1094,8 @@ fn the_cloud_error_speaks_vietnamese_and_other_errors_keep_their_english() {
     );
     let other = Imported::read("version = 3").err();
     assert_eq!(
-        other.as_ref().map(|e| e.message(Lang::Vi)),
-        other.as_ref().map(ToString::to_string)
+        other.as_ref().map(|e| e.message(Lang::Vi)).as_deref(),
+        Some("danh sách thiết bị này thuộc phiên bản 3; phiên bản smarthost này chỉ đọc được phiên bản 1")
     );
 }
 
@@ -1148,4 +1182,22 @@ fn an_unknown_client_is_refused_naming_the_device() {
             "{text}"
         );
     }
+}
+
+/// A text field by its name in both formats (the reader has no such lookup: serde's
+/// derive names the fields).
+fn field_mut<'d>(device: &'d mut Device, name: &str) -> Option<&'d mut String> {
+    Some(match name {
+        "name" => &mut device.name,
+        "location" => &mut device.location,
+        "model" => &mut device.model,
+        "method" => &mut device.method,
+        "from" => &mut device.from,
+        "domain" => &mut device.domain,
+        "smart_host" => &mut device.smart_host,
+        "ip" => &mut device.ip,
+        "username" => &mut device.username,
+        "notes" => &mut device.notes,
+        _ => return None,
+    })
 }

@@ -18,7 +18,6 @@ pub mod echo;
 pub mod guide;
 pub mod i18n;
 pub mod inventory;
-pub mod json;
 pub mod matrix;
 pub mod method;
 pub mod milestone;

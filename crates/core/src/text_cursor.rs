@@ -1,6 +1,6 @@
-//! The byte cursor under the JSON and TOML readers: where the reader is, what comes next,
-//! and an error located by line and column. Both formats are ASCII-structured, so the
-//! readers look at bytes and take whole characters only through [`TextCursor::slice`],
+//! The byte cursor under the TOML reader: where the reader is, what comes next,
+//! and an error located by line and column. TOML is ASCII-structured, so the
+//! reader looks at bytes and takes whole characters only through [`TextCursor::slice`],
 //! which refuses a cut inside a character instead of panicking.
 
 use thiserror::Error;
@@ -35,10 +35,6 @@ impl<'a> TextCursor<'a> {
 
     pub(crate) fn peek_at(&self, ahead: usize) -> Option<u8> {
         self.bytes.get(self.pos.saturating_add(ahead)).copied()
-    }
-
-    pub(crate) fn at_end(&self) -> bool {
-        self.pos >= self.bytes.len()
     }
 
     pub(crate) fn starts_with(&self, prefix: &[u8]) -> bool {
@@ -123,6 +119,6 @@ mod tests {
         assert!(cursor.starts_with(b"]"));
         assert_eq!(cursor.peek_at(1), None);
         assert!(cursor.eat(b']'));
-        assert!(cursor.at_end());
+        assert_eq!(cursor.peek(), None);
     }
 }

@@ -1,15 +1,15 @@
-//! A TOML 1.0 reader for the subset a device inventory uses, producing the same
-//! [`Json`] tree as the JSON reader so one schema check serves both formats, and the
+//! A TOML 1.0 reader for the subset a device inventory uses, producing a
+//! [`serde_json::Value`] tree so the inventory's serde types read both formats, and the
 //! string quoting the inventory writer needs.
 //!
 //! Floats, dates and times are refused by name rather than read: an inventory has none,
 //! so one is a mistake the user should hear about (an unquoted `10.0.0.5` would
-//! otherwise be a confusing float error, or worse, silently a number). Like the JSON
-//! reader it never panics and limits nesting to [`MAX_DEPTH`].
+//! otherwise be a confusing float error, or worse, silently a number). It never panics and limits nesting to
+//! [`MAX_DEPTH`].
 
 use crate::echo::shown;
-use crate::json::{Json, Number};
 use crate::text_cursor::{TextCursor, TextError};
+use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::ops::{Deref, DerefMut};
 
@@ -19,9 +19,8 @@ pub const MAX_DEPTH: usize = 64;
 /// Why a document was refused, and where.
 pub type TomlError = TextError;
 
-/// Reads a TOML document into an object tree: tables become objects in the order their
-/// keys first appear, arrays of tables become arrays of objects, integers numbers.
-pub fn parse(text: &str) -> Result<Json, TomlError> {
+/// Reads a TOML document into an object tree: tables become objects, arrays of tables become arrays of objects, integers numbers.
+pub fn parse(text: &str) -> Result<Value, TomlError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = Reader {
         cursor: TextCursor::new(text),
@@ -44,7 +43,7 @@ pub fn parse(text: &str) -> Result<Json, TomlError> {
         }
         reader.end_of_line()?;
     }
-    Ok(root.into_json())
+    Ok(root.into_value())
 }
 
 /// `text` as a TOML basic string: `"` and `\` escaped, control characters as short
@@ -102,7 +101,7 @@ enum Origin {
 enum Node {
     /// A value written after `=`, including inline tables, which are closed to later
     /// additions, and static arrays, which `[[...]]` cannot extend.
-    Leaf(Json),
+    Leaf(Value),
     Table(Table),
     TablesArray(Vec<Table>),
 }
@@ -136,23 +135,23 @@ impl Table {
         self.get_mut(key)
     }
 
-    fn into_json(self) -> Json {
-        Json::Object(
+    fn into_value(self) -> Value {
+        Value::Object(
             self.entries
                 .into_iter()
-                .map(|(key, node)| (key, node.into_json()))
-                .collect(),
+                .map(|(key, node)| (key, node.into_value()))
+                .collect::<Map<_, _>>(),
         )
     }
 }
 
 impl Node {
-    fn into_json(self) -> Json {
+    fn into_value(self) -> Value {
         match self {
             Node::Leaf(value) => value,
-            Node::Table(table) => table.into_json(),
+            Node::Table(table) => table.into_value(),
             Node::TablesArray(tables) => {
-                Json::Array(tables.into_iter().map(Table::into_json).collect())
+                Value::Array(tables.into_iter().map(Table::into_value).collect())
             }
         }
     }
@@ -231,7 +230,7 @@ fn define_table(root: &mut Table, path: &[String], array: bool) -> Result<(), St
 }
 
 /// Stores `path = value` in `table`, creating the tables a dotted key names.
-fn insert_dotted(table: &mut Table, path: &[String], value: Json) -> Result<(), String> {
+fn insert_dotted(table: &mut Table, path: &[String], value: Value) -> Result<(), String> {
     let (last, parents) = path.split_last().ok_or("a key needs a name")?;
     let mut table = table;
     for (depth, part) in parents.iter().enumerate() {
@@ -405,16 +404,16 @@ impl Reader<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Json, TomlError> {
+    fn value(&mut self, depth: usize) -> Result<Value, TomlError> {
         match self.peek() {
             Some(b'"') if self.starts_with(b"\"\"\"") => {
-                self.multi_line_string(b'"').map(Json::String)
+                self.multi_line_string(b'"').map(Value::String)
             }
-            Some(b'"') => self.basic_string().map(Json::String),
+            Some(b'"') => self.basic_string().map(Value::String),
             Some(b'\'') if self.starts_with(b"'''") => {
-                self.multi_line_string(b'\'').map(Json::String)
+                self.multi_line_string(b'\'').map(Value::String)
             }
-            Some(b'\'') => self.literal_string().map(Json::String),
+            Some(b'\'') => self.literal_string().map(Value::String),
             Some(b'[') => self.array(depth + 1),
             Some(b'{') => self.inline_table(depth + 1),
             _ => self.scalar(),
@@ -430,14 +429,14 @@ impl Reader<'_> {
         Ok(())
     }
 
-    fn array(&mut self, depth: usize) -> Result<Json, TomlError> {
+    fn array(&mut self, depth: usize) -> Result<Value, TomlError> {
         self.enter(depth)?;
         self.pos += 1;
         let mut items = Vec::new();
         loop {
             self.skip_array_space()?;
             if self.eat(b']') {
-                return Ok(Json::Array(items));
+                return Ok(Value::Array(items));
             }
             items.push(self.value(depth)?);
             self.skip_array_space()?;
@@ -445,7 +444,7 @@ impl Reader<'_> {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(Json::Array(items));
+                    return Ok(Value::Array(items));
                 }
                 None => return Err(self.error("the document ends inside an array")),
                 Some(_) => return Err(self.error("expected ',' or ']' in the array")),
@@ -454,13 +453,13 @@ impl Reader<'_> {
     }
 
     /// `{ key = value, ... }` on one line, without a trailing comma (TOML 1.0).
-    fn inline_table(&mut self, depth: usize) -> Result<Json, TomlError> {
+    fn inline_table(&mut self, depth: usize) -> Result<Value, TomlError> {
         self.enter(depth)?;
         self.pos += 1;
         let mut table = Table::new(Origin::Header);
         self.skip_blanks();
         if self.eat(b'}') {
-            return Ok(table.into_json());
+            return Ok(table.into_value());
         }
         loop {
             self.skip_blanks();
@@ -473,7 +472,7 @@ impl Reader<'_> {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(table.into_json());
+                    return Ok(table.into_value());
                 }
                 Some(b'\n' | b'\r') | None => {
                     return Err(self.error("an inline table must end with '}' on the same line"))
@@ -484,7 +483,7 @@ impl Reader<'_> {
     }
 
     /// Integers and booleans, and the floats, dates and times that are refused by name.
-    fn scalar(&mut self) -> Result<Json, TomlError> {
+    fn scalar(&mut self) -> Result<Value, TomlError> {
         let start = self.pos;
         while self.peek().is_some_and(|b| {
             b.is_ascii_alphanumeric() || matches!(b, b'_' | b'+' | b'-' | b'.' | b':')
@@ -493,10 +492,10 @@ impl Reader<'_> {
         }
         let token = self.slice(start, self.pos)?;
         let refuse =
-            |message: String| -> Result<Json, TomlError> { Err(self.error_at(start, message)) };
+            |message: String| -> Result<Value, TomlError> { Err(self.error_at(start, message)) };
         match token {
-            "true" => Ok(Json::Bool(true)),
-            "false" => Ok(Json::Bool(false)),
+            "true" => Ok(Value::Bool(true)),
+            "false" => Ok(Value::Bool(false)),
             "" => refuse(
                 "expected a value: a quoted string, an integer, true or false, an array or an inline table"
                     .to_owned(),
@@ -508,7 +507,7 @@ impl Reader<'_> {
                 refuse("floating-point numbers (with a fraction, an exponent, inf or nan) are not used in smarthost files; write a whole number, or quote the value to keep it as text".to_owned())
             }
             _ => match integer(token) {
-                Ok(value) => Ok(Json::Number(Number::from(value))),
+                Ok(value) => Ok(Value::Number(value.into())),
                 Err(IntegerError::NotANumber) => refuse(format!(
                     "{} is not a value; text must be in quotes",
                     shown(token)

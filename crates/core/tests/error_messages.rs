@@ -1,6 +1,6 @@
 //! Every message about a typed value exists in every language: each variant of
-//! `ValueError`, `DomainProblem`, `NameError` and `EndpointError` (and the one
-//! `ValueWarning`) renders non-empty in English and Vietnamese, with every placeholder
+//! `ValueError`, `DomainProblem`, `NameError`, `EndpointError`, the import's
+//! `ImportError` and the planner's `AnswerError` (and the one `ValueWarning`) renders non-empty in English and Vietnamese, with every placeholder
 //! filled, in Vietnamese words rather than the English template, and short enough to
 //! sit next to a form field. English is what `Display` shows.
 //!
@@ -10,6 +10,8 @@
 
 use smarthost_core::dns::{EndpointError, NameError, ResolveError};
 use smarthost_core::i18n::Lang;
+use smarthost_core::inventory::{Format, ImportError, Imported, Refusal};
+use smarthost_core::plan::{AnswerError, Answers};
 use smarthost_core::validate::{DomainProblem, Field, ValueError, ValueWarning};
 
 // The bilingual checks are needed here, not the hostile tables' helpers.
@@ -458,5 +460,181 @@ fn parsers_give_vietnamese_messages() {
     assert_eq!(
         DomainName::parse("bad_name.com").map_err(|e| e.message(Lang::Vi)),
         Err("không được dùng ký tự '_' trong tên miền (nhãn \"bad_name\")".to_owned())
+    );
+}
+
+/// English sentences of the import and answer templates that a Vietnamese message must
+/// not keep (the field names and values it quotes, such as "device", may stay).
+const IMPORT_ENGLISH: [&str; 16] = [
+    "this is not",
+    "the file",
+    "inventory",
+    " is version",
+    " reads ",
+    "at most",
+    "can be imported",
+    "unknown field",
+    "appears twice",
+    "is missing",
+    "must be",
+    "expected an",
+    "not a table",
+    "text in quotes",
+    "which is not",
+    "invisible character",
+];
+
+const IMPORT_RULES: Rules = Rules {
+    english_words: &IMPORT_ENGLISH,
+    is_key: |message| message.contains("inventory.") || message.contains("plan.error."),
+    brace_escapes: &[],
+    max_chars: Some(MAX_MESSAGE_CHARS),
+};
+
+const IMPORT_VARIANTS: usize = 15;
+
+/// One index per `ImportError` variant, and per `Refusal` within `NotInventory`.
+fn import_variant(error: &ImportError) -> usize {
+    match error {
+        ImportError::Empty => 0,
+        ImportError::Version(_) => 1,
+        ImportError::TooMany(_) => 2,
+        ImportError::Syntax { .. } => 3,
+        ImportError::TooLarge(_) => 4,
+        ImportError::UnknownCloud { .. } => 5,
+        ImportError::NotInventory(refusal) => match refusal {
+            Refusal::NotAnObject => 6,
+            Refusal::UnknownField { .. } => 7,
+            Refusal::RepeatedField { .. } => 8,
+            Refusal::VersionMissing => 9,
+            Refusal::VersionNotNumber => 10,
+            Refusal::DevicesNotList => 11,
+            Refusal::DeviceNotTable { .. } => 12,
+            Refusal::NotText { .. } => 13,
+            Refusal::UnknownClient { .. } => 14,
+        },
+    }
+}
+
+/// Every refusal, as the reader gives it for a real document where it can (so the
+/// samples are what a user sees), in both formats.
+fn import_errors() -> Vec<ImportError> {
+    let long = "x".repeat(300);
+    let documents = [
+        "\u{feff} \n".to_owned(),
+        r#"{"version":2,"devices":[]}"#.to_owned(),
+        format!(
+            r#"{{"version":1,"devices":[{}]}}"#,
+            vec!["{}"; 1001].join(",")
+        ),
+        "{\"version\": 1,\n \"devices\": [}".to_owned(),
+        "version = 1\nname = Ricoh".to_owned(),
+        r#"{"version":1,"devices":[{"name":"Máy in","cloud":"gcc-hi"}]}"#.to_owned(),
+        "[]".to_owned(),
+        r#"{"version":1,"devices":[{"colour":"red"}]}"#.to_owned(),
+        "{\"version\":1,\"devices\":[{\"n\u{430}me\":\"x\"}]}".to_owned(),
+        "{\"version\":1,\"devices\u{200B}\":[]}".to_owned(),
+        format!(r#"{{"version":1,"{long}":1}}"#),
+        r#"{"version":1,"version":1}"#.to_owned(),
+        r#"{"version":1,"devices":[{"name":"a","name":"b"}]}"#.to_owned(),
+        r#"{"devices":[]}"#.to_owned(),
+        r#"{"version":"1"}"#.to_owned(),
+        r#"{"version":1,"devices":{}}"#.to_owned(),
+        r#"{"version":1,"devices":[{},"printer"]}"#.to_owned(),
+        r#"{"version":1,"devices":[{"ip":["192.0.2.1"]}]}"#.to_owned(),
+        "version = 1\n[[devices]]\nclient = \"app\"\n".to_owned(),
+        format!("version = 1\n[[devices]]\nclient = \"{long}\u{202e}\"\n"),
+    ];
+    let mut errors: Vec<ImportError> = documents
+        .iter()
+        .map(|document| {
+            // A list is read as JSON when asked for (detection would take it for TOML).
+            if document.starts_with('[') {
+                Imported::read_json(document)
+            } else {
+                Imported::read(document)
+            }
+        })
+        .zip(&documents)
+        .map(|(read, document)| match read {
+            Err(error) => error,
+            Ok(imported) => panic!("accepted {document:?}: {imported:?}"),
+        })
+        .collect();
+    // Over 8 MiB: built rather than read, to keep the test fast.
+    errors.push(ImportError::TooLarge(9_000_000));
+    errors
+}
+
+#[test]
+fn every_import_error_speaks_both_languages() {
+    messages::check_all(
+        &IMPORT_RULES,
+        "ImportError",
+        IMPORT_VARIANTS,
+        import_errors(),
+        import_variant,
+        ImportError::message,
+    );
+}
+
+#[test]
+fn import_errors_give_their_values_not_the_parsers_text() {
+    let syntax = Imported::read("{\"version\": 1,\n \"devices\": [}");
+    assert_eq!(
+        syntax.as_ref().err(),
+        Some(&ImportError::Syntax {
+            format: Format::Json,
+            line: 2,
+            column: 14,
+        })
+    );
+    assert_eq!(
+        syntax.err().map(|e| e.message(Lang::Vi)).as_deref(),
+        Some("tệp không phải là JSON hợp lệ: lỗi ở dòng 2, cột 14")
+    );
+    let unknown = Imported::read(r#"{"version":1,"devices":[{},{"colour":"red"}]}"#);
+    assert_eq!(
+        unknown.err().map(|e| e.message(Lang::Vi)).as_deref(),
+        Some("đây không phải là danh sách thiết bị của smarthost: thiết bị 2: trường \"colour\" không có trong định dạng danh sách")
+    );
+}
+
+const ANSWER_VARIANTS: usize = 2;
+
+fn answer_variant(error: &AnswerError) -> usize {
+    match error {
+        AnswerError::UnknownQuestion(_) => 0,
+        AnswerError::InvalidValue { .. } => 1,
+    }
+}
+
+#[test]
+fn every_answer_error_speaks_both_languages() {
+    let rules = Rules {
+        english_words: &[
+            "unknown question",
+            "the questions",
+            "is not an answer",
+            "allowed:",
+        ],
+        ..IMPORT_RULES
+    };
+    let samples = [
+        ("colour", "blue"),
+        ("tls", "1.3"),
+        ("ports", "587,2525"),
+        ("cloud", ""),
+    ]
+    .into_iter()
+    .filter_map(|(question, value)| Answers::default().set(question, value).err())
+    .collect();
+    messages::check_all(
+        &rules,
+        "AnswerError",
+        ANSWER_VARIANTS,
+        samples,
+        answer_variant,
+        AnswerError::message,
     );
 }

@@ -2,8 +2,8 @@
 //!
 //! There is no RFC for these: both answer `{Status, TC, Answer:[{name,type,TTL,data}]}`,
 //! but Cloudflare writes TXT `data` in presentation form (`"part1" "part2"` with `\"`,
-//! `\\` and `\DDD` escapes) while Google returns the text unquoted. Answers are checked
-//! field by field: a server (or something in between) that sends wrong types gets
+//! `\\` and `\DDD` escapes) while Google returns the text unquoted. serde's derive
+//! checks the fields: a server (or something in between) that sends wrong types gets
 //! [`ResolveError::MalformedJson`], never a panic and never a guessed record.
 
 use super::record::{Rcode, Record, RecordData, RecordType};
@@ -11,7 +11,11 @@ use super::resolver::{
     fetch_answer, outcome, validate_endpoint, HttpTransport, Lookup, ResolveError, Resolver,
 };
 use super::DomainName;
-use crate::json::{self, Json};
+use crate::echo::{is_unsafe_to_echo, shown};
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 /// The media type both JSON APIs accept; Cloudflare requires it.
@@ -109,6 +113,79 @@ fn malformed(why: impl Into<String>) -> ResolveError {
     ResolveError::MalformedJson(why.into())
 }
 
+/// The body both APIs send, as far as it is used; other fields (`Question`, `RD`, …) are
+/// ignored.
+#[derive(Deserialize)]
+struct Body {
+    #[serde(rename = "Status")]
+    status: u16,
+    /// TC is informational: a JSON server has already retried over TCP, so a truncated
+    /// flag does not make the answer unusable.
+    #[serde(rename = "TC", default, deserialize_with = "only_true")]
+    truncated: bool,
+    /// Absent or `null` when there are no records.
+    #[serde(rename = "Answer", default)]
+    answer: Option<Vec<Object<Entry>>>,
+}
+
+#[derive(Deserialize)]
+struct Entry {
+    name: String,
+    #[serde(rename = "type")]
+    rtype: u16,
+    #[serde(rename = "TTL")]
+    ttl: u32,
+    data: String,
+}
+
+/// Any type other than `true` counts as false.
+fn only_true<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
+    Ok(matches!(
+        serde_json::Value::deserialize(deserializer)?,
+        serde_json::Value::Bool(true)
+    ))
+}
+
+/// `T` read from a JSON object only: serde's derive would also take a list of the
+/// fields' values in order.
+struct Object<T>(T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ObjectVisitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjectVisitor<T> {
+            type Value = Object<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Object<T>, A::Error> {
+                T::deserialize(MapAccessDeserializer::new(map)).map(Object)
+            }
+        }
+        deserializer.deserialize_map(ObjectVisitor(std::marker::PhantomData))
+    }
+}
+
+/// serde's message for a body it refused, safe to show: it may quote text from the
+/// network, so unsafe characters are replaced and a long one is cut.
+fn refused(error: &serde_json::Error) -> ResolveError {
+    const MAX_CHARS: usize = 200;
+    let message = error.to_string();
+    let mut why: String = message
+        .chars()
+        .take(MAX_CHARS)
+        .map(|c| if is_unsafe_to_echo(c) { '\u{FFFD}' } else { c })
+        .collect();
+    if message.chars().nth(MAX_CHARS).is_some() {
+        why.push('…');
+    }
+    if error.is_data() {
+        malformed(why)
+    } else {
+        malformed(format!("not JSON: {why}"))
+    }
+}
+
 /// Decodes a JSON API body, checking every field it uses.
 pub fn decode_json_answer(body: &[u8]) -> Result<JsonAnswer, ResolveError> {
     let text = std::str::from_utf8(body).map_err(|e| malformed(format!("not JSON: {e}")))?;
@@ -117,77 +194,33 @@ pub fn decode_json_answer(body: &[u8]) -> Result<JsonAnswer, ResolveError> {
     if text.starts_with('\u{feff}') {
         return Err(malformed("not JSON: it starts with a byte order mark"));
     }
-    let value = json::parse(text).map_err(|e| malformed(format!("not JSON: {e}")))?;
-    if value.as_object().is_none() {
-        return Err(malformed("the answer is not a JSON object"));
-    }
-    let status = value
-        .get("Status")
-        .ok_or_else(|| malformed("Status is missing"))?
-        .as_u64()
-        .and_then(|n| u16::try_from(n).ok())
-        .ok_or_else(|| malformed("Status is not a response code"))?;
-    // TC is informational: a JSON server has already retried over TCP, so a truncated
-    // flag does not make the answer unusable. Any type other than true counts as false.
-    let truncated = value.get("TC").and_then(Json::as_bool).unwrap_or(false);
-    let records = match value.get("Answer") {
-        None | Some(Json::Null) => Vec::new(),
-        Some(Json::Array(entries)) => entries
-            .iter()
-            .enumerate()
-            .map(|(index, entry)| decode_record(entry, index))
-            .collect::<Result<Vec<_>, _>>()?,
-        Some(_) => return Err(malformed("Answer is not a list")),
-    };
+    let Object(body) = serde_json::from_str::<Object<Body>>(text).map_err(|e| refused(&e))?;
+    let records = body
+        .answer
+        .unwrap_or_default()
+        .into_iter()
+        .map(|Object(entry)| decode_record(entry))
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(JsonAnswer {
-        rcode: Rcode::from_code(status),
-        truncated,
+        rcode: Rcode::from_code(body.status),
+        truncated: body.truncated,
         records,
     })
 }
 
-/// `entry` is known to be an object.
-fn field<'a>(entry: &'a Json, key: &str, index: usize) -> Result<&'a Json, ResolveError> {
-    entry
-        .get(key)
-        .ok_or_else(|| malformed(format!("answer {index} has no {key}")))
-}
-
-fn decode_record(entry: &Json, index: usize) -> Result<Record, ResolveError> {
-    if entry.as_object().is_none() {
-        return Err(malformed(format!("answer {index} is not an object")));
-    }
-    let name = field(entry, "name", index)?
-        .as_str()
-        .ok_or_else(|| malformed(format!("the name of answer {index} is not text")))?;
-    let rtype = field(entry, "type", index)?
-        .as_u64()
-        .and_then(|n| u16::try_from(n).ok())
-        .map(RecordType::from_code)
-        .ok_or_else(|| malformed(format!("the type of answer {index} is not a record type")))?;
-    let ttl = field(entry, "TTL", index)?
-        .as_u64()
-        .and_then(|n| u32::try_from(n).ok())
-        .ok_or_else(|| {
-            malformed(format!(
-                "the TTL of answer {index} is not a number of seconds"
-            ))
-        })?;
-    let data = field(entry, "data", index)?
-        .as_str()
-        .ok_or_else(|| malformed(format!("the data of answer {index} is not text")))?;
-    let data = decode_data(rtype, data).ok_or_else(|| {
-        let shown: String = data.chars().take(80).collect();
-        let more = if shown.len() < data.len() { "..." } else { "" };
+fn decode_record(entry: Entry) -> Result<Record, ResolveError> {
+    let rtype = RecordType::from_code(entry.rtype);
+    let data = decode_data(rtype, &entry.data).ok_or_else(|| {
         malformed(format!(
-            "the {} data \"{shown}{more}\" is not valid",
-            rtype.mnemonic()
+            "the {} data \"{}\" is not valid",
+            rtype.mnemonic(),
+            shown(&entry.data)
         ))
     })?;
     Ok(Record {
-        name: normalize_name(name),
+        name: normalize_name(&entry.name),
         rtype,
-        ttl,
+        ttl: entry.ttl,
         data,
     })
 }

@@ -5,9 +5,9 @@
 //! and the ranking still works with it.
 
 use crate::cloud::Cloud;
+use crate::i18n::{format, Lang};
 use serde::Serialize;
 use std::collections::BTreeSet;
-use thiserror::Error;
 
 /// One question with its allowed values (besides `unknown`, always allowed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,18 +55,47 @@ pub fn question(id: &str) -> Option<&'static Question> {
     QUESTIONS.iter().find(|q| q.id == id)
 }
 
-/// An answer that cannot be taken.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+/// An answer that cannot be taken, with what the message names; worded in the reader's
+/// language by [`AnswerError::message`] (`Display` is the English).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AnswerError {
-    #[error("unknown question `{0}`; the questions are: {list}", list = question_ids())]
     UnknownQuestion(String),
-    #[error("`{value}` is not an answer to `{question}`; allowed: {allowed}")]
     InvalidValue {
         question: &'static str,
         value: String,
+        /// The question's values and `unknown`, comma-separated.
         allowed: String,
     },
 }
+
+impl AnswerError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            AnswerError::UnknownQuestion(question) => format(
+                lang,
+                "plan.error.unknown-question",
+                &[("question", question), ("questions", &question_ids())],
+            ),
+            AnswerError::InvalidValue {
+                question,
+                value,
+                allowed,
+            } => format(
+                lang,
+                "plan.error.invalid-value",
+                &[
+                    ("value", value),
+                    ("question", question),
+                    ("allowed", allowed),
+                ],
+            ),
+        }
+    }
+}
+
+impl std::error::Error for AnswerError {}
+
+crate::i18n::display_in_english!(AnswerError);
 
 fn question_ids() -> String {
     QUESTIONS

@@ -1,0 +1,338 @@
+//! The inventory file's shape as serde reads it, from JSON text or from the TOML reader's
+//! tree alike. serde's derive does the field walking (`deny_unknown_fields` refuses an
+//! unknown field, the derive a repeated one); every refusal comes back as data rather
+//! than as serde's English message, so [`super::Refusal`] can name the device and field:
+//!
+//! - values are read loosely ([`Loose`]): a wrong type is kept as such and refused
+//!   afterwards, with the device's number;
+//! - objects go through [`Keys`], which remembers the key serde was at when the derive
+//!   refused it, then skips the rest of the object so the document is still read to its
+//!   end (a syntax error further on is reported before the schema).
+//!
+//! The only errors left to serde are those of the text itself (syntax, nesting).
+
+use super::{FieldName, Refusal, MAX_DEVICES};
+use serde::de::value::{MapAccessDeserializer, StringDeserializer};
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+use std::fmt;
+
+/// A value as given: of the expected type, of another one, or absent.
+#[derive(Debug, Default, Deserialize)]
+#[serde(untagged)]
+pub(super) enum Loose<T> {
+    Given(T),
+    Other(IgnoredAny),
+    #[default]
+    #[serde(skip)]
+    Absent,
+}
+
+/// The top level: `version` and `devices`, or why not.
+pub(super) enum Top {
+    File(InventoryFile),
+    Refused(Refusal),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct InventoryFile {
+    #[serde(default)]
+    pub version: Loose<u64>,
+    #[serde(default)]
+    pub devices: DeviceList,
+}
+
+/// The `devices` value: the first [`MAX_DEVICES`] devices and how many there were, or a
+/// value that is not a list (`null` included), or none.
+#[derive(Default)]
+pub(super) enum DeviceList {
+    List {
+        devices: Vec<Slot>,
+        count: usize,
+    },
+    NotList,
+    #[default]
+    Absent,
+}
+
+/// One entry of `devices`.
+pub(super) enum Slot {
+    Device(Box<DeviceFile>),
+    /// Refused by the derive: the field and whether it was unknown (else repeated).
+    Refused {
+        unknown: bool,
+        field: FieldName,
+    },
+    NotTable,
+}
+
+/// A device's fields, in the order an export writes them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct DeviceFile {
+    #[serde(default)]
+    pub name: Loose<String>,
+    #[serde(default)]
+    pub location: Loose<String>,
+    #[serde(default)]
+    pub model: Loose<String>,
+    #[serde(default)]
+    pub method: Loose<String>,
+    #[serde(default)]
+    pub cloud: Loose<String>,
+    #[serde(default)]
+    pub client: Loose<String>,
+    #[serde(default)]
+    pub from: Loose<String>,
+    #[serde(default)]
+    pub domain: Loose<String>,
+    #[serde(default)]
+    pub smart_host: Loose<String>,
+    #[serde(default)]
+    pub ip: Loose<String>,
+    #[serde(default)]
+    pub username: Loose<String>,
+    #[serde(default)]
+    pub notes: Loose<String>,
+}
+
+/// What the derive refused in one object, by the key it was at.
+enum Outcome<T> {
+    Read(T),
+    Refused { unknown: bool, field: FieldName },
+}
+
+/// Reads an object with `T`'s derive through [`Keys`]; `Err` only for an error of the
+/// text itself.
+fn read_object<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
+    map: A,
+) -> Result<Outcome<T>, A::Error> {
+    let mut keys = Keys {
+        map,
+        at: None,
+        seen: Vec::new(),
+        unknown: false,
+        value_pending: false,
+        failed: false,
+    };
+    let error = match T::deserialize(MapAccessDeserializer::new(&mut keys)) {
+        Ok(value) => return Ok(Outcome::Read(value)),
+        Err(error) => error,
+    };
+    let Some(key) = keys.at.take().filter(|_| !keys.failed) else {
+        return Err(error);
+    };
+    // Unknown, or else seen before: the derive checks nothing else (values are loose).
+    let unknown = keys.unknown;
+    if !unknown && keys.seen.iter().filter(|k| **k == key).count() < 2 {
+        return Err(error);
+    }
+    keys.skip_rest()?;
+    Ok(Outcome::Refused {
+        unknown,
+        field: FieldName::new(&key),
+    })
+}
+
+/// A map passed through to the derive, remembering the key it is at.
+struct Keys<A> {
+    map: A,
+    at: Option<String>,
+    /// The keys read so far (an object of the schema has a dozen at most: the derive
+    /// stops at the first unknown or repeated one).
+    seen: Vec<String>,
+    /// The derive refused the key `at` as unknown.
+    unknown: bool,
+    /// `at` was read and its value not yet.
+    value_pending: bool,
+    /// The underlying map failed: the text is broken.
+    failed: bool,
+}
+
+impl<'de, A: MapAccess<'de>> Keys<A> {
+    fn skip_rest(&mut self) -> Result<(), A::Error> {
+        if self.value_pending {
+            self.map.next_value::<IgnoredAny>()?;
+        }
+        while self.map.next_key::<IgnoredAny>()?.is_some() {
+            self.map.next_value::<IgnoredAny>()?;
+        }
+        Ok(())
+    }
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Keys<A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        let key = self.map.next_key::<String>().inspect_err(|_| {
+            self.failed = true;
+        })?;
+        let Some(key) = key else {
+            return Ok(None);
+        };
+        self.value_pending = true;
+        self.seen.push(key.clone());
+        self.at = Some(key.clone());
+        seed.deserialize(StringDeserializer::<A::Error>::new(key))
+            .map(Some)
+            .inspect_err(|_| {
+                self.unknown = true;
+            })
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        self.value_pending = false;
+        self.map.next_value_seed(seed).inspect_err(|_| {
+            self.failed = true;
+        })
+    }
+}
+
+/// Skips the rest of a sequence.
+fn skip_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<(), A::Error> {
+    while seq.next_element::<IgnoredAny>()?.is_some() {}
+    Ok(())
+}
+
+/// Visitor methods for every value that is not the one wanted: each gives `$other`
+/// (skipping the contents of a list or a table).
+macro_rules! other_values {
+    ($other:expr) => {
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok($other)
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Ok($other)
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Ok($other)
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok($other)
+        }
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+            Ok($other)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok($other)
+        }
+    };
+}
+
+struct TopVisitor;
+
+impl<'de> Visitor<'de> for TopVisitor {
+    type Value = Top;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an inventory")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Top, A::Error> {
+        Ok(match read_object(map)? {
+            Outcome::Read(file) => Top::File(file),
+            Outcome::Refused { unknown, field } => Top::Refused(if unknown {
+                Refusal::UnknownField {
+                    device: None,
+                    field,
+                }
+            } else {
+                Refusal::RepeatedField {
+                    device: None,
+                    field,
+                }
+            }),
+        })
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Top, A::Error> {
+        skip_seq(seq)?;
+        Ok(Top::Refused(Refusal::NotAnObject))
+    }
+
+    other_values!(Top::Refused(Refusal::NotAnObject));
+}
+
+impl<'de> Deserialize<'de> for Top {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Top, D::Error> {
+        deserializer.deserialize_any(TopVisitor)
+    }
+}
+
+struct DeviceListVisitor;
+
+impl<'de> Visitor<'de> for DeviceListVisitor {
+    type Value = DeviceList;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of devices")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<DeviceList, A::Error> {
+        let mut devices = Vec::new();
+        let mut count = 0;
+        loop {
+            // Past the limit the rest is only counted, so a huge list costs no memory.
+            let more = if count < MAX_DEVICES {
+                seq.next_element::<Slot>()?.map(|slot| devices.push(slot))
+            } else {
+                seq.next_element::<IgnoredAny>()?.map(drop)
+            };
+            if more.is_none() {
+                break;
+            }
+            count += 1;
+        }
+        Ok(DeviceList::List { devices, count })
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<DeviceList, A::Error> {
+        while map.next_key::<IgnoredAny>()?.is_some() {
+            map.next_value::<IgnoredAny>()?;
+        }
+        Ok(DeviceList::NotList)
+    }
+
+    other_values!(DeviceList::NotList);
+}
+
+impl<'de> Deserialize<'de> for DeviceList {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<DeviceList, D::Error> {
+        deserializer.deserialize_any(DeviceListVisitor)
+    }
+}
+
+struct SlotVisitor;
+
+impl<'de> Visitor<'de> for SlotVisitor {
+    type Value = Slot;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a device")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Slot, A::Error> {
+        Ok(match read_object(map)? {
+            Outcome::Read(device) => Slot::Device(Box::new(device)),
+            Outcome::Refused { unknown, field } => Slot::Refused { unknown, field },
+        })
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Slot, A::Error> {
+        skip_seq(seq)?;
+        Ok(Slot::NotTable)
+    }
+
+    other_values!(Slot::NotTable);
+}
+
+impl<'de> Deserialize<'de> for Slot {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Slot, D::Error> {
+        deserializer.deserialize_any(SlotVisitor)
+    }
+}
