@@ -12,7 +12,7 @@ use smarthost_core::device_card::{build_device_card, cloud_name, device_card_row
 use smarthost_core::inventory::{CloudAssumed, Device, Imported, Inventory};
 use smarthost_core::method::MethodId;
 use smarthost_core::plan::Client;
-use smarthost_core::qr::{EcLevel, QrCode};
+use smarthost_core::qr::encode_svg_path;
 
 const STORAGE_KEY: &str = "smarthost.inventory";
 const LAYOUT_KEY: &str = "smarthost.print-layout";
@@ -425,28 +425,35 @@ fn guide_url(method: MethodId) -> Option<String> {
         .map(|url| url.href())
 }
 
-/// A QR code drawn as SVG elements from core's path data (no markup is parsed).
+/// A QR code drawn as SVG elements from core's path data (no markup is parsed); when the
+/// address is too long for a code, why, in the page's language.
 #[component]
 fn GuideQr(url: String, label: String) -> impl IntoView {
-    QrCode::encode_text(&url, EcLevel::M).ok().map(|code| {
-        let side = code.svg_side(4);
-        let view_box = format!("0 0 {side} {side}");
-        view! {
-            <figure class="card-qr">
-                <svg
-                    xmlns="http://www.w3.org/2000/svg"
-                    viewBox=view_box
-                    shape-rendering="crispEdges"
-                    role="img"
-                    aria-label=label
-                >
-                    <rect width=side.to_string() height=side.to_string() fill="#fff"></rect>
-                    <path fill="#000" d=code.svg_path(4)></path>
-                </svg>
-                <figcaption>{t("ui.cards.qr-caption")}</figcaption>
-            </figure>
+    match encode_svg_path(&url) {
+        Ok(qr) => {
+            let side = qr.side.to_string();
+            let view_box = format!("0 0 {side} {side}");
+            view! {
+                <figure class="card-qr">
+                    <svg
+                        xmlns="http://www.w3.org/2000/svg"
+                        viewBox=view_box
+                        shape-rendering="crispEdges"
+                        role="img"
+                        aria-label=label
+                    >
+                        <rect width=side.clone() height=side fill="#fff"></rect>
+                        <path fill="#000" d=qr.path></path>
+                    </svg>
+                    <figcaption>{t("ui.cards.qr-caption")}</figcaption>
+                </figure>
+            }
+            .into_any()
         }
-    })
+        Err(error) => {
+            view! { <p class="card-qr-error">{move || error.message(lang())}</p> }.into_any()
+        }
+    }
 }
 
 /// The printable card: core's rows for the device in its cloud, the same rows the
