@@ -1,7 +1,9 @@
 //! The page's own Content-Security-Policy, read from its `<meta>` tag, so a resolver it
 //! forbids is explained instead of failing as a mysterious network error.
 
-use smarthost_core::csp::{allows_connect, UrlParts};
+mod policy;
+
+use policy::{allows_connect, UrlParts};
 
 fn page_policy() -> Option<(String, String)> {
     let window = web_sys::window()?;

@@ -9,7 +9,6 @@
 pub mod card;
 pub mod cloud;
 pub mod connector;
-pub mod csp;
 pub mod date;
 pub mod device_card;
 pub mod dmarc;
