@@ -3,6 +3,8 @@
 
 use super::*;
 use crate::dns::InMemoryZone;
+use crate::i18n::Lang;
+use crate::spf::eval::{check_host, SpfQuery};
 use crate::spf::SpfResult;
 use futures::executor::block_on;
 

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::dns::InMemoryZone;
+use crate::i18n::Lang;
 use futures::executor::block_on;
 
 const MS_MX: &str = "contoso-test.mail.protection.outlook.com";
