@@ -64,8 +64,8 @@ pub(super) fn device_index(
     let path = format!("{}/devices/index.html", lang.code());
     page_frame(&Frame {
         lang,
-        title,
-        description: t(lang, Text::DeviceCardsLede),
+        title: &title,
+        description: &t(lang, Text::DeviceCardsLede),
         path: &path,
         alternates: device_alternates(site, "index.html"),
         nav: nav.html("../", "devices/index.html"),

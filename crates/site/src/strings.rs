@@ -1,6 +1,7 @@
-//! The few words of the guide's own frame (navigation, pager, embed box) in each
-//! language. Everything about sending mail comes from core's catalog instead; these are
-//! site furniture that neither the app nor the CLI shows, so they live with the generator.
+//! The words of the guide's own frame (navigation, pager, embed box, device pages) and
+//! of everything else the generator writes come from core's catalogs, the one i18n
+//! mechanism of the project: [`Text`] names the frame's `site.*` keys, so a misspelt key
+//! is a compile error here rather than a key shown on the page.
 
 use smarthost_core::i18n::{self, Lang};
 
@@ -33,70 +34,70 @@ pub(crate) enum Text {
     NoDevices,
 }
 
+impl Text {
+    #[cfg(test)]
+    pub(crate) const ALL: [Text; 24] = [
+        Text::LanguageName,
+        Text::SiteName,
+        Text::GuidesNav,
+        Text::LanguageNav,
+        Text::OpenPlanner,
+        Text::Updated,
+        Text::Previous,
+        Text::Next,
+        Text::PagerNav,
+        Text::EmbedSummary,
+        Text::EmbedHelp,
+        Text::EmbedHelpNoBase,
+        Text::DeviceCards,
+        Text::DeviceCardsLede,
+        Text::DeviceNotes,
+        Text::PrintHint,
+        Text::FootnoteBack,
+        Text::Source,
+        Text::MethodsOnPage,
+        Text::ChooserTitle,
+        Text::ChooserLede,
+        Text::GeneratedIndexSummary,
+        Text::SettingsCaption,
+        Text::NoDevices,
+    ];
+
+    /// Its key in core's catalogs (`crates/core/messages/*.txt`), where translators
+    /// edit it beside the app's and the CLI's words.
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            Text::LanguageName => "site.language-name",
+            Text::SiteName => "site.name",
+            Text::GuidesNav => "site.nav.guides",
+            Text::LanguageNav => "site.nav.language",
+            Text::OpenPlanner => "site.open-planner",
+            Text::Updated => "site.updated",
+            Text::Previous => "site.pager.previous",
+            Text::Next => "site.pager.next",
+            Text::PagerNav => "site.pager.nav",
+            Text::EmbedSummary => "site.embed.summary",
+            Text::EmbedHelp => "site.embed.help",
+            Text::EmbedHelpNoBase => "site.embed.help-no-base",
+            Text::DeviceCards => "site.devices.title",
+            Text::DeviceCardsLede => "site.devices.lede",
+            Text::DeviceNotes => "site.devices.notes",
+            Text::PrintHint => "site.devices.print-hint",
+            Text::FootnoteBack => "site.footnote.back",
+            Text::Source => "site.source",
+            Text::MethodsOnPage => "site.methods-on-page",
+            Text::ChooserTitle => "site.chooser.title",
+            Text::ChooserLede => "site.chooser.lede",
+            Text::GeneratedIndexSummary => "site.index.summary",
+            Text::SettingsCaption => "site.settings.caption",
+            Text::NoDevices => "site.devices.none",
+        }
+    }
+}
+
 /// The text in `lang`.
-pub(crate) fn t(lang: Lang, text: Text) -> &'static str {
-    match lang {
-        Lang::En => en(text),
-        Lang::Vi => vi(text),
-    }
-}
-
-fn en(text: Text) -> &'static str {
-    match text {
-        Text::LanguageName => "English",
-        Text::SiteName => "smarthost setup guides",
-        Text::GuidesNav => "Guides",
-        Text::LanguageNav => "Language",
-        Text::OpenPlanner => "Open the planner",
-        Text::Updated => "Updated",
-        Text::Previous => "Previous",
-        Text::Next => "Next",
-        Text::PagerNav => "Previous and next page",
-        Text::EmbedSummary => "Embed this page in a wiki",
-        Text::EmbedHelp => "Copy this HTML into a wiki page or intranet site that allows iframes:",
-        Text::EmbedHelpNoBase => "Copy this HTML into a wiki page or intranet site that allows iframes, with the address where these guides are hosted in front of the path:",
-        Text::DeviceCards => "Device config cards",
-        Text::DeviceCardsLede => "One card per device in the team's inventory (devices.toml): what to type into it. Open a device and print the page to get its card on one A6 page.",
-        Text::DeviceNotes => "Notes",
-        Text::PrintHint => "Print this page to get the card on one A6 page (148 × 105 mm), to keep next to the device.",
-        Text::FootnoteBack => "Back to the text",
-        Text::Source => "Source",
-        Text::MethodsOnPage => "Methods on this page",
-        Text::ChooserTitle => "smarthost setup guides",
-        Text::ChooserLede => "How to make printers, scanners and applications send email through Microsoft 365. Choose a language:",
-        Text::GeneratedIndexSummary => "Every guide in this language.",
-        Text::SettingsCaption => "Settings",
-        Text::NoDevices => "No devices are listed yet.",
-    }
-}
-
-fn vi(text: Text) -> &'static str {
-    match text {
-        Text::LanguageName => "Tiếng Việt",
-        Text::SiteName => "Hướng dẫn cài đặt smarthost",
-        Text::GuidesNav => "Các hướng dẫn",
-        Text::LanguageNav => "Ngôn ngữ",
-        Text::OpenPlanner => "Mở công cụ lập kế hoạch",
-        Text::Updated => "Cập nhật",
-        Text::Previous => "Trang trước",
-        Text::Next => "Trang sau",
-        Text::PagerNav => "Trang trước và trang sau",
-        Text::EmbedSummary => "Nhúng trang này vào wiki",
-        Text::EmbedHelp => "Sao chép đoạn HTML này vào trang wiki hoặc trang nội bộ cho phép iframe:",
-        Text::EmbedHelpNoBase => "Sao chép đoạn HTML này vào trang wiki hoặc trang nội bộ cho phép iframe, thêm địa chỉ nơi đặt các hướng dẫn này vào trước đường dẫn:",
-        Text::DeviceCards => "Thẻ cấu hình thiết bị",
-        Text::DeviceCardsLede => "Mỗi thiết bị trong danh sách của nhóm (devices.toml) có một thẻ: những gì cần nhập vào thiết bị. Mở một thiết bị và in trang để có thẻ trên một trang A6.",
-        Text::DeviceNotes => "Ghi chú",
-        Text::PrintHint => "In trang này để có thẻ trên một trang A6 (148 × 105 mm), đặt cạnh thiết bị.",
-        Text::FootnoteBack => "Quay lại nội dung",
-        Text::Source => "Nguồn",
-        Text::MethodsOnPage => "Các phương thức trong trang này",
-        Text::ChooserTitle => "Hướng dẫn cài đặt smarthost",
-        Text::ChooserLede => "Cách để máy in, máy quét và ứng dụng gửi email qua Microsoft 365. Chọn ngôn ngữ:",
-        Text::GeneratedIndexSummary => "Tất cả hướng dẫn bằng ngôn ngữ này.",
-        Text::SettingsCaption => "Thiết lập",
-        Text::NoDevices => "Chưa có thiết bị nào.",
-    }
+pub(crate) fn t(lang: Lang, text: Text) -> String {
+    i18n::text(lang, text.key())
 }
 
 /// A text from core's shared catalog (method names, card labels, connector headings).
@@ -123,6 +124,25 @@ mod tests {
         ] {
             for lang in Lang::ALL {
                 assert!(i18n::has(lang, key), "{key} in {}", lang.code());
+            }
+        }
+    }
+
+    #[test]
+    fn every_frame_text_is_in_both_catalogs() {
+        let mut keys: Vec<&str> = Text::ALL.iter().map(|text| text.key()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), Text::ALL.len(), "two texts share a key");
+        for text in Text::ALL {
+            assert!(text.key().starts_with("site."), "{text:?}");
+            for lang in Lang::ALL {
+                assert!(
+                    i18n::has(lang, text.key()),
+                    "{} in {}",
+                    text.key(),
+                    lang.code()
+                );
             }
         }
     }

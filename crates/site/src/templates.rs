@@ -201,7 +201,7 @@ fn chooser(site: &Site, options: &Options) -> String {
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<meta name=\"description\" content=\"{}\">\n",
         first.code(),
         t(first, Text::ChooserTitle),
-        escape(t(first, Text::ChooserLede))
+        escape(&t(first, Text::ChooserLede))
     );
     if let Some(base) = &options.base_url {
         out.push_str(&format!(
