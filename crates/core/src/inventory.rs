@@ -408,7 +408,7 @@ fn from_top(top: Top) -> Result<Imported, ImportError> {
 fn read_version(version: Loose<u64>) -> Result<u32, ImportError> {
     let number = match version {
         Loose::Absent => return Err(ImportError::NotInventory(Refusal::VersionMissing)),
-        Loose::Other(_) => return Err(ImportError::NotInventory(Refusal::VersionNotNumber)),
+        Loose::Other => return Err(ImportError::NotInventory(Refusal::VersionNotNumber)),
         Loose::Given(number) => number,
     };
     let version =
@@ -459,7 +459,7 @@ fn read_device(number: usize, slot: Slot) -> Result<(Device, bool), ImportError>
     let text = |field: &'static str, value: Loose<String>| match value {
         Loose::Given(text) => Ok(Some(text)),
         Loose::Absent => Ok(None),
-        Loose::Other(_) => Err(ImportError::NotInventory(Refusal::NotText {
+        Loose::Other => Err(ImportError::NotInventory(Refusal::NotText {
             device: number,
             field,
         })),
