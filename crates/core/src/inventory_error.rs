@@ -1,11 +1,12 @@
 //! Why an import was refused, as data: each reason carries its values (a device's number,
 //! a field's name, a line and column), and [`ImportError::message`] words it in the
-//! reader's language from the catalog. `Display` is the English text.
+//! reader's language from the catalog. `Display` is the English text. The notice for
+//! devices read as worldwide is here too.
 
-use super::{DeviceRef, Format, MAX_DEVICES};
+use super::{Format, MAX_DEVICES};
 use crate::cloud::Cloud;
 use crate::echo::{is_unsafe_to_echo, is_visible, shown};
-use crate::i18n::{format, Lang};
+use crate::i18n::{format, format_count, Lang};
 
 /// Why an import was refused; the existing inventory is left as it was.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -260,3 +261,73 @@ impl Refusal {
 }
 
 crate::i18n::display_in_english!(Refusal);
+
+/// A device as a message names it: its number in the file (from 1) and its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceRef {
+    pub number: usize,
+    /// Trimmed and safe to show (see `echo::shown`); empty for a device without a name.
+    pub name: String,
+}
+
+impl DeviceRef {
+    pub(super) fn new(number: usize, name: &str) -> DeviceRef {
+        DeviceRef {
+            number,
+            name: shown(name.trim()),
+        }
+    }
+
+    /// `device 3 "Ricoh 2nd floor"`, or `device 3` without a name.
+    pub fn label(&self, lang: Lang) -> String {
+        let number = self.number.to_string();
+        if self.name.is_empty() {
+            format(lang, "inventory.device.unnamed", &[("number", &number)])
+        } else {
+            format(
+                lang,
+                "inventory.device",
+                &[("number", &number), ("name", &self.name)],
+            )
+        }
+    }
+}
+
+/// The notice for a file whose devices (some or all) had no `cloud`: they were read as
+/// [`ASSUMED_CLOUD`], and the reader should know which ones to check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CloudAssumed {
+    /// In file order; never empty.
+    pub devices: Vec<DeviceRef>,
+}
+
+/// How many devices a notice names before it says "and N more".
+const NAMED_IN_NOTICE: usize = 10;
+
+impl CloudAssumed {
+    pub fn message(&self, lang: Lang) -> String {
+        let named: Vec<String> = self
+            .devices
+            .iter()
+            .take(NAMED_IN_NOTICE)
+            .map(|d| d.label(lang))
+            .collect();
+        let mut devices = named.join(", ");
+        let more = self.devices.len().saturating_sub(NAMED_IN_NOTICE);
+        if more > 0 {
+            devices = format(
+                lang,
+                "inventory.notice.more",
+                &[("devices", &devices), ("count", &more.to_string())],
+            );
+        }
+        format_count(
+            lang,
+            "inventory.notice.cloud-assumed",
+            self.devices.len(),
+            &[("devices", &devices)],
+        )
+    }
+}
+
+crate::i18n::display_in_english!(CloudAssumed);

@@ -1,4 +1,5 @@
 use super::*;
+use crate::i18n::Lang;
 use crate::plan::Client;
 use crate::test_rng::Rng;
 
