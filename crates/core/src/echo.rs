@@ -26,13 +26,25 @@ pub fn is_unsafe_to_echo(c: char) -> bool {
         || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
-/// Whether a character shows as something: not white space, not a control character
-/// and not an invisible format character such as U+200B ZERO WIDTH SPACE or a BOM.
+/// Format characters that take no space and show nothing: the zero-width space,
+/// non-joiner and joiner, the word joiner and invisible operators, the deprecated format
+/// characters, the BOM and the soft hyphen. (Bidirectional marks, embeddings and
+/// isolates are [`is_unsafe_to_echo`].) The one definition of "invisible" in smarthost.
+pub fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200D}'
+            | '\u{2060}'..='\u{2065}'
+            | '\u{206A}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{00AD}'
+    )
+}
+
+/// Whether a character shows as something: not white space, not a control or
+/// bidirectional character, not an invisible format character.
 pub fn is_visible(c: char) -> bool {
-    !(c.is_whitespace()
-        || c.is_control()
-        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{00AD}')
-        || ('\u{202A}'..='\u{202E}').contains(&c))
+    !(c.is_whitespace() || is_unsafe_to_echo(c) || is_invisible_format(c))
 }
 
 /// For a name that should be plain ASCII (a key, an id): names its first other
@@ -56,6 +68,38 @@ pub fn look_alike_note(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One definition: what the validators refuse as invisible is what the echo rules
+    /// call invisible (the joiner aside, which a device name's emoji may need).
+    #[test]
+    fn invisible_means_the_same_everywhere() {
+        for c in [
+            '\u{200B}', '\u{200C}', '\u{2060}', '\u{2064}', '\u{206F}', '\u{FEFF}', '\u{00AD}',
+        ] {
+            assert!(
+                is_invisible_format(c) && !is_visible(c),
+                "U+{:04X}",
+                u32::from(c)
+            );
+            let value = format!("Printer{c}1");
+            assert!(
+                matches!(
+                    crate::validate::parse_device_name(&value),
+                    Err(crate::validate::ValueError::InvisibleCharacter { .. })
+                ),
+                "U+{:04X} in a device name",
+                u32::from(c)
+            );
+        }
+        for c in ['a', 'đ', '🖨', '\u{FE0F}'] {
+            assert!(!is_invisible_format(c) && is_visible(c), "{c:?}");
+        }
+        // The joiner is invisible, but emoji sequences in a device name need it.
+        assert!(is_invisible_format('\u{200D}'));
+        assert!(crate::validate::parse_device_name("Scanner \u{1F469}\u{200D}\u{1F4BB}").is_ok());
+        // Bidirectional marks are not format characters here: they are unsafe to echo.
+        assert!(!is_invisible_format('\u{200E}') && is_unsafe_to_echo('\u{200E}'));
+    }
 
     #[test]
     fn look_alikes_and_invisible_characters_are_named() {

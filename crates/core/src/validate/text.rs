@@ -2,6 +2,7 @@
 //! shares (controls, invisible characters, non-ASCII digits).
 
 use super::*;
+use crate::echo::is_invisible_format;
 
 /// A character for a message: printable ASCII as `'c'`, anything else also with its code
 /// point so look-alikes (Cyrillic `а`, fullwidth `１`) can be told apart.
@@ -15,10 +16,10 @@ pub(super) fn describe_char(c: char) -> String {
     }
 }
 
-/// Zero-width characters: invisible wherever they are shown, so a value holding one looks
-/// like a different value. The zero-width joiner is not among them: emoji sequences need it.
+/// Invisible characters ([`is_invisible_format`]) make a value look like a different
+/// value. The zero-width joiner is allowed: emoji sequences in a device name need it.
 pub(super) fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+    is_invisible_format(c) && c != '\u{200D}'
 }
 
 /// Refuses control characters, bidirectional formatting characters and line or paragraph
