@@ -7,6 +7,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod card;
+pub mod cidr;
 pub mod cloud;
 pub mod connector;
 pub mod date;

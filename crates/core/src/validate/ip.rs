@@ -1,6 +1,7 @@
 //! IPv4: a device's public address and a connector's `-SenderIPAddresses` range.
 
 use super::*;
+use crate::cidr;
 
 /// A `-SenderIPAddresses` entry: a network address and a prefix length. Display prints
 /// `a.b.c.d` for a /32 and `a.b.c.d/nn` otherwise, the forms Exchange Online accepts.
@@ -13,8 +14,7 @@ pub struct Ipv4Range {
 impl Ipv4Range {
     /// True when `addr` is inside the range. A prefix over 32 is treated as 32.
     pub fn contains(&self, addr: Ipv4Addr) -> bool {
-        let mask = mask(u32::from(self.prefix));
-        u32::from(addr) & mask == u32::from(self.network) & mask
+        cidr::in_v4(addr, self.network, self.prefix)
     }
 }
 
@@ -29,15 +29,8 @@ impl fmt::Display for Ipv4Range {
 }
 
 /// The network mask for a prefix length; lengths over 32 give the /32 mask.
-pub(super) fn mask(prefix: u32) -> u32 {
-    u32::MAX
-        .checked_shl(32u32.saturating_sub(prefix))
-        .unwrap_or(0)
-}
-
-pub(super) fn in_block(addr: u32, network: [u8; 4], prefix: u32) -> bool {
-    let mask = mask(prefix);
-    addr & mask == u32::from_be_bytes(network) & mask
+pub(super) fn in_block(addr: u32, network: [u8; 4], prefix: u8) -> bool {
+    cidr::in_v4(Ipv4Addr::from(addr), Ipv4Addr::from(network), prefix)
 }
 
 /// Parses the device's public IPv4 address.
@@ -120,9 +113,9 @@ pub fn parse_connector_range(input: &str) -> Result<Checked<Ipv4Range>, ValueErr
             })
         }
     };
-    let network = Ipv4Addr::from(u32::from(addr) & mask(prefix));
     // `prefix` is in 24..=32 here, so the conversion cannot fail.
     let prefix = u8::try_from(prefix).unwrap_or(32);
+    let network = cidr::v4_network(addr, prefix);
     let range = Ipv4Range { network, prefix };
     if network != addr {
         return Err(ValueError::HostBitsSet {

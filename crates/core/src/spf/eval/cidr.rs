@@ -18,21 +18,4 @@ pub(super) fn in_cidr(ip: IpAddr, candidate: IpAddr, cidr4: Option<u8>, cidr6: O
     }
 }
 
-/// Whether `ip` is in `network/prefix`.
-pub(crate) fn in_v4(ip: Ipv4Addr, network: Ipv4Addr, prefix: u8) -> bool {
-    let mask = if prefix == 0 {
-        0
-    } else {
-        u32::MAX << (32 - u32::from(prefix.min(32)))
-    };
-    (u32::from(ip) & mask) == (u32::from(network) & mask)
-}
-
-pub(super) fn in_v6(ip: Ipv6Addr, network: Ipv6Addr, prefix: u8) -> bool {
-    let mask = if prefix == 0 {
-        0
-    } else {
-        u128::MAX << (128 - u32::from(prefix.min(128)))
-    };
-    (u128::from(ip) & mask) == (u128::from(network) & mask)
-}
+pub(crate) use crate::cidr::{in_v4, in_v6};

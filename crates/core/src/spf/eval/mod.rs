@@ -15,7 +15,7 @@ use crate::dns::{Cached, DomainName, Lookup, RecordData, RecordType, ResolveErro
 use crate::echo::shown;
 use serde::Serialize;
 use std::future::Future;
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::net::IpAddr;
 use std::pin::Pin;
 
 mod cidr;
