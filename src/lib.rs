@@ -3,7 +3,10 @@
 
 // Non-test code never panics on what a user, a file or the network controls: the
 // compiler enforces it here (tests may unwrap and panic: a failed test should be loud).
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 mod base_path;
 mod check_run;
