@@ -119,7 +119,7 @@ impl DomainName {
             idna_to_ascii(without_root)
                 .ok_or_else(|| NameError::InvalidIdn(crate::echo::shown(without_root)))?
         };
-        check_host_syntax(&ascii)?;
+        check_host_syntax(&ascii).map_err(|problem| name_error(&ascii, problem))?;
         Ok(DomainName(ascii))
     }
 
@@ -177,48 +177,94 @@ impl fmt::Display for DomainName {
     }
 }
 
-fn check_host_syntax(ascii: &str) -> Result<(), NameError> {
-    if ascii.len() > MAX_NAME_LEN {
-        return Err(NameError::NameTooLong(ascii.len()));
+/// What is wrong with a host name's syntax. The one host-name check in smarthost: the
+/// DNS check ([`DomainName::parse`]) and the From address and certificate name
+/// validators word it their own way, from the same finding, in the same order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HostSyntax {
+    /// Longer than 253 characters (the length).
+    TooLong(usize),
+    EmptyLabel,
+    /// A character other than a letter, a digit or a hyphen, in the label.
+    InvalidCharacter {
+        label: String,
+        ch: char,
+    },
+    LabelTooLong {
+        label: String,
+        len: usize,
+    },
+    HyphenAtEdge(String),
+    SingleLabel,
+    /// The last label is all digits (RFC 3696 2): an address, not a name.
+    NumericTld,
+}
+
+/// Checks lower-case ASCII host-name syntax (RFC 1035 2.3.1 and 1123 2.1): at most 253
+/// characters; labels of 1 to 63 letters, digits and hyphens, not starting or ending
+/// with a hyphen; at least two labels; a last label that is not all digits.
+pub fn check_host_syntax(ascii: &str) -> Result<(), HostSyntax> {
+    let len = ascii.chars().count();
+    if len > MAX_NAME_LEN {
+        return Err(HostSyntax::TooLong(len));
     }
     let mut labels = 0;
     for label in ascii.split('.') {
         labels += 1;
         if label.is_empty() {
-            return Err(NameError::EmptyLabel);
-        }
-        if label.len() > MAX_LABEL_LEN {
-            return Err(NameError::LabelTooLong {
-                label: crate::echo::shown(&shorten(label)),
-                len: label.len(),
-            });
+            return Err(HostSyntax::EmptyLabel);
         }
         if let Some(ch) = label
             .chars()
             .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
         {
-            return Err(NameError::InvalidCharacter {
-                label: crate::echo::shown(&shorten(label)),
+            return Err(HostSyntax::InvalidCharacter {
+                label: label.to_owned(),
                 ch,
             });
         }
+        if label.len() > MAX_LABEL_LEN {
+            return Err(HostSyntax::LabelTooLong {
+                label: label.to_owned(),
+                len: label.len(),
+            });
+        }
         if label.starts_with('-') || label.ends_with('-') {
-            return Err(NameError::HyphenAtEdge(crate::echo::shown(label)));
+            return Err(HostSyntax::HyphenAtEdge(label.to_owned()));
         }
     }
     if labels < 2 {
-        return Err(NameError::SingleLabel);
+        return Err(HostSyntax::SingleLabel);
     }
-    // RFC 3696 2: a top-level domain is never all digits, so this is an IP address
-    // (perhaps typed with look-alike digits that IDNA mapped to ASCII).
     if ascii
         .rsplit('.')
         .next()
         .is_some_and(|tld| tld.bytes().all(|b| b.is_ascii_digit()))
     {
-        return Err(NameError::AddressNotName(crate::echo::shown(ascii)));
+        return Err(HostSyntax::NumericTld);
     }
     Ok(())
+}
+
+/// The DNS check's words for a host-name problem.
+fn name_error(ascii: &str, problem: HostSyntax) -> NameError {
+    let shown = |label: &str| crate::echo::shown(&shorten(label));
+    match problem {
+        HostSyntax::TooLong(len) => NameError::NameTooLong(len),
+        HostSyntax::EmptyLabel => NameError::EmptyLabel,
+        HostSyntax::InvalidCharacter { label, ch } => NameError::InvalidCharacter {
+            label: shown(&label),
+            ch,
+        },
+        HostSyntax::LabelTooLong { label, len } => NameError::LabelTooLong {
+            label: shown(&label),
+            len,
+        },
+        HostSyntax::HyphenAtEdge(label) => NameError::HyphenAtEdge(crate::echo::shown(&label)),
+        HostSyntax::SingleLabel => NameError::SingleLabel,
+        // Perhaps typed with look-alike digits that IDNA mapped to ASCII.
+        HostSyntax::NumericTld => NameError::AddressNotName(crate::echo::shown(ascii)),
+    }
 }
 
 /// Keeps error messages readable when a label is very long.
@@ -235,6 +281,42 @@ fn shorten(label: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One host-name check: a label that is both too long and holds an underscore is
+    /// the same problem in the DNS check and in the From address (the check used to run
+    /// in a different order in each, so the two fields said different things).
+    #[test]
+    fn the_dns_check_and_the_from_address_find_the_same_problem() {
+        use crate::validate::{parse_from_address, DomainProblem, ValueError};
+        let name = format!("{}_x.contoso.com", "a".repeat(70));
+        assert!(
+            matches!(
+                DomainName::parse(&name),
+                Err(NameError::InvalidCharacter { ch: '_', .. })
+            ),
+            "{:?}",
+            DomainName::parse(&name)
+        );
+        let from = parse_from_address(&format!("scanner@{name}"));
+        assert!(
+            matches!(
+                from,
+                Err(ValueError::InvalidDomain {
+                    problem: DomainProblem::InvalidCharacter { ch: '_' },
+                    ..
+                })
+            ),
+            "{from:?}"
+        );
+        for (input, expect) in [
+            ("a..b", HostSyntax::EmptyLabel),
+            ("localhost", HostSyntax::SingleLabel),
+            ("10.0.0.1", HostSyntax::NumericTld),
+            ("-a.com", HostSyntax::HyphenAtEdge("-a".to_owned())),
+        ] {
+            assert_eq!(check_host_syntax(input), Err(expect), "{input}");
+        }
+    }
 
     fn ok(input: &str) -> String {
         match DomainName::parse(input) {

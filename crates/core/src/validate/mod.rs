@@ -18,10 +18,8 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 pub const MAX_LOCAL_PART_LEN: usize = 64;
 /// RFC 5321 4.5.3.1.3 limits a path to 256 octets including `<` and `>`.
 pub const MAX_ADDRESS_LEN: usize = 254;
-/// RFC 1035 2.3.4: a label is at most 63 octets.
-pub const MAX_LABEL_LEN: usize = 63;
-/// RFC 1035 2.3.4: a name is at most 253 characters as text.
-pub const MAX_NAME_LEN: usize = 253;
+/// The host-name limits are the DNS names' (RFC 1035 2.3.4), one definition.
+pub use crate::dns::name::{MAX_LABEL_LEN, MAX_NAME_LEN};
 /// Longest device name, in characters (not bytes).
 pub const MAX_DEVICE_NAME_CHARS: usize = 80;
 /// Exchange Online connectors accept `-SenderIPAddresses` ranges from /24 to /32.
