@@ -92,11 +92,9 @@ pub(super) async fn match_mechanism<R: Resolver>(
             cidr4,
             cidr6,
         } => {
-            let Some(name) = target_of(state, spec.as_ref(), domain).await else {
-                return Matched::Error(
-                    SpfResult::PermError,
-                    SpfProblem::DomainNotExpanded { mechanism: "a" },
-                );
+            let name = match target_of(state, spec.as_ref(), domain, "a").await {
+                Ok(name) => name,
+                Err(not_expanded) => return not_expanded,
             };
             match addresses_of(state, &name, ip).await {
                 Ok(addrs) => Matched::from(addrs.iter().any(|a| in_cidr(ip, *a, *cidr4, *cidr6))),
@@ -108,11 +106,9 @@ pub(super) async fn match_mechanism<R: Resolver>(
             cidr4,
             cidr6,
         } => {
-            let Some(name) = target_of(state, spec.as_ref(), domain).await else {
-                return Matched::Error(
-                    SpfResult::PermError,
-                    SpfProblem::DomainNotExpanded { mechanism: "mx" },
-                );
+            let name = match target_of(state, spec.as_ref(), domain, "mx").await {
+                Ok(name) => name,
+                Err(not_expanded) => return not_expanded,
             };
             let lookup = match lookup_counted(state, &name, RecordType::Mx).await {
                 Ok(lookup) => lookup,
@@ -154,11 +150,9 @@ pub(super) async fn match_mechanism<R: Resolver>(
             Matched::No(None)
         }
         Mechanism::Ptr(spec) => {
-            let Some(name) = target_of(state, spec.as_ref(), domain).await else {
-                return Matched::Error(
-                    SpfResult::PermError,
-                    SpfProblem::DomainNotExpanded { mechanism: "ptr" },
-                );
+            let name = match target_of(state, spec.as_ref(), domain, "ptr").await {
+                Ok(name) => name,
+                Err(not_expanded) => return not_expanded,
             };
             match validated_names(state, ip).await {
                 Ok(names) => {
@@ -255,13 +249,21 @@ pub(super) fn addresses(lookup: &Lookup) -> Vec<IpAddr> {
 }
 
 /// A mechanism's target: its domain-spec expanded, or the current domain.
+/// The name an a, mx or ptr term points at (the current domain when it names none), or
+/// the permerror of a domain-spec that does not expand (RFC 7208 4.8).
 pub(super) async fn target_of<R: Resolver>(
     state: &mut State<'_, R>,
     spec: Option<&MacroString>,
     domain: &str,
-) -> Option<String> {
+    mechanism: &'static str,
+) -> Result<String, Matched> {
     match spec {
-        None => Some(domain.to_owned()),
-        Some(spec) => expand_target(state, spec, domain).await,
+        None => Ok(domain.to_owned()),
+        Some(spec) => expand_target(state, spec, domain)
+            .await
+            .ok_or(Matched::Error(
+                SpfResult::PermError,
+                SpfProblem::DomainNotExpanded { mechanism },
+            )),
     }
 }
