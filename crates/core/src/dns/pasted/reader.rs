@@ -1,197 +1,12 @@
-//! Records an admin pasted by hand, for networks that block every DNS-over-HTTPS
-//! resolver. Only what was pasted is known: any other question fails as "not pasted",
-//! so the report says it could not check an include instead of claiming it is missing.
-//!
-//! The text may be bare values, `nslookup` output (Windows or BIND) or `dig` output.
-//! What the tool said decides the answer: records are records; "Non-existent domain",
-//! `status: NXDOMAIN`, "No answer", `status: NOERROR` with `ANSWER: 0` and the SOA block
-//! Windows prints are real answers of "none"; a time-out, SERVFAIL, REFUSED or "no
-//! servers could be reached" is a failed look-up, and text that shows neither records
-//! nor a tool's answer is unreadable: neither is ever read as "none".
-//!
-//! The questions a check asked and did not get an answer to are kept, so the page can
-//! list what is still needed, with the commands that print it.
+//! Reads what an admin pasted for one question: bare values, `nslookup` output (Windows
+//! or BIND) or `dig` output. Records are records; the tool's last word decides what no
+//! records mean ("none", or a failed look-up); text with neither is unreadable.
 
-use super::record::{Record, RecordData, RecordType};
-use super::{DomainName, Lookup, ResolveError, Resolver};
-use std::cell::RefCell;
-use std::collections::BTreeMap;
-use std::net::{Ipv4Addr, Ipv6Addr};
-
-/// The pasted answers for one domain, by question.
-pub struct PastedRecords {
-    domain: DomainName,
-    answers: BTreeMap<(String, u16), Result<Lookup, ResolveError>>,
-    /// Every question asked so far, in the order first asked. A `RefCell` because the
-    /// [`Resolver`] trait takes `&self`; no borrow is held across an await.
-    asked: RefCell<Vec<(DomainName, RecordType)>>,
-}
-
-/// What the paste held, to show the admin before the check runs.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct PasteSummary {
-    pub txt: Vec<String>,
-    pub mx: Vec<(u16, String)>,
-    pub dmarc: Vec<String>,
-    /// Lines that were neither a record nor tool noise, to point at.
-    pub ignored: Vec<String>,
-}
-
-/// A question the check asked that nothing pasted answers: the admin runs one of the
-/// commands where names resolve and pastes what it prints.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NeededRecord {
-    pub name: DomainName,
-    pub rtype: RecordType,
-    /// Set when output was pasted for it and shows the look-up failed.
-    pub failure: Option<ResolveError>,
-}
-
-impl NeededRecord {
-    /// `dig +short TXT _spf.example.com`
-    pub fn dig_command(&self) -> String {
-        format!(
-            "dig +short {} {}",
-            self.rtype.mnemonic(),
-            self.name.as_str()
-        )
-    }
-
-    /// `nslookup -type=TXT _spf.example.com`
-    pub fn nslookup_command(&self) -> String {
-        format!(
-            "nslookup -type={} {}",
-            self.rtype.mnemonic(),
-            self.name.as_str()
-        )
-    }
-}
-
-impl PastedRecords {
-    /// No answers yet for `domain`.
-    pub fn new(domain: &DomainName) -> Self {
-        PastedRecords {
-            domain: domain.clone(),
-            answers: BTreeMap::new(),
-            asked: RefCell::new(Vec::new()),
-        }
-    }
-
-    /// Reads the three boxes; an empty box means "not pasted", never "no records".
-    pub fn parse(domain: &DomainName, txt: &str, mx: &str, dmarc: &str) -> (Self, PasteSummary) {
-        let mut records = PastedRecords::new(domain);
-        let mut summary = PasteSummary::default();
-        let dmarc_name = domain.child("_dmarc");
-        for (name, rtype, text) in [
-            (domain, RecordType::Txt, txt),
-            (domain, RecordType::Mx, mx),
-            (&dmarc_name, RecordType::Txt, dmarc),
-        ] {
-            let Some(reading) = records.insert(name, rtype, text) else {
-                continue;
-            };
-            for data in &reading.records {
-                match (data, name == domain) {
-                    (RecordData::Txt(_), true) => summary.txt.extend(data.txt_joined()),
-                    (RecordData::Txt(_), false) => summary.dmarc.extend(data.txt_joined()),
-                    (
-                        RecordData::Mx {
-                            preference,
-                            exchange,
-                        },
-                        _,
-                    ) => summary.mx.push((*preference, exchange.clone())),
-                    _ => {}
-                }
-            }
-            summary.ignored.extend(reading.ignored);
-        }
-        (records, summary)
-    }
-
-    /// Adds what was pasted for one more question (an include's TXT, an `a:` name's A),
-    /// read the same way as the boxes. Returns the lines not read as records. Empty
-    /// text adds nothing: the question stays "not pasted".
-    pub fn add(&mut self, name: &DomainName, rtype: RecordType, text: &str) -> Vec<String> {
-        self.insert(name, rtype, text)
-            .map(|reading| reading.ignored)
-            .unwrap_or_default()
-    }
-
-    pub fn domain(&self) -> &DomainName {
-        &self.domain
-    }
-
-    /// The questions asked so far that nothing pasted answers (not pasted, or pasted
-    /// output showing the look-up failed), in the order first asked. The three the
-    /// paste boxes are for (the domain's TXT and MX, `_dmarc` TXT) are left out: their
-    /// boxes are where they go.
-    pub fn still_needed(&self) -> Vec<NeededRecord> {
-        let dmarc = self.domain.child("_dmarc");
-        let boxes = [
-            (&self.domain, RecordType::Txt),
-            (&self.domain, RecordType::Mx),
-            (&dmarc, RecordType::Txt),
-        ];
-        self.asked
-            .borrow()
-            .iter()
-            .filter(|(name, rtype)| !boxes.contains(&(name, *rtype)))
-            .filter_map(|(name, rtype)| {
-                let failure = match self.answers.get(&key(name, *rtype)) {
-                    None => None,
-                    Some(Err(error)) => Some(error.clone()),
-                    Some(Ok(_)) => return None,
-                };
-                Some(NeededRecord {
-                    name: name.clone(),
-                    rtype: *rtype,
-                    failure,
-                })
-            })
-            .collect()
-    }
-
-    fn insert(&mut self, name: &DomainName, rtype: RecordType, text: &str) -> Option<Reading> {
-        if text.trim().is_empty() {
-            return None;
-        }
-        let reading = read(text, name, rtype);
-        self.answers
-            .insert(key(name, rtype), reading.outcome(name, rtype));
-        Some(reading)
-    }
-
-    fn note_asked(&self, name: &DomainName, rtype: RecordType) {
-        let mut asked = self.asked.borrow_mut();
-        if !asked.iter().any(|(n, t)| n == name && *t == rtype) {
-            asked.push((name.clone(), rtype));
-        }
-    }
-}
-
-fn key(name: &DomainName, rtype: RecordType) -> (String, u16) {
-    (name.as_str().to_owned(), rtype.code())
-}
-
-impl Resolver for PastedRecords {
-    async fn lookup(&self, name: &DomainName, rtype: RecordType) -> Result<Lookup, ResolveError> {
-        self.note_asked(name, rtype);
-        match self.answers.get(&key(name, rtype)) {
-            Some(answer) => answer.clone(),
-            None => Err(ResolveError::NotPasted(query(name, rtype))),
-        }
-    }
-}
-
-/// `name TYPE`, as the messages quote a question.
-fn query(name: &DomainName, rtype: RecordType) -> String {
-    format!("{} {}", name.as_str(), rtype.mnemonic())
-}
+use super::*;
 
 /// What a tool's output says about the question when it shows no records.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Verdict {
+pub(super) enum Verdict {
     /// The name exists and has no record of the type.
     NoData,
     NxDomain,
@@ -203,11 +18,11 @@ enum Verdict {
 
 /// One pasted text read for one question.
 #[derive(Debug, Default)]
-struct Reading {
-    records: Vec<RecordData>,
+pub(super) struct Reading {
+    pub(super) records: Vec<RecordData>,
     /// The tool's last word on the question, if it said one.
     verdict: Option<Verdict>,
-    ignored: Vec<String>,
+    pub(super) ignored: Vec<String>,
 }
 
 impl Reading {
@@ -215,7 +30,11 @@ impl Reading {
     /// name and then the answer. Without records, the tool's last word decides. Text
     /// with neither (unrelated lines, output cut off before the answer) says nothing
     /// about the name: "could not check", never "none".
-    fn outcome(&self, name: &DomainName, rtype: RecordType) -> Result<Lookup, ResolveError> {
+    pub(super) fn outcome(
+        &self,
+        name: &DomainName,
+        rtype: RecordType,
+    ) -> Result<Lookup, ResolveError> {
         if !self.records.is_empty() {
             let records = self
                 .records
@@ -240,7 +59,7 @@ impl Reading {
 }
 
 /// Reads `text` as the answer to `name rtype`.
-fn read(text: &str, name: &DomainName, rtype: RecordType) -> Reading {
+pub(super) fn read(text: &str, name: &DomainName, rtype: RecordType) -> Reading {
     let mut reading = Reading::default();
     let mut state = LineState::default();
     for line in text.lines().map(str::trim) {
@@ -267,7 +86,7 @@ fn read(text: &str, name: &DomainName, rtype: RecordType) -> Reading {
     reading
 }
 
-enum Line {
+pub(super) enum Line {
     Record(RecordData),
     /// Windows nslookup puts each string of a long TXT record on its own line under
     /// one `text =` line: these belong to the record started above.
@@ -280,7 +99,7 @@ enum Line {
 
 /// What the lines read so far imply about the next one.
 #[derive(Default)]
-struct LineState {
+pub(super) struct LineState {
     /// nslookup printed `Name:`, so `Address:` lines now answer the question (before
     /// it they give the server's address).
     after_name: bool,
@@ -410,7 +229,7 @@ impl LineState {
 
 /// Lines of tool output that are never records: dig comments, nslookup headers and
 /// messages, the command itself, the Windows SOA block, the question's name alone.
-fn is_noise(line: &str, lower: &str, name: &DomainName) -> bool {
+pub(super) fn is_noise(line: &str, lower: &str, name: &DomainName) -> bool {
     const PREFIXES: [&str; 9] = [
         ";",
         ">",
@@ -449,7 +268,7 @@ fn is_noise(line: &str, lower: &str, name: &DomainName) -> bool {
 
 /// nslookup prints the question's name, or for "none" the zone's (a parent), alone on
 /// a line above its answer.
-fn is_name_or_parent(line: &str, name: &DomainName) -> bool {
+pub(super) fn is_name_or_parent(line: &str, name: &DomainName) -> bool {
     let line = line.trim_end_matches('.').to_ascii_lowercase();
     !line.is_empty()
         && !line.contains(char::is_whitespace)
@@ -457,7 +276,7 @@ fn is_name_or_parent(line: &str, name: &DomainName) -> bool {
 }
 
 /// A dig answer line (`owner TTL IN TYPE data`): its type and data.
-fn resource_record(line: &str) -> Option<(&str, &str)> {
+pub(super) fn resource_record(line: &str) -> Option<(&str, &str)> {
     let words: Vec<&str> = line.split_whitespace().collect();
     let class_at = (1..=2).find(|&i| words.get(i).is_some_and(|w| w.eq_ignore_ascii_case("IN")))?;
     let rr_type = words.get(class_at + 1)?;
@@ -470,7 +289,7 @@ fn resource_record(line: &str) -> Option<(&str, &str)> {
 }
 
 /// A record's data as dig and bare values write it.
-fn value(text: &str, rtype: RecordType) -> Option<RecordData> {
+pub(super) fn value(text: &str, rtype: RecordType) -> Option<RecordData> {
     let words: Vec<&str> = text.split_whitespace().collect();
     match (rtype, words.as_slice()) {
         (RecordType::Txt, _) => Some(RecordData::Txt(quoted_strings(text))),
@@ -487,7 +306,7 @@ fn value(text: &str, rtype: RecordType) -> Option<RecordData> {
 
 /// An MX as nslookup writes it: Windows `MX preference = 10, mail exchanger = host`,
 /// BIND `mail exchanger = 10 host.`.
-fn nslookup_mx(line: &str) -> Option<RecordData> {
+pub(super) fn nslookup_mx(line: &str) -> Option<RecordData> {
     let (before, exchanger) = line.split_once("mail exchanger =")?;
     match before.split_once("preference =") {
         Some((_, preference)) => Some(RecordData::Mx {
@@ -504,7 +323,7 @@ fn nslookup_mx(line: &str) -> Option<RecordData> {
 }
 
 /// The quoted strings of a line, unescaped; a line without quotes is one bare string.
-fn quoted_strings(line: &str) -> Vec<Vec<u8>> {
+pub(super) fn quoted_strings(line: &str) -> Vec<Vec<u8>> {
     if !line.contains('"') {
         return vec![line.trim().as_bytes().to_vec()];
     }
@@ -535,7 +354,7 @@ fn quoted_strings(line: &str) -> Vec<Vec<u8>> {
     strings
 }
 
-fn host(text: &str) -> Option<String> {
+pub(super) fn host(text: &str) -> Option<String> {
     let trimmed = text.trim().trim_end_matches('.');
     if trimmed.is_empty() && text.trim() == "." {
         // The null MX ("0 ."): kept as the root.
@@ -545,7 +364,3 @@ fn host(text: &str) -> Option<String> {
         .ok()
         .map(|name| name.as_str().to_owned())
 }
-
-#[cfg(test)]
-#[path = "pasted_tests.rs"]
-mod tests;
