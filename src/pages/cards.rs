@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use smarthost_core::cloud::Cloud;
 use smarthost_core::connector::FieldError;
 use smarthost_core::device_card::{build_device_card, cloud_name, device_card_rows, DeviceCard};
-use smarthost_core::inventory::{CloudAssumed, Device, Imported, Inventory};
+use smarthost_core::inventory::{CloudAssumed, Device, ImportError, Imported, Inventory};
 use smarthost_core::method::MethodId;
 use smarthost_core::plan::Client;
 use smarthost_core::qr::encode_svg_path;
@@ -56,6 +56,26 @@ fn data_href(mime: &str, body: &str) -> String {
         "data:{mime};charset=utf-8,{}",
         String::from(js_sys::encode_uri_component(body))
     )
+}
+
+/// What the last import did.
+#[derive(Clone)]
+enum ImportStatus {
+    Imported(usize),
+    Refused(ImportError),
+    Unreadable,
+}
+
+impl ImportStatus {
+    fn message(&self) -> String {
+        match self {
+            ImportStatus::Imported(count) => {
+                crate::i18n::tf("ui.cards.imported", &[("count", &count.to_string())])
+            }
+            ImportStatus::Refused(error) => error.message(lang()),
+            ImportStatus::Unreadable => text("ui.cards.unreadable"),
+        }
+    }
 }
 
 /// Devices with a stable key each, so editing one never re-creates the others' fields.
@@ -142,20 +162,19 @@ pub fn Cards() -> impl IntoView {
     let export_json = move || data_href("application/json", &inventory().to_json());
     let export_toml = move || data_href("application/toml", &inventory().to_toml());
     let (import_text, set_import_text) = signal(String::new());
-    let (import_message, set_import_message) = signal(None::<(bool, String)>);
+    // Kept as data and worded when shown: a file is read in a task, outside the page's
+    // context, and a language switch re-words the message.
+    let (import_message, set_import_message) = signal(None::<ImportStatus>);
     let import_from = move |text: &str| match Imported::read(text) {
         Ok(imported) => {
             let count = imported.inventory.devices.len();
             set_rows.set(keyed(imported.inventory.devices));
             set_cloud_notice.set(imported.cloud_assumed);
             set_import_text.set(String::new());
-            set_import_message.set(Some((
-                true,
-                crate::i18n::tf("ui.cards.imported", &[("count", &count.to_string())]),
-            )));
+            set_import_message.set(Some(ImportStatus::Imported(count)));
         }
         // A failed import leaves the inventory untouched.
-        Err(e) => set_import_message.set(Some((false, e.message(lang())))),
+        Err(e) => set_import_message.set(Some(ImportStatus::Refused(e))),
     };
     let import = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -168,7 +187,7 @@ pub fn Cards() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match crate::file_input::read_text(&file).await {
                 Some(text) => import_from(&text),
-                None => set_import_message.set(Some((false, text("ui.cards.unreadable")))),
+                None => set_import_message.set(Some(ImportStatus::Unreadable)),
             }
         });
     };
@@ -242,10 +261,10 @@ pub fn Cards() -> impl IntoView {
                     on:change=import_file
                 />
                 <p role="status" class=move || match import_message.get() {
-                    Some((false, _)) => "field-error",
+                    Some(ImportStatus::Refused(_) | ImportStatus::Unreadable) => "field-error",
                     _ => "status",
                 }>
-                    {move || import_message.get().map(|(_, m)| m)}
+                    {move || import_message.get().map(|status| status.message())}
                 </p>
             </form>
         </details>

@@ -28,4 +28,31 @@ test.describe("field errors in Vietnamese", () => {
       'không được dùng ký tự \'_\' trong tên miền (nhãn "bad_name")',
     );
   });
+
+  // Import errors are typed in core and worded on the page: no English parser text.
+  for (const { name, file, message } of [
+    {
+      name: "a malformed JSON file",
+      file: '{\n  "version": 1,\n  "devices": [}\n',
+      message: "tệp không phải là JSON hợp lệ: lỗi ở dòng 3, cột 15",
+    },
+    {
+      name: "a file with an unknown field",
+      file: '{"version": 1, "devices": [{"name": "Máy in tầng 2"}, {"name": "x", "password": "hunter2"}]}',
+      message:
+        'đây không phải là danh sách thiết bị của smarthost: thiết bị 2: trường "password" không có trong định dạng danh sách',
+    },
+  ]) {
+    test(`an import of ${name} on the Cards screen`, async ({ page }) => {
+      await page.goto(siteUrl("cards/?lang=vi"));
+      await page.getByText("Nhập danh sách thiết bị (JSON hoặc TOML)").click();
+      await page.getByLabel("Hoặc chọn một tệp đã xuất").setInputFiles({
+        name: "devices.json",
+        mimeType: "application/json",
+        buffer: Buffer.from(file, "utf8"),
+      });
+      await expect(page.locator(".import [role=status]")).toHaveText(message);
+      await expect(page.locator("article.device")).toHaveCount(0);
+    });
+  }
 });
