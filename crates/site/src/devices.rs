@@ -90,7 +90,7 @@ pub(crate) fn prepare(
     }
     let imported = Imported::read_toml(&file.text).map_err(|e| {
         let message = e.to_string();
-        match device_number(&message).and_then(|n| header_line(&file.text, n)) {
+        match e.device_number().and_then(|n| header_line(&file.text, n)) {
             Some(line) => SiteError::at(&file.path, line, message),
             None => SiteError::file(&file.path, message),
         }
@@ -139,13 +139,6 @@ pub(crate) fn prepare(
         entries,
         cloud_assumed: imported.cloud_assumed,
     })
-}
-
-/// `n` from "device n: …" in core's import errors.
-fn device_number(message: &str) -> Option<usize> {
-    let rest = &message[message.find("device ")? + "device ".len()..];
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().ok()
 }
 
 /// The line of the `n`th `[[devices]]` header (1-based both).
