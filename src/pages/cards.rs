@@ -11,7 +11,7 @@ use smarthost_core::connector::FieldError;
 use smarthost_core::device_card::{build_device_card, cloud_name, device_card_rows, DeviceCard};
 use smarthost_core::inventory::{CloudAssumed, Device, ImportError, Imported, Inventory};
 use smarthost_core::method::MethodId;
-use smarthost_core::plan::Client;
+use smarthost_core::plan::{for_sender, Client};
 use smarthost_core::qr::encode_svg_path;
 
 const STORAGE_KEY: &str = "smarthost.inventory";
@@ -313,7 +313,8 @@ fn DeviceEditor(
         let error = error_for(field);
         view! {
             <div class="field">
-                <label for=id.clone()>{t(label)}</label>
+                // The name field says "application" on an application's row.
+                <label for=id.clone()>{move || text(&for_sender(label, Some(device.get().client)))}</label>
                 <input
                     id=id
                     type="text"

@@ -62,6 +62,9 @@ test.describe("device cards", () => {
     await expect(card).toContainText("enter the password in the application's settings");
     await expect(card).toContainText("Use OAuth if the application offers it.");
     await expect(card).not.toContainText("device");
+    // The row's name field says so too.
+    await expect(device.getByLabel("Application name")).toBeVisible();
+    await expect(device.getByLabel("Device name")).toHaveCount(0);
 
     const href = await page.getByRole("link", { name: "Export (JSON)" }).getAttribute("href");
     const json = JSON.parse(decodeURIComponent((href ?? "").replace("data:application/json;charset=utf-8,", "")));
@@ -77,6 +80,7 @@ test.describe("device cards", () => {
     await page.getByRole("link", { name: "Tiếng Việt" }).click();
     await expect(card).toContainText("nhập mật khẩu trong phần cấu hình của ứng dụng");
     await expect(card).not.toContainText("thiết bị");
+    await expect(page.getByLabel("Tên ứng dụng")).toBeVisible();
   });
 
   test("a failed import leaves the list untouched", async ({ page }) => {
