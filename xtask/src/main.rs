@@ -11,6 +11,7 @@
 
 mod bench;
 mod bench_bundle;
+mod bench_corpus;
 mod bench_dns;
 mod bench_lighthouse;
 mod bench_load;
