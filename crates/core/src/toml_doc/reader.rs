@@ -1,263 +1,10 @@
-//! A TOML 1.0 reader for the subset a device inventory uses, producing a
-//! [`serde_json::Value`] tree so the inventory's serde types read both formats, and the
-//! string quoting the inventory writer needs.
-//!
-//! Floats, dates and times are refused by name rather than read: an inventory has none,
-//! so one is a mistake the user should hear about (an unquoted `10.0.0.5` would
-//! otherwise be a confusing float error, or worse, silently a number). It never panics and limits nesting to
-//! [`MAX_DEPTH`].
+//! The reader: keys, strings, inline tables and arrays, line by line (TOML 1.0).
 
-use crate::echo::shown;
-use crate::text_cursor::{TextCursor, TextError};
-use serde_json::{Map, Value};
-use std::collections::BTreeMap;
-use std::ops::{Deref, DerefMut};
-
-/// The deepest nesting of tables, arrays and dotted keys the reader accepts.
-pub const MAX_DEPTH: usize = 64;
-
-/// Why a document was refused, and where.
-pub type TomlError = TextError;
-
-/// Reads a TOML document into an object tree: tables become objects, arrays of tables become arrays of objects, integers numbers.
-pub fn parse(text: &str) -> Result<Value, TomlError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = Reader {
-        cursor: TextCursor::new(text),
-    };
-    let mut root = Table::new(Origin::Header);
-    let mut current: Vec<String> = Vec::new();
-    loop {
-        reader.skip_blanks();
-        match reader.peek() {
-            None => break,
-            Some(b'#' | b'\n' | b'\r') => {}
-            Some(b'[') => current = reader.header(&mut root)?,
-            Some(_) => {
-                let at = reader.pos;
-                let table = table_at(&mut root, &current).ok_or_else(|| {
-                    reader.error_at(at, "the current table cannot be found again")
-                })?;
-                reader.key_value(table, current.len())?;
-            }
-        }
-        reader.end_of_line()?;
-    }
-    Ok(root.into_value())
-}
-
-/// `text` as a TOML basic string: `"` and `\` escaped, control characters as short
-/// escapes or `\uXXXX`, everything else (any language, emoji) as UTF-8. A basic string
-/// is the one form that can hold every string, so the writer never has to choose.
-pub fn basic_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\u{8}' => out.push_str("\\b"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\u{c}' => out.push_str("\\f"),
-            '\r' => out.push_str("\\r"),
-            '\0'..='\u{1f}' | '\u{7f}' => out.push_str(&format!("\\u{:04X}", u32::from(c))),
-            _ => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// `name` as a key: bare when TOML allows it, else a basic string.
-pub fn key(name: &str) -> String {
-    if !name.is_empty() && name.bytes().all(is_bare_key_byte) {
-        name.to_owned()
-    } else {
-        basic_string(name)
-    }
-}
-
-fn is_bare_key_byte(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'-'
-}
-
-/// Control characters TOML forbids unescaped in strings and comments (tab is allowed).
-fn is_forbidden_control(byte: u8) -> bool {
-    (byte < 0x20 && byte != b'\t') || byte == 0x7f
-}
-
-/// How a table came to exist, which decides whether it may be defined again (TOML 1.0,
-/// "Table"): a table created only as the parent of a header may get its own header
-/// later; one made by dotted keys may be extended only by more dotted keys and by
-/// sub-table headers; a header defines a table once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Origin {
-    Implicit,
-    Header,
-    Dotted,
-}
-
-enum Node {
-    /// A value written after `=`, including inline tables, which are closed to later
-    /// additions, and static arrays, which `[[...]]` cannot extend.
-    Leaf(Value),
-    Table(Table),
-    TablesArray(Vec<Table>),
-}
-
-struct Table {
-    entries: Vec<(String, Node)>,
-    /// Key to position in `entries`, so a table with many keys stays fast to build.
-    index: BTreeMap<String, usize>,
-    origin: Origin,
-}
-
-impl Table {
-    fn new(origin: Origin) -> Self {
-        Table {
-            entries: Vec::new(),
-            index: BTreeMap::new(),
-            origin,
-        }
-    }
-
-    fn get_mut(&mut self, key: &str) -> Option<&mut Node> {
-        let position = *self.index.get(key)?;
-        self.entries.get_mut(position).map(|(_, node)| node)
-    }
-
-    fn get_or_insert(&mut self, key: &str, make: impl FnOnce() -> Node) -> Option<&mut Node> {
-        if !self.index.contains_key(key) {
-            self.index.insert(key.to_owned(), self.entries.len());
-            self.entries.push((key.to_owned(), make()));
-        }
-        self.get_mut(key)
-    }
-
-    fn into_value(self) -> Value {
-        Value::Object(
-            self.entries
-                .into_iter()
-                .map(|(key, node)| (key, node.into_value()))
-                .collect::<Map<_, _>>(),
-        )
-    }
-}
-
-impl Node {
-    fn into_value(self) -> Value {
-        match self {
-            Node::Leaf(value) => value,
-            Node::Table(table) => table.into_value(),
-            Node::TablesArray(tables) => {
-                Value::Array(tables.into_iter().map(Table::into_value).collect())
-            }
-        }
-    }
-}
-
-/// The table a header named: through arrays of tables, their last element.
-fn table_at<'t>(root: &'t mut Table, path: &[String]) -> Option<&'t mut Table> {
-    let mut table = root;
-    for part in path {
-        table = match table.get_mut(part)? {
-            Node::Table(inner) => inner,
-            Node::TablesArray(tables) => tables.last_mut()?,
-            Node::Leaf(_) => return None,
-        };
-    }
-    Some(table)
-}
-
-fn dotted_name(path: &[String]) -> String {
-    let parts: Vec<String> = path.iter().map(|part| key(&shown(part))).collect();
-    parts.join(".")
-}
-
-/// Defines `[path]` or `[[path]]`, following the TOML 1.0 rules on redefinition.
-fn define_table(root: &mut Table, path: &[String], array: bool) -> Result<(), String> {
-    let name = dotted_name(path);
-    let (last, parents) = path.split_last().ok_or("a table header needs a name")?;
-    let mut table = root;
-    for (depth, part) in parents.iter().enumerate() {
-        let node = table
-            .get_or_insert(part, || Node::Table(Table::new(Origin::Implicit)))
-            .ok_or("the table cannot be created")?;
-        table = match node {
-            Node::Table(inner) => inner,
-            Node::TablesArray(tables) => tables.last_mut().ok_or("an array of tables is empty")?,
-            Node::Leaf(_) => {
-                let parent = dotted_name(path.get(..=depth).unwrap_or_default());
-                return Err(format!(
-                    "{parent} already holds a value, so [{name}] cannot be a table in it"
-                ));
-            }
-        };
-    }
-    let Some(existing) = table.get_mut(last) else {
-        let node = if array {
-            Node::TablesArray(vec![Table::new(Origin::Header)])
-        } else {
-            Node::Table(Table::new(Origin::Header))
-        };
-        table.get_or_insert(last, || node);
-        return Ok(());
-    };
-    match (existing, array) {
-        (Node::Table(table), false) if table.origin == Origin::Implicit => {
-            table.origin = Origin::Header;
-        }
-        (Node::TablesArray(tables), true) => tables.push(Table::new(Origin::Header)),
-        (Node::TablesArray(_), false) => {
-            return Err(format!(
-                "[{name}] is already an array of tables ([[{name}]])"
-            ));
-        }
-        (Node::Table(_), false) => return Err(format!("table [{name}] is defined twice")),
-        (Node::Leaf(_), false) => {
-            return Err(format!(
-                "{name} already holds a value, so [{name}] cannot define it"
-            ));
-        }
-        (_, true) => {
-            return Err(format!(
-                "[[{name}]] cannot add to {name}, which is already defined as something else"
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// Stores `path = value` in `table`, creating the tables a dotted key names.
-fn insert_dotted(table: &mut Table, path: &[String], value: Value) -> Result<(), String> {
-    let (last, parents) = path.split_last().ok_or("a key needs a name")?;
-    let mut table = table;
-    for (depth, part) in parents.iter().enumerate() {
-        let node = table
-            .get_or_insert(part, || Node::Table(Table::new(Origin::Dotted)))
-            .ok_or("the table cannot be created")?;
-        table = match node {
-            Node::Table(inner) if inner.origin == Origin::Dotted => inner,
-            _ => {
-                let parent = dotted_name(path.get(..=depth).unwrap_or_default());
-                return Err(format!(
-                    "{parent} is already defined, so the dotted key {} cannot add to it",
-                    dotted_name(path)
-                ));
-            }
-        };
-    }
-    if table.get_mut(last).is_some() {
-        return Err(format!("the key {} is defined twice", dotted_name(path)));
-    }
-    table.get_or_insert(last, || Node::Leaf(value));
-    Ok(())
-}
+use super::*;
 
 /// The line-by-line reader; the byte-level moves are [`TextCursor`]'s.
-struct Reader<'a> {
-    cursor: TextCursor<'a>,
+pub(super) struct Reader<'a> {
+    pub(super) cursor: TextCursor<'a>,
 }
 
 impl<'a> Deref for Reader<'a> {
@@ -274,7 +21,7 @@ impl DerefMut for Reader<'_> {
 }
 
 impl Reader<'_> {
-    fn skip_blanks(&mut self) {
+    pub(super) fn skip_blanks(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\t')) {
             self.pos += 1;
         }
@@ -307,7 +54,7 @@ impl Reader<'_> {
     }
 
     /// After a key/value pair or a header only a comment may follow on the line.
-    fn end_of_line(&mut self) -> Result<(), TomlError> {
+    pub(super) fn end_of_line(&mut self) -> Result<(), TomlError> {
         self.skip_blanks();
         if self.eat(b'#') {
             self.comment()?;
@@ -331,7 +78,7 @@ impl Reader<'_> {
         }
     }
 
-    fn header(&mut self, root: &mut Table) -> Result<Vec<String>, TomlError> {
+    pub(super) fn header(&mut self, root: &mut Table) -> Result<Vec<String>, TomlError> {
         let at = self.pos;
         self.pos += 1;
         let array = self.eat(b'[');
@@ -347,7 +94,7 @@ impl Reader<'_> {
         Ok(path)
     }
 
-    fn key_value(&mut self, table: &mut Table, depth: usize) -> Result<(), TomlError> {
+    pub(super) fn key_value(&mut self, table: &mut Table, depth: usize) -> Result<(), TomlError> {
         let at = self.pos;
         let path = self.key_path()?;
         self.skip_blanks();
@@ -689,72 +436,3 @@ impl Reader<'_> {
             .ok_or_else(|| self.error_at(at, format!("U+{code:04X} is not a Unicode scalar value")))
     }
 }
-
-fn looks_like_date_or_time(token: &str) -> bool {
-    let bytes = token.as_bytes();
-    let year_like = bytes.len() >= 5
-        && bytes.iter().take(4).all(u8::is_ascii_digit)
-        && bytes.get(4) == Some(&b'-');
-    token.contains(':') || year_like
-}
-
-fn looks_like_float(token: &str) -> bool {
-    let unsigned = token.trim_start_matches(['+', '-']);
-    if matches!(unsigned, "inf" | "nan") {
-        return true;
-    }
-    let numeric = unsigned.starts_with(|c: char| c.is_ascii_digit())
-        && !unsigned.starts_with("0x")
-        && !unsigned.starts_with("0o")
-        && !unsigned.starts_with("0b")
-        && unsigned
-            .bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'_' | b'.' | b'e' | b'E' | b'+' | b'-'));
-    numeric && unsigned.contains(['.', 'e', 'E'])
-}
-
-enum IntegerError {
-    NotANumber,
-    Invalid(&'static str),
-}
-
-/// A TOML integer: decimal with an optional sign, or `0x`/`0o`/`0b` without one;
-/// underscores only between digits.
-fn integer(token: &str) -> Result<i64, IntegerError> {
-    let radix_digits = [("0x", 16), ("0o", 8), ("0b", 2)]
-        .into_iter()
-        .find_map(|(prefix, radix)| token.strip_prefix(prefix).map(|d| (d, radix)));
-    let (sign, digits, radix) = match radix_digits {
-        Some((digits, radix)) => ("", digits, radix),
-        None => {
-            let (sign, digits) = match token.strip_prefix('-') {
-                Some(rest) => ("-", rest),
-                None => ("", token.strip_prefix('+').unwrap_or(token)),
-            };
-            (sign, digits, 10)
-        }
-    };
-    if digits.is_empty() || !digits.chars().all(|c| c == '_' || c.is_digit(radix)) {
-        return Err(IntegerError::NotANumber);
-    }
-    if digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
-        return Err(IntegerError::Invalid(
-            "an underscore in an integer must stand between two digits",
-        ));
-    }
-    if radix == 10 && digits.len() > 1 && digits.starts_with('0') {
-        return Err(IntegerError::Invalid(
-            "an integer cannot have leading zeros",
-        ));
-    }
-    let plain: String = sign
-        .chars()
-        .chain(digits.chars().filter(|c| *c != '_'))
-        .collect();
-    i64::from_str_radix(&plain, radix)
-        .map_err(|_| IntegerError::Invalid("the integer does not fit in 64 bits"))
-}
-
-#[cfg(test)]
-#[path = "toml_doc_tests.rs"]
-mod tests;
