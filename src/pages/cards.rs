@@ -78,8 +78,10 @@ impl ImportStatus {
     }
 }
 
-/// Devices with a stable key each, so editing one never re-creates the others' fields.
-type Rows = Vec<(u64, Device)>;
+/// Devices with a stable key each, so editing one never re-creates the others' fields,
+/// and a signal each, so typing in one device updates that row alone (the list changes
+/// only when a device is added, removed or imported).
+type Rows = Vec<(u64, RwSignal<Device>)>;
 
 /// The saved devices, and the notice when they were saved before devices had a cloud.
 fn load() -> (Vec<Device>, Option<CloudAssumed>) {
@@ -103,7 +105,7 @@ pub fn Cards() -> impl IntoView {
             .map(|d| {
                 let key = next_key.get_value();
                 next_key.set_value(key + 1);
-                (key, d)
+                (key, RwSignal::new(d))
             })
             .collect()
     };
@@ -149,16 +151,16 @@ pub fn Cards() -> impl IntoView {
     }
     // Every change is saved in this browser.
     Effect::new(move |_| {
-        let devices: Vec<Device> = rows.get().into_iter().map(|(_, d)| d).collect();
+        let devices: Vec<Device> = rows.get().iter().map(|(_, d)| d.get()).collect();
         storage::set(STORAGE_KEY, &Inventory::new(devices).to_json());
     });
 
     let add = move |_| {
         let key = next_key.get_value();
         next_key.set_value(key + 1);
-        set_rows.update(|r| r.push((key, Device::default())));
+        set_rows.update(|r| r.push((key, RwSignal::new(Device::default()))));
     };
-    let inventory = move || Inventory::new(rows.get().into_iter().map(|(_, d)| d).collect());
+    let inventory = move || Inventory::new(rows.get().iter().map(|(_, d)| d.get()).collect());
     let export_json = move || data_href("application/json", &inventory().to_json());
     let export_toml = move || data_href("application/toml", &inventory().to_toml());
     let (import_text, set_import_text) = signal(String::new());
@@ -238,8 +240,8 @@ pub fn Cards() -> impl IntoView {
             <p class="notice">{t("ui.cards.empty")}</p>
         </Show>
         <ol class=move || format!("device-list print-{}", layout.get().id())>
-            <For each=move || rows.get() key=|(key, _)| *key let((key, _))>
-                <li><DeviceEditor key=key rows=rows set_rows=set_rows next_key=next_key /></li>
+            <For each=move || rows.get() key=|(key, _)| *key let((key, device))>
+                <li><DeviceEditor key=key device=device set_rows=set_rows next_key=next_key /></li>
             </For>
         </ol>
         <details class="import">
@@ -275,24 +277,11 @@ pub fn Cards() -> impl IntoView {
 #[component]
 fn DeviceEditor(
     key: u64,
-    rows: ReadSignal<Rows>,
+    device: RwSignal<Device>,
     set_rows: WriteSignal<Rows>,
     next_key: StoredValue<u64>,
 ) -> impl IntoView {
-    let device = Memo::new(move |_| {
-        rows.get()
-            .into_iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, d)| d)
-            .unwrap_or_default()
-    });
-    let update = move |change: &dyn Fn(&mut Device)| {
-        set_rows.update(|r| {
-            if let Some((_, d)) = r.iter_mut().find(|(k, _)| *k == key) {
-                change(d);
-            }
-        });
-    };
+    let update = move |change: &dyn Fn(&mut Device)| device.update(|d| change(d));
     let card = Memo::new(move |_| build_device_card(&device.get(), lang(), &today()));
     let error_for = move |field: &'static str| {
         move || match card.get() {
@@ -344,7 +333,7 @@ fn DeviceEditor(
                 .iter()
                 .position(|(k, _)| *k == key)
                 .map_or(r.len(), |i| i + 1);
-            r.insert(at, (new_key, copy));
+            r.insert(at, (new_key, RwSignal::new(copy)));
         });
     };
     let remove = move |_| set_rows.update(|r| r.retain(|(k, _)| *k != key));
