@@ -7,9 +7,15 @@ pub(crate) const SHOWN_MAX_CHARS: usize = 40;
 
 /// `value` as it may appear in a message.
 pub fn shown(value: &str) -> String {
+    shown_up_to(value, SHOWN_MAX_CHARS)
+}
+
+/// [`shown`] with room for `max` characters, for a longer text such as a parser's
+/// message that quotes the network.
+pub fn shown_up_to(value: &str, max: usize) -> String {
     let mut out = String::new();
     for (i, c) in value.chars().enumerate() {
-        if i == SHOWN_MAX_CHARS {
+        if i == max {
             out.push('\u{2026}');
             break;
         }

@@ -11,7 +11,7 @@ use super::resolver::{
     fetch_answer, outcome, validate_endpoint, HttpTransport, Lookup, ResolveError, Resolver,
 };
 use super::DomainName;
-use crate::echo::{is_unsafe_to_echo, shown};
+use crate::echo::{shown, shown_up_to};
 use serde::de::value::MapAccessDeserializer;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
@@ -169,16 +169,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
 /// serde's message for a body it refused, safe to show: it may quote text from the
 /// network, so unsafe characters are replaced and a long one is cut.
 fn refused(error: &serde_json::Error) -> ResolveError {
-    const MAX_CHARS: usize = 200;
-    let message = error.to_string();
-    let mut why: String = message
-        .chars()
-        .take(MAX_CHARS)
-        .map(|c| if is_unsafe_to_echo(c) { '\u{FFFD}' } else { c })
-        .collect();
-    if message.chars().nth(MAX_CHARS).is_some() {
-        why.push('…');
-    }
+    let why = shown_up_to(&error.to_string(), 200);
     if error.is_data() {
         malformed(why)
     } else {
