@@ -28,17 +28,11 @@ impl fmt::Display for Ipv4Range {
     }
 }
 
-/// The network mask for a prefix length; lengths over 32 give the /32 mask.
-pub(super) fn in_block(addr: u32, network: [u8; 4], prefix: u8) -> bool {
-    cidr::in_v4(Ipv4Addr::from(addr), Ipv4Addr::from(network), prefix)
+/// Whether `addr` is in the block `network/prefix`.
+pub(super) fn in_block(addr: Ipv4Addr, network: [u8; 4], prefix: u8) -> bool {
+    cidr::in_v4(addr, Ipv4Addr::from(network), prefix)
 }
 
-/// Parses the device's public IPv4 address.
-///
-/// Rejects IPv6 (Exchange Online connectors are IPv4 only), leading zeros (ambiguous:
-/// some systems read them as octal) and every range that is not reachable on the
-/// internet. The documentation ranges (RFC 5737) are accepted with a warning so examples
-/// can be entered.
 /// The entries of a list as people type it: commas, semicolons, spaces or line breaks
 /// between them.
 pub fn list_items(text: &str) -> impl Iterator<Item = &str> {
@@ -55,6 +49,12 @@ pub fn parse_ipv4_list(text: &str) -> Result<Vec<Ipv4Addr>, String> {
         .collect()
 }
 
+/// Parses the device's public IPv4 address.
+///
+/// Rejects IPv6 (Exchange Online connectors are IPv4 only), leading zeros (ambiguous:
+/// some systems read them as octal) and every range that is not reachable on the
+/// internet. The documentation ranges (RFC 5737) are accepted with a warning so examples
+/// can be entered.
 pub fn parse_public_ipv4(input: &str) -> Result<Checked<Ipv4Addr>, ValueError> {
     let trimmed = input.trim();
     if trimmed.is_empty() {
@@ -235,35 +235,34 @@ pub(super) fn parse_ipv4_text(text: &str) -> Result<Ipv4Addr, ValueError> {
 /// Rejects addresses that are not reachable on the internet; warns for documentation
 /// ranges. `value` is how the address or range is named in the message.
 pub(super) fn check_public(addr: Ipv4Addr, value: String) -> Result<Vec<ValueWarning>, ValueError> {
-    let a = u32::from(addr);
-    if a == u32::MAX {
+    if addr == Ipv4Addr::BROADCAST {
         return Err(ValueError::Broadcast);
     }
-    if in_block(a, [0, 0, 0, 0], 8) {
+    if in_block(addr, [0, 0, 0, 0], 8) {
         return Err(ValueError::Unspecified { value });
     }
-    if in_block(a, [10, 0, 0, 0], 8)
-        || in_block(a, [172, 16, 0, 0], 12)
-        || in_block(a, [192, 168, 0, 0], 16)
+    if in_block(addr, [10, 0, 0, 0], 8)
+        || in_block(addr, [172, 16, 0, 0], 12)
+        || in_block(addr, [192, 168, 0, 0], 16)
     {
         return Err(ValueError::Private { value });
     }
-    if in_block(a, [100, 64, 0, 0], 10) {
+    if in_block(addr, [100, 64, 0, 0], 10) {
         return Err(ValueError::SharedCgnat { value });
     }
-    if in_block(a, [127, 0, 0, 0], 8) {
+    if in_block(addr, [127, 0, 0, 0], 8) {
         return Err(ValueError::Loopback { value });
     }
-    if in_block(a, [169, 254, 0, 0], 16) {
+    if in_block(addr, [169, 254, 0, 0], 16) {
         return Err(ValueError::LinkLocal { value });
     }
-    if in_block(a, [198, 18, 0, 0], 15) {
+    if in_block(addr, [198, 18, 0, 0], 15) {
         return Err(ValueError::Benchmarking { value });
     }
-    if in_block(a, [224, 0, 0, 0], 4) {
+    if in_block(addr, [224, 0, 0, 0], 4) {
         return Err(ValueError::Multicast { value });
     }
-    if in_block(a, [240, 0, 0, 0], 4) {
+    if in_block(addr, [240, 0, 0, 0], 4) {
         return Err(ValueError::Reserved { value });
     }
     const DOCUMENTATION: [([u8; 4], &str); 3] = [
@@ -273,7 +272,7 @@ pub(super) fn check_public(addr: Ipv4Addr, value: String) -> Result<Vec<ValueWar
     ];
     let mut warnings = Vec::new();
     for (network, range) in DOCUMENTATION {
-        if in_block(a, network, 24) {
+        if in_block(addr, network, 24) {
             warnings.push(ValueWarning::DocumentationRange { value, range });
             break;
         }
