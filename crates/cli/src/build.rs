@@ -2,16 +2,45 @@
 //! (smarthost-site) and prints its notes and closing line. The generator itself is
 //! `crates/site`.
 
-use crate::args::parse;
+use crate::common::{self, Value};
 use crate::output::outln;
 use crate::{Invalid, Usage};
 use anyhow::Result;
+use smarthost_core::date::Date;
 use smarthost_core::i18n::Lang;
 use smarthost_site::{build, Error, Options};
 use std::path::PathBuf;
 
-pub fn run(args: &[String]) -> Result<()> {
-    let options = parse_options(args)?;
+#[derive(clap::Args)]
+pub struct Args {
+    /// The guide sources, one directory per language [default: guide]
+    #[arg(long, value_name = "DIR", value_parser = Value::new(guide_dir))]
+    guide: Option<PathBuf>,
+    /// Where the site is written [default: guide-site]
+    #[arg(long, value_name = "DIR", value_parser = Value::new(out_dir))]
+    out: Option<PathBuf>,
+    /// The site's absolute URL, for sitemap.xml and canonical links
+    #[arg(long, value_name = "URL", value_parser = Value::new(base_url))]
+    base_url: Option<String>,
+    /// The languages to build, comma-separated [default: en,vi]
+    #[arg(long, value_name = "en,vi", value_parser = Value::new(langs))]
+    lang: Option<Langs>,
+    /// Page bodies only, to embed in another site
+    #[arg(long)]
+    fragments: bool,
+    /// Where the planner is, a URL or a path relative to the guide root [default: ../]
+    #[arg(long, value_name = "URL", value_parser = Value::new(app_url))]
+    app_url: Option<String>,
+    /// Let the guide's Markdown contain raw HTML
+    #[arg(long)]
+    allow_html: bool,
+    /// The day the dated facts are worded for [default: the system date]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = common::TODAY)]
+    today: Option<Date>,
+}
+
+pub fn run(args: Args) -> Result<()> {
+    let options = args.into_options();
     let report = build(&options).map_err(|error| match error {
         Error::Options(message) => anyhow::Error::new(Invalid(message)),
         Error::Build(error) => anyhow::Error::new(error),
@@ -31,32 +60,34 @@ pub fn run(args: &[String]) -> Result<()> {
     Ok(())
 }
 
-const FLAGS: [&str; 2] = ["fragments", "allow-html"];
-
-pub fn parse_options(args: &[String]) -> Result<Options> {
-    let (opts, positional) = parse(args, |name| !FLAGS.contains(&name))?;
-    if let Some(extra) = positional.first() {
-        return Err(Usage(format!("build: unexpected argument `{extra}`")).into());
-    }
-    let mut options = Options::new(crate::common::today());
-    for opt in opts {
-        let value = opt.value.unwrap_or_default();
-        match opt.name.as_str() {
-            "guide" => options.guide = non_empty_path("guide", &value)?,
-            "out" => options.out = non_empty_path("out", &value)?,
-            "base-url" => options.base_url = Some(base_url(&value)?),
-            "lang" => {
-                options.langs = langs(&value)?;
-                options.langs_explicit = true;
-            }
-            "app-url" => options.app_url = app_url(&value)?,
-            "fragments" => options.fragments = true,
-            "allow-html" => options.allow_html = true,
-            "today" => options.today = crate::common::today_option(&value)?,
-            other => return Err(Usage(format!("build: unknown option --{other}")).into()),
+impl Args {
+    /// The generator's options: the defaults, with what was given.
+    pub fn into_options(self) -> Options {
+        let mut options = Options::new(self.today.unwrap_or_else(common::today));
+        options.guide = self.guide.unwrap_or(options.guide);
+        options.out = self.out.unwrap_or(options.out);
+        options.base_url = self.base_url;
+        if let Some(Langs(langs)) = self.lang {
+            options.langs = langs;
+            options.langs_explicit = true;
         }
+        options.app_url = self.app_url.unwrap_or(options.app_url);
+        options.fragments = self.fragments;
+        options.allow_html = self.allow_html;
+        options
     }
-    Ok(options)
+}
+
+/// `--lang en,vi`: the languages in the order given, without repeats.
+#[derive(Clone)]
+pub struct Langs(Vec<Lang>);
+
+fn guide_dir(value: &str) -> Result<PathBuf, Usage> {
+    non_empty_path("guide", value)
+}
+
+fn out_dir(value: &str) -> Result<PathBuf, Usage> {
+    non_empty_path("out", value)
 }
 
 fn non_empty_path(name: &str, value: &str) -> Result<PathBuf, Usage> {
@@ -67,10 +98,10 @@ fn non_empty_path(name: &str, value: &str) -> Result<PathBuf, Usage> {
 }
 
 /// `en,vi` in the order given, without repeats.
-fn langs(value: &str) -> Result<Vec<Lang>, Usage> {
+fn langs(value: &str) -> Result<Langs, Usage> {
     let mut langs = Vec::new();
     for code in value.split(',').map(str::trim).filter(|c| !c.is_empty()) {
-        let lang = crate::common::lang(code)?;
+        let lang = common::lang(code)?;
         if !langs.contains(&lang) {
             langs.push(lang);
         }
@@ -78,7 +109,7 @@ fn langs(value: &str) -> Result<Vec<Lang>, Usage> {
     if langs.is_empty() {
         return Err(Usage("--lang needs at least one of en, vi".to_owned()));
     }
-    Ok(langs)
+    Ok(Langs(langs))
 }
 
 /// The base URL must be absolute (sitemaps and canonical links need one); a trailing `/`
@@ -119,14 +150,28 @@ fn app_url(value: &str) -> Result<String, Invalid> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::Command;
+    use crate::usage_error::{parse, Stop};
 
-    fn strings(args: &[&str]) -> Vec<String> {
-        args.iter().map(|s| (*s).to_owned()).collect()
+    /// `smarthost build ARGS` read as main reads it.
+    fn parse_options(args: &[&str]) -> Result<Options, Stop> {
+        let args: Vec<std::ffi::OsString> = std::iter::once("build")
+            .chain(args.iter().copied())
+            .map(Into::into)
+            .collect();
+        match parse(&args)? {
+            Command::Build(args) => Ok(args.into_options()),
+            _ => panic!("not the build command"),
+        }
+    }
+
+    fn options(args: &[&str]) -> Options {
+        parse_options(args).unwrap_or_else(|e| panic!("{e:?}"))
     }
 
     #[test]
     fn defaults_follow_the_issue() {
-        let options = parse_options(&[]).unwrap_or_else(|e| panic!("{e}"));
+        let options = options(&[]);
         assert_eq!(options.guide, PathBuf::from("guide"));
         assert_eq!(options.out, PathBuf::from("guide-site"));
         assert_eq!(options.langs, vec![Lang::En, Lang::Vi]);
@@ -136,7 +181,7 @@ mod tests {
 
     #[test]
     fn options_are_read() {
-        let options = parse_options(&strings(&[
+        let options = options(&[
             "--guide",
             "g",
             "--out=o",
@@ -150,8 +195,9 @@ mod tests {
             "https://planner.contoso.com/",
             "--today",
             "2027-01-15",
-        ]))
-        .unwrap_or_else(|e| panic!("{e}"));
+        ]);
+        assert_eq!(options.guide, PathBuf::from("g"));
+        assert_eq!(options.out, PathBuf::from("o"));
         assert_eq!(options.langs, vec![Lang::Vi, Lang::En]);
         assert_eq!(
             options.base_url.as_deref(),
@@ -160,6 +206,15 @@ mod tests {
         assert!(options.fragments && options.allow_html && options.langs_explicit);
         assert_eq!(options.app_url, "https://planner.contoso.com/");
         assert_eq!(options.today.to_string(), "2027-01-15");
+        // A repeated option takes its last value, as before clap.
+        assert_eq!(
+            options_out(&["--out", "a", "--out", "b"]),
+            PathBuf::from("b")
+        );
+    }
+
+    fn options_out(args: &[&str]) -> PathBuf {
+        options(args).out
     }
 
     #[test]
@@ -167,7 +222,15 @@ mod tests {
         for (args, expected) in [
             (vec!["--lang", "fr"], "--lang must be en or vi, not `fr`"),
             (vec!["--lang", ","], "--lang needs at least one of en, vi"),
-            (vec!["--colour", "red"], "build: unknown option --colour"),
+            (vec!["--out", " "], "--out needs a directory"),
+            (
+                vec!["--colour", "red"],
+                "build: unknown option --colour; the options are: --guide, --out, --base-url, --lang, --fragments, --app-url, --allow-html, --today",
+            ),
+            (
+                vec!["--fragment"],
+                "build: unknown option --fragment (did you mean --fragments?); the options are: --guide, --out, --base-url, --lang, --fragments, --app-url, --allow-html, --today",
+            ),
             (vec!["extra"], "build: unexpected argument `extra`"),
             (vec!["--fragments=yes"], "--fragments does not take a value"),
             (vec!["--out"], "--out needs a value"),
@@ -176,7 +239,10 @@ mod tests {
                 "--today: `2026-02-30` is not a date: 2026-02 has 28 days",
             ),
         ] {
-            let error = parse_options(&strings(&args)).err().map(|e| e.to_string());
+            let error = match parse_options(&args) {
+                Err(Stop::Usage(usage)) => Some(usage.0),
+                _ => None,
+            };
             assert_eq!(error.as_deref(), Some(expected), "{args:?}");
         }
         for bad in [
@@ -186,8 +252,8 @@ mod tests {
             "https://",
             "https://a b/",
         ] {
-            let error = parse_options(&strings(&["--base-url", bad]));
-            assert!(error.is_err_and(|e| e.is::<Invalid>()), "{bad}");
+            let error = parse_options(&["--base-url", bad]);
+            assert!(matches!(error, Err(Stop::Invalid(_))), "{bad}");
         }
     }
 }

@@ -1,63 +1,124 @@
 //! `smarthost card`: one device's (or application's) config card as text, HTML or JSON,
 //! dated `--today` (the system date by default).
 
-use crate::args::parse;
+use crate::common::{self, Value};
 use crate::output::{out, outln};
-use crate::{common, Usage};
+use crate::Usage;
 use anyhow::Result;
 use smarthost_core::card::{build_card_for, render_html, render_text, CardInput};
+use smarthost_core::cloud::Cloud;
+use smarthost_core::date::Date;
 use smarthost_core::device_card::correct_for_cloud;
+use smarthost_core::i18n::Lang;
 use smarthost_core::method::MethodId;
 use smarthost_core::plan::Client;
 
-pub fn run(args: &[String]) -> Result<()> {
-    let (opts, positional) = parse(args, |_| true)?;
-    if let Some(extra) = positional.first() {
-        return Err(Usage(format!("card: unexpected argument `{extra}`")).into());
-    }
-    let mut input = CardInput::default();
-    let mut lang = Default::default();
-    let mut format = "text".to_owned();
-    let mut method_given = false;
-    let mut today = None;
-    let mut client = None;
-    for opt in opts {
-        let value = opt.value.unwrap_or_default();
-        match opt.name.as_str() {
-            "method" => {
-                method_given = true;
-                input.method = Some(MethodId::parse(&value).ok_or_else(|| {
-                    Usage(format!(
-                        "--method must be one of {}, not `{value}`",
-                        MethodId::ALL.map(MethodId::as_str).join(", ")
-                    ))
-                })?);
-            }
-            "device" => input.device = value,
-            "from" => input.from = value,
-            "domain" => input.domain = Some(value),
-            "smart-host" => input.smart_host = Some(value),
-            "ip" => input.ip = Some(value),
-            "location" => input.location = Some(value),
-            "model" => input.model = Some(value),
-            "username" => input.username = Some(value),
-            "cloud" => input.cloud = common::cloud(&value)?,
-            "lang" => lang = common::lang(&value)?,
-            "today" => today = Some(common::today_option(&value)?),
-            "client" => client = Some(common::client(&value)?),
-            "format" if ["html", "text", "json"].contains(&value.as_str()) => format = value,
-            "format" => {
-                return Err(Usage(format!(
-                    "--format must be html, text or json, not `{value}`"
-                ))
-                .into())
-            }
-            other => return Err(Usage(format!("card: unknown option --{other}")).into()),
-        }
-    }
-    if !method_given {
-        return Err(Usage("card: --method is required".to_owned()).into());
-    }
+#[derive(clap::Args)]
+pub struct Args {
+    /// The way the device sends
+    #[arg(long, value_name = "ID", value_parser = Value::one_of(method, methods))]
+    method: MethodId,
+    /// The device's (or application's) name
+    #[arg(long, value_name = "NAME")]
+    device: Option<String>,
+    /// The From address it sends as
+    #[arg(long, value_name = "ADDR")]
+    from: Option<String>,
+    /// The mail domain
+    #[arg(long, value_name = "D")]
+    domain: Option<String>,
+    /// The MX host to send to (Direct Send, relay)
+    #[arg(long, value_name = "H")]
+    smart_host: Option<String>,
+    /// The static public IPv4 address it sends from
+    #[arg(long, value_name = "IP")]
+    ip: Option<String>,
+    /// Where the device is
+    #[arg(long, value_name = "L")]
+    location: Option<String>,
+    /// The device's model
+    #[arg(long, value_name = "M")]
+    model: Option<String>,
+    /// The account it signs in with
+    #[arg(long, value_name = "U")]
+    username: Option<String>,
+    /// The tenant's Microsoft 365 cloud [default: worldwide]
+    #[arg(long, value_name = "C", value_parser = common::CLOUD)]
+    cloud: Option<Cloud>,
+    /// Who sends, a device or an application [default: device]
+    #[arg(long, value_name = "device|application", value_parser = common::CLIENT)]
+    client: Option<Client>,
+    /// The day the card is dated [default: the system date]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = common::TODAY)]
+    today: Option<Date>,
+    /// The language of the card [default: en]
+    #[arg(long, value_name = "en|vi", value_parser = common::LANG)]
+    lang: Option<Lang>,
+    /// The card as text, HTML or JSON [default: text]
+    #[arg(long, value_name = "html|text|json", value_parser = Value::one_of(format, formats))]
+    format: Option<Format>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Html,
+    Text,
+    Json,
+}
+
+const FORMATS: [(&str, Format); 3] = [
+    ("html", Format::Html),
+    ("text", Format::Text),
+    ("json", Format::Json),
+];
+
+fn formats() -> Vec<&'static str> {
+    FORMATS.map(|(name, _)| name).to_vec()
+}
+
+/// `--format html|text|json`.
+fn format(value: &str) -> Result<Format, Usage> {
+    FORMATS
+        .iter()
+        .find(|(name, _)| *name == value)
+        .map(|(_, format)| *format)
+        .ok_or_else(|| {
+            Usage(format!(
+                "--format must be {}, not `{value}`",
+                common::either(&formats())
+            ))
+        })
+}
+
+fn methods() -> Vec<&'static str> {
+    MethodId::ALL.map(MethodId::as_str).to_vec()
+}
+
+/// `--method ID`: any of the methods.
+fn method(value: &str) -> Result<MethodId, Usage> {
+    MethodId::parse(value).ok_or_else(|| {
+        Usage(format!(
+            "--method must be one of {}, not `{value}`",
+            methods().join(", ")
+        ))
+    })
+}
+
+pub fn run(args: Args) -> Result<()> {
+    let input = CardInput {
+        method: Some(args.method),
+        device: args.device.unwrap_or_default(),
+        from: args.from.unwrap_or_default(),
+        domain: args.domain,
+        smart_host: args.smart_host,
+        ip: args.ip,
+        location: args.location,
+        model: args.model,
+        username: args.username,
+        cloud: args.cloud.unwrap_or_default(),
+    };
+    let (lang, today, mut client) = (args.lang.unwrap_or_default(), args.today, args.client);
+    let format = args.format.unwrap_or(Format::Text);
     // Graph sendMail is for applications whatever --client says.
     if input.method == Some(MethodId::GraphApi) {
         client = Some(Client::Application);
@@ -66,9 +127,9 @@ pub fn run(args: &[String]) -> Result<()> {
     let mut card = build_card_for(&input, client, lang, &today).map_err(common::field_errors)?;
     // As on the Cards screen: no card shows another cloud's host.
     correct_for_cloud(&mut card, input.cloud, lang);
-    match format.as_str() {
-        "json" => outln!("{}", serde_json::to_string_pretty(&card)?),
-        "html" => out!("{}", render_html(&card, lang)),
-        _ => out!("{}", render_text(&card, lang)),
+    match format {
+        Format::Json => outln!("{}", serde_json::to_string_pretty(&card)?),
+        Format::Html => out!("{}", render_html(&card, lang)),
+        Format::Text => out!("{}", render_text(&card, lang)),
     }
 }

@@ -1,13 +1,14 @@
 //! `smarthost check DOMAIN`: MX, SPF and DMARC for a domain and its devices' IPs, as
 //! findings with stable codes. Exit 1 when a finding is an error.
 
-use crate::args::parse;
+use crate::common::{self, Value};
 use crate::output::{out, outln, StdoutClosed};
-use crate::resolver::ResolverChoice;
-use crate::{common, Usage};
+use crate::resolver::ResolverArgs;
+use crate::Usage;
 use anyhow::Result;
 use futures::executor::block_on;
 use serde_json::json;
+use smarthost_core::cloud::Cloud;
 use smarthost_core::dns::DomainName;
 use smarthost_core::i18n::{self, Lang};
 use smarthost_core::method::MethodId;
@@ -19,50 +20,80 @@ use std::net::Ipv4Addr;
 /// Exit status for a report with error findings.
 pub struct Failed;
 
-pub fn run(args: &[String]) -> Result<Option<Failed>> {
-    let (opts, positional) = parse(args, |name| name != "json")?;
-    let typed_domain = match positional.as_slice() {
-        [domain] => domain,
-        [] => return Err(Usage("check: a DOMAIN is required".to_owned()).into()),
-        [_, extra, ..] => return Err(Usage(format!("check: unexpected argument `{extra}`")).into()),
-    };
-    let (mut ips, mut method, mut draft, mut cloud) = (Vec::new(), None, None, None);
-    let (mut lang, mut json_out) = (Default::default(), false);
-    let mut resolver = ResolverChoice::default();
-    for opt in opts {
-        let value = opt.value.unwrap_or_default();
-        if resolver.take(&opt.name, &value)? {
-            continue;
-        }
-        match opt.name.as_str() {
-            "ip" => ips.push(value.trim().parse::<Ipv4Addr>().map_err(|_| {
-                Usage(format!("--ip: `{value}` is not an IPv4 address (connectors and this check take IPv4 only)"))
-            })?),
-            "method" => {
-                method = Some(
-                    MethodId::parse(&value)
-                        .filter(|m| {
-                            matches!(
-                                m,
-                                MethodId::ClientSubmission | MethodId::DirectSend | MethodId::RelayIp | MethodId::RelayCert
-                            )
-                        })
-                        .ok_or_else(|| {
-                            Usage(format!(
-                                "--method must be client-submission, direct-send, relay-ip or relay-cert, not `{value}`"
-                            ))
-                        })?,
-                )
-            }
-            "record" => draft = Some(value),
-            "cloud" => cloud = Some(common::cloud(&value)?),
-            "lang" => lang = common::lang(&value)?,
-            "json" => json_out = true,
-            other => return Err(Usage(format!("check: unknown option --{other}")).into()),
-        }
-    }
+#[derive(clap::Args)]
+pub struct Args {
+    /// The mail domain to check
+    #[arg(value_name = "DOMAIN")]
+    domain: String,
+    /// A public IPv4 address a device sends from (repeat for several)
+    #[arg(long, value_name = "IPv4", value_parser = Value::new(ipv4))]
+    ip: Vec<Ipv4Addr>,
+    /// The way the devices send, for the SPF advice
+    #[arg(long, value_name = "M", value_parser = Value::one_of(method, methods))]
+    method: Option<MethodId>,
+    /// A draft SPF record to check instead of the published one
+    #[arg(long, value_name = "RECORD")]
+    record: Option<String>,
+    /// The tenant's Microsoft 365 cloud [default: from the MX record]
+    #[arg(long, value_name = "C", value_parser = common::CLOUD)]
+    cloud: Option<Cloud>,
+    /// The language of the report [default: en]
+    #[arg(long, value_name = "en|vi", value_parser = common::LANG)]
+    lang: Option<Lang>,
+    #[command(flatten)]
+    resolver: ResolverArgs,
+    /// The report as JSON
+    #[arg(long)]
+    json: bool,
+}
+
+/// The methods whose DNS this check can advise on.
+const METHODS: [MethodId; 4] = [
+    MethodId::ClientSubmission,
+    MethodId::DirectSend,
+    MethodId::RelayIp,
+    MethodId::RelayCert,
+];
+
+fn methods() -> Vec<&'static str> {
+    METHODS.map(MethodId::as_str).to_vec()
+}
+
+/// `--method M`: one of [`METHODS`].
+fn method(value: &str) -> Result<MethodId, Usage> {
+    MethodId::parse(value)
+        .filter(|m| METHODS.contains(m))
+        .ok_or_else(|| {
+            Usage(format!(
+                "--method must be {}, not `{value}`",
+                common::either(&methods())
+            ))
+        })
+}
+
+/// `--ip IPv4`.
+fn ipv4(value: &str) -> Result<Ipv4Addr, Usage> {
+    value.trim().parse::<Ipv4Addr>().map_err(|_| {
+        Usage(format!(
+            "--ip: `{value}` is not an IPv4 address (connectors and this check take IPv4 only)"
+        ))
+    })
+}
+
+pub fn run(args: Args) -> Result<Option<Failed>> {
+    let Args {
+        domain: typed_domain,
+        ip: ips,
+        method,
+        record: draft,
+        cloud,
+        lang,
+        resolver,
+        json: json_out,
+    } = args;
+    let lang = lang.unwrap_or_default();
     // Read once --lang is known, so a bad name is explained in that language.
-    let domain = DomainName::parse(typed_domain)
+    let domain = DomainName::parse(&typed_domain)
         .map_err(|e| Usage(format!("check: {}", e.message(lang))))?;
     let request = CheckRequest {
         domain,

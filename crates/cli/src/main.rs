@@ -12,10 +12,10 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
-mod args;
 mod build;
 mod card;
 mod check;
+mod cli;
 mod common;
 mod connector;
 mod http;
@@ -24,67 +24,51 @@ mod output;
 mod plan;
 mod resolver;
 mod spf;
+mod usage_error;
 
-use output::{outln, StdoutClosed};
+use cli::{Command, SpfCommand};
+use output::{out, StdoutClosed};
 use std::process::ExitCode;
-
-const USAGE: &str = "usage: smarthost <command> [options]
-
-commands:
-  methods [--cloud C] [--lang en|vi] [--today YYYY-MM-DD] [--json]
-                     the ways to send through Microsoft 365, compared
-  plan [--<question> <value> ...] [--answers FILE.json] [--lang en|vi]
-       [--today YYYY-MM-DD] [--json]
-                     rank the ways to send for your answers
-  card --method ID --device NAME --from ADDR [--domain D] [--smart-host H] [--ip IP]
-       [--location L] [--model M] [--username U] [--cloud C] [--client device|application]
-       [--today YYYY-MM-DD] [--lang en|vi] [--format html|text|json]
-                     one device's config card
-  connector --kind relay-ip|relay-cert|partner [--ips IP,..] [--cert-name NAME]
-       [--sender-domains D,..] [--name NAME] [--cloud C] [--client device|application]
-       [--lang en|vi] [--json]
-                     connector steps for the Exchange admin center and PowerShell
-  spf eval --ip IP [--sender ADDR] [--helo NAME] [--domain D] [--record RECORD]
-       [--lang en|vi] [--doh URL | --doh-json URL] [--timeout MS] [--json]
-                     the SPF result (RFC 7208 check_host) with its trace
-  check DOMAIN [--ip IPv4]... [--method M] [--record RECORD] [--cloud C] [--lang en|vi]
-       [--doh URL | --doh-json URL] [--timeout MS] [--json]
-                     MX, SPF and DMARC findings; exit 1 when one is an error
-  build [--guide DIR] [--out DIR] [--base-url URL] [--lang en,vi] [--fragments]
-       [--app-url URL] [--allow-html] [--today YYYY-MM-DD]
-                     the setup guides as a static site (default: guide/ into guide-site/)
-  help               this text";
+use usage_error::Stop;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    // `smarthost <command> --help` is what people type first: show the usage, run nothing.
-    if args.iter().skip(1).any(|a| a == "--help" || a == "-h") {
-        // A closed pipe while showing the usage is nothing to report.
-        let _ = outln!("{USAGE}");
-        return ExitCode::SUCCESS;
-    }
-    let result = match args.first().map(String::as_str) {
-        Some("methods") => methods::run(&args[1..]),
-        Some("plan") => plan::run(&args[1..]),
-        Some("card") => card::run(&args[1..]),
-        Some("connector") => connector::run(&args[1..]),
-        Some("spf") => spf::run(&args[1..]),
-        Some("build") => build::run(&args[1..]),
-        Some("check") => match check::run(&args[1..]) {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    let command = match usage_error::parse(&args) {
+        Ok(command) => command,
+        Err(Stop::Show(text)) => {
+            // `--help`, `help` and `--version`; a closed pipe meanwhile is nothing to report.
+            let _ = out!("{}\n", text.trim_end());
+            return ExitCode::SUCCESS;
+        }
+        Err(Stop::Usage(usage)) => return exit(Err(usage.into())),
+        Err(Stop::Invalid(invalid)) => return exit(Err(invalid.into())),
+    };
+    let result = match command {
+        Command::Methods(args) => methods::run(args),
+        Command::Plan(args) => plan::run(args),
+        Command::Card(args) => card::run(args),
+        Command::Connector(args) => connector::run(args),
+        Command::Spf {
+            command: SpfCommand::Eval(args),
+        } => spf::eval(args),
+        Command::Build(args) => build::run(args),
+        Command::Check(args) => match check::run(args) {
             Ok(Some(check::Failed)) => return ExitCode::from(1),
             Ok(None) => Ok(()),
             Err(e) => Err(e),
         },
-        Some("help" | "--help" | "-h") => outln!("{USAGE}"),
-        Some("--version" | "-V") => outln!("smarthost {}", env!("CARGO_PKG_VERSION")),
-        Some(other) => Err(Usage(format!("unknown command `{other}`")).into()),
-        None => Err(Usage("a command is required".to_owned()).into()),
     };
+    exit(result)
+}
+
+/// The exit status, with the error (if any) on standard error: 2 for a usage error (with
+/// the overview) or an invalid value, 1 for a failure.
+fn exit(result: anyhow::Result<()>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if error.is::<StdoutClosed>() => ExitCode::SUCCESS,
         Err(error) if error.is::<Usage>() => {
-            eprintln!("smarthost: {error}\n\n{USAGE}");
+            eprintln!("smarthost: {error}\n\n{}", cli::overview());
             ExitCode::from(2)
         }
         Err(error) if error.is::<Invalid>() => {

@@ -1,51 +1,50 @@
 //! `smarthost plan`: ranks the sending methods for the answers given as flags or a file,
 //! comparing the dated facts with `--today` (the system date by default).
 
-use crate::args::{parse, Opt};
+use crate::common;
 use crate::output::{out, outln};
-use crate::{common, Usage};
+use crate::Usage;
 use anyhow::Result;
+use clap::builder::{PossibleValue, TypedValueParser};
 use serde_json::{json, Value};
 use smarthost_core::date::Date;
 use smarthost_core::i18n::{text, Lang};
 use smarthost_core::milestone::Milestone;
 use smarthost_core::plan::Client;
-use smarthost_core::plan::{for_sender, question, rank, Answers, Effect, Ranking, QUESTIONS};
+use smarthost_core::plan::{for_sender, rank, Answers, Effect, Question, Ranking, QUESTIONS};
 
-pub fn run(args: &[String]) -> Result<()> {
-    let (opts, positional) = parse(args, |name| name != "json")?;
-    if let Some(extra) = positional.first() {
-        return Err(Usage(format!("plan: unexpected argument `{extra}`")).into());
-    }
-    let mut lang = Lang::En;
-    let mut json_output = false;
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    questions: QuestionFlags,
+    /// Answers from a JSON object of question ids and values; the flags override it
+    #[arg(long, value_name = "FILE.json")]
+    answers: Vec<String>,
+    /// The language of the reasons [default: en]
+    #[arg(long, value_name = "en|vi", value_parser = common::LANG)]
+    lang: Option<Lang>,
+    /// The day the dated facts are compared with [default: the system date]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = common::TODAY)]
+    today: Option<Date>,
+    /// The ranking as JSON
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(args: Args) -> Result<()> {
+    let lang = args.lang.unwrap_or(Lang::En);
     let mut answers = Answers::default();
-    let mut today = None;
     // The file first, so flags override it whatever their order.
-    for opt in opts.iter().filter(|o| o.name == "answers") {
-        apply_file(&mut answers, opt)?;
+    for path in &args.answers {
+        apply_file(&mut answers, path)?;
     }
-    for Opt { name, value } in &opts {
-        let value = value.as_deref().unwrap_or_default();
-        match name.as_str() {
-            "json" => json_output = true,
-            "answers" => {}
-            "lang" => lang = common::lang(value)?,
-            "today" => today = Some(common::today_option(value)?),
-            id if question(id).is_some() => answers
-                .set(id, value)
-                .map_err(|e| Usage(format!("--{id}: {e}")))?,
-            other => {
-                return Err(Usage(format!(
-                    "plan: unknown option --{other}; questions: {}; also --answers FILE.json, --lang en|vi, --today YYYY-MM-DD, --json",
-                    QUESTIONS.iter().map(|q| format!("--{}", q.id)).collect::<Vec<_>>().join(", ")
-                ))
-                .into())
-            }
-        }
+    for (id, value) in &args.questions.0 {
+        answers
+            .set(id, value)
+            .map_err(|e| Usage(format!("--{id}: {e}")))?;
     }
-    let ranking = rank(&answers, today.unwrap_or_else(common::today));
-    if json_output {
+    let ranking = rank(&answers, args.today.unwrap_or_else(common::today));
+    if args.json {
         outln!(
             "{}",
             serde_json::to_string_pretty(&to_json(&ranking, lang))?
@@ -56,9 +55,84 @@ pub fn run(args: &[String]) -> Result<()> {
     Ok(())
 }
 
+/// One `--<question> <value>` flag per question of core's table (a new question needs no
+/// change here), in the table's order; the values given, checked by [`Answers::set`].
+struct QuestionFlags(Vec<(&'static str, String)>);
+
+impl clap::Args for QuestionFlags {
+    fn augment_args(command: clap::Command) -> clap::Command {
+        QUESTIONS.iter().fold(command, |command, question| {
+            let mut help = text(Lang::En, &format!("question.{}", question.id));
+            if question.multiple {
+                help.push_str(" (comma-separated)");
+            }
+            command.arg(
+                clap::Arg::new(question.id)
+                    .long(question.id)
+                    .value_name("VALUE")
+                    .value_parser(Answer(question))
+                    .help(help),
+            )
+        })
+    }
+
+    fn augment_args_for_update(command: clap::Command) -> clap::Command {
+        Self::augment_args(command)
+    }
+}
+
+impl clap::FromArgMatches for QuestionFlags {
+    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        let mut given = Vec::new();
+        for question in &QUESTIONS {
+            let value = matches
+                .try_get_one::<String>(question.id)
+                .map_err(|e| clap::Error::raw(clap::error::ErrorKind::Format, e))?;
+            if let Some(value) = value {
+                given.push((question.id, value.clone()));
+            }
+        }
+        Ok(QuestionFlags(given))
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(matches)?;
+        Ok(())
+    }
+}
+
+/// A question's value, read as [`Answers::set`] reads it (the message lists the allowed
+/// values), and its values for the help.
+#[derive(Clone, Copy)]
+struct Answer(&'static Question);
+
+impl TypedValueParser for Answer {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        let id = self.0.id;
+        let check = move |value: &str| -> Result<String, Usage> {
+            Answers::default()
+                .set(id, value)
+                .map(|()| value.to_owned())
+                .map_err(|e| Usage(format!("--{id}: {e}")))
+        };
+        check.parse_ref(command, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        let values = self.0.values.iter().copied().chain(["unknown"]);
+        Some(Box::new(values.map(PossibleValue::new)))
+    }
+}
+
 /// Reads `{"question": "value", ...}`; ports may be "587,25", ["587", "25"] or [587, 25].
-fn apply_file(answers: &mut Answers, opt: &Opt) -> Result<()> {
-    let path = opt.value.as_deref().unwrap_or_default();
+fn apply_file(answers: &mut Answers, path: &str) -> Result<()> {
     let content = std::fs::read_to_string(path)
         .map_err(|e| Usage(format!("--answers: cannot read {path}: {e}")))?;
     let value: Value = serde_json::from_str(&content)

@@ -1,10 +1,10 @@
 //! `smarthost spf eval`: check_host for one IP, sender and HELO, optionally with a draft
 //! record in place of the published one.
 
-use crate::args::parse;
+use crate::common::{self, Value};
 use crate::output::outln;
-use crate::resolver::ResolverChoice;
-use crate::{common, Usage};
+use crate::resolver::ResolverArgs;
+use crate::Usage;
 use anyhow::Result;
 use futures::executor::block_on;
 use serde_json::json;
@@ -13,46 +13,54 @@ use smarthost_core::spf::eval::{check_host, SpfQuery};
 use smarthost_core::spf::identity::{check_helo_then_mail_from, Identity};
 use std::net::IpAddr;
 
-pub fn run(args: &[String]) -> Result<()> {
-    match args.first().map(String::as_str) {
-        Some("eval") => eval(&args[1..]),
-        Some(other) => {
-            Err(Usage(format!("spf: unknown subcommand `{other}`; try `spf eval`")).into())
-        }
-        None => Err(Usage("spf: a subcommand is required: spf eval --ip IP ...".to_owned()).into()),
-    }
+#[derive(clap::Args)]
+pub struct EvalArgs {
+    /// The IPv4 or IPv6 address that sends
+    #[arg(long, value_name = "IP", value_parser = Value::new(ip_address))]
+    ip: IpAddr,
+    /// The MAIL FROM address
+    #[arg(long, value_name = "ADDR")]
+    sender: Option<String>,
+    /// The HELO/EHLO name (checked first, as a receiver does)
+    #[arg(long, value_name = "NAME")]
+    helo: Option<String>,
+    /// Check this one domain instead of the sender's and HELO's
+    #[arg(long, value_name = "D")]
+    domain: Option<String>,
+    /// A draft SPF record to evaluate instead of the published one
+    #[arg(long, value_name = "RECORD")]
+    record: Option<String>,
+    /// The language of the text [default: en]
+    #[arg(long, value_name = "en|vi", value_parser = common::LANG)]
+    lang: Option<Lang>,
+    #[command(flatten)]
+    resolver: ResolverArgs,
+    /// The result and trace as JSON
+    #[arg(long)]
+    json: bool,
 }
 
-fn eval(args: &[String]) -> Result<()> {
-    let (opts, positional) = parse(args, |name| name != "json")?;
-    if let Some(extra) = positional.first() {
-        return Err(Usage(format!("spf eval: unexpected argument `{extra}`")).into());
-    }
-    let (mut ip, mut sender, mut helo, mut domain, mut record, mut json_out) =
-        (None, String::new(), String::new(), None, None, false);
-    let mut lang = Lang::default();
-    let mut resolver = ResolverChoice::default();
-    for opt in opts {
-        let value = opt.value.unwrap_or_default();
-        if resolver.take(&opt.name, &value)? {
-            continue;
-        }
-        match opt.name.as_str() {
-            "ip" => {
-                ip = Some(value.trim().parse::<IpAddr>().map_err(|_| {
-                    Usage(format!("--ip: `{value}` is not an IPv4 or IPv6 address"))
-                })?)
-            }
-            "sender" => sender = value,
-            "helo" => helo = value,
-            "domain" => domain = Some(value),
-            "record" => record = Some(value),
-            "lang" => lang = common::lang(&value)?,
-            "json" => json_out = true,
-            other => return Err(Usage(format!("spf eval: unknown option --{other}")).into()),
-        }
-    }
-    let ip = ip.ok_or_else(|| Usage("spf eval: --ip is required".to_owned()))?;
+/// `--ip IP`.
+fn ip_address(value: &str) -> Result<IpAddr, Usage> {
+    value
+        .trim()
+        .parse::<IpAddr>()
+        .map_err(|_| Usage(format!("--ip: `{value}` is not an IPv4 or IPv6 address")))
+}
+
+pub fn eval(args: EvalArgs) -> Result<()> {
+    let EvalArgs {
+        ip,
+        sender,
+        helo,
+        domain,
+        record,
+        lang,
+        resolver,
+        json: json_out,
+    } = args;
+    let (sender, helo) = (sender.unwrap_or_default(), helo.unwrap_or_default());
+    let lang = lang.unwrap_or_default();
     if domain.is_none() && sender.trim().is_empty() && helo.trim().is_empty() {
         return Err(Usage("spf eval: give --sender, --helo or --domain".to_owned()).into());
     }

@@ -71,16 +71,20 @@ fn sovereign_cloud_and_vietnamese() {
 }
 
 #[test]
-fn help_after_a_command_shows_the_usage_and_runs_nothing() {
-    for args in [&["check", "--help"][..], &["build", "-h"], &["--help"]] {
+fn help_shows_the_overview_and_runs_nothing() {
+    for args in [&["help"][..], &["--help"], &["-h"]] {
         let out = smarthost(args);
         assert!(out.status.success(), "{args:?}");
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert!(
-            stdout.contains("usage: smarthost <command>"),
+            stdout.starts_with("usage: smarthost <command> [options]\n\ncommands:\n"),
             "{args:?}: {stdout}"
         );
         assert!(stdout.contains("check DOMAIN"), "{args:?}");
+        assert!(
+            stdout.ends_with("  help               this text\n"),
+            "{args:?}"
+        );
     }
 }
 
