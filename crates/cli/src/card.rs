@@ -55,39 +55,16 @@ pub struct Args {
     #[arg(long, value_name = "en|vi", value_parser = common::LANG)]
     lang: Option<Lang>,
     /// The card as text, HTML or JSON [default: text]
-    #[arg(long, value_name = "html|text|json", value_parser = Value::one_of(format, formats))]
+    #[arg(long, value_name = "html|text|json", value_enum)]
     format: Option<Format>,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// `--format`: clap's value enum (its message lists the values).
+#[derive(Clone, Copy, clap::ValueEnum)]
 pub enum Format {
     Html,
     Text,
     Json,
-}
-
-const FORMATS: [(&str, Format); 3] = [
-    ("html", Format::Html),
-    ("text", Format::Text),
-    ("json", Format::Json),
-];
-
-fn formats() -> Vec<&'static str> {
-    FORMATS.map(|(name, _)| name).to_vec()
-}
-
-/// `--format html|text|json`.
-fn format(value: &str) -> Result<Format, Usage> {
-    FORMATS
-        .iter()
-        .find(|(name, _)| *name == value)
-        .map(|(_, format)| *format)
-        .ok_or_else(|| {
-            Usage(format!(
-                "--format must be {}, not `{value}`",
-                common::either(&formats())
-            ))
-        })
 }
 
 fn methods() -> Vec<&'static str> {

@@ -3,7 +3,7 @@
 //! for a value, its validator's own message, which lists the allowed values.
 
 use crate::cli::{self, Command};
-use crate::{Invalid, Usage};
+use crate::{common, Invalid, Usage};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::FromArgMatches;
 use std::ffi::OsString;
@@ -81,10 +81,11 @@ fn stop(error: &clap::Error, root: &clap::Command, args: &[OsString]) -> Stop {
             None => format!("{flag}: `{value}` is not a valid value"),
         },
         ErrorKind::InvalidValue if value.is_empty() => format!("{flag} needs a value"),
-        ErrorKind::InvalidValue => format!(
-            "{flag} must be one of {}, not `{value}`",
-            text(ContextKind::ValidValue)
-        ),
+        ErrorKind::InvalidValue => {
+            let valid = strings(ContextKind::ValidValue);
+            let valid: Vec<&str> = valid.iter().map(String::as_str).collect();
+            format!("{flag} must be {}, not `{value}`", common::either(&valid))
+        }
         ErrorKind::TooManyValues | ErrorKind::NoEquals if flag.starts_with('-') => {
             format!("{flag} does not take a value")
         }
