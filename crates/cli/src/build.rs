@@ -14,10 +14,10 @@ use std::path::PathBuf;
 #[derive(clap::Args)]
 pub struct Args {
     /// The guide sources, one directory per language [default: guide]
-    #[arg(long, value_name = "DIR", value_parser = Value::new(guide_dir))]
+    #[arg(long, value_name = "DIR", value_parser = Value::new(guide_dir), allow_hyphen_values = true)]
     guide: Option<PathBuf>,
     /// Where the site is written [default: guide-site]
-    #[arg(long, value_name = "DIR", value_parser = Value::new(out_dir))]
+    #[arg(long, value_name = "DIR", value_parser = Value::new(out_dir), allow_hyphen_values = true)]
     out: Option<PathBuf>,
     /// The site's absolute URL, for sitemap.xml and canonical links
     #[arg(long, value_name = "URL", value_parser = Value::new(base_url))]
@@ -29,7 +29,7 @@ pub struct Args {
     #[arg(long)]
     fragments: bool,
     /// Where the planner is, a URL or a path relative to the guide root [default: ../]
-    #[arg(long, value_name = "URL", value_parser = Value::new(app_url))]
+    #[arg(long, value_name = "URL", value_parser = Value::new(app_url), allow_hyphen_values = true)]
     app_url: Option<String>,
     /// Let the guide's Markdown contain raw HTML
     #[arg(long)]

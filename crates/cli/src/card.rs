@@ -19,28 +19,28 @@ pub struct Args {
     #[arg(long, value_name = "ID", value_parser = Value::one_of(method, methods))]
     method: MethodId,
     /// The device's (or application's) name
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", allow_hyphen_values = true)]
     device: Option<String>,
     /// The From address it sends as
-    #[arg(long, value_name = "ADDR")]
+    #[arg(long, value_name = "ADDR", allow_hyphen_values = true)]
     from: Option<String>,
     /// The mail domain
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
     domain: Option<String>,
     /// The MX host to send to (Direct Send, relay)
-    #[arg(long, value_name = "H")]
+    #[arg(long, value_name = "H", allow_hyphen_values = true)]
     smart_host: Option<String>,
     /// The static public IPv4 address it sends from
-    #[arg(long, value_name = "IP")]
+    #[arg(long, value_name = "IP", allow_hyphen_values = true)]
     ip: Option<String>,
     /// Where the device is
-    #[arg(long, value_name = "L")]
+    #[arg(long, value_name = "L", allow_hyphen_values = true)]
     location: Option<String>,
     /// The device's model
-    #[arg(long, value_name = "M")]
+    #[arg(long, value_name = "M", allow_hyphen_values = true)]
     model: Option<String>,
     /// The account it signs in with
-    #[arg(long, value_name = "U")]
+    #[arg(long, value_name = "U", allow_hyphen_values = true)]
     username: Option<String>,
     /// The tenant's Microsoft 365 cloud [default: worldwide]
     #[arg(long, value_name = "C", value_parser = common::CLOUD)]

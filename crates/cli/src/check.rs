@@ -32,7 +32,7 @@ pub struct Args {
     #[arg(long, value_name = "M", value_parser = Value::one_of(method, methods))]
     method: Option<MethodId>,
     /// A draft SPF record to check instead of the published one
-    #[arg(long, value_name = "RECORD")]
+    #[arg(long, value_name = "RECORD", allow_hyphen_values = true)]
     record: Option<String>,
     /// The tenant's Microsoft 365 cloud [default: from the MX record]
     #[arg(long, value_name = "C", value_parser = common::CLOUD)]

@@ -19,13 +19,18 @@ pub struct Args {
     #[arg(long, value_name = "IP,..", alias = "ip")]
     ips: Vec<String>,
     /// The subject name of the device's TLS certificate (relay-cert)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", allow_hyphen_values = true)]
     cert_name: Option<String>,
     /// Your accepted domains the devices send as, comma-separated
-    #[arg(long, value_name = "D,..", alias = "domain")]
+    #[arg(
+        long,
+        value_name = "D,..",
+        alias = "domain",
+        allow_hyphen_values = true
+    )]
     sender_domains: Vec<String>,
     /// The connector's name
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", allow_hyphen_values = true)]
     name: Option<String>,
     /// The tenant's Microsoft 365 cloud [default: worldwide]
     #[arg(long, value_name = "C", value_parser = common::CLOUD)]

@@ -18,7 +18,7 @@ pub struct Args {
     #[command(flatten)]
     questions: QuestionFlags,
     /// Answers from a JSON object of question ids and values; the flags override it
-    #[arg(long, value_name = "FILE.json")]
+    #[arg(long, value_name = "FILE.json", allow_hyphen_values = true)]
     answers: Vec<String>,
     /// The language of the reasons [default: en]
     #[arg(long, value_name = "en|vi", value_parser = common::LANG)]

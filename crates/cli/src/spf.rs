@@ -19,16 +19,16 @@ pub struct EvalArgs {
     #[arg(long, value_name = "IP", value_parser = Value::new(ip_address))]
     ip: IpAddr,
     /// The MAIL FROM address
-    #[arg(long, value_name = "ADDR")]
+    #[arg(long, value_name = "ADDR", allow_hyphen_values = true)]
     sender: Option<String>,
     /// The HELO/EHLO name (checked first, as a receiver does)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", allow_hyphen_values = true)]
     helo: Option<String>,
     /// Check this one domain instead of the sender's and HELO's
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
     domain: Option<String>,
     /// A draft SPF record to evaluate instead of the published one
-    #[arg(long, value_name = "RECORD")]
+    #[arg(long, value_name = "RECORD", allow_hyphen_values = true)]
     record: Option<String>,
     /// The language of the text [default: en]
     #[arg(long, value_name = "en|vi", value_parser = common::LANG)]

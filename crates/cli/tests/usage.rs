@@ -258,3 +258,36 @@ fn a_repeated_option_takes_its_last_value() {
     assert!(!text.contains("office365.us"), "{text}");
     assert!(text.contains("smtp.office365.com"), "{text}");
 }
+
+/// A free-text value may start with a hyphen (a device or connector named `-MFP`), as
+/// before clap, instead of being read as an unknown option.
+#[test]
+fn a_free_text_value_may_start_with_a_hyphen() {
+    let card = smarthost(&[
+        "card",
+        "--method",
+        "hve",
+        "--device",
+        "-MFP",
+        "--from",
+        "scan@contoso.com",
+    ]);
+    assert_eq!(
+        card.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&card.stderr)
+    );
+    assert!(String::from_utf8_lossy(&card.stdout).contains("-MFP"));
+    let connector = smarthost(&[
+        "connector",
+        "--kind",
+        "relay-ip",
+        "--ips",
+        "203.0.113.10",
+        "--name",
+        "-Relay",
+    ]);
+    assert_eq!(connector.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&connector.stdout).contains("-Name '-Relay'"));
+}
