@@ -108,6 +108,26 @@ pub(crate) fn head_top(title: Markup, description: &str) -> Markup {
     }
 }
 
+/// An item of a list of languages: a link to `href`, named in `lang` itself.
+pub(crate) fn language_item(href: &str, lang: Lang) -> Markup {
+    html! {
+        li {
+            a href=(href) hreflang=(lang.code()) lang=(lang.code()) { (t(lang, Text::LanguageName)) }
+        }
+        "\n"
+    }
+}
+
+/// The link to the planner (`href`), in `lang`.
+pub(crate) fn planner_link(href: &str, lang: Lang) -> Markup {
+    html! {
+        p class="planner" {
+            a class="planner-link" href=(href) { (t(lang, Text::OpenPlanner)) }
+        }
+        "\n"
+    }
+}
+
 pub(crate) fn page_frame(frame: &Frame) -> String {
     let lang = frame.lang;
     let dir = dir_of(frame.path);
@@ -162,21 +182,14 @@ pub(crate) fn page_frame(frame: &Frame) -> String {
                             ul {
                                 "\n"
                                 @for (other, path) in &others {
-                                    li {
-                                        a href=(relative(dir, path)) hreflang=(other.code())
-                                            lang=(other.code()) { (t(*other, Text::LanguageName)) }
-                                    }
-                                    "\n"
+                                    (language_item(&relative(dir, path), *other))
                                 }
                             }
                             "\n"
                         }
                         "\n"
                     }
-                    p class="planner" {
-                        a class="planner-link" href=(planner) { (t(lang, Text::OpenPlanner)) }
-                    }
-                    "\n"
+                    (planner_link(&planner, lang))
                 }
                 "\n"
                 div class="layout" {

@@ -16,7 +16,8 @@
 
 use super::devices::{DeviceEntry, DeviceSet};
 use super::frame::{
-    alternate_link, head_top, page_alternates, page_frame, page_heading, Frame, Nav,
+    alternate_link, head_top, language_item, page_alternates, page_frame, page_heading,
+    planner_link, Frame, Nav,
 };
 use super::front_matter::{LangSite, Site};
 use super::links::app_href;
@@ -238,18 +239,11 @@ fn chooser(site: &Site, options: &Options) -> String {
                     ul class="languages" {
                         "\n"
                         @for lang in &langs {
-                            li {
-                                a href={ (lang.code()) "/index.html" } hreflang=(lang.code())
-                                    lang=(lang.code()) { (t(*lang, Text::LanguageName)) }
-                            }
-                            "\n"
+                            (language_item(&format!("{}/index.html", lang.code()), *lang))
                         }
                     }
                     "\n"
-                    p class="planner" {
-                        a class="planner-link" href=(planner) { (t(first, Text::OpenPlanner)) }
-                    }
-                    "\n"
+                    (planner_link(&planner, first))
                 }
                 "\n"
             }
