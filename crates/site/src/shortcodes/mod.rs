@@ -15,6 +15,11 @@
 //!
 //! Anything else (an unknown name or argument, a missing or invalid value) is an error;
 //! the Markdown stage adds the file and line.
+//!
+//! One file a concern: `parse` (the source of a shortcode), `args` (the page's context
+//! and the checked arguments), `inline` (milestones inside sentences), `tables` (the
+//! matrix and a method's settings) and `blocks` (connector steps, facts, planner links,
+//! cards); this file chains them. Each block is a maud template (see `crate::markup`).
 
 mod args;
 mod blocks;
