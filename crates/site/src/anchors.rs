@@ -3,10 +3,11 @@
 //! for the link checker.
 
 use super::events::{raw, Failure, Spanned, TEMPLATE_IDS};
+use super::markup::{around_slot, slot};
 use super::slug::Slugs;
 use super::strings::{t, Text};
-use pulldown_cmark::{html, Event, Tag, TagEnd};
-use smarthost_core::card::escape;
+use maud::{html, Markup, PreEscaped};
+use pulldown_cmark::{html, Event, HeadingLevel, Tag, TagEnd};
 use smarthost_core::i18n::Lang;
 use std::collections::{HashMap, HashSet};
 
@@ -69,7 +70,8 @@ pub(crate) fn number_footnotes<'a>(
         })
         .collect();
     let mut out = Vec::with_capacity(events.len());
-    let mut open: Option<&(usize, String, bool)> = None;
+    // The closing part of the footnote definition being written.
+    let mut close: Option<String> = None;
     let mut seen_refs = HashSet::new();
     for (event, range) in events {
         match event {
@@ -82,43 +84,42 @@ pub(crate) fn number_footnotes<'a>(
                     ));
                 };
                 // Only the first reference carries the id the back link points to.
-                let id_attr = if seen_refs.insert(slug.clone()) {
-                    ids.insert(format!("fnref-{slug}"));
-                    format!(" id=\"fnref-{}\"", escape(slug))
-                } else {
-                    String::new()
+                let id = seen_refs.insert(slug.clone()).then(|| {
+                    let id = format!("fnref-{slug}");
+                    ids.insert(id.clone());
+                    id
+                });
+                let reference = html! {
+                    sup class="footnote-ref" id=[id] { a href={ "#fn-" (slug) } { (number) } }
                 };
-                out.push((
-                    raw(format!(
-                        "<sup class=\"footnote-ref\"{id_attr}><a href=\"#fn-{}\">{number}</a></sup>",
-                        escape(slug)
-                    )),
-                    range,
-                ));
+                out.push((raw(reference.into_string()), range));
             }
             Event::Start(Tag::FootnoteDefinition(name)) => {
                 let note = notes.get(name.as_ref());
-                let (number, slug) = note.map_or((0, String::new()), |(n, s, _)| (*n, s.clone()));
-                open = note;
+                let (number, slug, referenced) =
+                    note.map_or((0, "", false), |(n, s, r)| (*n, s.as_str(), *r));
                 ids.insert(format!("fn-{slug}"));
-                out.push((
-                    raw(format!(
-                        "<div class=\"footnote\" id=\"fn-{}\">\n<span class=\"footnote-label\">{number}.</span>\n",
-                        escape(&slug)
-                    )),
-                    range,
-                ));
+                // The note's paragraphs are the events up to its end: the wrapper is
+                // written around them, its closing part kept for the end.
+                let (open, end) = around_slot(html! {
+                    div class="footnote" id={ "fn-" (slug) } {
+                        "\n"
+                        span class="footnote-label" { (number) "." } "\n"
+                        (slot())
+                        @if referenced {
+                            p class="footnote-back" {
+                                a href={ "#fnref-" (slug) } { "↩ " (t(lang, Text::FootnoteBack)) }
+                            }
+                            "\n"
+                        }
+                    }
+                    "\n"
+                });
+                close = Some(end);
+                out.push((raw(open), range));
             }
             Event::End(TagEnd::FootnoteDefinition) => {
-                let back = match open.take() {
-                    Some((_, slug, true)) => format!(
-                        "<p class=\"footnote-back\"><a href=\"#fnref-{}\">↩ {}</a></p>\n",
-                        escape(slug),
-                        t(lang, Text::FootnoteBack)
-                    ),
-                    _ => String::new(),
-                };
-                out.push((raw(format!("{back}</div>\n")), range));
+                out.push((raw(close.take().unwrap_or_default()), range));
             }
             other => out.push((other, range)),
         }
@@ -194,27 +195,31 @@ pub(crate) fn anchor_headings<'a>(
             .any(|e| matches!(e, Event::Start(Tag::Link { .. })));
         let mut content = String::new();
         html::push_html(&mut content, inner.into_iter());
-        let class = if classes.is_empty() {
-            String::new()
-        } else {
-            let names: Vec<&str> = classes.iter().map(|c| c.as_ref()).collect();
-            format!(" class=\"{}\"", escape(&names.join(" ")))
+        // The heading's text as pulldown-cmark's writer made it (escaped; raw HTML in
+        // it is text unless --allow-html).
+        let content = PreEscaped(content);
+        let content = html! {
+            @if has_link { (content) } @else { a class="heading-link" href={ "#" (id) } { (content) } }
         };
-        let content = if has_link {
-            content
-        } else {
-            format!(
-                "<a class=\"heading-link\" href=\"#{}\">{content}</a>",
-                escape(&id)
-            )
-        };
+        let names: Vec<&str> = classes.iter().map(|c| c.as_ref()).collect();
+        let class = (!names.is_empty()).then(|| names.join(" "));
         out.push((
-            raw(format!(
-                "<{level} id=\"{}\"{class}>{content}</{level}>\n",
-                escape(&id)
-            )),
+            raw(heading(level, &id, class, content).into_string()),
             range,
         ));
     }
     Ok(out)
+}
+
+/// `<hN id class>content</hN>` (maud names an element in the template, so a level each).
+fn heading(level: HeadingLevel, id: &str, class: Option<String>, content: Markup) -> Markup {
+    let markup = match level {
+        HeadingLevel::H1 => html! { h1 id=(id) class=[class] { (content) } },
+        HeadingLevel::H2 => html! { h2 id=(id) class=[class] { (content) } },
+        HeadingLevel::H3 => html! { h3 id=(id) class=[class] { (content) } },
+        HeadingLevel::H4 => html! { h4 id=(id) class=[class] { (content) } },
+        HeadingLevel::H5 => html! { h5 id=(id) class=[class] { (content) } },
+        HeadingLevel::H6 => html! { h6 id=(id) class=[class] { (content) } },
+    };
+    html! { (markup) "\n" }
 }

@@ -8,7 +8,7 @@ use super::frame::{page_frame, Frame, Nav};
 use super::front_matter::Site;
 use super::options::Options;
 use super::strings::{catalog, t, Text};
-use smarthost_core::card::escape;
+use maud::{html, PreEscaped};
 use smarthost_core::device_card::{cloud_name, render_device_card_html};
 use smarthost_core::i18n::Lang;
 
@@ -28,39 +28,42 @@ pub(super) fn device_index(
     options: &Options,
 ) -> String {
     let title = t(lang, Text::DeviceCards);
-    let mut main = format!(
-        "<h1>{title}</h1>\n<p>{}</p>\n",
-        t(lang, Text::DeviceCardsLede)
-    );
-    if devices.entries.is_empty() {
-        main.push_str(&format!("<p>{}</p>\n", t(lang, Text::NoDevices)));
-    } else {
-        let label = |key: &str| escape(&catalog(lang, &format!("card.label.{key}")));
-        main.push_str(&format!(
-            "<table class=\"devices\">\n<thead>\n<tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr>\n</thead>\n<tbody>\n",
-            label("device"),
-            label("location"),
-            label("model"),
-            label("method"),
-            label("cloud")
-        ));
-        for entry in &devices.entries {
-            let method = entry
-                .card(lang)
-                .map(|c| c.card.method_name.clone())
-                .unwrap_or_default();
-            main.push_str(&format!(
-                "<tr><td><a href=\"{}.html\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-                escape(&entry.slug),
-                escape(entry.device.name.trim()),
-                escape(entry.device.location.trim()),
-                escape(entry.device.model.trim()),
-                escape(&method),
-                escape(&cloud_name(entry.device.cloud, lang))
-            ));
+    let label = |key: &str| catalog(lang, &format!("card.label.{key}"));
+    let columns = ["device", "location", "model", "method", "cloud"];
+    let main = html! {
+        h1 { (title) } "\n"
+        p { (t(lang, Text::DeviceCardsLede)) } "\n"
+        @if devices.entries.is_empty() {
+            p { (t(lang, Text::NoDevices)) } "\n"
+        } @else {
+            table class="devices" {
+                "\n"
+                thead {
+                    "\n"
+                    tr { @for key in columns { th scope="col" { (label(key)) } } }
+                    "\n"
+                }
+                "\n"
+                tbody {
+                    "\n"
+                    @for entry in &devices.entries {
+                        @let device = &entry.device;
+                        @let method = entry.card(lang).map(|c| c.card.method_name.as_str());
+                        tr {
+                            td { a href={ (entry.slug) ".html" } { (device.name.trim()) } }
+                            td { (device.location.trim()) }
+                            td { (device.model.trim()) }
+                            td { (method.unwrap_or_default()) }
+                            td { (cloud_name(device.cloud, lang)) }
+                        }
+                        "\n"
+                    }
+                }
+                "\n"
+            }
+            "\n"
         }
-        main.push_str("</tbody>\n</table>\n");
-    }
+    };
     let path = format!("{}/devices/index.html", lang.code());
     page_frame(&Frame {
         lang,
@@ -83,23 +86,31 @@ pub(super) fn device_page(
     options: &Options,
 ) -> String {
     let name = entry.device.name.trim();
-    let mut main = format!(
-        "<h1>{}</h1>\n<p class=\"print-hint\">{}</p>\n<ul class=\"print-a6\">\n<li>\n",
-        escape(name),
-        t(lang, Text::PrintHint)
-    );
-    if let Some(card) = entry.card(lang) {
-        main.push_str(&render_device_card_html(card, lang));
-    }
-    main.push_str("</li>\n</ul>\n");
     let notes = entry.device.notes.trim();
-    if !notes.is_empty() {
-        main.push_str(&format!(
-            "<section class=\"device-notes\">\n<h2>{}</h2>\n<p>{}</p>\n</section>\n",
-            t(lang, Text::DeviceNotes),
-            escape(notes)
-        ));
-    }
+    let main = html! {
+        h1 { (name) } "\n"
+        p class="print-hint" { (t(lang, Text::PrintHint)) } "\n"
+        ul class="print-a6" {
+            "\n"
+            li {
+                "\n"
+                @if let Some(card) = entry.card(lang) {
+                    // Core's card renderer escapes every value it writes (card::rows_html).
+                    (PreEscaped(render_device_card_html(card, lang)))
+                }
+            }
+            "\n"
+        }
+        "\n"
+        @if !notes.is_empty() {
+            section class="device-notes" {
+                "\n"
+                h2 { (t(lang, Text::DeviceNotes)) } "\n"
+                p { (notes) } "\n"
+            }
+            "\n"
+        }
+    };
     let path = format!("{}/devices/{}.html", lang.code(), entry.slug);
     let description = entry
         .card(lang)

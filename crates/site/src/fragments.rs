@@ -6,6 +6,7 @@ use super::frame::page_heading;
 use super::front_matter::Page;
 use super::links::is_external;
 use super::options::Options;
+use maud::{html, PreEscaped};
 
 /// The stylesheet inlined into fragments, every rule under `.smarthost-guide`.
 pub(crate) const FRAGMENT_CSS: &str = include_str!("fragment.css");
@@ -17,13 +18,21 @@ pub(super) fn fragment(page: &Page, body: &str, options: &Options) -> String {
         Some(base) => absolutize_links(body, &format!("{base}{}/", page.lang.code())),
         None => body.to_owned(),
     };
-    format!(
-        "<div class=\"smarthost-guide\" lang=\"{}\">\n<style>\n{}</style>\n{}{}</div>\n",
-        page.lang.code(),
-        FRAGMENT_CSS,
-        page_heading(page),
-        body
-    )
+    let fragment = html! {
+        div class="smarthost-guide" lang=(page.lang.code()) {
+            "\n"
+            // The generator's own stylesheet, a constant (no `</style>` in it: a test
+            // checks).
+            style { "\n" (PreEscaped(FRAGMENT_CSS)) }
+            "\n"
+            (page_heading(page))
+            // The Markdown stage's HTML (escaped by pulldown-cmark, raw HTML only with
+            // --allow-html), its links made absolute.
+            (PreEscaped(body))
+        }
+        "\n"
+    };
+    fragment.into_string()
 }
 
 /// Rewrites relative `href`/`src` values in `html` against the absolute directory URL
@@ -95,6 +104,11 @@ fn join_url(base_dir: &str, relative: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fragment_stylesheet_cannot_close_its_style_element() {
+        assert!(!FRAGMENT_CSS.to_ascii_lowercase().contains("</style"));
+    }
 
     #[test]
     fn absolutizing_keeps_anchors_and_external_links() {

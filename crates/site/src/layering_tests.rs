@@ -1,11 +1,15 @@
 //! The modules of the crate import each other without a cycle (the layering in the
 //! crate's doc comment), read from their source: a `super::x` or `crate::x` outside
-//! comments and tests is an edge to module `x`.
+//! comments and tests is an edge to module `x`. Inside a folder module, the files other
+//! than `mod.rs` name the crate's modules as `crate::x` and each other as `super::y`;
+//! those siblings import each other without a cycle too, and use nothing of `mod.rs`
+//! (it declares and chains them; what they share lives in a sibling).
 
 use std::collections::BTreeMap;
 
-/// Every module's source, without its tests. A module kept in a folder lists each file.
-const SOURCES: [(&str, &str); 22] = [
+/// Every module's source, without its tests. A module kept in a folder lists each file:
+/// its `mod.rs` under the module's name, the others as `folder/file`.
+pub(crate) const SOURCES: [(&str, &str); 28] = [
     ("anchors", include_str!("anchors.rs")),
     ("device_pages", include_str!("device_pages.rs")),
     ("devices", include_str!("devices.rs")),
@@ -14,15 +18,21 @@ const SOURCES: [(&str, &str); 22] = [
     ("fragments", include_str!("fragments.rs")),
     ("frame", include_str!("frame.rs")),
     ("front_matter", include_str!("front_matter/mod.rs")),
-    ("front_matter", include_str!("front_matter/split.rs")),
+    ("front_matter/split", include_str!("front_matter/split.rs")),
     ("links", include_str!("links.rs")),
     ("load", include_str!("load.rs")),
     ("markdown", include_str!("markdown.rs")),
+    ("markup", include_str!("markup.rs")),
     ("options", include_str!("options.rs")),
     ("output", include_str!("output.rs")),
     ("parallel", include_str!("parallel.rs")),
     ("rendered", include_str!("rendered.rs")),
-    ("shortcodes", include_str!("shortcodes.rs")),
+    ("shortcodes", include_str!("shortcodes/mod.rs")),
+    ("shortcodes/args", include_str!("shortcodes/args.rs")),
+    ("shortcodes/blocks", include_str!("shortcodes/blocks.rs")),
+    ("shortcodes/inline", include_str!("shortcodes/inline.rs")),
+    ("shortcodes/parse", include_str!("shortcodes/parse.rs")),
+    ("shortcodes/tables", include_str!("shortcodes/tables.rs")),
     ("sitemap", include_str!("sitemap.rs")),
     ("slug", include_str!("slug.rs")),
     ("strings", include_str!("strings.rs")),
@@ -33,7 +43,7 @@ const SOURCES: [(&str, &str); 22] = [
 type Graph<'a> = BTreeMap<&'a str, Vec<String>>;
 
 /// The code of a file: up to its first `#[cfg(test)]`, without `//` comments.
-fn code(source: &str) -> String {
+pub(crate) fn code(source: &str) -> String {
     let source = source.split("#[cfg(test)]").next().unwrap_or_default();
     source
         .lines()
@@ -44,9 +54,9 @@ fn code(source: &str) -> String {
 
 /// The modules named after `super::` or `crate::`, including `super::{a, b::C}`; a name
 /// that starts with a capital is an item of the crate root.
-fn references(code: &str) -> Vec<String> {
+fn references(code: &str, prefixes: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
-    for prefix in ["super::", "crate::"] {
+    for prefix in prefixes {
         for (at, _) in code.match_indices(prefix) {
             let rest = code.get(at + prefix.len()..).unwrap_or_default();
             if let Some(group) = rest.strip_prefix('{') {
@@ -103,11 +113,17 @@ fn cycle<'a>(graph: &'a Graph) -> Option<Vec<&'a str>> {
         .find_map(|node| visit(graph, node, &mut Vec::new(), &mut done))
 }
 
+/// The crate's modules, a folder's files counted as its module: a top-level file's
+/// `super::` and `crate::` paths, a folder file's `crate::` paths.
 fn crate_graph() -> Graph<'static> {
     let mut graph: Graph = BTreeMap::new();
-    for (module, source) in SOURCES {
+    for (name, source) in SOURCES {
+        let (module, prefixes): (&str, &[&str]) = match name.split_once('/') {
+            Some((folder, _)) => (folder, &["crate::"]),
+            None => (name, &["super::", "crate::"]),
+        };
         let edges = graph.entry(module).or_default();
-        for name in references(&code(source)) {
+        for name in references(&code(source), prefixes) {
             if name != module && !edges.contains(&name) {
                 edges.push(name);
             }
@@ -116,26 +132,84 @@ fn crate_graph() -> Graph<'static> {
     graph
 }
 
-#[test]
-fn every_module_of_lib_rs_is_read() {
-    let declared: Vec<String> = code(include_str!("lib.rs"))
+/// The files of `folder` other than `mod.rs`, by file name, with their `super::` paths.
+fn folder_graph(folder: &str) -> Graph<'static> {
+    SOURCES
+        .iter()
+        .filter_map(|(name, source)| {
+            let file = name.strip_prefix(folder)?.strip_prefix('/')?;
+            Some((file, references(&code(source), &["super::"])))
+        })
+        .collect()
+}
+
+/// The modules a file declares (`mod x;`, `pub mod x;`), sorted.
+fn declared_modules(source: &str) -> Vec<String> {
+    let mut declared: Vec<String> = code(source)
         .lines()
         .filter_map(|line| {
             let line = line.trim();
             let name = line
                 .strip_prefix("pub mod ")
+                .or(line.strip_prefix("pub(crate) mod "))
                 .or(line.strip_prefix("mod "))?;
             Some(name.trim_end_matches(';').to_owned())
         })
         .collect();
+    declared.sort();
+    declared
+}
+
+#[test]
+fn every_module_of_lib_rs_is_read() {
     let graph = crate_graph();
     let read: Vec<String> = graph.keys().map(|k| (*k).to_owned()).collect();
-    let mut declared_sorted = declared.clone();
-    declared_sorted.sort();
     assert_eq!(
-        declared_sorted, read,
+        declared_modules(include_str!("lib.rs")),
+        read,
         "add the new module's file to SOURCES"
     );
+    for (folder, source) in SOURCES {
+        if folder.contains('/')
+            || !SOURCES
+                .iter()
+                .any(|(n, _)| n.starts_with(&format!("{folder}/")))
+        {
+            continue;
+        }
+        let files: Vec<String> = folder_graph(folder)
+            .keys()
+            .map(|k| (*k).to_owned())
+            .collect();
+        assert_eq!(
+            declared_modules(source),
+            files,
+            "add the new file of {folder}/ to SOURCES"
+        );
+    }
+}
+
+#[test]
+fn the_files_of_a_folder_module_import_each_other_without_a_cycle() {
+    let folders: Vec<&str> = SOURCES
+        .iter()
+        .filter_map(|(name, _)| name.split_once('/').map(|(folder, _)| folder))
+        .collect();
+    assert!(folders.contains(&"shortcodes"), "{folders:?}");
+    for folder in folders {
+        let graph = folder_graph(folder);
+        for (file, edges) in &graph {
+            for name in edges {
+                assert!(
+                    graph.contains_key(name.as_str()),
+                    "{folder}/{file} names `super::{name}`, which is not a file beside it: \
+                     name the crate's modules as `crate::{name}`, and put what the files \
+                     share in one of them rather than in {folder}/mod.rs"
+                );
+            }
+        }
+        assert_eq!(cycle(&graph), None, "in {folder}/");
+    }
 }
 
 #[test]
@@ -158,7 +232,11 @@ fn the_checker_finds_a_cycle_and_reads_grouped_imports() {
     let code = code(
         "use super::a::X;\nuse super::{b, c::Y};\n// use super::commented;\nfn f() { crate::d::g() }\n#[cfg(test)]\nuse super::test_only;",
     );
-    assert_eq!(references(&code), ["a", "b", "c", "d"]);
+    assert_eq!(
+        references(&code, &["super::", "crate::"]),
+        ["a", "b", "c", "d"]
+    );
+    assert_eq!(references(&code, &["crate::"]), ["d"]);
     let graph: Graph = [
         ("a", vec!["b".to_owned()]),
         ("b", vec!["c".to_owned()]),

@@ -13,7 +13,9 @@
 //!    giving `rendered::Rendered` bodies with their anchors and links;
 //! 5. `rendered::check_links`: every internal link and anchor resolves;
 //! 6. `templates`: whole pages and the language chooser, inside the shared `frame`,
-//!    with `device_pages`, `fragments` and `sitemap`, as `output::OutputFile`s;
+//!    with `device_pages`, `fragments` and `sitemap`, as `output::OutputFile`s; every
+//!    page, shortcode and anchor is a maud template, which escapes what it is given
+//!    (`markup`);
 //! 7. `write`: into a temporary directory next to `--out`, then swapped into place.
 //!
 //! # Layering
@@ -24,10 +26,10 @@
 //!
 //! | layer | modules | what they hold |
 //! |---|---|---|
-//! | leaves | `error`, `options`, `strings`, `slug`, `parallel`, `events` | build errors and line numbers; [`Options`]; the chrome's words; slugs; `parallel_map`; the Markdown passes' event and error types |
+//! | leaves | `error`, `options`, `strings`, `slug`, `parallel`, `events`, `markup` | build errors and line numbers; [`Options`]; the chrome's words; slugs; `parallel_map`; the Markdown passes' event and error types; how HTML is written (maud templates) |
 //! | sources | `load`, then `front_matter`, `devices` | files read; pages checked (the page model `Site`/`Page`); device cards |
 //! | model | `output`, `links`, then `rendered` | output files and the generated paths links may name; link resolution and the anchor check; rendered bodies and the site-wide link check |
-//! | Markdown | `anchors`, `shortcodes`, then `markdown` | the passes, then the stage that chains them |
+//! | Markdown | `anchors`, `shortcodes` (a folder: `parse`, `args`, then `inline`, `tables`, `blocks`), then `markdown` | the passes, then the stage that chains them |
 //! | pages | `frame`, then `device_pages`, `fragments`, `sitemap`, then `templates`, `write` | the page frame; the pages built in it; every file; writing |
 //!
 //! `lib.rs` (this file) runs the stages in order and is the only module that sees
@@ -55,6 +57,7 @@ pub mod front_matter;
 mod links;
 mod load;
 mod markdown;
+mod markup;
 mod options;
 mod output;
 mod parallel;
@@ -155,3 +158,7 @@ impl From<BuildError> for Error {
 #[cfg(test)]
 #[path = "layering_tests.rs"]
 mod layering_tests;
+
+#[cfg(test)]
+#[path = "markup_tests.rs"]
+mod markup_tests;

@@ -19,11 +19,13 @@ use super::error::{BuildError, LineIndex, SiteError};
 use super::events::{extensions, raw, Failure, Spanned, TEMPLATE_IDS};
 use super::front_matter::{Page, Site};
 use super::links::Resolver;
+use super::markup::{around_slot, slot};
 use super::options::Options;
 use super::output::generated_files;
 use super::parallel::parallel_map;
 use super::rendered::{Rendered, RenderedSite};
 use super::shortcodes::{self, looks_like_shortcode};
+use maud::html;
 use pulldown_cmark::{html, Alignment, BrokenLink, CowStr, Event, LinkType, Parser, Tag, TagEnd};
 use smarthost_core::i18n::Lang;
 use std::collections::{HashMap, HashSet};
@@ -192,7 +194,9 @@ pub(crate) fn rewrite_links<'a>(
 }
 
 /// Tables with `scope` on header cells and alignment as classes (no inline styles), and
-/// an empty header cell as `td`: an empty `th` names nothing for a screen reader.
+/// an empty header cell as `td`: an empty `th` names nothing for a screen reader. The
+/// table's own tags are fixed strings (no value in them); a cell's opening tag, which
+/// takes its alignment, is a template.
 pub(crate) fn mark_up_tables(events: Vec<Spanned>) -> Vec<Spanned> {
     let mut out = Vec::with_capacity(events.len());
     let mut aligns: Vec<Alignment> = Vec::new();
@@ -222,10 +226,10 @@ pub(crate) fn mark_up_tables(events: Vec<Spanned>) -> Vec<Spanned> {
             Event::End(TagEnd::TableRow) => "</tr>\n".to_owned(),
             Event::Start(Tag::TableCell) => {
                 let class = match aligns.get(cell) {
-                    Some(Alignment::Left) => " class=\"align-left\"",
-                    Some(Alignment::Center) => " class=\"align-center\"",
-                    Some(Alignment::Right) => " class=\"align-right\"",
-                    _ => "",
+                    Some(Alignment::Left) => Some("align-left"),
+                    Some(Alignment::Center) => Some("align-center"),
+                    Some(Alignment::Right) => Some("align-right"),
+                    _ => None,
                 };
                 let empty = matches!(iter.peek(), Some((Event::End(TagEnd::TableCell), _)));
                 if in_head && empty {
@@ -233,9 +237,9 @@ pub(crate) fn mark_up_tables(events: Vec<Spanned>) -> Vec<Spanned> {
                     cell += 1;
                     "<td></td>".to_owned()
                 } else if in_head {
-                    format!("<th scope=\"col\"{class}>")
+                    around_slot(html! { th scope="col" class=[class] { (slot()) } }).0
                 } else {
-                    format!("<td{class}>")
+                    around_slot(html! { td class=[class] { (slot()) } }).0
                 }
             }
             Event::End(TagEnd::TableCell) => {

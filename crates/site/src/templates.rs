@@ -1,6 +1,6 @@
-//! Stage 6: whole files from rendered bodies, by plain string building. Every text that
-//! comes from a page, the inventory or the command line goes through `escape`; the only
-//! unescaped HTML is what the Markdown stage produced.
+//! Stage 6: whole files from rendered bodies, as maud templates (see `markup`): every
+//! text that comes from a page, the inventory or the command line is escaped by the
+//! template; the only unescaped HTML is what the Markdown stage produced.
 //!
 //! Layout of the output (all links relative, so it works under any sub-path):
 //!
@@ -15,7 +15,10 @@
 //! ```
 
 use super::devices::{DeviceEntry, DeviceSet};
-use super::frame::{alternate_link, page_alternates, page_frame, page_heading, Frame, Nav};
+use super::frame::{
+    alternate_link, head_top, language_item, page_alternates, page_frame, page_heading,
+    planner_link, Frame, Nav,
+};
 use super::front_matter::{LangSite, Site};
 use super::links::app_href;
 use super::options::Options;
@@ -24,7 +27,7 @@ use super::parallel::parallel_map;
 use super::rendered::RenderedSite;
 use super::strings::{t, Text};
 use super::{device_pages, fragments, sitemap};
-use smarthost_core::card::escape;
+use maud::{html, Markup, PreEscaped, DOCTYPE};
 use smarthost_core::i18n::Lang;
 
 /// The guide's stylesheet.
@@ -132,35 +135,39 @@ fn guide_page(
     let page = &lang_site.pages[index];
     let lang = page.lang;
     let path = page.output_path();
-    let mut main = String::with_capacity(body.len() + 2048);
-    main.push_str("<article>\n<header class=\"page-header\">\n");
-    main.push_str(&page_heading(page));
-    main.push_str("</header>\n");
-    main.push_str(body);
-    main.push_str("</article>\n");
     let prev = index.checked_sub(1).and_then(|i| lang_site.pages.get(i));
     let next = lang_site.pages.get(index + 1);
-    if prev.is_some() || next.is_some() {
-        main.push_str(&format!(
-            "<nav class=\"pager\" aria-label=\"{}\">\n",
-            t(lang, Text::PagerNav)
-        ));
-        for (other, rel, class, label) in [
-            (prev, "prev", "pager-prev", Text::Previous),
-            (next, "next", "pager-next", Text::Next),
-        ] {
-            if let Some(other) = other {
-                main.push_str(&format!(
-                    "<a class=\"{class}\" rel=\"{rel}\" href=\"{}.html\"><span class=\"pager-label\">{}</span> {}</a>\n",
-                    escape(&other.slug),
-                    t(lang, label),
-                    escape(&other.front.title)
-                ));
-            }
+    let pager = [
+        (prev, "prev", "pager-prev", Text::Previous),
+        (next, "next", "pager-next", Text::Next),
+    ];
+    let main = html! {
+        article {
+            "\n"
+            header class="page-header" { "\n" (page_heading(page)) }
+            "\n"
+            // The Markdown stage's HTML: pulldown-cmark escaped the page's text, and raw
+            // HTML in it is text too unless the build was given --allow-html.
+            (PreEscaped(body))
         }
-        main.push_str("</nav>\n");
-    }
-    main.push_str(&embed_box(lang, &page.front.title, &path, options));
+        "\n"
+        @if prev.is_some() || next.is_some() {
+            nav class="pager" aria-label=(t(lang, Text::PagerNav)) {
+                "\n"
+                @for (other, rel, class, label) in pager {
+                    @if let Some(other) = other {
+                        a class=(class) rel=(rel) href={ (other.slug) ".html" } {
+                            span class="pager-label" { (t(lang, label)) }
+                            " " (other.front.title)
+                        }
+                        "\n"
+                    }
+                }
+            }
+            "\n"
+        }
+        (embed_box(lang, &page.front.title, &path, options))
+    };
     page_frame(&Frame {
         lang,
         title: &page.front.title,
@@ -175,79 +182,76 @@ fn guide_page(
 }
 
 /// A copyable iframe snippet (text only: no script) to embed the page in a wiki.
-fn embed_box(lang: Lang, title: &str, path: &str, options: &Options) -> String {
+fn embed_box(lang: Lang, title: &str, path: &str, options: &Options) -> Markup {
     let (src, help) = match &options.base_url {
         Some(base) => (format!("{base}{path}"), Text::EmbedHelp),
         None => (path.to_owned(), Text::EmbedHelpNoBase),
     };
-    let snippet = format!(
-        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"800\" loading=\"lazy\"></iframe>",
-        escape(&src),
-        escape(title)
-    );
-    format!(
-        "<details class=\"embed\">\n<summary>{}</summary>\n<p>{}</p>\n<pre><code>{}</code></pre>\n</details>\n",
-        t(lang, Text::EmbedSummary),
-        t(lang, help),
-        escape(&snippet)
-    )
+    let snippet = html! {
+        iframe src=(src) title=(title) width="100%" height="800" loading="lazy" {}
+    };
+    html! {
+        details class="embed" {
+            "\n"
+            summary { (t(lang, Text::EmbedSummary)) } "\n"
+            p { (t(lang, help)) } "\n"
+            // The snippet is shown as text, escaped once more.
+            pre { code { (snippet.into_string()) } } "\n"
+        }
+        "\n"
+    }
 }
 
 /// The root page: a small chooser between the languages, in each language.
 fn chooser(site: &Site, options: &Options) -> String {
     let langs = site.langs();
     let first = langs.first().copied().unwrap_or_default();
-    let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<meta name=\"description\" content=\"{}\">\n",
-        first.code(),
-        t(first, Text::ChooserTitle),
-        escape(&t(first, Text::ChooserLede))
-    );
-    if let Some(base) = &options.base_url {
-        out.push_str(&format!(
-            "<link rel=\"canonical\" href=\"{}index.html\">\n",
-            escape(base)
-        ));
-    }
-    for lang in &langs {
-        out.push_str(&alternate_link(
-            options,
-            lang.code(),
-            &format!("{}/index.html", lang.code()),
-        ));
-    }
-    out.push_str(&alternate_link(options, "x-default", "index.html"));
-    out.push_str(&format!(
-        "<link rel=\"icon\" href=\"assets/favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"assets/guide.css\">\n</head>\n<body class=\"chooser\">\n<main id=\"content\">\n<h1>{}</h1>\n",
-        t(first, Text::ChooserTitle)
-    ));
-    for lang in &langs {
-        if *lang == first {
-            out.push_str(&format!("<p>{}</p>\n", t(*lang, Text::ChooserLede)));
-        } else {
-            out.push_str(&format!(
-                "<p lang=\"{}\">{}</p>\n",
-                lang.code(),
-                t(*lang, Text::ChooserLede)
-            ));
-        }
-    }
-    out.push_str("<ul class=\"languages\">\n");
-    for lang in &langs {
-        out.push_str(&format!(
-            "<li><a href=\"{code}/index.html\" hreflang=\"{code}\" lang=\"{code}\">{}</a></li>\n",
-            t(*lang, Text::LanguageName),
-            code = lang.code()
-        ));
-    }
-    out.push_str("</ul>\n");
     let planner = app_href(&options.app_url, 0, &[("lang", first.code().to_owned())]);
-    out.push_str(&format!(
-        "<p class=\"planner\"><a class=\"planner-link\" href=\"{}\">{}</a></p>\n</main>\n</body>\n</html>\n",
-        escape(&planner),
-        t(first, Text::OpenPlanner)
-    ));
-    out
+    let page = html! {
+        (DOCTYPE) "\n"
+        html lang=(first.code()) {
+            "\n"
+            head {
+                "\n"
+                (head_top(html! { (t(first, Text::ChooserTitle)) }, &t(first, Text::ChooserLede)))
+                @if let Some(base) = &options.base_url {
+                    link rel="canonical" href={ (base) "index.html" }; "\n"
+                }
+                @for lang in &langs {
+                    (alternate_link(options, lang.code(), &format!("{}/index.html", lang.code())))
+                }
+                (alternate_link(options, "x-default", "index.html"))
+                link rel="icon" href="assets/favicon.svg" type="image/svg+xml"; "\n"
+                link rel="stylesheet" href="assets/guide.css"; "\n"
+            }
+            "\n"
+            body class="chooser" {
+                "\n"
+                main id="content" {
+                    "\n"
+                    h1 { (t(first, Text::ChooserTitle)) } "\n"
+                    @for lang in &langs {
+                        p lang=[(*lang != first).then(|| lang.code())] {
+                            (t(*lang, Text::ChooserLede))
+                        }
+                        "\n"
+                    }
+                    ul class="languages" {
+                        "\n"
+                        @for lang in &langs {
+                            (language_item(&format!("{}/index.html", lang.code()), *lang))
+                        }
+                    }
+                    "\n"
+                    (planner_link(&planner, first))
+                }
+                "\n"
+            }
+            "\n"
+        }
+        "\n"
+    };
+    page.into_string()
 }
 
 #[cfg(test)]

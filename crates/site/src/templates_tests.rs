@@ -199,7 +199,7 @@ fn base_url_makes_canonical_sitemap_and_fragment_links_absolute() {
     );
     let sitemap = built.text("sitemap.xml");
     assert!(sitemap.contains("<url><loc>https://it.contoso.com/guide/en/b.html</loc><lastmod>2026-11-28</lastmod></url>"), "{sitemap}");
-    assert!(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"vi\" href=\"https://it.contoso.com/guide/vi/index.html\"/>"), "{sitemap}");
+    assert!(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"vi\" href=\"https://it.contoso.com/guide/vi/index.html\"></xhtml:link>"), "{sitemap}");
     let fragment = built.text("en/index.fragment.html");
     assert!(
         fragment.starts_with(
