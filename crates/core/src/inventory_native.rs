@@ -1,0 +1,155 @@
+//! The TOML inventory natively: the `toml` crate parses the text once into a tree that
+//! keeps every key's and value's span, the schema of `inventory_file.rs` is read from
+//! that tree by serde, and the spans say on which line each device starts, so a
+//! refusal about a device can point at it (the guide generator's `devices.toml:8: …`).
+//!
+//! What the browser's reader ([`crate::toml_doc`]) refuses as a syntax error is refused
+//! here the same way, at the same place: floats, dates and times (an inventory holds
+//! none, and an unquoted `10.5` or `2026-01-01` is a mistake to point at), integers that
+//! do not fit in 64 bits, and nesting deeper than [`MAX_DEPTH`].
+
+use super::file::Top;
+use super::read::{check_size, from_top};
+use super::{Format, ImportError, Imported, Refusal};
+use crate::text_pos::line_and_column;
+use serde::Deserialize;
+use toml::de::{DeTable, DeValue, Deserializer};
+use toml::Spanned;
+
+/// The deepest nesting of tables and arrays accepted, as in the browser's reader.
+pub const MAX_DEPTH: usize = 64;
+
+/// A TOML inventory as the `toml` crate read it, with the line (from 1) each device
+/// starts on: its `[[devices]]` header, or its `{` in an inline list. In file order, one
+/// per device read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TomlImport {
+    pub imported: Imported,
+    pub device_lines: Vec<usize>,
+}
+
+/// A refused TOML inventory, with the line the refusal is about when it has one: where
+/// the text is not TOML, the device's own line for a device's refusal, the key's for a
+/// refused top-level key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TomlRefusal {
+    pub error: ImportError,
+    pub line: Option<usize>,
+}
+
+impl Imported {
+    /// Reads a TOML inventory with the `toml` crate under the rules of
+    /// [`Imported::read_json`], keeping each device's line.
+    pub fn read_toml_with_lines(text: &str) -> Result<TomlImport, TomlRefusal> {
+        check_size(text).map_err(|error| TomlRefusal { error, line: None })?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let syntax = |offset: usize| {
+            let (line, column) = line_and_column(text, offset);
+            TomlRefusal {
+                error: ImportError::Syntax {
+                    format: Format::Toml,
+                    line,
+                    column,
+                },
+                line: Some(line),
+            }
+        };
+        let start = |error: toml::de::Error| error.span().map_or(0, |span| span.start);
+        // All the text's errors, so the first in the text is the one reported, as a
+        // line-by-line reader would (the parser finds a bad escape after a missing `=`).
+        let (table, errors) = DeTable::parse_recoverable(text);
+        let first_error = errors
+            .iter()
+            .filter_map(toml::de::Error::span)
+            .map(|s| s.start)
+            .min();
+        if !errors.is_empty() {
+            return Err(syntax(first_error.unwrap_or(0)));
+        }
+        if let Some(offset) = first_refused_value(table.get_ref()) {
+            return Err(syntax(offset));
+        }
+        let line = |offset: usize| line_and_column(text, offset).0;
+        let device_lines: Vec<usize> = match top_value(table.get_ref(), "devices") {
+            Some(DeValue::Array(devices)) => devices.iter().map(|d| line(d.span().start)).collect(),
+            _ => Vec::new(),
+        };
+        let key_lines: Vec<(String, usize)> = (table.get_ref().keys())
+            .map(|key| (key.get_ref().to_string(), line(key.span().start)))
+            .collect();
+        // Every refusal of the schema is data; an error here is one of the text.
+        let top = Top::deserialize(Deserializer::from(table)).map_err(|e| syntax(start(e)))?;
+        match from_top(top) {
+            Ok(imported) => Ok(TomlImport {
+                imported,
+                device_lines,
+            }),
+            Err(error) => {
+                let line = match error.device_number() {
+                    Some(number) => number
+                        .checked_sub(1)
+                        .and_then(|index| device_lines.get(index).copied()),
+                    None => top_key(&error).and_then(|name| {
+                        let found = key_lines.iter().find(|(key, _)| key == name);
+                        found.map(|(_, line)| *line)
+                    }),
+                };
+                Err(TomlRefusal { error, line })
+            }
+        }
+    }
+}
+
+/// The top-level key a refusal that names no device is about.
+fn top_key(error: &ImportError) -> Option<&str> {
+    match error {
+        ImportError::Version(_) | ImportError::NotInventory(Refusal::VersionNotNumber) => {
+            Some("version")
+        }
+        ImportError::TooMany(_) | ImportError::NotInventory(Refusal::DevicesNotList) => {
+            Some("devices")
+        }
+        ImportError::NotInventory(Refusal::UnknownField {
+            device: None,
+            field,
+        }) => Some(&field.name),
+        _ => None,
+    }
+}
+
+fn top_value<'t, 'i>(table: &'t DeTable<'i>, name: &str) -> Option<&'t DeValue<'i>> {
+    table
+        .iter()
+        .find(|(key, _)| key.get_ref() == name)
+        .map(|(_, value)| value.get_ref())
+}
+
+/// The offset of the first value (in the text's order) the browser's reader refuses as
+/// a syntax error: a float, a date or time, an integer past 64 bits, or a value nested
+/// deeper than [`MAX_DEPTH`]. Walks with its own stack, so no depth overflows it.
+fn first_refused_value(root: &DeTable<'_>) -> Option<usize> {
+    let mut first: Option<usize> = None;
+    let mut stack: Vec<(&Spanned<DeValue<'_>>, usize)> = root.values().map(|v| (v, 1)).collect();
+    while let Some((value, depth)) = stack.pop() {
+        let refused = match value.get_ref() {
+            DeValue::Float(_) | DeValue::Datetime(_) => true,
+            DeValue::Integer(integer) => {
+                i64::from_str_radix(integer.as_str(), integer.radix()).is_err()
+            }
+            DeValue::String(_) | DeValue::Boolean(_) => false,
+            DeValue::Array(items) => {
+                stack.extend(items.iter().map(|item| (item, depth + 1)));
+                depth > MAX_DEPTH
+            }
+            DeValue::Table(table) => {
+                stack.extend(table.values().map(|item| (item, depth + 1)));
+                depth > MAX_DEPTH
+            }
+        };
+        if refused {
+            let offset = value.span().start;
+            first = Some(first.map_or(offset, |f| f.min(offset)));
+        }
+    }
+    first
+}
