@@ -11,7 +11,9 @@
 use super::file::Top;
 use super::read::{check_size, from_top};
 use super::{Format, ImportError, Imported, Refusal};
+use crate::echo::shown;
 use crate::text_pos::line_and_column;
+use crate::toml_error::first_error;
 use serde::Deserialize;
 use toml::de::{DeTable, DeValue, Deserializer};
 use toml::Spanned;
@@ -35,15 +37,22 @@ pub struct TomlImport {
 pub struct TomlRefusal {
     pub error: ImportError,
     pub line: Option<usize>,
+    /// For text that is not TOML, what is wrong with it as the `toml` crate words it (in
+    /// English, safe to show), for the guide generator's English build errors.
+    pub parser_message: Option<String>,
 }
 
 impl Imported {
     /// Reads a TOML inventory with the `toml` crate under the rules of
     /// [`Imported::read_json`], keeping each device's line.
     pub fn read_toml_with_lines(text: &str) -> Result<TomlImport, TomlRefusal> {
-        check_size(text).map_err(|error| TomlRefusal { error, line: None })?;
+        check_size(text).map_err(|error| TomlRefusal {
+            error,
+            line: None,
+            parser_message: None,
+        })?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let syntax = |offset: usize| {
+        let syntax = |offset: usize, why: Option<&str>| {
             let (line, column) = line_and_column(text, offset);
             TomlRefusal {
                 error: ImportError::Syntax {
@@ -52,22 +61,17 @@ impl Imported {
                     column,
                 },
                 line: Some(line),
+                parser_message: why.map(str::to_owned),
             }
         };
-        let start = |error: toml::de::Error| error.span().map_or(0, |span| span.start);
         // All the text's errors, so the first in the text is the one reported, as a
         // line-by-line reader would (the parser finds a bad escape after a missing `=`).
         let (table, errors) = DeTable::parse_recoverable(text);
-        let first_error = errors
-            .iter()
-            .filter_map(toml::de::Error::span)
-            .map(|s| s.start)
-            .min();
-        if !errors.is_empty() {
-            return Err(syntax(first_error.unwrap_or(0)));
+        if let Some((offset, why)) = first_error(text, &errors) {
+            return Err(syntax(offset, Some(&why)));
         }
-        if let Some(offset) = first_refused_value(table.get_ref()) {
-            return Err(syntax(offset));
+        if let Some((offset, why)) = first_refused_value(table.get_ref()) {
+            return Err(syntax(offset, Some(why)));
         }
         let line = |offset: usize| line_and_column(text, offset).0;
         let device_lines: Vec<usize> = match top_value(table.get_ref(), "devices") {
@@ -78,7 +82,10 @@ impl Imported {
             .map(|key| (key.get_ref().to_string(), line(key.span().start)))
             .collect();
         // Every refusal of the schema is data; an error here is one of the text.
-        let top = Top::deserialize(Deserializer::from(table)).map_err(|e| syntax(start(e)))?;
+        let top = Top::deserialize(Deserializer::from(table)).map_err(|e| {
+            let offset = e.span().map_or(0, |span| span.start);
+            syntax(offset, Some(&shown(e.message())))
+        })?;
         match from_top(top) {
             Ok(imported) => Ok(TomlImport {
                 imported,
@@ -94,7 +101,11 @@ impl Imported {
                         found.map(|(_, line)| *line)
                     }),
                 };
-                Err(TomlRefusal { error, line })
+                Err(TomlRefusal {
+                    error,
+                    line,
+                    parser_message: None,
+                })
             }
         }
     }
@@ -125,30 +136,38 @@ fn top_value<'t, 'i>(table: &'t DeTable<'i>, name: &str) -> Option<&'t DeValue<'
 }
 
 /// The offset of the first value (in the text's order) the browser's reader refuses as
-/// a syntax error: a float, a date or time, an integer past 64 bits, or a value nested
-/// deeper than [`MAX_DEPTH`]. Walks with its own stack, so no depth overflows it.
-fn first_refused_value(root: &DeTable<'_>) -> Option<usize> {
-    let mut first: Option<usize> = None;
+/// a syntax error, and why: a float, a date or time, an integer past 64 bits, or a value
+/// nested deeper than [`MAX_DEPTH`]. Walks with its own stack, so no depth overflows it.
+fn first_refused_value(root: &DeTable<'_>) -> Option<(usize, &'static str)> {
+    let mut first: Option<(usize, &'static str)> = None;
     let mut stack: Vec<(&Spanned<DeValue<'_>>, usize)> = root.values().map(|v| (v, 1)).collect();
     while let Some((value, depth)) = stack.pop() {
+        let nested = |depth: usize| (depth > MAX_DEPTH).then_some("values are nested too deep");
         let refused = match value.get_ref() {
-            DeValue::Float(_) | DeValue::Datetime(_) => true,
-            DeValue::Integer(integer) => {
-                i64::from_str_radix(integer.as_str(), integer.radix()).is_err()
-            }
-            DeValue::String(_) | DeValue::Boolean(_) => false,
+            DeValue::Float(_) => Some(
+                "floating-point numbers are not used in smarthost files; write a whole \
+                 number, or quote the value to keep it as text",
+            ),
+            DeValue::Datetime(_) => Some(
+                "dates and times are not used in smarthost files; quote the value to keep \
+                 it as text",
+            ),
+            DeValue::Integer(integer) => i64::from_str_radix(integer.as_str(), integer.radix())
+                .is_err()
+                .then_some("the integer does not fit in 64 bits"),
+            DeValue::String(_) | DeValue::Boolean(_) => None,
             DeValue::Array(items) => {
                 stack.extend(items.iter().map(|item| (item, depth + 1)));
-                depth > MAX_DEPTH
+                nested(depth)
             }
             DeValue::Table(table) => {
                 stack.extend(table.values().map(|item| (item, depth + 1)));
-                depth > MAX_DEPTH
+                nested(depth)
             }
         };
-        if refused {
-            let offset = value.span().start;
-            first = Some(first.map_or(offset, |f| f.min(offset)));
+        let offset = value.span().start;
+        if let Some(why) = refused.filter(|_| first.is_none_or(|(at, _)| offset < at)) {
+            first = Some((offset, why));
         }
     }
     first

@@ -42,5 +42,7 @@ pub mod text_pos;
 /// Core's small TOML reader: the web app's alone (see the `browser-toml` feature).
 #[cfg(feature = "browser-toml")]
 pub mod toml_doc;
+#[cfg(feature = "toml")]
+pub mod toml_error;
 pub mod toml_write;
 pub mod validate;
