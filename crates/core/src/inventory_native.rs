@@ -10,9 +10,9 @@
 
 use super::file::Top;
 use super::read::{check_size, from_top};
-use super::{Format, ImportError, Imported, Refusal};
+use super::{Format, ImportError, Imported, Refusal, MAX_DEVICES};
 use crate::echo::shown;
-use crate::text_pos::line_and_column;
+use crate::text_pos::{line_and_column, lines_at};
 use crate::toml_error::first_error;
 use serde::Deserialize;
 use toml::de::{DeTable, DeValue, Deserializer};
@@ -73,13 +73,16 @@ impl Imported {
         if let Some((offset, why)) = first_refused_value(table.get_ref()) {
             return Err(syntax(offset, Some(why)));
         }
-        let line = |offset: usize| line_and_column(text, offset).0;
-        let device_lines: Vec<usize> = match top_value(table.get_ref(), "devices") {
-            Some(DeValue::Array(devices)) => devices.iter().map(|d| line(d.span().start)).collect(),
+        // One pass for the lines of the devices read (past the limit the file is refused).
+        let device_lines = match top_value(table.get_ref(), "devices") {
+            Some(DeValue::Array(devices)) => {
+                let starts = devices.iter().take(MAX_DEVICES).map(|d| d.span().start);
+                lines_at(text, starts)
+            }
             _ => Vec::new(),
         };
-        let key_lines: Vec<(String, usize)> = (table.get_ref().keys())
-            .map(|key| (key.get_ref().to_string(), line(key.span().start)))
+        let key_starts: Vec<(String, usize)> = (table.get_ref().keys())
+            .map(|key| (key.get_ref().to_string(), key.span().start))
             .collect();
         // Every refusal of the schema is data; an error here is one of the text.
         let top = Top::deserialize(Deserializer::from(table)).map_err(|e| {
@@ -97,8 +100,8 @@ impl Imported {
                         .checked_sub(1)
                         .and_then(|index| device_lines.get(index).copied()),
                     None => top_key(&error).and_then(|name| {
-                        let found = key_lines.iter().find(|(key, _)| key == name);
-                        found.map(|(_, line)| *line)
+                        let found = key_starts.iter().find(|(key, _)| key == name);
+                        found.map(|(_, start)| line_and_column(text, *start).0)
                     }),
                 };
                 Err(TomlRefusal {

@@ -21,9 +21,40 @@ pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// The lines (1-based) of many offsets in one pass over the text when they come in
+/// order, as the devices of a file do; an offset before the previous one starts again
+/// from the top.
+pub fn lines_at(text: &str, offsets: impl IntoIterator<Item = usize>) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let (mut at, mut line) = (0, 1);
+    let mut lines = Vec::new();
+    for offset in offsets {
+        let offset = offset.min(bytes.len());
+        if offset < at {
+            (at, line) = (0, 1);
+        }
+        let between = bytes.get(at..offset).unwrap_or_default();
+        line += between.iter().filter(|b| **b == b'\n').count();
+        at = offset;
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_of_many_offsets_match_one_by_one() {
+        let text = "a\nbb\n\nccc\nđ";
+        let offsets = [0, 2, 5, 6, 3, 11, 99];
+        let one_by_one: Vec<usize> = offsets
+            .iter()
+            .map(|o| line_and_column(text, *o).0)
+            .collect();
+        assert_eq!(lines_at(text, offsets), one_by_one);
+    }
 
     #[test]
     fn columns_count_characters_and_lines_count_newlines() {
