@@ -134,7 +134,7 @@ fn parse(front_text: &str) -> Result<FrontMatter, Refused> {
                 ),
             );
         }
-        // Otherwise a value serde could not hold (an integer past 128 bits).
+        // Otherwise a value `toml::Value` cannot hold (an integer past 64 bits).
         match spans.iter().find(|(_, _, value)| value.contains(&at.start)) {
             Some((key, _, value)) => (Some(line(value.start)), wrong_type(key)),
             None => (
