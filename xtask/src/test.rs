@@ -84,10 +84,11 @@ pub fn run_all(root: &Path) -> Result<()> {
             "wasm32-unknown-unknown",
             "--test",
             "wasm",
-            // Core as the app ships it: IDNA through the browser's hook, not the crate.
+            // Core as the app ships it: IDNA through the browser's hook, not the crate,
+            // and TOML through core's small reader.
             "--no-default-features",
             "--features",
-            "embedded-vi",
+            "embedded-vi browser-toml",
         ])
         .env("CHROMEDRIVER", "/usr/bin/chromedriver")
         .env("WASM_BINDGEN_TEST_TIMEOUT", "60"),

@@ -3,7 +3,7 @@ use crate::i18n::Lang;
 use crate::plan::Client;
 use crate::test_rng::Rng;
 
-fn sample() -> Inventory {
+pub(super) fn sample() -> Inventory {
     Inventory::new(vec![
         Device {
             name: "Ricoh 2nd floor".into(),
@@ -164,7 +164,7 @@ fn a_device_becomes_a_card_input_in_its_cloud() {
 
 /// What an import should give.
 #[derive(Debug)]
-enum Expect {
+pub(super) enum Expect {
     Devices(usize),
     Empty,
     NotInventory(&'static str),
@@ -495,7 +495,7 @@ fn hostile_json() -> Vec<(&'static str, String, Expect)> {
     ]
 }
 
-fn hostile_toml() -> Vec<(&'static str, String, Expect)> {
+pub(super) fn hostile_toml() -> Vec<(&'static str, String, Expect)> {
     let password = "version = 1\n[[devices]]\n[[devices]]\nname = \"a\"\n[[devices]]\nname = \"b\"\npassword = \"hunter2\"\n";
     let truncated = sample().to_toml();
     let cut = truncated.find("Đà").unwrap_or(0) + "Đà".len();
@@ -871,7 +871,7 @@ const OLD_JSON: &str = r#"{
   ]
 }"#;
 
-const OLD_TOML: &str = "version = 1
+pub(super) const OLD_TOML: &str = "version = 1
 
 [[devices]]
 name = \"Ricoh 2nd floor\"
@@ -1017,8 +1017,8 @@ fn an_unknown_cloud_is_refused_naming_the_device_and_the_clouds() {
         );
         let toml = format!(
             "version = 1\n[[devices]]\nname = \"Ricoh\"\n[[devices]]\ncloud = {}\nname = {}\n",
-            crate::toml_doc::basic_string(&json_string(value)),
-            crate::toml_doc::basic_string(name)
+            crate::toml_write::basic_string(&json_string(value)),
+            crate::toml_write::basic_string(name)
         );
         for (format, document) in [(Format::Json, json), (Format::Toml, toml)] {
             let error = Imported::read(&document).err();

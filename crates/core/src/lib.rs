@@ -9,6 +9,12 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+#[cfg(not(any(feature = "toml", feature = "browser-toml")))]
+compile_error!(
+    "smarthost-core reads TOML inventories with the `toml` feature (native builds) or \
+     `browser-toml` (the web app, core's small reader): enable one"
+);
+
 pub mod card;
 pub mod cidr;
 pub mod cloud;
@@ -32,6 +38,11 @@ pub mod report;
 pub mod spf;
 #[cfg(test)]
 mod test_rng;
-mod text_cursor;
+pub mod text_pos;
+/// Core's small TOML reader: the web app's alone (see the `browser-toml` feature).
+#[cfg(feature = "browser-toml")]
 pub mod toml_doc;
+#[cfg(feature = "toml")]
+pub mod toml_error;
+pub mod toml_write;
 pub mod validate;

@@ -1,5 +1,6 @@
-//! Stage 3: the device inventory (`guide/devices.toml`, read by core's
-//! `Imported::read_toml`) becomes one card per device and language, built and validated
+//! Stage 3: the device inventory (`guide/devices.toml`, read once by core's
+//! `Imported::read_toml_with_lines`, the `toml` crate underneath, whose spans give each
+//! device's line) becomes one card per device and language, built and validated
 //! by core's `build_device_card` in the device's cloud, and a unique slug per device for
 //! its page. Devices the file gives no cloud are built as worldwide, and the build says
 //! which in a note.
@@ -13,8 +14,7 @@ use super::slug::Slugs;
 use smarthost_core::date::Date;
 use smarthost_core::device_card::{build_device_card, DeviceCard};
 use smarthost_core::i18n::Lang;
-use smarthost_core::inventory::{CloudAssumed, Device, Imported};
-use smarthost_core::toml_doc;
+use smarthost_core::inventory::{CloudAssumed, Device, ImportError, Imported, TomlRefusal};
 
 /// One device with its page slug and its card in each language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,29 +78,15 @@ pub(crate) fn prepare(
     let Some(file) = file else {
         return Ok(DeviceSet::default());
     };
-    // Read once with the plain TOML reader for its line numbers; the schema check that
-    // follows has none.
-    if let Err(e) = toml_doc::parse(&file.text) {
-        return Err(SiteError::at(
-            &file.path,
-            e.line,
-            format!("{} (column {})", e.message, e.column),
-        )
-        .into());
-    }
-    let imported = Imported::read_toml(&file.text).map_err(|e| {
-        let message = e.to_string();
-        match e.device_number().and_then(|n| header_line(&file.text, n)) {
-            Some(line) => SiteError::at(&file.path, line, message),
-            None => SiteError::file(&file.path, message),
-        }
-    })?;
+    let read = Imported::read_toml_with_lines(&file.text)
+        .map_err(|refusal| refused(&file.path, refusal))?;
     let mut slugs = Slugs::with_reserved(&RESERVED);
     let mut errors = Vec::new();
     let mut entries = Vec::new();
-    for (index, device) in imported.inventory.devices.into_iter().enumerate() {
+    let lines = read.device_lines;
+    for (index, device) in read.imported.inventory.devices.into_iter().enumerate() {
         let number = index + 1;
-        let line = header_line(&file.text, number).unwrap_or(1);
+        let line = lines.get(index).copied().unwrap_or(1);
         let mut cards = Vec::new();
         // The build's `--today`: a rebuild on the same day gives the same bytes.
         let date = today.to_string();
@@ -137,20 +123,23 @@ pub(crate) fn prepare(
     Ok(DeviceSet {
         path: Some(file.path.clone()),
         entries,
-        cloud_assumed: imported.cloud_assumed,
+        cloud_assumed: read.imported.cloud_assumed,
     })
 }
 
-/// The line of the `n`th `[[devices]]` header (1-based both).
-fn header_line(text: &str, n: usize) -> Option<usize> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, line)| {
-            let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-            compact.starts_with("[[devices]]")
-        })
-        .nth(n.checked_sub(1)?)
-        .map(|(i, _)| i + 1)
+/// A refused inventory as a build error: at the line the refusal is about (the text's
+/// error, the device's header, the top-level key), with the parser's own words for text
+/// that is not TOML.
+fn refused(path: &str, refusal: TomlRefusal) -> BuildError {
+    let message = match (&refusal.error, &refusal.parser_message) {
+        (ImportError::Syntax { column, .. }, Some(why)) => format!("{why} (column {column})"),
+        (error, _) => error.to_string(),
+    };
+    match refusal.line {
+        Some(line) => SiteError::at(path, line, message),
+        None => SiteError::file(path, message),
+    }
+    .into()
 }
 
 #[cfg(test)]
@@ -264,5 +253,51 @@ from = \"app@contoso.com\"
             error.err().map(|e| e.to_string()),
             Some("guide/devices.toml:8: this is not a smarthost inventory: device 2: unknown field \"methd\"".to_owned())
         );
+    }
+
+    #[test]
+    fn a_devices_line_comes_from_the_parser_in_any_toml_spelling() {
+        // An inline list has no `[[devices]]` headers to search for; the spans still
+        // give each device's own line.
+        let inline = "version = 1\ndevices = [\n  { name = \"a\", method = \"hve\", from = \"a@contoso.com\" },\n\n  { name = \"b\", methd = \"hve\" },\n]\n";
+        let error = prepare(Some(&file(inline)), &[Lang::En], today());
+        assert_eq!(
+            error.err().map(|e| e.to_string()),
+            Some("guide/devices.toml:5: this is not a smarthost inventory: device 2: unknown field \"methd\"".to_owned())
+        );
+        let bad_address = inline.replace("methd = \"hve\"", "method = \"hve\", from = \"nope\"");
+        let error = prepare(Some(&file(&bad_address)), &[Lang::En], today());
+        let error = error.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            error.starts_with("guide/devices.toml:5: device 2 `b`: from: "),
+            "{error}"
+        );
+        let set = prepare(Some(&file(TWO)), &[Lang::En], today()).unwrap_or_else(|e| panic!("{e}"));
+        let lines: Vec<usize> = set.entries.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [3, 8]);
+    }
+
+    #[test]
+    fn text_that_is_not_toml_is_explained_in_the_parsers_words() {
+        let error = prepare(
+            Some(&file("version = 1\n\n[[devices]]\nname = \"a\u{7}\"\n")),
+            &[Lang::En],
+            today(),
+        );
+        assert_eq!(
+            error.err().map(|e| e.to_string()),
+            Some("guide/devices.toml:4: a control character (U+0007) must be written as an escape, \\u0007 (column 10)".to_owned())
+        );
+        let error = prepare(
+            Some(&file("version = 1\n[[devices]]\nip = 10.5\n")),
+            &[Lang::En],
+            today(),
+        );
+        let error = error.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            error.starts_with("guide/devices.toml:3: floating-point numbers are not used"),
+            "{error}"
+        );
+        assert!(error.ends_with("(column 6)"), "{error}");
     }
 }

@@ -1,4 +1,4 @@
-//! The reader: keys, strings, inline tables and arrays, line by line (TOML 1.0).
+//! The reader: keys, strings, inline tables and arrays, line by line (TOML 1.1).
 
 use super::*;
 
@@ -28,7 +28,7 @@ impl Reader<'_> {
     }
 
     /// A line ends in LF or CRLF; a lone CR is not a line end (TOML 1.0, "Spec").
-    fn eat_newline(&mut self) -> Result<bool, TomlError> {
+    pub(super) fn eat_newline(&mut self) -> Result<bool, TomlError> {
         match self.peek() {
             Some(b'\n') => self.pos += 1,
             Some(b'\r') if self.peek_at(1) == Some(b'\n') => self.pos += 2,
@@ -199,31 +199,26 @@ impl Reader<'_> {
         }
     }
 
-    /// `{ key = value, ... }` on one line, without a trailing comma (TOML 1.0).
+    /// `{ key = value, ... }`, over several lines and with a trailing comma if need be
+    /// (TOML 1.1; blanks, line ends and comments between entries, as in an array).
     fn inline_table(&mut self, depth: usize) -> Result<Value, TomlError> {
         self.enter(depth)?;
         self.pos += 1;
         let mut table = Table::new(Origin::Header);
-        self.skip_blanks();
-        if self.eat(b'}') {
-            return Ok(table.into_value());
-        }
         loop {
-            self.skip_blanks();
-            if self.peek() == Some(b'}') {
-                return Err(self.error("a trailing comma is not allowed in an inline table"));
+            self.skip_array_space()?;
+            if self.eat(b'}') {
+                return Ok(table.into_value());
             }
             self.key_value(&mut table, depth)?;
-            self.skip_blanks();
+            self.skip_array_space()?;
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
                     return Ok(table.into_value());
                 }
-                Some(b'\n' | b'\r') | None => {
-                    return Err(self.error("an inline table must end with '}' on the same line"))
-                }
+                None => return Err(self.error("the document ends inside an inline table")),
                 Some(_) => return Err(self.error("expected ',' or '}' in the inline table")),
             }
         }
@@ -262,177 +257,5 @@ impl Reader<'_> {
                 Err(IntegerError::Invalid(why)) => refuse(why.to_owned()),
             },
         }
-    }
-
-    fn basic_string(&mut self) -> Result<String, TomlError> {
-        let open = self.pos;
-        self.pos += 1;
-        let mut out = String::new();
-        loop {
-            let run = self.pos;
-            while self
-                .peek()
-                .is_some_and(|b| b != b'"' && b != b'\\' && !is_forbidden_control(b))
-            {
-                self.pos += 1;
-            }
-            out.push_str(self.slice(run, self.pos)?);
-            match self.peek() {
-                Some(b'"') => {
-                    self.pos += 1;
-                    return Ok(out);
-                }
-                Some(b'\\') => out.push(self.escape()?),
-                None | Some(b'\n' | b'\r') => {
-                    return Err(self.error_at(open, "this string is not closed on its line"))
-                }
-                Some(_) => return Err(self.control_in_string()),
-            }
-        }
-    }
-
-    fn literal_string(&mut self) -> Result<String, TomlError> {
-        let open = self.pos;
-        self.pos += 1;
-        let start = self.pos;
-        while self
-            .peek()
-            .is_some_and(|b| b != b'\'' && !is_forbidden_control(b))
-        {
-            self.pos += 1;
-        }
-        let text = self.slice(start, self.pos)?;
-        match self.peek() {
-            Some(b'\'') => {
-                self.pos += 1;
-                Ok(text.to_owned())
-            }
-            None | Some(b'\n' | b'\r') => {
-                Err(self.error_at(open, "this string is not closed on its line"))
-            }
-            Some(_) => Err(self.control_in_string()),
-        }
-    }
-
-    fn control_in_string(&self) -> TomlError {
-        self.error("a control character in a string must be written as an escape such as \\u0001")
-    }
-
-    /// `"""..."""` (with escapes) or `'''...'''` (without). Line ends inside are kept as
-    /// written (LF or CRLF), as the `toml` crate does, so the site generator and the app
-    /// read the same text from one file.
-    fn multi_line_string(&mut self, quote: u8) -> Result<String, TomlError> {
-        let open = self.pos;
-        self.pos += 3;
-        // A newline right after the opening quotes is not part of the string.
-        self.eat_newline()?;
-        let escapes = quote == b'"';
-        let mut out = String::new();
-        loop {
-            let run = self.pos;
-            while self.peek().is_some_and(|b| {
-                b != quote && !(escapes && b == b'\\') && (b == b'\n' || !is_forbidden_control(b))
-            }) {
-                self.pos += 1;
-            }
-            out.push_str(self.slice(run, self.pos)?);
-            match self.peek() {
-                None => return Err(self.error_at(open, "this multi-line string is not closed")),
-                Some(b'\\') => {
-                    if !self.line_ending_backslash()? {
-                        out.push(self.escape()?);
-                    }
-                }
-                Some(b'\r') => {
-                    self.eat_newline()?;
-                    out.push_str("\r\n");
-                }
-                Some(b) if b == quote => {
-                    if self.closing_quotes(quote, &mut out)? {
-                        return Ok(out);
-                    }
-                }
-                Some(_) => return Err(self.control_in_string()),
-            }
-        }
-    }
-
-    /// A run of quotes in a multi-line string: fewer than three are content; three to
-    /// five close it, the extra ones being content just before the delimiter.
-    fn closing_quotes(&mut self, quote: u8, out: &mut String) -> Result<bool, TomlError> {
-        let start = self.pos;
-        while self.peek() == Some(quote) {
-            self.pos += 1;
-        }
-        let count = self.pos - start;
-        if count > 5 {
-            return Err(self.error_at(start, "too many quotes in a row in a multi-line string"));
-        }
-        let content = if count >= 3 { count - 3 } else { count };
-        for _ in 0..content {
-            out.push(char::from(quote));
-        }
-        Ok(count >= 3)
-    }
-
-    /// A `\` that ends a line in a `"""` string joins the lines, dropping the line end
-    /// and the blanks and newlines after it.
-    fn line_ending_backslash(&mut self) -> Result<bool, TomlError> {
-        let mut ahead = 1;
-        while matches!(self.peek_at(ahead), Some(b' ' | b'\t')) {
-            ahead += 1;
-        }
-        let newline = matches!(
-            (self.peek_at(ahead), self.peek_at(ahead + 1)),
-            (Some(b'\n'), _) | (Some(b'\r'), Some(b'\n'))
-        );
-        if !newline {
-            return Ok(false);
-        }
-        self.pos += ahead;
-        loop {
-            self.skip_blanks();
-            if !self.eat_newline()? {
-                return Ok(true);
-            }
-        }
-    }
-
-    fn escape(&mut self) -> Result<char, TomlError> {
-        let at = self.pos;
-        self.pos += 1;
-        let byte = self.peek();
-        self.pos += 1;
-        Ok(match byte {
-            Some(b'b') => '\u{8}',
-            Some(b't') => '\t',
-            Some(b'n') => '\n',
-            Some(b'f') => '\u{c}',
-            Some(b'r') => '\r',
-            Some(b'"') => '"',
-            Some(b'\\') => '\\',
-            Some(b'u') => return self.unicode_escape(at, 4),
-            Some(b'U') => return self.unicode_escape(at, 8),
-            _ => {
-                self.pos = at;
-                return Err(self.error("unknown escape; write a backslash as \\\\"));
-            }
-        })
-    }
-
-    fn unicode_escape(&mut self, at: usize, digits: usize) -> Result<char, TomlError> {
-        let hex = self
-            .bytes
-            .get(self.pos..self.pos + digits)
-            .filter(|hex| hex.iter().all(u8::is_ascii_hexdigit))
-            .ok_or_else(|| {
-                self.error_at(at, format!("expected {digits} hex digits after the escape"))
-            })?;
-        let code = hex.iter().fold(0u32, |acc, d| {
-            acc.wrapping_mul(16) + char::from(*d).to_digit(16).unwrap_or(0)
-        });
-        self.pos += digits;
-        char::from_u32(code)
-            .ok_or_else(|| self.error_at(at, format!("U+{code:04X} is not a Unicode scalar value")))
     }
 }

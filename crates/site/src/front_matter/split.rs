@@ -6,20 +6,25 @@
 //! summary = "One sentence for the meta description and the index."
 //! order = 30
 //! methods = ["direct-send"]
-//! updated = "2026-11-28"
+//! updated = 2026-11-28
 //! +++
 //! ```
 //!
-//! It is read with the workspace's own TOML reader ([`smarthost_core::toml_doc`]), then checked
-//! into [`FrontMatter`], which rejects unknown keys: a misspelt `summray` would otherwise
-//! vanish silently. Every error names the line of the key at fault. It never panics on
-//! any text (the fuzz target `front_matter` calls it through the crate's public
-//! `front_matter` module).
+//! It is read with the `toml` crate into [`Keys`], whose derive refuses unknown keys
+//! (`deny_unknown_fields`: a misspelt `summray` would otherwise vanish silently), then
+//! each value is checked into [`FrontMatter`]. Every error names the line of the key at
+//! fault, from the parser's spans. `updated` is a TOML date (`2026-11-28`, as Zola's
+//! pages write it) or the same date in quotes. It never panics on any text (the fuzz
+//! target `front_matter` calls it through the crate's public `front_matter` module).
 
-use serde_json::Value as Json;
-use smarthost_core::echo::{is_visible, look_alike_note, shown};
+use serde::Deserialize;
+use smarthost_core::echo::{is_visible, look_alike_note, shown, shown_up_to};
 use smarthost_core::method::MethodId;
-use smarthost_core::toml_doc;
+use smarthost_core::text_pos::line_and_column;
+use smarthost_core::toml_error::first_error;
+use std::ops::Range;
+use toml::de::{DeTable, Deserializer};
+use toml::{Spanned, Value};
 
 pub(crate) const KEYS: [&str; 5] = ["title", "summary", "order", "methods", "updated"];
 
@@ -87,104 +92,159 @@ pub fn split(text: &str) -> Result<Split, (usize, String)> {
     })
 }
 
-/// Reads the TOML between the delimiters; the error line is relative to `front_text`
-/// (`None`: the whole block, reported at the opening `+++`).
-fn parse(front_text: &str) -> Result<FrontMatter, (Option<usize>, String)> {
-    let tree = toml_doc::parse(front_text).map_err(|e| {
-        (
-            Some(e.line),
-            format!("front matter: {} (column {})", e.message, e.column),
-        )
-    })?;
-    let Json::Object(members) = tree else {
-        return Err((None, "front matter: expected key = value lines".to_owned()));
-    };
-    let at = |key: &str| key_line(front_text, key);
-    let mut title = None;
-    let mut summary = None;
-    let mut order = None;
-    let mut methods = Vec::new();
-    let mut updated = None;
-    for (key, value) in &members {
-        let wrong = |what: &str| Err((at(key), format!("front matter: `{key}` must be {what}")));
-        match key.as_str() {
-            "title" | "summary" => {
-                let Json::String(text) = value else {
-                    return wrong("text in quotes");
-                };
-                if !text.chars().any(is_visible) {
-                    return wrong("non-empty text");
-                }
-                if let Some(c) = text.chars().find(|c| c.is_control()) {
-                    return wrong(&format!(
-                        "one line of text without control characters (it has U+{:04X})",
-                        u32::from(c)
-                    ));
-                }
-                let slot = if key == "title" {
-                    &mut title
-                } else {
-                    &mut summary
-                };
-                *slot = Some(text.trim().to_owned());
-            }
-            "order" => {
-                let number = match value {
-                    Json::Number(n) => n.as_i64(),
-                    _ => None,
-                };
-                let Some(number) = number else {
-                    return wrong("a whole number");
-                };
-                order = Some(number);
-            }
-            "methods" => {
-                let Json::Array(items) = value else {
-                    return wrong("a list of method ids, such as [\"direct-send\"]");
-                };
-                for item in items {
-                    let id = item
-                        .as_str()
-                        .and_then(MethodId::parse)
-                        .ok_or_else(|| (at(key), not_a_method(item)))?;
-                    if methods.contains(&id) {
-                        return Err((
-                            at(key),
-                            format!(
-                                "front matter: `{}` is listed twice in `methods`",
-                                id.as_str()
-                            ),
-                        ));
-                    }
-                    methods.push(id);
-                }
-            }
-            "updated" => {
-                let Some(date) = value.as_str().filter(|d| is_date(d)) else {
-                    return wrong("a date in quotes, \"YYYY-MM-DD\"");
-                };
-                updated = Some(date.to_owned());
-            }
-            _ => {
-                return Err((
-                    at(key),
-                    format!(
-                        "front matter: unknown key `{}`; the keys are: {}",
-                        shown(key),
-                        KEYS.join(", ")
-                    ),
-                ))
-            }
-        }
+/// The front matter's keys as serde reads them: each value as given, with its span, so
+/// the checks can name the key and its line; any other key is refused by the derive.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Keys {
+    title: Option<Spanned<Value>>,
+    summary: Option<Spanned<Value>>,
+    order: Option<Spanned<Value>>,
+    methods: Option<Spanned<Value>>,
+    updated: Option<Spanned<Value>>,
+}
+
+/// An error and its line, relative to the front matter (`None`: the whole block,
+/// reported at the opening `+++`).
+type Refused = (Option<usize>, String);
+
+/// Reads the TOML between the delimiters.
+fn parse(front_text: &str) -> Result<FrontMatter, Refused> {
+    let line = |offset: usize| line_and_column(front_text, offset).0;
+    // Every error of the text, so the first one in it is reported.
+    let (table, errors) = DeTable::parse_recoverable(front_text);
+    if let Some((offset, why)) = first_error(front_text, &errors) {
+        let (line, column) = line_and_column(front_text, offset);
+        return Err((Some(line), format!("front matter: {why} (column {column})")));
     }
-    let missing = |key: &str| (None, format!("front matter: `{key}` is missing"));
+    // The keys by their spans, for an error the derive gives by span alone.
+    let spans: Vec<(String, Range<usize>, Range<usize>)> = (table.get_ref().iter())
+        .map(|(key, value)| (key.get_ref().to_string(), key.span(), value.span()))
+        .collect();
+    let keys = Keys::deserialize(Deserializer::from(table)).map_err(|error| {
+        let at = error.span().unwrap_or_default();
+        if let Some((key, _, _)) = spans.iter().find(|(_, key, _)| *key == at) {
+            // The derive refuses a key only when it is not one of `KEYS`.
+            return (
+                Some(line(at.start)),
+                format!(
+                    "front matter: unknown key `{}`; the keys are: {}",
+                    shown(key),
+                    KEYS.join(", ")
+                ),
+            );
+        }
+        // Otherwise a value `toml::Value` cannot hold (an integer past 64 bits).
+        match spans.iter().find(|(_, _, value)| value.contains(&at.start)) {
+            Some((key, _, value)) => (Some(line(value.start)), wrong_type(key)),
+            None => (
+                Some(line(at.start)),
+                format!("front matter: {}", shown_up_to(error.message(), 200)),
+            ),
+        }
+    })?;
+    let wrong = |key: &str, value: &Spanned<Value>, why: String| {
+        (
+            Some(line(value.span().start)),
+            format!("front matter: `{key}` must be {why}"),
+        )
+    };
+    // Key by key, in this order: each is present, then of its type.
+    let given = |key: &str, value: Option<Spanned<Value>>| {
+        value.ok_or_else(|| (None, format!("front matter: `{key}` is missing")))
+    };
+    let title = given("title", keys.title)?;
+    let title = one_line(&title).map_err(|why| wrong("title", &title, why))?;
+    let summary = given("summary", keys.summary)?;
+    let summary = one_line(&summary).map_err(|why| wrong("summary", &summary, why))?;
+    let order = given("order", keys.order)?;
+    let Value::Integer(order) = *order.get_ref() else {
+        return Err(wrong("order", &order, "a whole number".to_owned()));
+    };
+    let methods = match &keys.methods {
+        Some(methods) => method_ids(methods.get_ref())
+            .map_err(|message| (Some(line(methods.span().start)), message))?,
+        None => Vec::new(),
+    };
+    let updated = given("updated", keys.updated)?;
+    let updated =
+        date(updated.get_ref()).ok_or_else(|| wrong("updated", &updated, DATE.to_owned()))?;
     Ok(FrontMatter {
-        title: title.ok_or_else(|| missing("title"))?,
-        summary: summary.ok_or_else(|| missing("summary"))?,
-        order: order.ok_or_else(|| missing("order"))?,
+        title,
+        summary,
+        order,
         methods,
-        updated: updated.ok_or_else(|| missing("updated"))?,
+        updated,
     })
+}
+
+/// What `updated` must be.
+const DATE: &str = "a date, YYYY-MM-DD, quoted or not";
+/// What `title` and `summary` must be.
+const TEXT: &str = "text in quotes";
+
+/// The message for a value of the wrong type, by its key.
+fn wrong_type(key: &str) -> String {
+    let why = match key {
+        "title" | "summary" => TEXT,
+        "order" => "a whole number",
+        "methods" => "a list of method ids, such as [\"direct-send\"]",
+        _ => DATE,
+    };
+    format!("front matter: `{key}` must be {why}")
+}
+
+/// A title or summary: one line of visible text, trimmed.
+fn one_line(value: &Spanned<Value>) -> Result<String, String> {
+    let Value::String(text) = value.get_ref() else {
+        return Err(TEXT.to_owned());
+    };
+    if !text.chars().any(is_visible) {
+        return Err("non-empty text".to_owned());
+    }
+    if let Some(c) = text.chars().find(|c| c.is_control()) {
+        return Err(format!(
+            "one line of text without control characters (it has U+{:04X})",
+            u32::from(c)
+        ));
+    }
+    Ok(text.trim().to_owned())
+}
+
+/// `methods`: a list of method ids, each once.
+fn method_ids(value: &Value) -> Result<Vec<MethodId>, String> {
+    let Value::Array(items) = value else {
+        return Err(wrong_type("methods"));
+    };
+    let mut methods = Vec::new();
+    for item in items {
+        let id = item
+            .as_str()
+            .and_then(MethodId::parse)
+            .ok_or_else(|| not_a_method(item))?;
+        if methods.contains(&id) {
+            return Err(format!(
+                "front matter: `{}` is listed twice in `methods`",
+                id.as_str()
+            ));
+        }
+        methods.push(id);
+    }
+    Ok(methods)
+}
+
+/// `updated` as YYYY-MM-DD: a TOML local date (`2026-11-28`) or that text in quotes; a
+/// time, an offset or any other value is refused.
+fn date(value: &Value) -> Option<String> {
+    let text = match value {
+        Value::String(text) => text.clone(),
+        Value::Datetime(datetime) if datetime.time.is_none() && datetime.offset.is_none() => {
+            let day = datetime.date?;
+            format!("{:04}-{:02}-{:02}", day.year, day.month, day.day)
+        }
+        _ => return None,
+    };
+    is_date(&text).then_some(text)
 }
 
 fn method_list() -> String {
@@ -194,7 +254,7 @@ fn method_list() -> String {
 /// The message for an entry of `methods` that is not a method id. A look-alike letter
 /// (Cyrillic `і` in `dіrect-send`) is named with its code point, since the value would
 /// otherwise read exactly like a valid id.
-fn not_a_method(item: &Json) -> String {
+fn not_a_method(item: &Value) -> String {
     let Some(text) = item.as_str() else {
         return format!(
             "front matter: `methods` holds a value that is not text; the methods are: {}",
@@ -207,38 +267,6 @@ fn not_a_method(item: &Json) -> String {
         shown(text),
         method_list()
     )
-}
-
-/// The line (1-based, within the front matter) where `key` is set: `key =`, `"key" =`,
-/// a dotted `key.x =` or a `[key]` header. The TOML tree keeps no positions, and a
-/// front matter block is a handful of lines, so a scan is enough.
-pub(crate) fn key_line(front_text: &str, key: &str) -> Option<usize> {
-    front_text
-        .lines()
-        .position(|line| {
-            let line = line.trim_start();
-            let line = line
-                .strip_prefix("[[")
-                .or_else(|| line.strip_prefix('['))
-                .unwrap_or(line);
-            let rest = line
-                .strip_prefix(key)
-                .or_else(|| {
-                    line.strip_prefix('"')
-                        .and_then(|l| l.strip_prefix(key))
-                        .and_then(|l| l.strip_prefix('"'))
-                })
-                .or_else(|| {
-                    line.strip_prefix('\'')
-                        .and_then(|l| l.strip_prefix(key))
-                        .and_then(|l| l.strip_prefix('\''))
-                });
-            rest.is_some_and(|rest| {
-                let rest = rest.trim_start();
-                rest.starts_with(['=', '.', ']'])
-            })
-        })
-        .map(|i| i + 1)
 }
 
 /// YYYY-MM-DD on the proleptic Gregorian calendar.

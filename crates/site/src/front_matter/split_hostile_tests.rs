@@ -128,7 +128,7 @@ fn rows() -> Vec<(String, Expect)> {
         ),
         (
             with_title("title = \"\"\"\n+++\n\"\"\""),
-            Refused(2, "front matter:"),
+            Refused(3, "front matter:"),
         ),
         (
             with_title("title = 3"),
@@ -140,7 +140,7 @@ fn rows() -> Vec<(String, Expect)> {
         ),
         (
             with_title("title = \"a\"\ntitle = \"b\""),
-            Refused(3, "defined twice"),
+            Refused(3, "duplicate key"),
         ),
         (
             with_title("title = \"unclosed"),
@@ -160,11 +160,11 @@ fn rows() -> Vec<(String, Expect)> {
             with_line(&format!("{long} = 1")),
             Refused(6, "unknown key `xxxxxxxx"),
         ),
-        (with_line("\"\" = 1"), Refused(1, "unknown key ``")),
+        (with_line("\"\" = 1"), Refused(6, "unknown key ``")),
         // order.
         (
             with_title("title = \"T\"").replace("order = 1", "order = 1.5"),
-            Refused(4, "write a whole number"),
+            Refused(4, "`order` must be a whole number"),
         ),
         (
             with_title("title = \"T\"").replace("order = 1", "order = 99999999999999999999"),
@@ -203,23 +203,45 @@ fn rows() -> Vec<(String, Expect)> {
             with_line("methods = \"direct-send\""),
             Refused(6, "must be a list of method ids"),
         ),
-        (with_line(&deep), Refused(6, "nested more than")),
+        (with_line(&deep), Refused(6, "recursion depth")),
         // updated.
         (
             with_title("title = \"T\"").replace("updated = \"2026-01-31\"", "updated = 2026-01-31"),
-            Refused(5, "quote the value"),
+            Title("T"),
+        ),
+        (
+            with_title("title = \"T\"")
+                .replace("updated = \"2026-01-31\"", "updated = 2026-01-31T08:00:00"),
+            Refused(5, "`updated` must be a date, YYYY-MM-DD"),
+        ),
+        (
+            with_title("title = \"T\"")
+                .replace("updated = \"2026-01-31\"", "updated = 2026-01-31 08:00:00Z"),
+            Refused(5, "`updated` must be a date, YYYY-MM-DD"),
+        ),
+        (
+            with_title("title = \"T\"").replace("updated = \"2026-01-31\"", "updated = 08:00:00"),
+            Refused(5, "`updated` must be a date, YYYY-MM-DD"),
+        ),
+        (
+            with_title("title = \"T\"").replace("updated = \"2026-01-31\"", "updated = 2026-02-30"),
+            Refused(5, "front matter:"),
+        ),
+        (
+            with_title("title = \"T\"").replace("updated = \"2026-01-31\"", "updated = 2026-13-01"),
+            Refused(5, "front matter:"),
         ),
         (
             with_title("title = \"T\"").replace("\"2026-01-31\"", "\"2026-01-31 \""),
-            Refused(5, "\"YYYY-MM-DD\""),
+            Refused(5, "`updated` must be a date, YYYY-MM-DD"),
         ),
         (
             with_title("title = \"T\"").replace("\"2026-01-31\"", "\"２０２６-01-31\""),
-            Refused(5, "\"YYYY-MM-DD\""),
+            Refused(5, "`updated` must be a date, YYYY-MM-DD"),
         ),
         (
             with_title("title = \"T\"").replace("\"2026-01-31\"", "\"2026-02-29\""),
-            Refused(5, "\"YYYY-MM-DD\""),
+            Refused(5, "`updated` must be a date, YYYY-MM-DD"),
         ),
         // Size.
         (many_lines, Title("T")),

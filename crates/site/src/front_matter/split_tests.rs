@@ -92,11 +92,11 @@ fn wrong_types_name_the_key_and_line() {
         ),
         (
             "updated = \"2026-02-30\"",
-            "front matter: `updated` must be a date in quotes, \"YYYY-MM-DD\"",
+            "front matter: `updated` must be a date, YYYY-MM-DD, quoted or not",
         ),
         (
             "updated = \"28/11/2026\"",
-            "front matter: `updated` must be a date in quotes, \"YYYY-MM-DD\"",
+            "front matter: `updated` must be a date, YYYY-MM-DD, quoted or not",
         ),
         (
             "methods = \"direct-send\"",
@@ -157,13 +157,38 @@ fn toml_syntax_errors_keep_the_file_line() {
 }
 
 #[test]
-fn key_lines_are_found_in_every_toml_spelling() {
-    let text = "a = 1\n\"title\" = 2\n  order.x = 3\n[methods]\nsummary=4\n";
-    assert_eq!(key_line(text, "title"), Some(2));
-    assert_eq!(key_line(text, "order"), Some(3));
-    assert_eq!(key_line(text, "methods"), Some(4));
-    assert_eq!(key_line(text, "summary"), Some(5));
-    assert_eq!(key_line(text, "sum"), None);
+fn updated_is_a_toml_date_or_the_same_date_in_quotes() {
+    for line in [
+        "updated = 2026-11-28",
+        "updated = \"2026-11-28\"",
+        "updated = '2026-11-28'",
+    ] {
+        let mut lines = BASE[..3].to_vec();
+        lines.push(line);
+        let split = split(&page(&lines)).unwrap_or_else(|e| panic!("{line}: {e:?}"));
+        assert_eq!(split.front.updated, "2026-11-28", "{line}");
+    }
+    for line in [
+        "updated = 2026-11-28T10:00:00",
+        "updated = 2026-11-28T10:00:00+07:00",
+        "updated = 10:00:00",
+        "updated = 20261128",
+    ] {
+        let mut lines = BASE[..3].to_vec();
+        lines.push(line);
+        assert_eq!(
+            error(&page(&lines)),
+            (
+                5,
+                "front matter: `updated` must be a date, YYYY-MM-DD, quoted or not".to_owned()
+            ),
+            "{line}"
+        );
+    }
+    // Not a calendar day: the TOML parser refuses it, at its line.
+    let mut lines = BASE[..3].to_vec();
+    lines.push("updated = 2026-02-30");
+    assert_eq!(error(&page(&lines)).0, 5);
 }
 
 #[test]

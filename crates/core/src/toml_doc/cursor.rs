@@ -3,6 +3,7 @@
 //! reader looks at bytes and takes whole characters only through [`TextCursor::slice`],
 //! which refuses a cut inside a character instead of panicking.
 
+use crate::text_pos::line_and_column;
 use thiserror::Error;
 
 /// Why a document was refused, and where (1-based; columns count characters).
@@ -57,7 +58,7 @@ impl<'a> TextCursor<'a> {
     }
 
     pub(crate) fn error_at(&self, offset: usize, message: impl Into<String>) -> TextError {
-        let (line, column) = line_and_column(self.bytes, offset);
+        let (line, column) = line_and_column(self.text, offset);
         TextError {
             message: message.into(),
             line,
@@ -70,24 +71,6 @@ impl<'a> TextCursor<'a> {
             .get(start..end)
             .ok_or_else(|| self.error_at(start, "the text is cut inside a character"))
     }
-}
-
-/// A line and column (1-based, counting characters) for a byte offset, computed only
-/// when an error is reported. Works on any offset, even inside a character or past the end.
-fn line_and_column(bytes: &[u8], offset: usize) -> (usize, usize) {
-    let before = bytes.get(..offset).unwrap_or(bytes);
-    let line_start = before
-        .iter()
-        .rposition(|b| *b == b'\n')
-        .map_or(0, |newline| newline + 1);
-    let line = 1 + before.iter().filter(|b| **b == b'\n').count();
-    let column = 1 + before
-        .get(line_start..)
-        .unwrap_or_default()
-        .iter()
-        .filter(|b| (**b & 0xC0) != 0x80)
-        .count();
-    (line, column)
 }
 
 #[cfg(test)]
