@@ -282,13 +282,13 @@ fn DeviceEditor(
     next_key: StoredValue<u64>,
 ) -> impl IntoView {
     let update = move |change: &dyn Fn(&mut Device)| device.update(|d| change(d));
-    let card = Memo::new(move |_| build_device_card(&device.get(), lang(), &today()));
+    let card = Memo::new(move |_| build_device_card(&device.get(), &today()));
     let error_for = move |field: &'static str| {
         move || match card.get() {
             Err(errors) => errors
                 .iter()
                 .filter(|e: &&FieldError| e.field == field)
-                .map(|e| e.message.clone())
+                .map(|e| e.message(lang()))
                 .next(),
             Ok(_) => None,
         }
@@ -469,12 +469,14 @@ fn GuideQr(url: String, label: String) -> impl IntoView {
 /// guide's device pages print. Values are rendered as text, never as markup.
 #[component]
 fn CardView(card: DeviceCard, guide: Option<String>) -> impl IntoView {
-    // The card is rebuilt when the language changes, so its rows are worded already.
+    // The card is data; the view that holds it is drawn again when the language
+    // changes (it reads the guide's address in that language), so these rows are
+    // worded in the page's language.
     let rows = device_card_rows(&card, lang());
     view! {
         <section class="device-card" aria-label=card.card.device.clone()>
             {guide.map(|url| {
-                let label = crate::i18n::tf("ui.cards.qr", &[("method", &card.card.method_name)]);
+                let label = crate::i18n::tf("ui.cards.qr", &[("method", &card.card.method_name(lang()))]);
                 view! { <GuideQr url=url.clone() label=label /> }
                     .into_any()
             })}

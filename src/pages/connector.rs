@@ -158,11 +158,12 @@ pub fn Connector() -> impl IntoView {
         }
     };
 
-    let steps = move || {
+    // The steps are data: a language switch words them again without rebuilding them.
+    let steps = Memo::new(move |_| {
         let form = form.get();
         let kind = ConnectorKind::parse(&form.kind).unwrap_or(ConnectorKind::RelayIp);
-        connector_steps(kind, &form.input(), lang())
-    };
+        connector_steps(kind, &form.input())
+    });
 
     view! {
         <h1>{t("ui.connector.title")}</h1>
@@ -190,17 +191,19 @@ pub fn Connector() -> impl IntoView {
         </form>
         <section class="connector-steps" aria-labelledby="steps-heading" aria-live="polite">
             <h2 id="steps-heading">{t("ui.connector.steps")}</h2>
-            {move || match steps() {
+            {move || match steps.get() {
                 Err(errors) => view! {
                     <ul class="field-errors" role="alert">
                         {errors
                             .into_iter()
-                            .map(|e| view! { <li><strong>{e.field}</strong> ": " {e.message}</li> })
+                            .map(|e| view! { <li><strong>{e.field}</strong> ": " {e.message(lang())}</li> })
                             .collect_view()}
                     </ul>
                 }
                 .into_any(),
-                Ok(steps) => view! {
+                Ok(steps) => {
+                    let steps = steps.in_lang(lang());
+                    view! {
                     <h3>{t("ui.connector.eac")}</h3>
                     <ol class="checklist">
                         {steps
@@ -229,8 +232,9 @@ pub fn Connector() -> impl IntoView {
                             .map(|a| view! { <li>{a}</li> })
                             .collect_view()}
                     </ul>
+                    }
+                    .into_any()
                 }
-                .into_any(),
             }}
         </section>
         <section aria-labelledby="tenant-heading">
@@ -243,8 +247,7 @@ pub fn Connector() -> impl IntoView {
                 } else {
                     mailbox
                 };
-                let lang = lang();
-                [enable_smtp_auth_for_mailbox(&mailbox, lang), allow_legacy_tls(lang), reject_direct_send(lang)]
+                [enable_smtp_auth_for_mailbox(&mailbox), allow_legacy_tls(), reject_direct_send()]
                     .into_iter()
                     .map(|step| view! { <TenantStepView step=step /> })
                     .collect_view()
@@ -255,11 +258,13 @@ pub fn Connector() -> impl IntoView {
 
 #[component]
 fn TenantStepView(step: TenantStep) -> impl IntoView {
+    // Worded when shown, and again when the language changes.
+    let (title, note) = (step.clone(), step.clone());
     view! {
         <article class="tenant-step" data-step=step.id>
-            <h3>{step.title}</h3>
-            {step.powershell.into_iter().map(|c| view! { <CodeBlock code=c /> }).collect_view()}
-            <p>{step.note}</p>
+            <h3>{move || title.title(lang())}</h3>
+            {step.powershell.iter().cloned().map(|c| view! { <CodeBlock code=c /> }).collect_view()}
+            <p>{move || note.note(lang())}</p>
         </article>
     }
 }

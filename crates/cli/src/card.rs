@@ -101,11 +101,12 @@ pub fn run(args: Args) -> Result<()> {
         client = Some(Client::Application);
     }
     let today = today.unwrap_or_else(common::today).to_string();
-    let mut card = build_card_for(&input, client, lang, &today).map_err(common::field_errors)?;
+    let mut card =
+        build_card_for(&input, client, &today).map_err(|e| common::field_errors(e, lang))?;
     // As on the Cards screen: no card shows another cloud's host.
-    correct_for_cloud(&mut card, input.cloud, lang);
+    correct_for_cloud(&mut card, input.cloud);
     match format {
-        Format::Json => outln!("{}", serde_json::to_string_pretty(&card)?),
+        Format::Json => outln!("{}", serde_json::to_string_pretty(&card.lines(lang))?),
         Format::Html => out!("{}", render_html(&card, lang)),
         Format::Text => out!("{}", render_text(&card, lang)),
     }

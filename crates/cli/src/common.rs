@@ -132,10 +132,10 @@ pub fn client(value: &str) -> Result<Client, Usage> {
 }
 
 /// Invalid values are a usage problem: name each field and what is wrong with it.
-pub fn field_errors(errors: Vec<FieldError>) -> Invalid {
+pub fn field_errors(errors: Vec<FieldError>, lang: Lang) -> Invalid {
     let lines: Vec<String> = errors
         .iter()
-        .map(|e| format!("--{}: {}", e.field, e.message))
+        .map(|e| format!("--{}: {}", e.field, e.message(lang)))
         .collect();
     Invalid(lines.join("\n"))
 }

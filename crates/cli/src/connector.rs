@@ -85,7 +85,9 @@ pub fn run(args: Args) -> Result<()> {
         client: args.client,
     };
     let (kind, lang, json) = (args.kind, args.lang.unwrap_or_default(), args.json);
-    let steps = connector_steps(kind, &input, lang).map_err(common::field_errors)?;
+    let steps = connector_steps(kind, &input)
+        .map_err(|e| common::field_errors(e, lang))?
+        .in_lang(lang);
     if json {
         outln!("{}", serde_json::to_string_pretty(&steps)?)?;
         return Ok(());

@@ -5,16 +5,16 @@
 //! The card speaks of the sender as it is ("the application" where an application
 //! sends), and states the dated facts of its method relative to the card's date.
 
-use crate::cloud::Cloud;
-use crate::connector::FieldError;
+use crate::cloud::{Availability, Cloud};
 use crate::date::Date;
 use crate::dns::DomainName;
-use crate::i18n::{format, has, text, Lang};
+pub use crate::field_error::{FieldError, FieldProblem};
+use crate::i18n::{format, has, text, Lang, Phrase};
 use crate::method::{method, Host, MethodId};
 use crate::milestone::fill_milestones;
 use crate::mx::classify_host;
 use crate::plan::{for_sender, Client};
-use crate::validate::{parse_device_name, parse_from_address, parse_public_ipv4};
+use crate::validate::{parse_device_name, parse_from_address, parse_public_ipv4, ValueWarning};
 use serde::Serialize;
 
 /// What the admin typed for one device.
@@ -35,9 +35,127 @@ pub struct CardInput {
     pub cloud: Cloud,
 }
 
-/// A card, every line localized and ready to render.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A card as data: the admin's checked values and what the method gives, each line
+/// worded in the reader's language only when it is shown ([`Card::lines`]), so the
+/// same card prints in English and in Vietnamese without being built again.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Card {
+    pub device: String,
+    pub location: Option<String>,
+    pub model: Option<String>,
+    pub method: MethodId,
+    pub smart_host: SmartHost,
+    pub port: Option<u16>,
+    /// The sign-in name: the From address unless the admin gave another.
+    pub username: String,
+    pub from: String,
+    pub ip: Option<String>,
+    /// Client submission's own host in a cloud other than worldwide, named by the
+    /// test step (set by `device_card::correct_for_cloud`).
+    pub submission_host: Option<&'static str>,
+    /// The card's date as given (printed even when it is not YYYY-MM-DD).
+    pub date: String,
+    /// Who sends; `None` is worded as a device.
+    pub client: Option<Client>,
+    pub warnings: Vec<CardNote>,
+}
+
+/// What stands in the card's smart host line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SmartHost {
+    /// A host name: the method's endpoint, the MX host given for the device, or the
+    /// relay's address.
+    Named(String),
+    /// Graph sendMail is an HTTPS API, not an SMTP host.
+    GraphApi,
+    /// The relay's address is not known yet.
+    OwnServer,
+    /// The tenant's MX host, to be read with the DNS check (of `domain` when known).
+    ReadMx { domain: Option<String> },
+    /// The method is not confirmed (or not available) in the device's cloud, so no
+    /// worldwide host is shown.
+    NotInCloud {
+        availability: Availability,
+        cloud: Cloud,
+    },
+}
+
+impl SmartHost {
+    /// False when the host still has to be read from DNS or supplied.
+    pub fn known(&self) -> bool {
+        matches!(self, SmartHost::Named(_) | SmartHost::GraphApi)
+    }
+
+    fn text(&self, method: MethodId, client: Option<Client>, lang: Lang) -> String {
+        match self {
+            SmartHost::Named(host) => host.clone(),
+            SmartHost::GraphApi => text(lang, "host.graph-api"),
+            SmartHost::OwnServer => text(lang, "card.host.own-server"),
+            SmartHost::ReadMx { domain: None } => text(lang, "card.host.read-mx"),
+            SmartHost::ReadMx {
+                domain: Some(domain),
+            } => format(lang, "card.host.read-mx-of", &[("domain", domain)]),
+            SmartHost::NotInCloud {
+                availability,
+                cloud,
+            } => {
+                let key = match availability {
+                    Availability::No => "card.cloud.not-available",
+                    _ => "card.cloud.unconfirmed",
+                };
+                format(
+                    lang,
+                    &for_sender(key, client),
+                    &[
+                        ("method", &text(lang, &method.key("name"))),
+                        ("cloud", &cloud.name(lang)),
+                    ],
+                )
+            }
+        }
+    }
+}
+
+/// A warning or note printed under the card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CardNote {
+    /// A value that is valid but worth a second look (a documentation address).
+    Value(ValueWarning),
+    /// The From address's domain is not the email domain given.
+    FromDomain { from: String, domain: String },
+    /// The MX host given for the device is not Microsoft 365's.
+    NotMicrosoftMx { host: String },
+    /// The method's dated note (`card.note.<method>`), worded relative to `today`.
+    Dated { method: MethodId, today: Date },
+    /// A note of the catalog without values (a cloud's note about its host).
+    Text(&'static str),
+}
+
+impl CardNote {
+    pub fn text(&self, client: Option<Client>, lang: Lang) -> String {
+        match self {
+            CardNote::Value(warning) => warning.message(lang),
+            CardNote::FromDomain { from, domain } => format(
+                lang,
+                "card.warning.from-domain",
+                &[("from", from), ("domain", domain)],
+            ),
+            CardNote::NotMicrosoftMx { host } => {
+                format(lang, "card.warning.not-microsoft-mx", &[("host", host)])
+            }
+            CardNote::Dated { method, today } => {
+                let key = for_sender(&format!("card.note.{}", method.as_str()), client);
+                fill_milestones(&text(lang, &key), lang, *today)
+            }
+            CardNote::Text(key) => text(lang, key),
+        }
+    }
+}
+
+/// A card's lines in one language: what every renderer prints, and the shape of the
+/// CLI's `card --format json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CardLines {
     pub device: String,
     pub location: Option<String>,
     pub model: Option<String>,
@@ -54,37 +172,91 @@ pub struct Card {
     pub ip: Option<String>,
     pub test: String,
     pub date: String,
-    /// Who sends; `None` is worded as a device.
     pub client: Option<Client>,
     pub warnings: Vec<String>,
+}
+
+impl Card {
+    /// The method's name in `lang`.
+    pub fn method_name(&self, lang: Lang) -> String {
+        text(lang, &self.method.key("name"))
+    }
+
+    /// The smart host line in `lang`.
+    pub fn smart_host_text(&self, lang: Lang) -> String {
+        self.smart_host.text(self.method, self.client, lang)
+    }
+
+    /// What to enter to sign in, in `lang`.
+    pub fn sign_in(&self, lang: Lang) -> String {
+        let key = for_sender(
+            &format!("card.sign-in.{}", self.method.as_str()),
+            self.client,
+        );
+        format(lang, &key, &[("username", &self.username)])
+    }
+
+    /// How to test the card, in `lang`: the cloud's own submission host where it has one.
+    pub fn test(&self, lang: Lang) -> String {
+        match self.submission_host {
+            Some(host) => format(
+                lang,
+                "card.test.client-submission.in-cloud",
+                &[("host", host)],
+            ),
+            None => text(lang, &format!("card.test.{}", self.method.as_str())),
+        }
+    }
+
+    /// Every line of the card in `lang`.
+    pub fn lines(&self, lang: Lang) -> CardLines {
+        let m = method(self.method);
+        CardLines {
+            device: self.device.clone(),
+            location: self.location.clone(),
+            model: self.model.clone(),
+            method: self.method,
+            method_name: self.method_name(lang),
+            smart_host: self.smart_host_text(lang),
+            smart_host_known: self.smart_host.known(),
+            port: self.port,
+            tls: text(lang, &for_sender(m.tls.key(), self.client)),
+            sign_in: self.sign_in(lang),
+            from: self.from.clone(),
+            recipients: text(lang, m.recipients.key()),
+            ip: self.ip.clone(),
+            test: self.test(lang),
+            date: self.date.clone(),
+            client: self.client,
+            warnings: self
+                .warnings
+                .iter()
+                .map(|note| note.text(self.client, lang))
+                .collect(),
+        }
+    }
 }
 
 /// Validates the input and builds the card; every invalid field is reported at once.
 /// `date` (YYYY-MM-DD, today) is printed on the card, and its method's dated facts are
 /// worded relative to it. Graph sendMail is for applications, so its card says so; for
 /// the other methods see [`build_card_for`].
-pub fn build_card(input: &CardInput, lang: Lang, date: &str) -> Result<Card, Vec<FieldError>> {
+pub fn build_card(input: &CardInput, date: &str) -> Result<Card, Vec<FieldError>> {
     let client = (input.method == Some(MethodId::GraphApi)).then_some(Client::Application);
-    build_card_for(input, client, lang, date)
+    build_card_for(input, client, date)
 }
 
 /// [`build_card`] for a known sender: an application's card says "the application".
 pub fn build_card_for(
     input: &CardInput,
     client: Option<Client>,
-    lang: Lang,
     date: &str,
 ) -> Result<Card, Vec<FieldError>> {
-    let worded = |key: &str| for_sender(key, client);
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    let field = |name: &'static str, message: String| FieldError {
-        field: name,
-        message,
-    };
 
     let device = parse_device_name(&input.device)
-        .map_err(|e| errors.push(field("device", e.message(lang))))
+        .map_err(|e| errors.push(FieldError::value("device", e)))
         .unwrap_or_default();
     let optional_text = |value: &Option<String>,
                          name: &'static str,
@@ -92,25 +264,25 @@ pub fn build_card_for(
         match value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
             None => None,
             Some(v) => parse_device_name(v)
-                .map_err(|e| errors.push(field(name, e.message(lang))))
+                .map_err(|e| errors.push(FieldError::value(name, e)))
                 .ok(),
         }
     };
     let location = optional_text(&input.location, "location", &mut errors);
     let model = optional_text(&input.model, "model", &mut errors);
     let Some(method_id) = input.method else {
-        errors.push(field("method", text(lang, "card.error.method")));
+        errors.push(FieldError::rule("method", Phrase::new("card.error.method")));
         return Err(errors);
     };
     let m = method(method_id);
 
     let from = match parse_from_address(&input.from) {
         Ok(checked) => {
-            warnings.extend(checked.warnings.iter().map(|w| w.message(lang)));
+            warnings.extend(checked.warnings.into_iter().map(CardNote::Value));
             Some(checked.value)
         }
         Err(e) => {
-            errors.push(field("from", e.message(lang)));
+            errors.push(FieldError::value("from", e));
             None
         }
     };
@@ -122,34 +294,34 @@ pub fn build_card_for(
     {
         None => None,
         Some(d) => DomainName::parse(d)
-            .map_err(|e| errors.push(field("domain", e.message(lang))))
+            .map_err(|e| errors.push(FieldError::name("domain", e)))
             .ok(),
     };
     if let (Some(from), Some(domain)) = (&from, &domain) {
         let same = from.domain == domain.as_str() || from.domain.ends_with(&format!(".{domain}"));
         if !same {
-            warnings.push(format(
-                lang,
-                "card.warning.from-domain",
-                &[("from", &from.domain), ("domain", domain.as_str())],
-            ));
+            warnings.push(CardNote::FromDomain {
+                from: from.domain.clone(),
+                domain: domain.to_string(),
+            });
         }
     }
 
     let ip = match input.ip.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
         None => {
             if method_id == MethodId::RelayIp {
-                errors.push(field("ip", text(lang, &worded("card.error.ip-required"))));
+                let key = for_sender("card.error.ip-required", client);
+                errors.push(FieldError::rule("ip", Phrase::new(key)));
             }
             None
         }
         Some(v) => match parse_public_ipv4(v) {
             Ok(checked) => {
-                warnings.extend(checked.warnings.iter().map(|w| w.message(lang)));
+                warnings.extend(checked.warnings.into_iter().map(CardNote::Value));
                 Some(checked.value.to_string())
             }
             Err(e) => {
-                errors.push(field("ip", e.message(lang)));
+                errors.push(FieldError::value("ip", e));
                 None
             }
         },
@@ -163,30 +335,24 @@ pub fn build_card_for(
     {
         None => None,
         Some(h) => DomainName::parse(h)
-            .map_err(|e| errors.push(field("smart-host", e.message(lang))))
+            .map_err(|e| errors.push(FieldError::name("smart-host", e)))
             .ok(),
     };
-    let (smart_host, smart_host_known) = match (m.host, m.host_for(input.cloud), &given_host) {
-        (_, Some(fixed), _) => (fixed.to_owned(), true),
+    let smart_host = match (m.host, m.host_for(input.cloud), &given_host) {
+        (_, Some(fixed), _) => SmartHost::Named(fixed.to_owned()),
         (Host::TenantMx, None, Some(host)) => {
             if !classify_host(host.as_str()).is_microsoft() {
-                warnings.push(format(
-                    lang,
-                    "card.warning.not-microsoft-mx",
-                    &[("host", host.as_str())],
-                ));
+                warnings.push(CardNote::NotMicrosoftMx {
+                    host: host.to_string(),
+                });
             }
-            (host.to_string(), true)
+            SmartHost::Named(host.to_string())
         }
-        (Host::OwnServer, None, Some(host)) => (host.to_string(), true),
-        (Host::OwnServer, None, None) => (text(lang, "card.host.own-server"), false),
-        (Host::GraphApi, None, _) => (text(lang, "host.graph-api"), true),
-        _ => match &domain {
-            Some(d) => (
-                format(lang, "card.host.read-mx-of", &[("domain", d.as_str())]),
-                false,
-            ),
-            None => (text(lang, "card.host.read-mx"), false),
+        (Host::OwnServer, None, Some(host)) => SmartHost::Named(host.to_string()),
+        (Host::OwnServer, None, None) => SmartHost::OwnServer,
+        (Host::GraphApi, None, _) => SmartHost::GraphApi,
+        _ => SmartHost::ReadMx {
+            domain: domain.as_ref().map(ToString::to_string),
         },
     };
 
@@ -201,16 +367,14 @@ pub fn build_card_for(
         .filter(|u| !u.is_empty())
         .unwrap_or(&from_text)
         .to_owned();
-    let sign_in = format(
-        lang,
-        &worded(&format!("card.sign-in.{}", method_id.as_str())),
-        &[("username", &username)],
-    );
     // A date that is not YYYY-MM-DD is still printed, but cannot date the facts.
     if let Ok(today) = Date::parse(date) {
-        let note = worded(&format!("card.note.{}", method_id.as_str()));
+        let note = for_sender(&format!("card.note.{}", method_id.as_str()), client);
         if has(Lang::En, &note) {
-            warnings.push(fill_milestones(&text(lang, &note), lang, today));
+            warnings.push(CardNote::Dated {
+                method: method_id,
+                today,
+            });
         }
     }
     Ok(Card {
@@ -218,16 +382,12 @@ pub fn build_card_for(
         location,
         model,
         method: method_id,
-        method_name: text(lang, &method_id.key("name")),
         smart_host,
-        smart_host_known,
         port: m.ports.first().copied(),
-        tls: text(lang, &worded(m.tls.key())),
-        sign_in,
+        username,
         from: from_text,
-        recipients: text(lang, m.recipients.key()),
         ip,
-        test: format(lang, &format!("card.test.{}", method_id.as_str()), &[]),
+        submission_host: None,
         date: date.to_owned(),
         client,
         warnings,
@@ -268,30 +428,31 @@ pub fn rows_html(device: &str, rows: Vec<(String, String)>) -> String {
 pub fn card_rows(card: &Card, lang: Lang) -> Vec<(String, String)> {
     let label = |key: &str| text(lang, &format!("card.label.{key}"));
     let name_label = text(lang, &for_sender("card.label.device", card.client));
-    let mut lines = vec![(name_label, card.device.clone())];
-    if let Some(location) = &card.location {
-        lines.push((label("location"), location.clone()));
+    let card = card.lines(lang);
+    let mut lines = vec![(name_label, card.device)];
+    if let Some(location) = card.location {
+        lines.push((label("location"), location));
     }
-    if let Some(model) = &card.model {
-        lines.push((label("model"), model.clone()));
+    if let Some(model) = card.model {
+        lines.push((label("model"), model));
     }
-    lines.push((label("method"), card.method_name.clone()));
-    lines.push((label("smart-host"), card.smart_host.clone()));
+    lines.push((label("method"), card.method_name));
+    lines.push((label("smart-host"), card.smart_host));
     let port = card
         .port
         .map_or_else(|| "443 (HTTPS)".to_owned(), |p| p.to_string());
     lines.push((label("port"), port));
-    lines.push((label("tls"), card.tls.clone()));
-    lines.push((label("sign-in"), card.sign_in.clone()));
-    lines.push((label("from"), card.from.clone()));
-    lines.push((label("recipients"), card.recipients.clone()));
-    if let Some(ip) = &card.ip {
-        lines.push((label("ip"), ip.clone()));
+    lines.push((label("tls"), card.tls));
+    lines.push((label("sign-in"), card.sign_in));
+    lines.push((label("from"), card.from));
+    lines.push((label("recipients"), card.recipients));
+    if let Some(ip) = card.ip {
+        lines.push((label("ip"), ip));
     }
-    lines.push((label("test"), card.test.clone()));
-    lines.push((label("date"), card.date.clone()));
-    for warning in &card.warnings {
-        lines.push((label("warning"), warning.clone()));
+    lines.push((label("test"), card.test));
+    lines.push((label("date"), card.date));
+    for warning in card.warnings {
+        lines.push((label("warning"), warning));
     }
     lines
 }

@@ -16,15 +16,20 @@ fn input(method: MethodId) -> CardInput {
     }
 }
 
-fn card(input: &CardInput) -> Card {
-    match build_card(input, Lang::En, "2026-11-28") {
+fn built(input: &CardInput) -> Card {
+    match build_card(input, "2026-11-28") {
         Ok(card) => card,
         Err(errors) => panic!("unexpected errors: {errors:?}"),
     }
 }
 
+/// The card's lines in English.
+fn card(input: &CardInput) -> CardLines {
+    built(input).lines(Lang::En)
+}
+
 fn errors(input: &CardInput) -> Vec<&'static str> {
-    match build_card(input, Lang::En, "2026-11-28") {
+    match build_card(input, "2026-11-28") {
         Ok(card) => panic!("accepted: {card:?}"),
         Err(errors) => errors.iter().map(|e| e.field).collect(),
     }
@@ -59,7 +64,7 @@ fn client_submission_card_never_holds_a_password() {
     assert_eq!(c.port, Some(587));
     assert!(c.sign_in.contains("scanner@contoso.com"));
     assert!(c.sign_in.contains("never written here"));
-    let text = render_text(&c, Lang::En);
+    let text = render_text(&built(&input(MethodId::ClientSubmission)), Lang::En);
     assert!(text.contains("smtp.office365.com") && text.contains("587"));
 }
 
@@ -122,24 +127,27 @@ fn warnings_for_a_foreign_from_domain_and_a_non_microsoft_mx() {
 fn hostile_names_are_escaped_in_html() {
     let mut i = input(MethodId::ClientSubmission);
     i.device = "<script>alert('x')</script> & \"co\"".into();
-    let html = render_html(&card(&i), Lang::En);
+    let html = render_html(&built(&i), Lang::En);
     assert!(!html.contains("<script>"));
     assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;co&quot;"));
 }
 
 #[test]
 fn vietnamese_card() {
-    let c = match build_card(&input(MethodId::ClientSubmission), Lang::Vi, "2026-11-28") {
-        Ok(c) => c,
-        Err(e) => panic!("{e:?}"),
-    };
-    let en = card(&input(MethodId::ClientSubmission));
+    // One card, worded in each language.
+    let built = built(&input(MethodId::ClientSubmission));
+    let c = built.lines(Lang::Vi);
+    let en = built.lines(Lang::En);
     assert_eq!(c.smart_host, en.smart_host);
     assert_ne!(c.sign_in, en.sign_in);
 }
 
-fn card_on(input: &CardInput, client: Option<Client>, date: &str, lang: Lang) -> Card {
-    build_card_for(input, client, lang, date).unwrap_or_else(|e| panic!("{e:?}"))
+fn built_on(input: &CardInput, client: Option<Client>, date: &str) -> Card {
+    build_card_for(input, client, date).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+fn card_on(input: &CardInput, client: Option<Client>, date: &str, lang: Lang) -> CardLines {
+    built_on(input, client, date).lines(lang)
 }
 
 #[test]
@@ -173,7 +181,7 @@ fn a_client_submission_card_counts_down_to_basic_auth_off_then_says_it_is() {
         .warnings
         .is_empty());
     // The rows show it under "Note".
-    let rows = card_rows(&before, Lang::En);
+    let rows = card_rows(&built_on(&i, None, "2026-12-02"), Lang::En);
     assert!(rows
         .iter()
         .any(|(label, value)| label == "Note" && value.contains("(in 29 days)")));
@@ -183,7 +191,7 @@ fn a_client_submission_card_counts_down_to_basic_auth_off_then_says_it_is() {
 fn an_application_card_says_the_application() {
     for id in [MethodId::ClientSubmission, MethodId::Hve, MethodId::Acs] {
         for lang in Lang::ALL {
-            let c = card_on(&input(id), Some(Client::Application), "2026-12-02", lang);
+            let c = built_on(&input(id), Some(Client::Application), "2026-12-02");
             let all: Vec<String> = card_rows(&c, lang)
                 .into_iter()
                 .flat_map(|(label, value)| [label, value])
@@ -204,27 +212,30 @@ fn an_application_card_says_the_application() {
             }
         }
     }
-    let app = card_on(
+    let app = built_on(
         &input(MethodId::ClientSubmission),
         Some(Client::Application),
         "2026-12-02",
-        Lang::En,
     );
-    assert!(app.sign_in.contains("in the application's settings"));
+    assert!(app
+        .sign_in(Lang::En)
+        .contains("in the application's settings"));
     assert_eq!(card_rows(&app, Lang::En)[0].0, "Application");
-    let device = card(&input(MethodId::ClientSubmission));
-    assert!(device.sign_in.contains("enter the password on the device"));
+    let device = built(&input(MethodId::ClientSubmission));
+    assert!(device
+        .sign_in(Lang::En)
+        .contains("enter the password on the device"));
     assert_eq!(card_rows(&device, Lang::En)[0].0, "Device");
     // Graph sendMail is only for applications.
     let graph = card(&input(MethodId::GraphApi));
     assert_eq!(graph.client, Some(Client::Application));
     let mut relay = input(MethodId::RelayIp);
     relay.ip = None;
-    let errors = build_card_for(&relay, Some(Client::Application), Lang::En, "2026-12-02")
+    let errors = build_card_for(&relay, Some(Client::Application), "2026-12-02")
         .err()
         .unwrap_or_default();
     assert_eq!(
-        errors.first().map(|e| e.message.as_str()),
+        errors.first().map(|e| e.message(Lang::En)).as_deref(),
         Some("An IP connector needs the static public IPv4 address the application sends from.")
     );
 }

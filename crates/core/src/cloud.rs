@@ -1,6 +1,7 @@
 //! The Microsoft 365 clouds and the endpoints that differ between them
 //! (facts file, "Sovereign clouds").
 
+use crate::i18n::{text, Lang};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
@@ -19,6 +20,11 @@ pub enum Cloud {
 }
 
 impl Cloud {
+    /// The cloud's name as the questionnaire gives it ("GCC High"), in `lang`.
+    pub fn name(self, lang: Lang) -> String {
+        text(lang, &format!("question.cloud.{}", self.id()))
+    }
+
     pub const ALL: [Cloud; 5] = [
         Cloud::Worldwide,
         Cloud::Gcc,

@@ -9,12 +9,12 @@
 //! reads "the application" where a device reads "the device" (see [`for_sender`]).
 
 use crate::cloud::Cloud;
-use crate::i18n::{format, text, Lang};
+use crate::i18n::{text, Lang, Phrase};
 use crate::method::MethodId;
 use crate::plan::{for_sender, Client};
 use crate::powershell::{quote, quote_list};
 use crate::validate::{
-    parse_certificate_name, parse_connector_range, parse_device_name, ValueError, ValueWarning,
+    parse_certificate_name, parse_connector_range, parse_device_name, ValueWarning,
 };
 use serde::Serialize;
 
@@ -73,34 +73,48 @@ pub struct ConnectorInput {
     pub client: Option<Client>,
 }
 
-/// A value that failed validation, with the field it belongs to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FieldError {
-    pub field: &'static str,
-    pub message: String,
-}
+pub use crate::field_error::FieldError;
 
-impl FieldError {
-    fn new(field: &'static str, error: &ValueError, lang: Lang) -> Self {
-        FieldError {
-            field,
-            message: error.message(lang),
-        }
-    }
-}
-
-/// The steps, ready to show or print.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// The steps as data: the clicks and notes are catalog phrases with the admin's values,
+/// worded in the reader's language when shown ([`ConnectorSteps::in_lang`]); the
+/// PowerShell is the same in every language.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConnectorSteps {
     pub kind: ConnectorKind,
     pub name: String,
     /// Exchange admin center clicks, in order.
-    pub eac: Vec<String>,
+    pub eac: Vec<Phrase>,
     /// Exchange Online PowerShell, one command per entry.
     pub powershell: Vec<String>,
     /// What to do and test afterwards.
+    pub after: Vec<Phrase>,
+    pub warnings: Vec<ValueWarning>,
+}
+
+/// The steps worded in one language: what the screens and the guide show, and the
+/// shape of the CLI's `connector --json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConnectorText {
+    pub kind: ConnectorKind,
+    pub name: String,
+    pub eac: Vec<String>,
+    pub powershell: Vec<String>,
     pub after: Vec<String>,
     pub warnings: Vec<String>,
+}
+
+impl ConnectorSteps {
+    pub fn in_lang(&self, lang: Lang) -> ConnectorText {
+        let words = |phrases: &[Phrase]| phrases.iter().map(|p| p.render(lang)).collect();
+        ConnectorText {
+            kind: self.kind,
+            name: self.name.clone(),
+            eac: words(&self.eac),
+            powershell: self.powershell.clone(),
+            after: words(&self.after),
+            warnings: self.warnings.iter().map(|w| w.message(lang)).collect(),
+        }
+    }
 }
 
 /// The connector's name when the admin gives none: multifunction devices are the usual
@@ -120,7 +134,6 @@ pub fn default_name(client: Option<Client>) -> &'static str {
 pub fn connector_steps(
     kind: ConnectorKind,
     input: &ConnectorInput,
-    lang: Lang,
 ) -> Result<ConnectorSteps, Vec<FieldError>> {
     let client = input.client;
     let mut errors = Vec::new();
@@ -129,7 +142,7 @@ pub fn connector_steps(
         None => default_name(client).to_owned(),
         Some(Ok(name)) => name,
         Some(Err(e)) => {
-            errors.push(FieldError::new("name", &e, lang));
+            errors.push(FieldError::value("name", e));
             String::new()
         }
     };
@@ -140,7 +153,7 @@ pub fn connector_steps(
                 warnings.extend(checked.warnings);
                 ranges.push(checked.value.to_string());
             }
-            Err(e) => errors.push(FieldError::new("ips", &e, lang)),
+            Err(e) => errors.push(FieldError::value("ips", e)),
         }
     }
     let cert = match input.cert_name.as_deref().map(parse_certificate_name) {
@@ -150,7 +163,7 @@ pub fn connector_steps(
             Some(checked.value)
         }
         Some(Err(e)) => {
-            errors.push(FieldError::new("cert-name", &e, lang));
+            errors.push(FieldError::value("cert-name", e));
             None
         }
     };
@@ -158,21 +171,18 @@ pub fn connector_steps(
     for domain in &input.sender_domains {
         match crate::dns::DomainName::parse(domain) {
             Ok(d) => domains.push(d.to_string()),
-            Err(e) => errors.push(FieldError {
-                field: "sender-domains",
-                message: e.message(lang),
-            }),
+            Err(e) => errors.push(FieldError::name("sender-domains", e)),
         }
     }
     match kind {
         ConnectorKind::RelayIp if ranges.is_empty() && input.ips.is_empty() => {
-            errors.push(missing("ips", client, lang))
+            errors.push(missing("ips", client))
         }
         ConnectorKind::RelayCert if cert.is_none() && input.cert_name.is_none() => {
-            errors.push(missing("cert-name", client, lang))
+            errors.push(missing("cert-name", client))
         }
         ConnectorKind::Partner if ranges.is_empty() && cert.is_none() && errors.is_empty() => {
-            errors.push(missing("ips", client, lang))
+            errors.push(missing("ips", client))
         }
         _ => {}
     }
@@ -182,7 +192,7 @@ pub fn connector_steps(
 
     let range_refs: Vec<&str> = ranges.iter().map(String::as_str).collect();
     let domain_refs: Vec<&str> = domains.iter().map(String::as_str).collect();
-    let t = |key: &str| text(lang, key);
+    let t = |key: &str| Phrase::new(key);
     // The texts that name the sender.
     let worded = |key: &str| for_sender(key, client);
     let mut eac = vec![t("connector.eac.open"), t("connector.eac.add")];
@@ -191,12 +201,12 @@ pub fn connector_steps(
     match kind {
         ConnectorKind::RelayIp | ConnectorKind::RelayCert => {
             eac.push(t("connector.eac.from-your-server"));
-            eac.push(format(lang, "connector.eac.name", &[("name", &name)]));
+            eac.push(Phrase::new("connector.eac.name").with("name", &name));
             let identify = match &cert {
                 Some(cert) if kind == ConnectorKind::RelayCert => {
-                    format(lang, "connector.eac.by-certificate", &[("cert", cert)])
+                    Phrase::new("connector.eac.by-certificate").with("cert", cert)
                 }
-                _ => format(lang, "connector.eac.by-ip", &[("ips", &ranges.join(", "))]),
+                _ => Phrase::new("connector.eac.by-ip").with("ips", ranges.join(", ")),
             };
             eac.push(identify);
             eac.push(t("connector.eac.create"));
@@ -220,45 +230,34 @@ pub fn connector_steps(
             after.push(t(&worded("connector.after.point-device")));
             if !ranges.is_empty() {
                 let ip4: Vec<String> = ranges.iter().map(|r| format!("ip4:{r}")).collect();
-                after.push(format(
-                    lang,
-                    &worded("connector.after.spf"),
-                    &[
-                        ("ip4", &ip4.join(" ")),
-                        ("include", input.cloud.spf_include()),
-                    ],
-                ));
+                after.push(
+                    Phrase::new(worded("connector.after.spf"))
+                        .with("ip4", ip4.join(" "))
+                        .with("include", input.cloud.spf_include()),
+                );
             }
             after.push(t("connector.after.accepted-domain"));
-            warnings_note(&mut after, lang);
+            warnings_note(&mut after);
         }
         ConnectorKind::Partner => {
             eac.push(t("connector.eac.from-partner"));
-            eac.push(format(lang, "connector.eac.name", &[("name", &name)]));
+            eac.push(Phrase::new("connector.eac.name").with("name", &name));
             let shown_domains = if domains.is_empty() {
                 "*".to_owned()
             } else {
                 domains.join(", ")
             };
-            eac.push(format(
-                lang,
-                "connector.eac.partner-identify",
-                &[("domains", &shown_domains)],
-            ));
+            eac.push(Phrase::new("connector.eac.partner-identify").with("domains", shown_domains));
             let restriction = match &cert {
-                Some(cert) => format(lang, "connector.eac.partner-cert", &[("cert", cert)]),
-                None => format(
-                    lang,
-                    "connector.eac.partner-ip",
-                    &[("ips", &ranges.join(", "))],
-                ),
+                Some(cert) => Phrase::new("connector.eac.partner-cert").with("cert", cert),
+                None => Phrase::new("connector.eac.partner-ip").with("ips", ranges.join(", ")),
             };
             eac.push(restriction);
             eac.push(t("connector.eac.create"));
             // Without named domains the connector accepts any sender domain from this
             // IP or certificate, as the OnPremises examples do; say so.
             let sender_domains = if domain_refs.is_empty() {
-                after.push(text(lang, "connector.after.partner-any-domain"));
+                after.push(Phrase::new("connector.after.partner-any-domain"));
                 "*".to_owned()
             } else {
                 quote_list(&domain_refs)
@@ -279,7 +278,7 @@ pub fn connector_steps(
             }
             powershell.push(command);
             after.push(t(&worded("connector.after.partner-test")));
-            warnings_note(&mut after, lang);
+            warnings_note(&mut after);
         }
     }
     Ok(ConnectorSteps {
@@ -288,38 +287,41 @@ pub fn connector_steps(
         eac,
         powershell,
         after,
-        warnings: warnings.iter().map(|w| w.message(lang)).collect(),
+        warnings,
     })
 }
 
-fn warnings_note(after: &mut Vec<String>, lang: Lang) {
-    after.push(text(lang, "connector.after.check-cmdlet-help"));
+fn warnings_note(after: &mut Vec<Phrase>) {
+    after.push(Phrase::new("connector.after.check-cmdlet-help"));
 }
 
-fn missing(field: &'static str, client: Option<Client>, lang: Lang) -> FieldError {
-    FieldError {
-        field,
-        message: text(
-            lang,
-            &for_sender(&format!("connector.missing.{field}"), client),
-        ),
-    }
+fn missing(field: &'static str, client: Option<Client>) -> FieldError {
+    let key = for_sender(&format!("connector.missing.{field}"), client);
+    FieldError::rule(field, Phrase::new(key))
 }
 
-/// Tenant switches, each with its PowerShell, quoted with the user's values.
+/// Tenant switches, each with its PowerShell, quoted with the user's values. The title
+/// and note are the catalog's `tenant.<id>` and `tenant.<id>.note`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TenantStep {
     pub id: &'static str,
-    pub title: String,
     pub powershell: Vec<String>,
-    pub note: String,
+}
+
+impl TenantStep {
+    pub fn title(&self, lang: Lang) -> String {
+        text(lang, &format!("tenant.{}", self.id))
+    }
+
+    pub fn note(&self, lang: Lang) -> String {
+        text(lang, &format!("tenant.{}.note", self.id))
+    }
 }
 
 /// Enable SMTP AUTH for one mailbox (the org-wide switch stays off).
-pub fn enable_smtp_auth_for_mailbox(mailbox: &str, lang: Lang) -> TenantStep {
+pub fn enable_smtp_auth_for_mailbox(mailbox: &str) -> TenantStep {
     TenantStep {
         id: "enable-smtp-auth",
-        title: text(lang, "tenant.enable-smtp-auth"),
         powershell: vec![
             format!(
                 "Set-CASMailbox -Identity {} -SmtpClientAuthenticationDisabled $false",
@@ -330,30 +332,25 @@ pub fn enable_smtp_auth_for_mailbox(mailbox: &str, lang: Lang) -> TenantStep {
                 quote(mailbox)
             ),
         ],
-        note: text(lang, "tenant.enable-smtp-auth.note"),
     }
 }
 
 /// The opt-in legacy TLS endpoint (not in GCC, GCC High or DoD).
-pub fn allow_legacy_tls(lang: Lang) -> TenantStep {
+pub fn allow_legacy_tls() -> TenantStep {
     TenantStep {
         id: "legacy-tls",
-        title: text(lang, "tenant.legacy-tls"),
         powershell: vec!["Set-TransportConfig -AllowLegacyTLSClients $true".to_owned()],
-        note: text(lang, "tenant.legacy-tls.note"),
     }
 }
 
 /// Check and switch Reject Direct Send.
-pub fn reject_direct_send(lang: Lang) -> TenantStep {
+pub fn reject_direct_send() -> TenantStep {
     TenantStep {
         id: "reject-direct-send",
-        title: text(lang, "tenant.reject-direct-send"),
         powershell: vec![
             "Get-OrganizationConfig | Format-List RejectDirectSend".to_owned(),
             "Set-OrganizationConfig -RejectDirectSend $true".to_owned(),
         ],
-        note: text(lang, "tenant.reject-direct-send.note"),
     }
 }
 

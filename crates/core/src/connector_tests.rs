@@ -11,9 +11,10 @@ fn input(name: Option<&str>, ips: &[&str], cert: Option<&str>, domains: &[&str])
     }
 }
 
-fn steps(kind: ConnectorKind, input: &ConnectorInput) -> ConnectorSteps {
-    match connector_steps(kind, input, Lang::En) {
-        Ok(steps) => steps,
+/// The steps for `input`, worded in English.
+fn steps(kind: ConnectorKind, input: &ConnectorInput) -> ConnectorText {
+    match connector_steps(kind, input) {
+        Ok(steps) => steps.in_lang(Lang::En),
         Err(errors) => panic!("unexpected errors: {errors:?}"),
     }
 }
@@ -70,7 +71,6 @@ fn every_bad_field_is_reported_at_once() {
             Some("*"),
             &["exa mple.com"],
         ),
-        Lang::En,
     );
     let fields: Vec<&str> = match &result {
         Err(errors) => errors.iter().map(|e| e.field).collect(),
@@ -81,23 +81,11 @@ fn every_bad_field_is_reported_at_once() {
 
 #[test]
 fn missing_values_are_named() {
-    let ip = connector_steps(
-        ConnectorKind::RelayIp,
-        &input(None, &[], None, &[]),
-        Lang::En,
-    );
+    let ip = connector_steps(ConnectorKind::RelayIp, &input(None, &[], None, &[]));
     assert!(matches!(ip, Err(ref e) if e[0].field == "ips"));
-    let cert = connector_steps(
-        ConnectorKind::RelayCert,
-        &input(None, &[], None, &[]),
-        Lang::En,
-    );
+    let cert = connector_steps(ConnectorKind::RelayCert, &input(None, &[], None, &[]));
     assert!(matches!(cert, Err(ref e) if e[0].field == "cert-name"));
-    let partner = connector_steps(
-        ConnectorKind::Partner,
-        &input(None, &[], None, &[]),
-        Lang::En,
-    );
+    let partner = connector_steps(ConnectorKind::Partner, &input(None, &[], None, &[]));
     assert!(matches!(partner, Err(ref e) if e[0].field == "ips"));
     // Without sender domains the partner connector takes any, and the steps say so.
     let any = steps(
@@ -141,23 +129,22 @@ fn hostile_names_cannot_break_or_extend_the_command() {
     let control = connector_steps(
         ConnectorKind::RelayIp,
         &input(Some("a\nb"), &["198.51.100.7"], None, &[]),
-        Lang::En,
     );
     assert!(matches!(control, Err(ref e) if e[0].field == "name"));
 }
 
 #[test]
 fn tenant_steps_quote_the_mailbox() {
-    let step = enable_smtp_auth_for_mailbox("scan'ner@contoso.com", Lang::En);
+    let step = enable_smtp_auth_for_mailbox("scan'ner@contoso.com");
     assert_eq!(
         step.powershell[0],
         "Set-CASMailbox -Identity 'scan''ner@contoso.com' -SmtpClientAuthenticationDisabled $false"
     );
     assert_eq!(
-        allow_legacy_tls(Lang::En).powershell,
+        allow_legacy_tls().powershell,
         ["Set-TransportConfig -AllowLegacyTLSClients $true"]
     );
-    assert!(reject_direct_send(Lang::Vi).powershell[1].contains("-RejectDirectSend $true"));
+    assert!(reject_direct_send().powershell[1].contains("-RejectDirectSend $true"));
 }
 
 /// The after-steps and the missing-IP error of every connector kind for `client`.
@@ -168,12 +155,12 @@ fn sender_texts(client: Option<Client>, lang: Lang) -> Vec<String> {
     };
     let mut texts = Vec::new();
     for kind in [ConnectorKind::RelayIp, ConnectorKind::Partner] {
-        match connector_steps(kind, &with(&["198.51.100.7"]), lang) {
-            Ok(steps) => texts.extend(steps.after),
+        match connector_steps(kind, &with(&["198.51.100.7"])) {
+            Ok(steps) => texts.extend(steps.in_lang(lang).after),
             Err(errors) => panic!("unexpected errors: {errors:?}"),
         }
-        match connector_steps(kind, &with(&[]), lang) {
-            Err(errors) => texts.extend(errors.into_iter().map(|e| e.message)),
+        match connector_steps(kind, &with(&[])) {
+            Err(errors) => texts.extend(errors.into_iter().map(|e| e.message(lang))),
             Ok(_) => panic!("steps without an IP"),
         }
     }

@@ -16,38 +16,48 @@
 //! The app's Cards screen, the guide's device pages and the `card` shortcode all render
 //! [`device_card_rows`], so they show the same lines.
 
-use crate::card::{build_card_for, card_rows, rows_html, Card};
+use crate::card::{build_card_for, card_rows, rows_html, Card, CardNote, SmartHost};
 use crate::cloud::{Availability, Cloud};
-use crate::connector::FieldError;
 use crate::dns::DomainName;
-use crate::i18n::{format, text, Lang};
+use crate::field_error::{FieldError, FieldProblem};
+use crate::i18n::{text, Lang};
 use crate::inventory::Device;
 use crate::method::{method, Host, MethodId};
 use crate::mx::{classify_host, MxKind};
 use crate::plan::{for_sender, Client};
 
-/// A device's card with its cloud; every line localized and ready to render.
+/// A device's card with its cloud, as data: its lines are worded when shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeviceCard {
     pub card: Card,
     pub cloud: Cloud,
-    /// The cloud's name in the card's language.
-    pub cloud_name: String,
     /// Whether our sources confirm the card's method in this cloud.
     pub availability: Availability,
     /// The cloud's SPF include, when the domain's SPF record needs it for this device.
     pub spf_include: Option<&'static str>,
+}
+
+impl DeviceCard {
     /// The terms the domain's SPF record needs for this device (`ip4:… include:…`),
-    /// when Microsoft 365 carries its mail in a way our sources describe.
-    pub spf: Option<String>,
+    /// when Microsoft 365 carries its mail in a way our sources describe. MX methods
+    /// (Direct Send, relay) also need the device's public IP, as the DNS check asks for
+    /// it; the others need the include only.
+    pub fn spf(&self, lang: Lang) -> Option<String> {
+        let include = self.spf_include?;
+        if method(self.card.method).host != Host::TenantMx {
+            return Some(format!("include:{include}"));
+        }
+        let ip = self
+            .card
+            .ip
+            .clone()
+            .unwrap_or_else(|| text(lang, &for_sender("card.spf.device-ip", self.card.client)));
+        Some(format!("ip4:{ip} include:{include}"))
+    }
 }
 
 /// Builds the card of `device` in its cloud; every invalid field is reported at once.
-pub fn build_device_card(
-    device: &Device,
-    lang: Lang,
-    date: &str,
-) -> Result<DeviceCard, Vec<FieldError>> {
+pub fn build_device_card(device: &Device, date: &str) -> Result<DeviceCard, Vec<FieldError>> {
     let input = device.card_input();
     let cloud = input.cloud;
     // Graph sendMail is for applications, whatever the device says (as `build_card`);
@@ -58,8 +68,8 @@ pub fn build_device_card(
         .method
         .filter(|id| method(*id).host == Host::TenantMx)
         .and(input.smart_host.as_deref())
-        .and_then(|host| mx_in_other_cloud(host, cloud, client, lang));
-    let mut card = match (build_card_for(&input, client, lang, date), mismatch) {
+        .and_then(|host| mx_in_other_cloud(host, cloud, client));
+    let mut card = match (build_card_for(&input, client, date), mismatch) {
         (Ok(card), None) => card,
         (Ok(_), Some(error)) => return Err(vec![error]),
         (Err(mut errors), error) => {
@@ -67,19 +77,14 @@ pub fn build_device_card(
             return Err(errors);
         }
     };
-    let availability = correct_for_cloud(&mut card, cloud, lang);
-    let cloud_name = cloud_name(cloud, lang);
+    let availability = correct_for_cloud(&mut card, cloud);
     let spf_include = (availability == Availability::Yes && sends_through_microsoft(card.method))
         .then(|| cloud.spf_include());
-    let spf = spf_include
-        .map(|include| spf_line(card.method, card.ip.as_deref(), include, card.client, lang));
     Ok(DeviceCard {
         card,
         cloud,
-        cloud_name,
         availability,
         spf_include,
-        spf,
     })
 }
 
@@ -87,32 +92,23 @@ pub fn build_device_card(
 /// cloud: the host of a method our sources do not confirm there, client submission's
 /// test step and GCC High's host note. Returns the method's availability in `cloud`.
 /// The `card` command of the CLI calls it too, so no card shows another cloud's host.
-pub fn correct_for_cloud(card: &mut Card, cloud: Cloud, lang: Lang) -> Availability {
+pub fn correct_for_cloud(card: &mut Card, cloud: Cloud) -> Availability {
     let availability = method(card.method).availability(cloud);
-    let cloud_name = cloud_name(cloud, lang);
     if availability != Availability::Yes {
         // The method's host is its worldwide endpoint: a card must not send a device there.
-        card.smart_host = unconfirmed_host(
+        card.smart_host = SmartHost::NotInCloud {
             availability,
-            &card.method_name,
-            &cloud_name,
-            card.client,
-            lang,
-        );
-        card.smart_host_known = false;
+            cloud,
+        };
     }
     if card.method == MethodId::ClientSubmission {
         let host = cloud.submission_host();
         if host != Cloud::Worldwide.submission_host() {
             // The catalog's step names smtp.office365.com; this one names the cloud's host.
-            card.test = format(
-                lang,
-                "card.test.client-submission.in-cloud",
-                &[("host", host)],
-            );
+            card.submission_host = Some(host);
         }
         if let Some(key) = cloud.submission_host_note_key() {
-            card.warnings.push(text(lang, key));
+            card.warnings.push(CardNote::Text(key));
         }
     }
     availability
@@ -120,26 +116,7 @@ pub fn correct_for_cloud(card: &mut Card, cloud: Cloud, lang: Lang) -> Availabil
 
 /// The cloud's name as the questionnaire gives it ("GCC High").
 pub fn cloud_name(cloud: Cloud, lang: Lang) -> String {
-    text(lang, &format!("question.cloud.{}", cloud.id()))
-}
-
-/// What stands where the host would be when `availability` is not [`Availability::Yes`].
-fn unconfirmed_host(
-    availability: Availability,
-    method: &str,
-    cloud: &str,
-    client: Option<Client>,
-    lang: Lang,
-) -> String {
-    let key = match availability {
-        Availability::No => "card.cloud.not-available",
-        _ => "card.cloud.unconfirmed",
-    };
-    format(
-        lang,
-        &for_sender(key, client),
-        &[("method", method), ("cloud", cloud)],
-    )
+    cloud.name(lang)
 }
 
 /// Whether the device's mail reaches its recipients from Microsoft 365's servers (or
@@ -150,34 +127,9 @@ fn sends_through_microsoft(id: MethodId) -> bool {
     !matches!(id, MethodId::Acs | MethodId::OnpremRelay)
 }
 
-/// The SPF terms, as they are written in the record: MX methods (Direct Send, relay)
-/// also need the device's public IP, as the DNS check asks for it; the others need the
-/// include only.
-fn spf_line(
-    id: MethodId,
-    ip: Option<&str>,
-    include: &str,
-    client: Option<Client>,
-    lang: Lang,
-) -> String {
-    if method(id).host != Host::TenantMx {
-        return format!("include:{include}");
-    }
-    let ip = ip.map_or_else(
-        || text(lang, &for_sender("card.spf.device-ip", client)),
-        str::to_owned,
-    );
-    format!("ip4:{ip} include:{include}")
-}
-
 /// An error when `host` is a Microsoft 365 MX host of a cloud other than `cloud` (a
 /// worldwide `…mail.protection.outlook.com` for a GCC High device, say).
-fn mx_in_other_cloud(
-    host: &str,
-    cloud: Cloud,
-    client: Option<Client>,
-    lang: Lang,
-) -> Option<FieldError> {
+fn mx_in_other_cloud(host: &str, cloud: Cloud, client: Option<Client>) -> Option<FieldError> {
     let host = DomainName::parse(host.trim()).ok()?;
     // mx.microsoft (DNSSEC) hosts belong to the worldwide cloud, as outlook.com ones do.
     let family = |kind: MxKind| match kind {
@@ -188,15 +140,11 @@ fn mx_in_other_cloud(
     let expected = family(classify_host(&format!("tenant.{}", cloud.mx_suffix())));
     (given.is_microsoft() && given != expected).then(|| FieldError {
         field: "smart-host",
-        message: format(
-            lang,
-            &for_sender("card.error.mx-other-cloud", client),
-            &[
-                ("host", host.as_str()),
-                ("cloud", &cloud_name(cloud, lang)),
-                ("suffix", cloud.mx_suffix()),
-            ],
-        ),
+        problem: FieldProblem::MxInOtherCloud {
+            host: host.to_string(),
+            cloud,
+            client,
+        },
     })
 }
 
@@ -210,11 +158,11 @@ pub fn device_card_rows(card: &DeviceCard, lang: Lang) -> Vec<(String, String)> 
         rows.iter().position(|(l, _)| *l == wanted)
     };
     let at = position(&rows, "method").map_or(rows.len(), |at| at + 1);
-    rows.insert(at, (label("cloud"), card.cloud_name.clone()));
-    if let Some(spf) = &card.spf {
+    rows.insert(at, (label("cloud"), card.cloud.name(lang)));
+    if let Some(spf) = card.spf(lang) {
         // Right before the test, which checks what the SPF line sets up.
         let at = position(&rows, "test").unwrap_or(rows.len());
-        rows.insert(at, (label("spf"), spf.clone()));
+        rows.insert(at, (label("spf"), spf));
     }
     rows
 }

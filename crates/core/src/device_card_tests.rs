@@ -1,4 +1,5 @@
 use super::*;
+use crate::card::CardLines;
 use crate::method::methods;
 use crate::plan::{for_sender, Client};
 
@@ -71,14 +72,36 @@ fn device(id: MethodId, cloud: Cloud) -> Device {
     }
 }
 
-fn built(device: &Device, lang: Lang) -> DeviceCard {
-    build_device_card(device, lang, DATE)
-        .unwrap_or_else(|e| panic!("{device:?} in {lang:?}: {e:?}"))
+/// A device's card and its lines worded in one language, as the tests read them.
+struct Built {
+    data: DeviceCard,
+    lang: Lang,
+    card: CardLines,
+    spf: Option<String>,
+    availability: Availability,
+    spf_include: Option<&'static str>,
+}
+
+fn built(device: &Device, lang: Lang) -> Built {
+    let data =
+        build_device_card(device, DATE).unwrap_or_else(|e| panic!("{device:?} in {lang:?}: {e:?}"));
+    Built {
+        card: data.card.lines(lang),
+        spf: data.spf(lang),
+        availability: data.availability,
+        spf_include: data.spf_include,
+        lang,
+        data,
+    }
 }
 
 /// Every line of the card, as the app, the guide and the print show it.
-fn shown(card: &DeviceCard, lang: Lang) -> String {
-    device_card_rows(card, lang)
+fn shown(card: &Built, lang: Lang) -> String {
+    assert_eq!(
+        card.lang, lang,
+        "the lines are worded in the card's language"
+    );
+    device_card_rows(&card.data, lang)
         .into_iter()
         .map(|(label, value)| format!("{label}: {value}\n"))
         .collect()
@@ -105,7 +128,7 @@ fn no_card_names_a_host_of_another_cloud() {
                 let text = format!(
                     "{}{}",
                     shown(&card, lang),
-                    render_device_card_html(&card, lang)
+                    render_device_card_html(&card.data, lang)
                 );
                 let mut wrong = foreign_hosts(cloud);
                 if cloud != Cloud::Worldwide {
@@ -175,7 +198,7 @@ fn newer_services_outside_worldwide_say_they_are_unconfirmed_instead_of_a_host()
             for lang in Lang::ALL {
                 let card = built(&device(id, cloud), lang);
                 // Graph's card is an application's (see `build_card`).
-                let expected = format(
+                let expected = crate::i18n::format(
                     lang,
                     &for_sender("card.cloud.unconfirmed", card.card.client),
                     &[
@@ -202,16 +225,26 @@ fn newer_services_outside_worldwide_say_they_are_unconfirmed_instead_of_a_host()
 #[test]
 fn a_method_missing_from_a_cloud_is_called_unavailable() {
     for lang in Lang::ALL {
-        let unavailable = unconfirmed_host(Availability::No, "SMTP relay", "DoD", None, lang);
-        let unconfirmed =
-            unconfirmed_host(Availability::Unconfirmed, "SMTP relay", "DoD", None, lang);
+        let host = |availability, method, cloud| {
+            let card = Card {
+                smart_host: SmartHost::NotInCloud {
+                    availability,
+                    cloud,
+                },
+                ..built(&device(method, Cloud::Worldwide), lang).data.card
+            };
+            card.smart_host_text(lang)
+        };
+        let unavailable = host(Availability::No, MethodId::RelayIp, Cloud::Dod);
+        let unconfirmed = host(Availability::Unconfirmed, MethodId::RelayIp, Cloud::Dod);
         assert_ne!(unavailable, unconfirmed);
-        assert!(unavailable.contains("DoD") && unavailable.contains("SMTP relay"));
+        let relay = text(lang, &MethodId::RelayIp.key("name"));
+        assert!(unavailable.contains("DoD") && unavailable.contains(&relay));
+        if lang == Lang::En {
+            assert!(host(Availability::No, MethodId::Hve, Cloud::Gcc)
+                .starts_with("Not available in GCC"));
+        }
     }
-    assert!(
-        unconfirmed_host(Availability::No, "HVE", "GCC", None, Lang::En)
-            .starts_with("Not available in GCC")
-    );
 }
 
 #[test]
@@ -284,7 +317,7 @@ fn an_mx_host_of_another_cloud_is_refused_on_the_smart_host_field() {
             smart_host: host.into(),
             ..device(MethodId::DirectSend, cloud)
         };
-        let result = build_device_card(&device, Lang::En, DATE);
+        let result = build_device_card(&device, DATE);
         let error = result
             .as_ref()
             .err()
@@ -294,10 +327,9 @@ fn an_mx_host_of_another_cloud_is_refused_on_the_smart_host_field() {
         }
         if let Some(error) = error {
             let (_, _, suffix) = facts(cloud);
-            if !(error.message.contains(suffix)
-                && error.message.contains(&cloud_name(cloud, Lang::En)))
-            {
-                failures.push(format!("{cloud:?} {host}: {}", error.message));
+            let message = error.message(Lang::En);
+            if !(message.contains(suffix) && message.contains(&cloud_name(cloud, Lang::En))) {
+                failures.push(format!("{cloud:?} {host}: {message}"));
             }
         }
     }
@@ -307,10 +339,11 @@ fn an_mx_host_of_another_cloud_is_refused_on_the_smart_host_field() {
             smart_host: "contoso-com.mail.protection.outlook.com".into(),
             ..device(MethodId::RelayIp, Cloud::GccHigh)
         },
-        Lang::Vi,
         DATE,
     );
-    let message = vi.err().and_then(|e| e.first().map(|e| e.message.clone()));
+    let message = vi
+        .err()
+        .and_then(|e| e.first().map(|e| e.message(Lang::Vi)));
     assert!(
         message
             .as_deref()
@@ -326,7 +359,7 @@ fn the_cloud_error_comes_with_the_other_field_errors() {
         from: "not an address".into(),
         ..device(MethodId::DirectSend, Cloud::GccHigh)
     };
-    let fields: Vec<&str> = build_device_card(&both_wrong, Lang::En, DATE)
+    let fields: Vec<&str> = build_device_card(&both_wrong, DATE)
         .err()
         .unwrap_or_default()
         .iter()
@@ -338,9 +371,7 @@ fn the_cloud_error_comes_with_the_other_field_errors() {
         smart_host: "bad host!.mail.protection.outlook.com".into(),
         ..device(MethodId::DirectSend, Cloud::GccHigh)
     };
-    let errors = build_device_card(&bad_name, Lang::En, DATE)
-        .err()
-        .unwrap_or_default();
+    let errors = build_device_card(&bad_name, DATE).err().unwrap_or_default();
     assert_eq!(errors.len(), 1, "{errors:?}");
 }
 
@@ -398,7 +429,7 @@ fn spf_lines_follow_the_method_and_the_cloud() {
 fn rows_carry_the_cloud_after_the_method_and_spf_before_the_test() {
     for lang in Lang::ALL {
         let card = built(&device(MethodId::RelayIp, Cloud::Dod), lang);
-        let rows = device_card_rows(&card, lang);
+        let rows = device_card_rows(&card.data, lang);
         let label = |key: &str| text(lang, &format!("card.label.{key}"));
         let at = |key: &str| rows.iter().position(|(l, _)| *l == label(key));
         assert_eq!(at("cloud"), at("method").map(|i| i + 1), "{rows:?}");
@@ -408,7 +439,7 @@ fn rows_carry_the_cloud_after_the_method_and_spf_before_the_test() {
             cloud_name(Cloud::Dod, lang)
         );
         // Every row of core's card is still there, in its order.
-        let core: Vec<(String, String)> = card_rows(&card.card, lang);
+        let core: Vec<(String, String)> = card_rows(&card.data.card, lang);
         let kept: Vec<(String, String)> = rows
             .iter()
             .filter(|(l, _)| *l != label("cloud") && *l != label("spf"))
@@ -424,7 +455,7 @@ fn the_html_card_escapes_and_shows_the_cloud() {
         name: "<b>O'Brien</b> & co".into(),
         ..device(MethodId::ClientSubmission, Cloud::China21Vianet)
     };
-    let html = render_device_card_html(&built(&device, Lang::En), Lang::En);
+    let html = render_device_card_html(&built(&device, Lang::En).data, Lang::En);
     assert!(
         html.starts_with(
             "<article class=\"device-card\">\n  <h2>&lt;b&gt;O&#39;Brien&lt;/b&gt; &amp; co</h2>\n"
@@ -452,8 +483,8 @@ fn a_worldwide_card_keeps_core_s_lines() {
     for m in methods() {
         let device = device(m.id, Cloud::Worldwide);
         let card = built(&device, Lang::En);
-        let core = crate::card::build_card(&device.card_input(), Lang::En, DATE);
-        assert_eq!(Ok(card.card), core, "{:?}", m.id);
+        let core = crate::card::build_card(&device.card_input(), DATE);
+        assert_eq!(Ok(card.data.card), core, "{:?}", m.id);
     }
 }
 
@@ -475,10 +506,14 @@ fn an_applications_card_says_the_application_in_every_line() {
                 for mut sender in [application(m.id, cloud)] {
                     // Without an IP the SPF line names the application's IP.
                     sender.ip.clear();
-                    let Ok(card) = build_device_card(&sender, lang, DATE) else {
+                    let Ok(card) = build_device_card(&sender, DATE) else {
                         continue;
                     };
-                    let text = shown(&card, lang).to_lowercase();
+                    let text = device_card_rows(&card, lang)
+                        .into_iter()
+                        .map(|(label, value)| format!("{label}: {value}\n"))
+                        .collect::<String>()
+                        .to_lowercase();
                     if text.contains(word) {
                         failures.push(format!("{cloud:?} {:?} {lang:?}:\n{text}", m.id));
                     }
@@ -529,12 +564,10 @@ fn an_applications_card_names_it_and_its_settings() {
     );
     let mut foreign = application(MethodId::DirectSend, Cloud::GccHigh);
     foreign.smart_host = "contoso-com.mail.protection.outlook.com".into();
-    let errors = build_device_card(&foreign, Lang::Vi, DATE)
-        .err()
-        .unwrap_or_default();
+    let errors = build_device_card(&foreign, DATE).err().unwrap_or_default();
     assert!(
         errors.iter().any(|e| e
-            .message
+            .message(Lang::Vi)
             .ends_with("chọn đúng môi trường đám mây cho ứng dụng.")),
         "{errors:?}"
     );

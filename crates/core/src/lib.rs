@@ -24,6 +24,7 @@ pub mod device_card;
 pub mod dmarc;
 pub mod dns;
 pub mod echo;
+pub mod field_error;
 pub mod guide;
 pub mod i18n;
 pub mod inventory;

@@ -108,7 +108,7 @@ fn what_a_card_says_in_place_of_a_worldwide_value_speaks_both_languages() {
     let check = |failures: &mut Vec<String>, what: &str, en: String, vi: String| {
         failures.extend(problems_with(&RULES, what, &en, &en, &vi));
     };
-    let card = |device: &Device, lang| build_device_card(device, lang, "2026-12-02");
+    let card = |device: &Device| build_device_card(device, "2026-12-02");
     for (what, device) in [
         ("HVE in GCC High", device("hve", Cloud::GccHigh, "", "")),
         (
@@ -128,27 +128,17 @@ fn what_a_card_says_in_place_of_a_worldwide_value_speaks_both_languages() {
             device("client-submission", Cloud::GccHigh, "", ""),
         ),
     ] {
-        let (en, vi) = (card(&device, Lang::En), card(&device, Lang::Vi));
-        match (en, vi) {
-            (Ok(en), Ok(vi)) => {
-                if en.availability != Availability::Yes {
-                    check(
-                        &mut failures,
-                        what,
-                        en.card.smart_host.clone(),
-                        vi.card.smart_host.clone(),
-                    );
+        match card(&device) {
+            Ok(built) => {
+                let (en, vi) = (built.card.lines(Lang::En), built.card.lines(Lang::Vi));
+                if built.availability != Availability::Yes {
+                    check(&mut failures, what, en.smart_host, vi.smart_host);
                 }
-                if en.card.test != vi.card.test || en.cloud == Cloud::GccHigh {
-                    check(
-                        &mut failures,
-                        &format!("{what} test"),
-                        en.card.test.clone(),
-                        vi.card.test.clone(),
-                    );
+                if en.test != vi.test || built.cloud == Cloud::GccHigh {
+                    check(&mut failures, &format!("{what} test"), en.test, vi.test);
                 }
                 // Only the stand-in for an unknown IP is words; the rest is record syntax.
-                if let (Some(en), Some(vi)) = (en.spf, vi.spf) {
+                if let (Some(en), Some(vi)) = (built.spf(Lang::En), built.spf(Lang::Vi)) {
                     if en.contains('<') {
                         check(&mut failures, &format!("{what} SPF"), en, vi);
                     }
@@ -164,9 +154,9 @@ fn what_a_card_says_in_place_of_a_worldwide_value_speaks_both_languages() {
         "203.0.113.25",
     );
     let message = |lang| {
-        card(&wrong_mx, lang)
+        card(&wrong_mx)
             .err()
-            .and_then(|errors| errors.first().map(|e| e.message.clone()))
+            .and_then(|errors| errors.first().map(|e| e.message(lang)))
             .unwrap_or_default()
     };
     check(

@@ -5,7 +5,6 @@
 
 use smarthost_core::cloud::Cloud;
 use smarthost_core::connector::{connector_steps, ConnectorInput, ConnectorKind};
-use smarthost_core::i18n::Lang;
 use smarthost_core::method::methods;
 use std::path::PathBuf;
 
@@ -66,16 +65,14 @@ fn every_powershell_parameter_is_in_the_facts_file() {
         (ConnectorKind::RelayCert, &cert),
         (ConnectorKind::Partner, &input),
     ] {
-        match connector_steps(kind, input, Lang::En) {
+        match connector_steps(kind, input) {
             Ok(steps) => commands.extend(steps.powershell),
             Err(e) => panic!("{e:?}"),
         }
     }
-    commands.extend(
-        smarthost_core::connector::enable_smtp_auth_for_mailbox("a@b.com", Lang::En).powershell,
-    );
-    commands.extend(smarthost_core::connector::allow_legacy_tls(Lang::En).powershell);
-    commands.extend(smarthost_core::connector::reject_direct_send(Lang::En).powershell);
+    commands.extend(smarthost_core::connector::enable_smtp_auth_for_mailbox("a@b.com").powershell);
+    commands.extend(smarthost_core::connector::allow_legacy_tls().powershell);
+    commands.extend(smarthost_core::connector::reject_direct_send().powershell);
     for command in commands {
         for word in command.split_whitespace() {
             let is_cmdlet =

@@ -48,12 +48,12 @@ pub(super) fn device_index(
                     "\n"
                     @for entry in &devices.entries {
                         @let device = &entry.device;
-                        @let method = entry.card(lang).map(|c| c.card.method_name.as_str());
+                        @let method = entry.card().card.method_name(lang);
                         tr {
                             td { a href={ (entry.slug) ".html" } { (device.name.trim()) } }
                             td { (device.location.trim()) }
                             td { (device.model.trim()) }
-                            td { (method.unwrap_or_default()) }
+                            td { (method) }
                             td { (cloud_name(device.cloud, lang)) }
                         }
                         "\n"
@@ -94,10 +94,8 @@ pub(super) fn device_page(
             "\n"
             li {
                 "\n"
-                @if let Some(card) = entry.card(lang) {
-                    // Core's card renderer escapes every value it writes (card::rows_html).
-                    (PreEscaped(render_device_card_html(card, lang)))
-                }
+                // Core's card renderer escapes every value it writes (card::rows_html).
+                (PreEscaped(render_device_card_html(entry.card(), lang)))
             }
             "\n"
         }
@@ -112,10 +110,8 @@ pub(super) fn device_page(
         }
     };
     let path = format!("{}/devices/{}.html", lang.code(), entry.slug);
-    let description = entry
-        .card(lang)
-        .map(|c| format!("{}: {}", c.card.method_name, c.card.smart_host))
-        .unwrap_or_default();
+    let card = &entry.card().card;
+    let description = format!("{}: {}", card.method_name(lang), card.smart_host_text(lang));
     page_frame(&Frame {
         lang,
         title: name,

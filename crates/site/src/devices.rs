@@ -16,19 +16,19 @@ use smarthost_core::device_card::{build_device_card, DeviceCard};
 use smarthost_core::i18n::Lang;
 use smarthost_core::inventory::{CloudAssumed, Device, ImportError, Imported, TomlRefusal};
 
-/// One device with its page slug and its card in each language.
+/// One device with its page slug and its card (worded in each language as it is shown).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct DeviceEntry {
     pub(crate) slug: String,
     pub(crate) device: Device,
     /// The line of its `[[devices]]` header, for errors.
     pub(crate) line: usize,
-    pub(crate) cards: Vec<(Lang, DeviceCard)>,
+    pub(crate) card: DeviceCard,
 }
 
 impl DeviceEntry {
-    pub(crate) fn card(&self, lang: Lang) -> Option<&DeviceCard> {
-        self.cards.iter().find(|(l, _)| *l == lang).map(|(_, c)| c)
+    pub(crate) fn card(&self) -> &DeviceCard {
+        &self.card
     }
 }
 
@@ -87,36 +87,33 @@ pub(crate) fn prepare(
     for (index, device) in read.imported.inventory.devices.into_iter().enumerate() {
         let number = index + 1;
         let line = lines.get(index).copied().unwrap_or(1);
-        let mut cards = Vec::new();
         // The build's `--today`: a rebuild on the same day gives the same bytes.
-        let date = today.to_string();
-        for &lang in langs {
-            match build_device_card(&device, lang, &date) {
-                Ok(card) => cards.push((lang, card)),
-                Err(field_errors) => {
-                    for field in field_errors {
-                        errors.push(SiteError::at(
-                            &file.path,
-                            line,
-                            format!(
-                                "device {number} `{}`: {}: {}",
-                                device.name.trim(),
-                                field.field,
-                                field.message
-                            ),
-                        ));
-                    }
-                    // The same fields fail in every language; report them once.
-                    break;
+        let card = match build_device_card(&device, &today.to_string()) {
+            Ok(card) => card,
+            Err(field_errors) => {
+                // Worded in the build's first language, as the rest of its messages.
+                let lang = langs.first().copied().unwrap_or_default();
+                for field in field_errors {
+                    errors.push(SiteError::at(
+                        &file.path,
+                        line,
+                        format!(
+                            "device {number} `{}`: {}: {}",
+                            device.name.trim(),
+                            field.field,
+                            field.message(lang)
+                        ),
+                    ));
                 }
+                continue;
             }
-        }
+        };
         let slug = slugs.unique(&device.name, "device");
         entries.push(DeviceEntry {
             slug,
             device,
             line,
-            cards,
+            card,
         });
     }
     BuildError::check(errors)?;
@@ -176,11 +173,9 @@ from = \"app@contoso.com\"
         let slugs: Vec<&str> = set.entries.iter().map(|e| e.slug.as_str()).collect();
         assert_eq!(slugs, ["may-in-tang-2", "may-in-tang-2-2"]);
         assert_eq!(set.entries[1].line, 8);
-        let card = set.entries[0]
-            .card(Lang::Vi)
-            .map(|c| c.card.smart_host.clone());
-        assert_eq!(card.as_deref(), Some("smtp.office365.com"));
-        assert_eq!(set.entries[0].cards[0].1.card.date, "2026-12-02");
+        let card = set.entries[0].card().card.lines(Lang::Vi);
+        assert_eq!(card.smart_host, "smtp.office365.com");
+        assert_eq!(card.date, "2026-12-02");
         assert!(set.find(" Máy in tầng 2").is_some());
         assert!(set.find("Máy in").is_none());
     }
@@ -193,12 +188,7 @@ from = \"app@contoso.com\"
         );
         let set =
             prepare(Some(&file(&text)), &Lang::ALL, today()).unwrap_or_else(|e| panic!("{e}"));
-        let sign_in = |entry: usize, lang: Lang| {
-            set.entries[entry]
-                .card(lang)
-                .map(|c| c.card.sign_in.clone())
-                .unwrap_or_default()
-        };
+        let sign_in = |entry: usize, lang: Lang| set.entries[entry].card().card.sign_in(lang);
         assert!(
             sign_in(1, Lang::En).contains("enter the password in the application's settings"),
             "{}",

@@ -35,13 +35,14 @@ pub(super) fn connector(args: &Args, lang: Lang) -> Result<Markup, String> {
         cloud: Cloud::Worldwide,
         client: None,
     };
-    let steps = connector_steps(kind, &input, lang).map_err(|errors| {
+    let steps = connector_steps(kind, &input).map_err(|errors| {
         let fields: Vec<String> = errors
             .iter()
-            .map(|e| format!("{}: {}", e.field, e.message))
+            .map(|e| format!("{}: {}", e.field, e.message(lang)))
             .collect();
         format!("shortcode `connector`: {}", fields.join("; "))
     })?;
+    let steps = steps.in_lang(lang);
     let label = |key: &str| {
         html! {
             p class="steps-label" { strong { (catalog(lang, key)) } } "\n"
@@ -166,9 +167,7 @@ pub(super) fn card(args: &Args, ctx: &Context) -> Result<Markup, String> {
             &format!("the devices are: {}", ctx.devices.names().join(", ")),
         )
     })?;
-    let card = entry
-        .card(ctx.lang)
-        .ok_or("the device's card was not built")?;
+    let card = entry.card();
     Ok(html! {
         div class="card-embed" {
             "\n"
