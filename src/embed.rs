@@ -68,7 +68,7 @@ pub fn EmbedSnippet() -> impl IntoView {
         };
         format!(
             "<iframe src=\"{}\" title=\"smarthost\" width=\"100%\" height=\"900\" style=\"border:0\"></iframe>",
-            smarthost_core::card::escape(&url)
+            attribute_value(&url)
         )
     };
     view! {
@@ -78,4 +78,14 @@ pub fn EmbedSnippet() -> impl IntoView {
             <pre><code>{snippet}</code></pre>
         </details>
     }
+}
+
+/// `value` inside a double-quoted HTML attribute: the snippet is copied as text, so the
+/// page's own escaping does not apply to it.
+fn attribute_value(value: &str) -> String {
+    value
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }

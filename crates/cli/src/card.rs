@@ -5,13 +5,14 @@ use crate::common::{self, Value};
 use crate::output::{out, outln};
 use crate::Usage;
 use anyhow::Result;
-use smarthost_core::card::{build_card_for, render_html, render_text, CardInput};
+use smarthost_core::card::{build_card_for, render_text, CardInput};
 use smarthost_core::cloud::Cloud;
 use smarthost_core::date::Date;
 use smarthost_core::device_card::correct_for_cloud;
 use smarthost_core::i18n::Lang;
 use smarthost_core::method::MethodId;
 use smarthost_core::plan::Client;
+use smarthost_site::card_html::card_html;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -107,7 +108,7 @@ pub fn run(args: Args) -> Result<()> {
     correct_for_cloud(&mut card, input.cloud);
     match format {
         Format::Json => outln!("{}", serde_json::to_string_pretty(&card.lines(lang))?),
-        Format::Html => out!("{}", render_html(&card, lang)),
+        Format::Html => out!("{}", card_html(&card, lang)),
         Format::Text => out!("{}", render_text(&card, lang)),
     }
 }

@@ -402,27 +402,6 @@ pub fn render_text(card: &Card, lang: Lang) -> String {
         .collect()
 }
 
-/// The card as a self-contained HTML fragment; every value is escaped.
-pub fn render_html(card: &Card, lang: Lang) -> String {
-    rows_html(&card.device, card_rows(card, lang))
-}
-
-/// A card's rows as an HTML fragment headed by the device name; the first row (the
-/// device itself) is the heading, so it is not repeated. Every value is escaped.
-pub fn rows_html(device: &str, rows: Vec<(String, String)>) -> String {
-    let mut out = String::from("<article class=\"device-card\">\n");
-    out.push_str(&format!("  <h2>{}</h2>\n  <dl>\n", escape(device)));
-    for (label, value) in rows.into_iter().skip(1) {
-        out.push_str(&format!(
-            "    <dt>{}</dt><dd>{}</dd>\n",
-            escape(&label),
-            escape(&value)
-        ));
-    }
-    out.push_str("  </dl>\n</article>\n");
-    out
-}
-
 /// The card's rows (label, value) in print order, the device name first: the one
 /// structure every renderer (text, HTML, the app's view, the guide pages) follows.
 pub fn card_rows(card: &Card, lang: Lang) -> Vec<(String, String)> {
@@ -455,22 +434,6 @@ pub fn card_rows(card: &Card, lang: Lang) -> Vec<(String, String)> {
         lines.push((label("warning"), warning));
     }
     lines
-}
-
-/// Escapes text for HTML element content and attribute values.
-pub fn escape(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for ch in value.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@
 //! The app's Cards screen, the guide's device pages and the `card` shortcode all render
 //! [`device_card_rows`], so they show the same lines.
 
-use crate::card::{build_card_for, card_rows, rows_html, Card, CardNote, SmartHost};
+use crate::card::{build_card_for, card_rows, Card, CardNote, SmartHost};
 use crate::cloud::{Availability, Cloud};
 use crate::dns::DomainName;
 use crate::field_error::{FieldError, FieldProblem};
@@ -165,12 +165,6 @@ pub fn device_card_rows(card: &DeviceCard, lang: Lang) -> Vec<(String, String)> 
         rows.insert(at, (label("spf"), spf));
     }
     rows
-}
-
-/// The card as a self-contained HTML fragment, the markup of core's `render_html`
-/// with the cloud's rows; every value is escaped.
-pub fn render_device_card_html(card: &DeviceCard, lang: Lang) -> String {
-    rows_html(&card.card.device, device_card_rows(card, lang))
 }
 
 #[cfg(test)]

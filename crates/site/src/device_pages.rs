@@ -1,5 +1,5 @@
 //! Device pages: the inventory's index and one printable card per device and language.
-//! The card itself is core's `render_device_card_html` (the device's card in its cloud),
+//! The card itself is `card_html::device_card_html` (the device's card in its cloud),
 //! the same rows as the app's Cards screen, inside `.print-a6` so card.css prints it
 //! alone on one A6 page.
 
@@ -8,8 +8,9 @@ use super::frame::{page_frame, Frame, Nav};
 use super::front_matter::Site;
 use super::options::Options;
 use super::strings::{catalog, t, Text};
-use maud::{html, PreEscaped};
-use smarthost_core::device_card::{cloud_name, render_device_card_html};
+use crate::card_html::device_card_html;
+use maud::html;
+use smarthost_core::device_card::cloud_name;
 use smarthost_core::i18n::Lang;
 
 /// The paths of a file under `<lang>/devices/` in every built language.
@@ -94,8 +95,7 @@ pub(super) fn device_page(
             "\n"
             li {
                 "\n"
-                // Core's card renderer escapes every value it writes (card::rows_html).
-                (PreEscaped(render_device_card_html(entry.card(), lang)))
+                (device_card_html(entry.card(), lang))
             }
             "\n"
         }

@@ -7,7 +7,8 @@
 //! 1. `load`: read `guide/<lang>/*.md` and `guide/devices.toml` (`load::Source`);
 //! 2. [`front_matter`]: split each page's `+++` TOML block into a checked struct
 //!    (`front_matter::Page`; [`front_matter::split`] is public for the fuzz target);
-//! 3. `devices`: build every device's card per language, with slugs (`DeviceSet`);
+//! 3. `devices`: build every device's card (worded per language when shown), with slugs
+//!    (`DeviceSet`);
 //! 4. `markdown`: one configured pulldown-cmark parser plus small event-rewriting passes
 //!    (`shortcodes`, `links`, raw HTML, `anchors` for headings and footnotes, tables),
 //!    giving `rendered::Rendered` bodies with their anchors and links;
@@ -26,7 +27,7 @@
 //!
 //! | layer | modules | what they hold |
 //! |---|---|---|
-//! | leaves | `error`, `options`, `strings`, `slug`, `parallel`, `events`, `markup` | build errors and line numbers; [`Options`]; the chrome's words; slugs; `parallel_map`; the Markdown passes' event and error types; how HTML is written (maud templates) |
+//! | leaves | `error`, `options`, `strings`, `slug`, `parallel`, `events`, `markup`, `card_html` | build errors and line numbers; [`Options`]; the chrome's words; slugs; `parallel_map`; the Markdown passes' event and error types; how HTML is written (maud templates); a config card's markup (public: the CLI's `card --format html`) |
 //! | sources | `load`, then `front_matter`, `devices` | files read; pages checked (the page model `Site`/`Page`); device cards |
 //! | model | `output`, `links`, then `rendered` | output files and the generated paths links may name; link resolution and the anchor check; rendered bodies and the site-wide link check |
 //! | Markdown | `anchors`, `shortcodes` (a folder: `parse`, `args`, then `inline`, `tables`, `blocks`), then `markdown` | the passes, then the stage that chains them |
@@ -47,6 +48,7 @@
 )]
 
 mod anchors;
+pub mod card_html;
 mod device_pages;
 mod devices;
 mod error;

@@ -7,15 +7,12 @@
 use crate::layering_tests::{code, SOURCES};
 
 /// The places raw HTML enters a template, per file: the Markdown stage's output
-/// (templates, fragments, a heading's text in anchors), core's card (device pages and
-/// the `card` shortcode), the fragment stylesheet, the sitemap's XML declaration and
-/// the slot of `markup::around_slot`.
-const RAW_HTML: [(&str, usize); 7] = [
+/// (templates, fragments, a heading's text in anchors), the fragment stylesheet, the
+/// sitemap's XML declaration and the slot of `markup::around_slot`.
+const RAW_HTML: [(&str, usize); 5] = [
     ("anchors", 1),
-    ("device_pages", 1),
     ("fragments", 2),
     ("markup", 1),
-    ("shortcodes/blocks", 1),
     ("sitemap", 1),
     ("templates", 1),
 ];

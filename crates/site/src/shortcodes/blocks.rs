@@ -2,13 +2,13 @@
 //! with its source), `plan-link` (a link into the planner) and `card` (a device's card).
 
 use super::args::{Args, Context};
+use crate::card_html::device_card_html;
 use crate::links::{app_href, QueryPair};
 use crate::strings::{catalog, t, Text};
-use maud::{html, Markup, PreEscaped};
+use maud::{html, Markup};
 use smarthost_core::cloud::Cloud;
 use smarthost_core::connector::{connector_steps, ConnectorInput, ConnectorKind};
 use smarthost_core::date::Date;
-use smarthost_core::device_card::render_device_card_html;
 use smarthost_core::i18n::Lang;
 use smarthost_core::method::{methods, Fact};
 use smarthost_core::plan::Answers;
@@ -171,8 +171,7 @@ pub(super) fn card(args: &Args, ctx: &Context) -> Result<Markup, String> {
     Ok(html! {
         div class="card-embed" {
             "\n"
-            // Core's card renderer escapes every value it writes (card::rows_html).
-            (PreEscaped(render_device_card_html(card, ctx.lang)))
+            (device_card_html(card, ctx.lang))
         }
         "\n"
     })
