@@ -17,7 +17,8 @@ use smarthost_core::cloud::Cloud;
 use smarthost_core::dmarc::DmarcError;
 use smarthost_core::dns::wire::WireError;
 use smarthost_core::dns::{
-    BadAnswer, DomainName, EndpointError, InMemoryZone, NameError, NetworkFailure, ResolveError,
+    BadAnswer, DomainName, EndpointError, InMemoryZone, JsonProblem, NameError, NetworkFailure,
+    ResolveError,
 };
 use smarthost_core::i18n::{parse_catalog, Lang};
 use smarthost_core::method::MethodId;
@@ -231,7 +232,13 @@ fn resolve_errors() -> Vec<ResolveError> {
         ResolveError::ServFail,
         ResolveError::Refused,
         ResolveError::OtherRcode(9),
-        ResolveError::MalformedJson("Status is missing".to_owned()),
+        ResolveError::MalformedJson(JsonProblem::Shape {
+            detail: "missing field `Status`".to_owned(),
+        }),
+        ResolveError::MalformedJson(JsonProblem::BadData {
+            rtype: "MX".to_owned(),
+            data: "10".to_owned(),
+        }),
         ResolveError::BadEndpoint(EndpointError::NoHost("https://".to_owned())),
         ResolveError::NotAllowed("https://dns.contoso.com".to_owned()),
         ResolveError::BadAnswer(BadAnswer::OtherName {

@@ -8,7 +8,8 @@
 
 use super::record::{Rcode, Record, RecordData, RecordType};
 use super::resolver::{
-    fetch_answer, outcome, validate_endpoint, HttpTransport, Lookup, ResolveError, Resolver,
+    fetch_answer, outcome, validate_endpoint, HttpTransport, JsonProblem, Lookup, ResolveError,
+    Resolver,
 };
 use super::DomainName;
 use crate::echo::{shown, shown_up_to};
@@ -109,8 +110,8 @@ pub struct JsonAnswer {
     pub records: Vec<Record>,
 }
 
-fn malformed(why: impl Into<String>) -> ResolveError {
-    ResolveError::MalformedJson(why.into())
+fn malformed(problem: JsonProblem) -> ResolveError {
+    ResolveError::MalformedJson(problem)
 }
 
 /// The body both APIs send, as far as it is used; other fields (`Question`, `RD`, …) are
@@ -169,21 +170,25 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
 /// serde's message for a body it refused, safe to show: it may quote text from the
 /// network, so unsafe characters are replaced and a long one is cut.
 fn refused(error: &serde_json::Error) -> ResolveError {
-    let why = shown_up_to(&error.to_string(), 200);
+    let detail = shown_up_to(&error.to_string(), 200);
     if error.is_data() {
-        malformed(why)
+        malformed(JsonProblem::Shape { detail })
     } else {
-        malformed(format!("not JSON: {why}"))
+        malformed(JsonProblem::NotJson { detail })
     }
 }
 
 /// Decodes a JSON API body, checking every field it uses.
 pub fn decode_json_answer(body: &[u8]) -> Result<JsonAnswer, ResolveError> {
-    let text = std::str::from_utf8(body).map_err(|e| malformed(format!("not JSON: {e}")))?;
+    let text = std::str::from_utf8(body).map_err(|e| {
+        malformed(JsonProblem::NotJson {
+            detail: e.to_string(),
+        })
+    })?;
     // Servers never send a byte order mark; one means something in between rewrote the
     // body, so it is refused as before rather than skipped as a file import would.
     if text.starts_with('\u{feff}') {
-        return Err(malformed("not JSON: it starts with a byte order mark"));
+        return Err(malformed(JsonProblem::ByteOrderMark));
     }
     let Object(body) = serde_json::from_str::<Object<Body>>(text).map_err(|e| refused(&e))?;
     let records = body
@@ -202,11 +207,10 @@ pub fn decode_json_answer(body: &[u8]) -> Result<JsonAnswer, ResolveError> {
 fn decode_record(entry: Entry) -> Result<Record, ResolveError> {
     let rtype = RecordType::from_code(entry.rtype);
     let data = decode_data(rtype, &entry.data).ok_or_else(|| {
-        malformed(format!(
-            "the {} data \"{}\" is not valid",
-            rtype.mnemonic(),
-            shown(&entry.data)
-        ))
+        malformed(JsonProblem::BadData {
+            rtype: rtype.mnemonic().to_string(),
+            data: shown(&entry.data),
+        })
     })?;
     Ok(Record {
         name: normalize_name(&entry.name),

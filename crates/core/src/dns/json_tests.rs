@@ -1,5 +1,6 @@
 use super::*;
 use crate::dns::{HttpResponse, NetworkFailure, TransportError};
+use crate::i18n::Lang;
 use crate::test_rng::Rng;
 use futures::executor::block_on;
 use std::cell::RefCell;
@@ -90,7 +91,9 @@ fn txt_record(owner: &str, data_json: &str) -> String {
 fn expect_malformed(body: &str) {
     let transport = FakeTransport::new().json("name=", body);
     match lookup(CLOUDFLARE, transport, "example.com", RecordType::Txt) {
-        Err(ResolveError::MalformedJson(why)) => assert!(!why.is_empty()),
+        Err(ResolveError::MalformedJson(problem)) => {
+            assert!(!problem.message(Lang::En).is_empty())
+        }
         other => panic!("{body}: expected MalformedJson, got {other:?}"),
     }
 }
@@ -481,9 +484,17 @@ fn not_json_is_malformed() {
     for body in ["", "<html>blocked</html>", "{\"Status\":0", "\u{feff}{}"] {
         expect_malformed(body);
     }
-    let message = ResolveError::MalformedJson("x".to_owned()).to_string();
-    assert!(message
-        .starts_with("the DNS-over-HTTPS server sent a JSON answer that could not be read ("));
+    let message = ResolveError::MalformedJson(JsonProblem::ByteOrderMark).to_string();
+    assert_eq!(message, "the DNS-over-HTTPS server sent a JSON answer that could not be read (not JSON: it starts with a byte order mark)");
+    let vi = ResolveError::MalformedJson(JsonProblem::BadData {
+        rtype: "MX".to_owned(),
+        data: "10".to_owned(),
+    })
+    .message(Lang::Vi);
+    assert!(
+        vi.contains("MX") && vi.contains("\"10\"") && !vi.contains("is not valid"),
+        "{vi}"
+    );
 }
 
 #[test]

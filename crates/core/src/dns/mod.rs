@@ -23,7 +23,7 @@ pub use json::{DohJsonResolver, JsonDialect};
 pub use name::{DomainName, NameError};
 pub use record::{Rcode, Record, RecordData, RecordType};
 pub use resolver::{
-    BadAnswer, DohWireResolver, HttpResponse, HttpTransport, Lookup, NetworkFailure, ResolveError,
-    Resolver, TransportError,
+    BadAnswer, DohWireResolver, HttpResponse, HttpTransport, JsonProblem, Lookup, NetworkFailure,
+    ResolveError, Resolver, TransportError,
 };
 pub use zone::InMemoryZone;

@@ -30,6 +30,40 @@ impl Lookup {
     }
 }
 
+/// Why a JSON API answer could not be read. The parser's own detail (serde's words,
+/// in English, with any quoted text made safe to show) is kept as the technical part
+/// of the message; the sentence around it is the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JsonProblem {
+    /// The body is not JSON at all (HTML from a proxy, cut off, not UTF-8).
+    NotJson { detail: String },
+    /// The body starts with a byte order mark: something in between rewrote it.
+    ByteOrderMark,
+    /// JSON, but not the DNS answer's shape (a field missing or of the wrong type).
+    Shape { detail: String },
+    /// A record whose data does not parse as its type.
+    BadData { rtype: String, data: String },
+}
+
+impl JsonProblem {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            JsonProblem::NotJson { detail } => {
+                format(lang, "dns.error.json.not-json", &[("detail", detail)])
+            }
+            JsonProblem::ByteOrderMark => format(lang, "dns.error.json.byte-order-mark", &[]),
+            JsonProblem::Shape { detail } => {
+                format(lang, "dns.error.json.shape", &[("detail", detail)])
+            }
+            JsonProblem::BadData { rtype, data } => format(
+                lang,
+                "dns.error.json.bad-data",
+                &[("type", rtype), ("data", data)],
+            ),
+        }
+    }
+}
+
 /// Why a look-up produced no answer. None of these says anything about the records.
 /// [`ResolveError::message`] says it in a language (texts `dns.error.*`); `Display` is
 /// the English.
@@ -52,8 +86,8 @@ pub enum ResolveError {
     Refused,
     OtherRcode(u16),
     Malformed(WireError),
-    /// Holds what is wrong with the JSON, in English (a parser's detail).
-    MalformedJson(String),
+    /// What is wrong with a JSON API answer.
+    MalformedJson(JsonProblem),
     BadEndpoint(super::endpoint::EndpointError),
     /// Holds the origin the page's Content-Security-Policy does not allow.
     NotAllowed(String),
@@ -113,7 +147,10 @@ impl ResolveError {
                 f("dns.error.other-rcode", &[("code", &code.to_string())])
             }
             ResolveError::Malformed(error) => error.message(lang),
-            ResolveError::MalformedJson(why) => f("dns.error.malformed-json", &[("why", why)]),
+            ResolveError::MalformedJson(problem) => f(
+                "dns.error.malformed-json",
+                &[("why", &problem.message(lang))],
+            ),
             ResolveError::BadEndpoint(error) => error.message(lang),
             ResolveError::NotAllowed(origin) => f("dns.error.not-allowed", &[("origin", origin)]),
             ResolveError::BadAnswer(problem) => f(
