@@ -80,12 +80,7 @@ pub fn QuestionStep(index: usize, answers: Memo<Answers>) -> impl IntoView {
                                 set_answer((!joined.is_empty()).then_some(joined));
                             }
                         />
-                        <span>
-                            {move || {
-                                let key = format!("question.{}.{value}", question.id);
-                                text(&for_sender(&key, answers.get().client))
-                            }}
-                        </span>
+                        <span>{choice_label(question.id, value, answers)}</span>
                     </label>
                 }
             })
@@ -108,12 +103,7 @@ pub fn QuestionStep(index: usize, answers: Memo<Answers>) -> impl IntoView {
                             prop:checked=move || current().as_deref() == Some(value)
                             on:change=move |_| set_answer(Some(value.to_owned()))
                         />
-                        <span>
-                            {move || {
-                                let key = format!("question.{}.{value}", question.id);
-                                text(&for_sender(&key, answers.get().client))
-                            }}
-                        </span>
+                        <span>{choice_label(question.id, value, answers)}</span>
                     </label>
                 }
             })
@@ -182,5 +172,18 @@ pub fn QuestionStep(index: usize, answers: Memo<Answers>) -> impl IntoView {
                 </button>
             </div>
         </section>
+    }
+}
+
+/// A choice's words, in the page's language and for who sends ("the application" when
+/// an application does), following both as they change.
+fn choice_label(
+    question: &'static str,
+    value: &'static str,
+    answers: Memo<Answers>,
+) -> impl Fn() -> String + Send + Sync + 'static {
+    move || {
+        let key = format!("question.{question}.{value}");
+        text(&for_sender(&key, answers.get().client))
     }
 }

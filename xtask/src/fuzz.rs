@@ -19,12 +19,12 @@
 //! overflow checks, so an arithmetic overflow that would wrap silently in a release build
 //! is found as a panic.
 
-use crate::process::{display, output};
+use crate::process::{display, output, spawn_merged};
 use anyhow::{bail, Context, Result};
 use std::fs;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::Instant;
 
 /// The targets in fuzz/fuzz_targets/, in the order `cargo xtask fuzz` runs them.
@@ -169,15 +169,7 @@ fn run_target(fuzz_dir: &Path, target: &'static str, seconds: u64) -> Result<Tar
         .args(["--", &format!("-max_total_time={seconds}")]);
     println!("$ (cd fuzz && RUSTC_BOOTSTRAP=1 {})", display(&cmd));
 
-    let (reader, writer) = std::io::pipe().context("creating a pipe")?;
-    let writer_err = writer.try_clone().context("cloning a pipe")?;
-    let mut child = cmd
-        .stdout(writer)
-        .stderr(writer_err)
-        .spawn()
-        .with_context(|| format!("could not start `{}`", display(&cmd)))?;
-    // Drop the parent's copies of the write ends so reading ends when the child exits.
-    cmd.stdout(Stdio::null()).stderr(Stdio::null());
+    let (mut child, reader) = spawn_merged(&mut cmd)?;
 
     let mut scan = Scan::default();
     let mut fuzzing_since = None;

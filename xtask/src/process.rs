@@ -3,8 +3,8 @@
 
 use crate::summary::Tally;
 use anyhow::{bail, Context, Result};
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::io::{BufRead, BufReader, PipeReader};
+use std::process::{Child, Command, Stdio};
 
 /// Runs a command with inherited output; fails with the command line on a non-zero exit.
 pub fn run(cmd: &mut Command) -> Result<()> {
@@ -30,16 +30,7 @@ pub fn output(cmd: &mut Command) -> Option<String> {
 /// adding the pass/fail counts it prints to `tally`. Returns whether it exited 0.
 pub fn run_tallied(cmd: &mut Command, tally: &mut Tally) -> Result<bool> {
     println!("$ {}", display(cmd));
-    let (reader, writer) = std::io::pipe().context("creating a pipe")?;
-    let writer_err = writer.try_clone().context("cloning a pipe")?;
-    let mut child = cmd
-        .stdout(writer)
-        .stderr(writer_err)
-        .spawn()
-        .with_context(|| format!("could not start `{}`", display(cmd)))?;
-    // `cmd` still owns the parent's copies of the write ends; replacing them closes those
-    // copies, so reading reaches end-of-file when the child exits.
-    cmd.stdout(Stdio::null()).stderr(Stdio::null());
+    let (mut child, reader) = spawn_merged(cmd)?;
     for line in BufReader::new(reader).lines() {
         let line = line.unwrap_or_default();
         println!("{line}");
@@ -47,6 +38,22 @@ pub fn run_tallied(cmd: &mut Command, tally: &mut Tally) -> Result<bool> {
     }
     let status = child.wait().context("waiting for a test runner")?;
     Ok(status.success())
+}
+
+/// Starts `cmd` with its stdout and stderr merged into one pipe, for reading line by
+/// line in the order the child wrote them.
+pub fn spawn_merged(cmd: &mut Command) -> Result<(Child, PipeReader)> {
+    let (reader, writer) = std::io::pipe().context("creating a pipe")?;
+    let writer_err = writer.try_clone().context("cloning a pipe")?;
+    let child = cmd
+        .stdout(writer)
+        .stderr(writer_err)
+        .spawn()
+        .with_context(|| format!("could not start `{}`", display(cmd)))?;
+    // `cmd` still owns the parent's copies of the write ends; replacing them closes those
+    // copies, so reading reaches end-of-file when the child exits.
+    cmd.stdout(Stdio::null()).stderr(Stdio::null());
+    Ok((child, reader))
 }
 
 pub fn display(cmd: &Command) -> String {
