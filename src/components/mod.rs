@@ -2,4 +2,5 @@ pub mod check;
 pub mod code_block;
 pub mod matrix_table;
 pub mod question_step;
+pub mod radio_choice;
 pub mod ranking_view;

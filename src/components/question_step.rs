@@ -1,6 +1,7 @@
 //! One question of the planner, as a radio group (checkboxes for ports), with back and
 //! next. Answers are written to the URL as they are chosen.
 
+use crate::components::radio_choice::RadioChoice;
 use crate::i18n::{t, text, tf};
 use crate::pages::plan::Step;
 use crate::url_state::query_with;
@@ -95,16 +96,14 @@ pub fn QuestionStep(index: usize, answers: Memo<Answers>) -> impl IntoView {
                 let set_answer = set_answer.clone();
                 let value: &'static str = value;
                 view! {
-                    <label class="choice">
-                        <input
-                            type="radio"
-                            name=question.id
-                            value=value
-                            prop:checked=move || current().as_deref() == Some(value)
-                            on:change=move |_| set_answer(Some(value.to_owned()))
-                        />
+                    <RadioChoice
+                        name=question.id
+                        value=value
+                        checked=Signal::derive(move || current().as_deref() == Some(value))
+                        on_choose=Callback::new(move |()| set_answer(Some(value.to_owned())))
+                    >
                         <span>{choice_label(question.id, value, answers)}</span>
-                    </label>
+                    </RadioChoice>
                 }
             })
             .collect_view()

@@ -4,6 +4,7 @@
 //! for an application.
 
 use crate::components::code_block::CodeBlock;
+use crate::components::radio_choice::RadioChoice;
 use crate::i18n::{lang, t, text};
 use crate::url_state::{pairs_of, query_with};
 use leptos::prelude::*;
@@ -124,16 +125,14 @@ pub fn Connector() -> impl IntoView {
     let kind_choice = move |kind: &'static str, label: &'static str| {
         let set = set_kind.clone();
         view! {
-            <label class="choice">
-                <input
-                    type="radio"
-                    name="kind"
-                    value=kind
-                    prop:checked=move || form.get().kind == kind
-                    on:change=move |_| set("kind", kind.to_owned())
-                />
+            <RadioChoice
+                name="kind"
+                value=kind
+                checked=Signal::derive(move || form.get().kind == kind)
+                on_choose=Callback::new(move |()| set("kind", kind.to_owned()))
+            >
                 <span>{worded(label)}</span>
-            </label>
+            </RadioChoice>
         }
     };
     let client_choice = move |client: Client| {
@@ -145,16 +144,14 @@ pub fn Connector() -> impl IntoView {
         // A device is the default, so it leaves the URL.
         let value = (client == Client::Application).then_some(client.id());
         view! {
-            <label class="choice">
-                <input
-                    type="radio"
-                    name="client"
-                    value=client.id()
-                    prop:checked=move || form.get().client.unwrap_or(Client::Device) == client
-                    on:change=move |_| set("client", value.unwrap_or_default().to_owned())
-                />
+            <RadioChoice
+                name="client"
+                value=client.id()
+                checked=Signal::derive(move || form.get().client.unwrap_or(Client::Device) == client)
+                on_choose=Callback::new(move |()| set("client", value.unwrap_or_default().to_owned()))
+            >
                 <span>{t(label)}</span>
-            </label>
+            </RadioChoice>
         }
     };
 

@@ -1,5 +1,6 @@
 //! Settings: the interface language and the DNS-over-HTTPS resolver of the DNS check.
 
+use crate::components::radio_choice::RadioChoice;
 use crate::i18n::{lang, remember, t};
 use crate::settings::ResolverSetting;
 use crate::url_state::query_with;
@@ -76,32 +77,28 @@ pub fn Settings() -> impl IntoView {
     let lang_choice = move |choice: Lang, label: &'static str| {
         let set_lang = set_lang.clone();
         view! {
-            <label class="choice">
-                <input
-                    type="radio"
-                    name="lang"
-                    value=choice.code()
-                    prop:checked=move || lang() == choice
-                    on:change=move |_| set_lang(choice)
-                />
+            <RadioChoice
+                name="lang"
+                value=choice.code()
+                checked=Signal::derive(move || lang() == choice)
+                on_choose=Callback::new(move |()| set_lang(choice))
+            >
                 <span lang=choice.code()>{label}</span>
-            </label>
+            </RadioChoice>
         }
     };
     let preset = move |setting: ResolverSetting, key: &'static str| {
         let id = setting.id();
         let chosen = setting.clone();
         view! {
-            <label class="choice">
-                <input
-                    type="radio"
-                    name="resolver"
-                    value=id
-                    prop:checked=move || resolver.get().id() == id
-                    on:change=move |_| choose(chosen.clone())
-                />
+            <RadioChoice
+                name="resolver"
+                value=id
+                checked=Signal::derive(move || resolver.get().id() == id)
+                on_choose=Callback::new(move |()| choose(chosen.clone()))
+            >
                 <span>{t(key)}</span>
-            </label>
+            </RadioChoice>
         }
     };
 
