@@ -1,0 +1,128 @@
+//! The device inventory as the Cards screen holds it: a stable key and a signal per
+//! device, so editing one never re-creates the others' fields and typing in one device
+//! updates that row alone (the list changes only when a device is added, removed or
+//! imported). Saved in this browser.
+
+use crate::storage;
+use leptos::prelude::*;
+use smarthost_core::inventory::{CloudAssumed, Device, Imported, Inventory};
+
+const STORAGE_KEY: &str = "smarthost.inventory";
+
+/// Devices with a stable key each.
+pub type Rows = Vec<(u64, RwSignal<Device>)>;
+
+/// The saved devices, and the notice when they were saved before devices had a cloud.
+pub fn load() -> (Vec<Device>, Option<CloudAssumed>) {
+    storage::get(STORAGE_KEY)
+        .and_then(|text| Imported::read_json(&text).ok())
+        .map(|imported| (imported.inventory.devices, imported.cloud_assumed))
+        .unwrap_or_default()
+}
+
+/// Saves `devices` in this browser.
+pub fn save(devices: Vec<Device>) {
+    storage::set(STORAGE_KEY, &Inventory::new(devices).to_json());
+}
+
+/// The rows and the next key to give.
+#[derive(Clone, Copy)]
+pub struct DeviceRows {
+    rows: RwSignal<Rows>,
+    next_key: StoredValue<u64>,
+}
+
+impl DeviceRows {
+    pub fn new(devices: Vec<Device>) -> Self {
+        let rows = DeviceRows {
+            rows: RwSignal::new(Vec::new()),
+            next_key: StoredValue::new(0),
+        };
+        rows.rows.set(rows.keyed(devices));
+        rows
+    }
+
+    fn key(self) -> u64 {
+        let key = self.next_key.get_value();
+        self.next_key.set_value(key + 1);
+        key
+    }
+
+    fn keyed(self, devices: Vec<Device>) -> Rows {
+        devices
+            .into_iter()
+            .map(|d| (self.key(), RwSignal::new(d)))
+            .collect()
+    }
+
+    /// The rows (reactive: changes when a device is added, removed or imported).
+    pub fn list(self) -> Rows {
+        self.rows.get()
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.rows.with(Vec::is_empty)
+    }
+
+    /// Every device as typed (reactive: changes with any field of any device).
+    pub fn devices(self) -> Vec<Device> {
+        self.rows.get().iter().map(|(_, d)| d.get()).collect()
+    }
+
+    /// Puts `devices` in place of the list.
+    pub fn replace(self, devices: Vec<Device>) {
+        self.rows.set(self.keyed(devices));
+    }
+
+    /// Adds `device` at the end.
+    pub fn push(self, device: Device) {
+        let row = (self.key(), RwSignal::new(device));
+        self.rows.update(|r| r.push(row));
+    }
+
+    /// Adds `copy` right after the row of `key`.
+    pub fn insert_after(self, key: u64, copy: Device) {
+        let row = (self.key(), RwSignal::new(copy));
+        self.rows.update(|r| insert_after(r, key, row));
+    }
+
+    pub fn remove(self, key: u64) {
+        self.rows.update(|r| r.retain(|(k, _)| *k != key));
+    }
+}
+
+/// Inserts `row` after the row keyed `key`, or at the end when that row is gone.
+fn insert_after<T>(rows: &mut Vec<(u64, T)>, key: u64, row: (u64, T)) {
+    let at = rows
+        .iter()
+        .position(|(k, _)| *k == key)
+        .map_or(rows.len(), |i| i + 1);
+    rows.insert(at, row);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::insert_after;
+
+    #[test]
+    fn a_copy_goes_right_after_its_row_or_last_when_the_row_is_gone() {
+        let mut rows = vec![(0, "printer"), (4, "scanner"), (2, "app")];
+        insert_after(&mut rows, 4, (7, "scanner copy"));
+        assert_eq!(
+            rows,
+            [
+                (0, "printer"),
+                (4, "scanner"),
+                (7, "scanner copy"),
+                (2, "app")
+            ]
+        );
+        insert_after(&mut rows, 2, (8, "app copy"));
+        assert_eq!(rows.last(), Some(&(8, "app copy")));
+        insert_after(&mut rows, 99, (9, "orphan"));
+        assert_eq!(rows.last(), Some(&(9, "orphan")));
+        let mut empty = Vec::new();
+        insert_after(&mut empty, 0, (0, "first"));
+        assert_eq!(empty, [(0, "first")]);
+    }
+}

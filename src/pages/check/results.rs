@@ -1,0 +1,138 @@
+//! What the check page shows of a run: its progress, the result cards as the sections
+//! come in, and, once done, the what-if editor, paste mode and the links to share.
+
+use super::inputs::{CheckTarget, InputError};
+use super::link::{add_to_card_href, check_link};
+use super::run::{CheckRun, RunState};
+use crate::components::check::{
+    dmarc_card::DmarcCard,
+    findings::FindingList,
+    mx_card::MxCard,
+    paste::{PasteRecords, PasteState},
+    progress::RunProgress,
+    spf_card::SpfCard,
+    whatif::WhatIf,
+};
+use crate::components::code_block::CodeBlock;
+use crate::doh::AppResolver;
+use crate::i18n::{lang, t};
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use smarthost_core::report::{Section, Stage};
+
+/// The run's progress or its cancellation, and why nothing could be asked.
+#[component]
+pub fn RunStatus(run: CheckRun) -> impl IntoView {
+    view! {
+        <div class="check-status" role="status">
+            {move || match run.state.get() {
+                RunState::Running(_) => view! { <RunProgress progress=run.progress /> }.into_any(),
+                RunState::Cancelled => view! { <p class="notice">{t("ui.check.cancelled")}</p> }.into_any(),
+                _ => ().into_any(),
+            }}
+        </div>
+        {move || match run.state.get() {
+            RunState::NoResolver(error) => view! {
+                <div class="result could-not-check" data-testid="mx-result" data-status="could-not-check">
+                    <h2>{t("ui.mx.could-not-check")}</h2>
+                    <p>{move || error.message(lang())}</p>
+                </div>
+            }
+            .into_any(),
+            _ => ().into_any(),
+        }}
+    }
+}
+
+/// The result cards of the report so far, each pending until its section is in.
+#[component]
+pub fn ReportCards(run: CheckRun) -> impl IntoView {
+    move || {
+        run.report().map(|report| {
+            // The cards word the report in the page's language: a switch re-renders
+            // them from the report held here.
+            let _language = lang();
+            let pending = report.pending.clone();
+            let mx_pending = pending.contains(&Stage::Mx);
+            let spf_pending = pending.contains(&Stage::Spf);
+            let dmarc_pending = pending.contains(&Stage::Dmarc);
+            let device_findings: Vec<_> = report.findings_in(Section::Devices).cloned().collect();
+            view! {
+                <div class="check-results">
+                    {(!device_findings.is_empty()).then(|| view! {
+                        <FindingList findings=device_findings />
+                    })}
+                    <MxCard report=report.clone() pending=mx_pending source=run.source.get_untracked() />
+                    <SpfCard report=report.clone() pending=spf_pending />
+                    <DmarcCard report=report.clone() pending=dmarc_pending />
+                </div>
+            }
+        })
+    }
+}
+
+/// After a finished run: the what-if editor, paste mode (open when nothing answered or
+/// while checking pasted records), the check's link and "add to a device card".
+#[component]
+pub fn Finished(
+    run: CheckRun,
+    target: Memo<Option<Result<CheckTarget, InputError>>>,
+    pasted: PasteState,
+    url_method: Memo<String>,
+    url_ips: Memo<String>,
+) -> impl IntoView {
+    let on_paste = move |records: AppResolver| {
+        if let Some(Ok(target)) = target.get_untracked() {
+            run.start(target, Some(records));
+        }
+    };
+    let location = use_location();
+    move || {
+        run.finished().map(|report| {
+            let target = target.get_untracked().and_then(Result::ok);
+            let shared = run.resolver();
+            let nothing = report.nothing_answered();
+            // In paste mode: what the check asked that nothing pasted answers.
+            let needed = shared.as_ref().map_or_else(Vec::new, |shared| match &shared.inner().inner {
+                AppResolver::Pasted(records) => records.still_needed(),
+                _ => Vec::new(),
+            });
+            let paste_mode = target.as_ref().is_some_and(|target| pasted.is_checking(&target.domain));
+            // The link follows the address: drawn again when the query changes.
+            let _ = location.search.get();
+            view! {
+                {match (target.clone(), shared) {
+                    (Some(target), Some(shared)) if report.spf.tree.is_some() && !nothing => view! {
+                        <WhatIf report=report.clone() target=target resolver=shared />
+                    }.into_any(),
+                    _ => ().into_any(),
+                }}
+                {target.map(|target| view! {
+                    <PasteRecords
+                        domain=target.domain.clone()
+                        state=pasted
+                        open=nothing || paste_mode
+                        unreachable=nothing && !paste_mode
+                        needed=needed.clone()
+                        on_records=on_paste
+                    />
+                })}
+                <section class="check-actions" aria-labelledby="check-link-heading">
+                    <h2 id="check-link-heading">{t("ui.check.link")}</h2>
+                    <CodeBlock code=check_link() />
+                    {report.mx.smart_host.clone().map(|host| {
+                        let href = add_to_card_href(
+                            &report.domain,
+                            &host,
+                            report.cloud,
+                            &url_method.get_untracked(),
+                            &url_ips.get_untracked(),
+                            &location.search.get_untracked(),
+                        );
+                        view! { <p><a class="button-link" href=href rel="external">{t("ui.check.add-to-card")}</a></p> }
+                    })}
+                </section>
+            }
+        })
+    }
+}
