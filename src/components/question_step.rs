@@ -51,7 +51,7 @@ pub fn QuestionStep(index: usize, answers: Memo<Answers>) -> impl IntoView {
         }
     };
 
-    let options = if question.multiple {
+    let options = {
         let set_answer = set_answer.clone();
         question
             .values
@@ -59,55 +59,48 @@ pub fn QuestionStep(index: usize, answers: Memo<Answers>) -> impl IntoView {
             .map(move |value| {
                 let set_answer = set_answer.clone();
                 let value: &'static str = value;
-                let checked =
-                    move || current().is_some_and(|list| list.split(',').any(|v| v == value));
-                view! {
-                    <label class="choice">
-                        <input
-                            type="checkbox"
+                if question.multiple {
+                    let checked =
+                        move || current().is_some_and(|list| list.split(',').any(|v| v == value));
+                    view! {
+                        <label class="choice">
+                            <input
+                                type="checkbox"
+                                name=question.id
+                                value=value
+                                prop:checked=checked
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    let mut list: Vec<String> = current()
+                                        .map(|l| l.split(',').map(str::to_owned).collect())
+                                        .unwrap_or_default();
+                                    list.retain(|v| v != value);
+                                    if on {
+                                        list.push(value.to_owned());
+                                    }
+                                    let joined = list.join(",");
+                                    set_answer((!joined.is_empty()).then_some(joined));
+                                }
+                            />
+                            <span>{choice_label(question.id, value, answers)}</span>
+                        </label>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <RadioChoice
                             name=question.id
                             value=value
-                            prop:checked=checked
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                let mut list: Vec<String> = current()
-                                    .map(|l| l.split(',').map(str::to_owned).collect())
-                                    .unwrap_or_default();
-                                list.retain(|v| v != value);
-                                if on {
-                                    list.push(value.to_owned());
-                                }
-                                let joined = list.join(",");
-                                set_answer((!joined.is_empty()).then_some(joined));
-                            }
-                        />
-                        <span>{choice_label(question.id, value, answers)}</span>
-                    </label>
+                            checked=Signal::derive(move || current().as_deref() == Some(value))
+                            on_choose=Callback::new(move |()| set_answer(Some(value.to_owned())))
+                        >
+                            <span>{choice_label(question.id, value, answers)}</span>
+                        </RadioChoice>
+                    }
+                    .into_any()
                 }
             })
             .collect_view()
-            .into_any()
-    } else {
-        let set_answer = set_answer.clone();
-        question
-            .values
-            .iter()
-            .map(move |value| {
-                let set_answer = set_answer.clone();
-                let value: &'static str = value;
-                view! {
-                    <RadioChoice
-                        name=question.id
-                        value=value
-                        checked=Signal::derive(move || current().as_deref() == Some(value))
-                        on_choose=Callback::new(move |()| set_answer(Some(value.to_owned())))
-                    >
-                        <span>{choice_label(question.id, value, answers)}</span>
-                    </RadioChoice>
-                }
-            })
-            .collect_view()
-            .into_any()
     };
     let unknown = {
         let set_answer = set_answer.clone();

@@ -93,6 +93,14 @@ fn page_name(i: usize) -> String {
     }
 }
 
+/// `count` sentences of a guide page, as one paragraph.
+fn paragraph(rng: &mut Rng, count: usize) -> String {
+    (0..count)
+        .map(|_| sentence(rng, PAGES))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn sentence(rng: &mut Rng, pages: usize) -> String {
     let mut words = Vec::new();
     let len = 8 + rng.below(10);
@@ -131,12 +139,7 @@ fn page(i: usize, rng: &mut Rng) -> String {
         rng.pick(&WORDS)
     );
     for _ in 0..2 {
-        out.push_str(
-            &(0..3)
-                .map(|_| sentence(rng, PAGES))
-                .collect::<Vec<_>>()
-                .join(" "),
-        );
+        out.push_str(&paragraph(rng, 3));
         out.push_str("\n\n");
     }
     let sections = MIN_SECTIONS + rng.below(4);
@@ -146,12 +149,7 @@ fn page(i: usize, rng: &mut Rng) -> String {
             rng.pick(&WORDS),
             rng.pick(&WORDS)
         ));
-        out.push_str(
-            &(0..4)
-                .map(|_| sentence(rng, PAGES))
-                .collect::<Vec<_>>()
-                .join(" "),
-        );
+        out.push_str(&paragraph(rng, 4));
         out.push_str("\n\n");
         match rng.below(4) {
             0 => {
@@ -190,12 +188,7 @@ fn page(i: usize, rng: &mut Rng) -> String {
             }
         }
         out.push('\n');
-        out.push_str(
-            &(0..3)
-                .map(|_| sentence(rng, PAGES))
-                .collect::<Vec<_>>()
-                .join(" "),
-        );
+        out.push_str(&paragraph(rng, 3));
         out.push_str("\n\n");
     }
     out
