@@ -35,3 +35,5 @@ mod test_rng;
 mod text_cursor;
 pub mod toml_doc;
 pub mod validate;
+#[cfg(test)]
+mod wire_names_tests;

@@ -52,7 +52,7 @@ impl Policy {
     }
 
     /// A `p` or `sp` value, compared case-insensitively.
-    fn parse(value: &str) -> Option<Policy> {
+    pub(crate) fn parse(value: &str) -> Option<Policy> {
         if value.eq_ignore_ascii_case("none") {
             Some(Policy::None)
         } else if value.eq_ignore_ascii_case("quarantine") {
@@ -84,7 +84,7 @@ impl Alignment {
         }
     }
 
-    fn parse(value: &str) -> Option<Alignment> {
+    pub(crate) fn parse(value: &str) -> Option<Alignment> {
         if value.eq_ignore_ascii_case("r") {
             Some(Alignment::Relaxed)
         } else if value.eq_ignore_ascii_case("s") {
