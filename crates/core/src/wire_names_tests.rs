@@ -19,6 +19,7 @@ use crate::spf::record::MechanismKind;
 use crate::spf::SpfResult;
 use serde::Serialize;
 use std::fmt::Debug;
+use strum::VariantArray;
 
 /// `name(variant)` is the listed string for every row, and no two rows share one.
 fn names<E: Copy + Debug>(table: &[(E, &str)], name: impl Fn(E) -> &'static str) {
@@ -74,6 +75,7 @@ fn method_ids() {
     parses(METHODS, MethodId::parse);
     serialises(METHODS);
     covers(METHODS, &MethodId::ALL);
+    covers(METHODS, MethodId::VARIANTS);
     // Exact: the app's URLs and the CLI never accepted another spelling.
     assert_eq!(MethodId::parse("Direct-Send"), None);
     assert_eq!(MethodId::parse(" hve"), None);
@@ -132,7 +134,10 @@ fn dmarc_policy_and_alignment() {
     // RFC 7489 compares tag values case-insensitively.
     assert_eq!(Policy::parse("REJECT"), Some(Policy::Reject));
     assert_eq!(Policy::parse("Quarantine"), Some(Policy::Quarantine));
-    let alignments = [(Alignment::Relaxed, "relaxed"), (Alignment::Strict, "strict")];
+    let alignments = [
+        (Alignment::Relaxed, "relaxed"),
+        (Alignment::Strict, "strict"),
+    ];
     names(&alignments, Alignment::as_str);
     serialises(&alignments);
     // The record spells alignment with one letter, in either case; the name is not a value.
@@ -150,6 +155,7 @@ fn languages() {
     parses(&langs, Lang::parse);
     serialises(&langs);
     covers(&langs, &Lang::ALL);
+    covers(&langs, Lang::VARIANTS);
     // A browser's or a URL's code is trimmed and compared case-insensitively.
     assert_eq!(Lang::parse(" VI "), Some(Lang::Vi));
     assert_eq!(Lang::parse("En"), Some(Lang::En));
@@ -171,6 +177,22 @@ fn milestones() {
     names(&table, Milestone::key);
     parses(&table, Milestone::from_key);
     covers(&table, &Milestone::ALL);
+    covers(&table, Milestone::VARIANTS);
+    // The JSON keeps serde's kebab case of the variant, which differs for one of them.
+    let json: Vec<(Milestone, &str)> = table
+        .iter()
+        .map(|&(m, key)| {
+            (
+                m,
+                if m == Milestone::Tls10Off {
+                    "tls10-off"
+                } else {
+                    key
+                },
+            )
+        })
+        .collect();
+    serialises(&json);
 }
 
 #[test]
@@ -226,11 +248,17 @@ fn ranking_verdicts_and_effects() {
 
 #[test]
 fn senders_and_connectors() {
-    let clients = [(Client::Device, "device"), (Client::Application, "application")];
+    let clients = [
+        (Client::Device, "device"),
+        (Client::Application, "application"),
+    ];
     names(&clients, Client::id);
     parses(&clients, Client::parse);
     // The JSON of a ranking's answers keeps the variant's own name.
-    serialises(&[(Client::Device, "Device"), (Client::Application, "Application")]);
+    serialises(&[
+        (Client::Device, "Device"),
+        (Client::Application, "Application"),
+    ]);
     let kinds = [
         (ConnectorKind::RelayIp, "relay-ip"),
         (ConnectorKind::RelayCert, "relay-cert"),
@@ -261,6 +289,7 @@ fn matrix_aspects() {
     ];
     names(&ids, Aspect::id);
     covers(&ids, &Aspect::ALL);
+    covers(&ids, Aspect::VARIANTS);
     // The JSON names are the variants' own, in kebab case: not the catalog suffixes.
     serialises(&[
         (Aspect::SmartHost, "smart-host"),
@@ -293,6 +322,7 @@ fn clouds() {
     parses(&table, Cloud::parse);
     serialises(&table);
     covers(&table, &Cloud::ALL);
+    covers(&table, Cloud::VARIANTS);
     assert_eq!(Cloud::parse("GCC"), None);
 }
 
@@ -366,8 +396,14 @@ fn resolver_presets_and_record_types() {
         format,
     };
     assert_eq!(custom(DohFormat::Json).id(), "custom");
-    assert_eq!(custom(DohFormat::Json).encode(), "custom json https://dns.test/q");
-    assert_eq!(custom(DohFormat::Wire).encode(), "custom wire https://dns.test/q");
+    assert_eq!(
+        custom(DohFormat::Json).encode(),
+        "custom json https://dns.test/q"
+    );
+    assert_eq!(
+        custom(DohFormat::Wire).encode(),
+        "custom wire https://dns.test/q"
+    );
     // "custom" alone names no endpoint; an unknown format reads as wire, as it always has.
     assert_eq!(ResolverSetting::decode("custom"), None);
     assert_eq!(
@@ -386,4 +422,62 @@ fn resolver_presets_and_record_types() {
         (RecordType::Unknown(99), "unknown"),
     ];
     names(&types, RecordType::mnemonic);
+}
+
+/// Each enum-valued question allows exactly its enum's names, in the enum's order: the
+/// questionnaire table and the derives spell the same values.
+#[test]
+fn question_values_are_the_answer_enums_names() {
+    use crate::plan::questions::{Auth, Hosting, IpKind, Recipients, Sender, TlsSupport, Volume};
+    fn all<E: VariantArray + Copy + Into<&'static str>>() -> Vec<&'static str> {
+        E::VARIANTS.iter().map(|v| (*v).into()).collect()
+    }
+    let expected: [(&str, Vec<&str>); 8] = [
+        ("client", all::<Client>()),
+        ("cloud", all::<Cloud>()),
+        ("recipients", all::<Recipients>()),
+        ("auth", all::<Auth>()),
+        ("tls", all::<TlsSupport>()),
+        ("ip", all::<IpKind>()),
+        ("hosting", all::<Hosting>()),
+        ("volume", all::<Volume>()),
+    ];
+    for (id, names) in expected.iter().chain([&("sender", all::<Sender>())]) {
+        let question = crate::plan::question(id).unwrap();
+        assert_eq!(question.values, names.as_slice(), "{id}");
+    }
+    assert_eq!(all::<TlsSupport>(), ["1.2", "legacy", "none"]);
+    assert_eq!(all::<Auth>(), ["oauth", "basic", "none"]);
+    assert_eq!(all::<Hosting>(), ["on-premises", "third-party-cloud"]);
+    assert_eq!(all::<Sender>(), ["device", "each-user"]);
+}
+
+#[test]
+fn severities_sections_and_effects_as_text() {
+    let severities = [
+        (Severity::Error, "error"),
+        (Severity::Warning, "warning"),
+        (Severity::Info, "info"),
+    ];
+    names(&severities, Severity::as_str);
+    covers(&severities, Severity::VARIANTS);
+    let sections = [
+        (Section::Devices, "devices"),
+        (Section::Mx, "mx"),
+        (Section::Spf, "spf"),
+        (Section::Dmarc, "dmarc"),
+    ];
+    names(&sections, Section::as_str);
+    covers(&sections, Section::VARIANTS);
+    let effects = [
+        (Effect::Blocks, "blocks"),
+        (Effect::Against, "against"),
+        (Effect::For, "for"),
+        (Effect::Prefer, "prefer"),
+        (Effect::Retiring, "retiring"),
+        (Effect::ToCheck, "to-check"),
+        (Effect::Note, "note"),
+    ];
+    names(&effects, Effect::as_str);
+    covers(&effects, Effect::VARIANTS);
 }
