@@ -12,9 +12,7 @@ use smarthost_core::cloud::Cloud;
 use smarthost_core::dns::DomainName;
 use smarthost_core::i18n::{self, Lang};
 use smarthost_core::method::MethodId;
-use smarthost_core::report::{
-    check_domain, cloud_line, CheckRequest, Report, Section, Severity, Status,
-};
+use smarthost_core::report::{check_domain, cloud_line, CheckRequest, Report, Section, Status};
 use std::net::Ipv4Addr;
 
 /// Exit status for a report with error findings.
@@ -223,11 +221,7 @@ fn to_text(report: &Report, lang: Lang) -> String {
         out.push_str(&format!("    {}\n", meaning.render(lang)));
     }
     for finding in &report.findings {
-        let severity = match finding.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        };
+        let severity = finding.severity.as_str();
         let severity = line(&format!("cli.check.severity.{severity}"), &[]);
         let fix = line("cli.check.fix", &[("fix", &finding.fix(lang))]);
         out.push_str(&format!(

@@ -4,18 +4,30 @@
 use crate::i18n::{text, Lang};
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
+/// Its id is the `cloud` answer, a check link's `cloud` parameter, the catalog's
+/// `question.cloud.<id>` and the JSON's name.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Default,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
+#[serde(into = "&'static str")]
 pub enum Cloud {
     #[default]
-    #[serde(rename = "worldwide")]
     Worldwide,
-    #[serde(rename = "gcc")]
     Gcc,
-    #[serde(rename = "gcc-high")]
     GccHigh,
-    #[serde(rename = "dod")]
     Dod,
-    #[serde(rename = "21vianet")]
+    #[strum(serialize = "21vianet")]
     China21Vianet,
 }
 
@@ -34,17 +46,11 @@ impl Cloud {
     ];
 
     pub fn id(self) -> &'static str {
-        match self {
-            Cloud::Worldwide => "worldwide",
-            Cloud::Gcc => "gcc",
-            Cloud::GccHigh => "gcc-high",
-            Cloud::Dod => "dod",
-            Cloud::China21Vianet => "21vianet",
-        }
+        self.into()
     }
 
     pub fn parse(id: &str) -> Option<Cloud> {
-        Cloud::ALL.into_iter().find(|c| c.id() == id)
+        id.parse().ok()
     }
 
     /// The SMTP AUTH client submission host.

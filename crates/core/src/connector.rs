@@ -18,8 +18,21 @@ use crate::validate::{
 };
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+/// Its name (`relay-ip`, `relay-cert`, `partner`) is the connector page's `kind` and the
+/// JSON's.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
+#[serde(into = "&'static str")]
 pub enum ConnectorKind {
     /// OnPremises connector identified by static public IPv4 addresses.
     RelayIp,
@@ -31,12 +44,7 @@ pub enum ConnectorKind {
 
 impl ConnectorKind {
     pub fn parse(text: &str) -> Option<ConnectorKind> {
-        match text {
-            "relay-ip" => Some(ConnectorKind::RelayIp),
-            "relay-cert" => Some(ConnectorKind::RelayCert),
-            "partner" => Some(ConnectorKind::Partner),
-            _ => None,
-        }
+        text.parse().ok()
     }
 
     /// The connector a planned method needs: relay by IP or certificate, and for Direct
@@ -52,11 +60,7 @@ impl ConnectorKind {
     }
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            ConnectorKind::RelayIp => "relay-ip",
-            ConnectorKind::RelayCert => "relay-cert",
-            ConnectorKind::Partner => "partner",
-        }
+        self.into()
     }
 }
 

@@ -11,8 +11,21 @@ use std::sync::OnceLock;
 type Catalog = HashMap<&'static str, &'static str>;
 
 /// A language smarthost speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    serde::Serialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "lowercase", ascii_case_insensitive)]
+#[serde(into = "&'static str")]
 pub enum Lang {
     #[default]
     En,
@@ -23,18 +36,12 @@ impl Lang {
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Vi];
 
     pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Vi => "vi",
-        }
+        self.into()
     }
 
+    /// A language code from a URL, storage or the browser: trimmed, in any case.
     pub fn parse(code: &str) -> Option<Lang> {
-        match code.trim().to_ascii_lowercase().as_str() {
-            "en" => Some(Lang::En),
-            "vi" => Some(Lang::Vi),
-            _ => None,
-        }
+        code.trim().parse().ok()
     }
 
     /// The catalog compiled into this build. The browser build compiles in English only

@@ -47,3 +47,5 @@ pub mod toml_doc;
 pub mod toml_error;
 pub mod toml_write;
 pub mod validate;
+#[cfg(test)]
+mod wire_names_tests;

@@ -9,20 +9,29 @@ use crate::milestone::Milestone;
 use serde::Serialize;
 
 /// An aspect that the matrix compares, in the order rows are shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+///
+/// The JSON names it in kebab case (`from-address`); [`Aspect::id`] is its catalog
+/// suffix, shorter for three rows (`from`, `hosting`, `effort`).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr, strum::VariantArray,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Aspect {
     SmartHost,
     Ports,
     Tls,
     SignIn,
     Recipients,
+    #[strum(serialize = "from")]
     FromAddress,
     LicensedMailbox,
     StaticIp,
+    #[strum(serialize = "hosting")]
     ThirdPartyHosting,
     Antispam,
     Limits,
+    #[strum(serialize = "effort")]
     SetupEffort,
     Spf,
     Status,
@@ -49,22 +58,7 @@ impl Aspect {
     /// The catalog suffix of this aspect: row labels are `aspect.<id>`, prose cells
     /// `method.<method>.<id>`.
     pub fn id(self) -> &'static str {
-        match self {
-            Aspect::SmartHost => "smart-host",
-            Aspect::Ports => "ports",
-            Aspect::Tls => "tls",
-            Aspect::SignIn => "sign-in",
-            Aspect::Recipients => "recipients",
-            Aspect::FromAddress => "from",
-            Aspect::LicensedMailbox => "licensed-mailbox",
-            Aspect::StaticIp => "static-ip",
-            Aspect::ThirdPartyHosting => "hosting",
-            Aspect::Antispam => "antispam",
-            Aspect::Limits => "limits",
-            Aspect::SetupEffort => "effort",
-            Aspect::Spf => "spf",
-            Aspect::Status => "status",
-        }
+        self.into()
     }
 
     /// The row where an answer to `question` shows its effect, for highlighting the cells

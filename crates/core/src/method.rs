@@ -11,6 +11,7 @@ use crate::date::Date;
 use crate::i18n::{format, text, Lang};
 use crate::milestone::{fill_milestones, Milestone};
 use serde::Serialize;
+use strum::{EnumString, IntoStaticStr, VariantArray};
 
 /// When the facts in this table were last checked against their sources.
 pub const FACTS_CHECKED: &str = "2026-11-28";
@@ -18,9 +19,24 @@ pub const FACTS_CHECKED: &str = "2026-11-28";
 /// The Microsoft Learn article that compares the three classic options.
 pub const MFD_ARTICLE_URL: &str = "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/how-to-set-up-a-multifunction-device-or-application-to-send-email-using-microsoft-365-or-office-365";
 
-/// Stable method identifiers; the app's URL state and the CLI use these strings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
+/// Stable method identifiers; the app's URL state and the CLI use these strings, and the
+/// JSON writes them too (serde goes through the same names).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    IntoStaticStr,
+    EnumString,
+    VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
+#[serde(into = "&'static str")]
 pub enum MethodId {
     ClientSubmission,
     DirectSend,
@@ -45,20 +61,12 @@ impl MethodId {
     ];
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            MethodId::ClientSubmission => "client-submission",
-            MethodId::DirectSend => "direct-send",
-            MethodId::RelayIp => "relay-ip",
-            MethodId::RelayCert => "relay-cert",
-            MethodId::Hve => "hve",
-            MethodId::Acs => "acs",
-            MethodId::OnpremRelay => "onprem-relay",
-            MethodId::GraphApi => "graph-api",
-        }
+        self.into()
     }
 
+    /// The method with this id, spelled exactly.
     pub fn parse(text: &str) -> Option<MethodId> {
-        MethodId::ALL.into_iter().find(|id| id.as_str() == text)
+        text.parse().ok()
     }
 
     /// The catalog key of a prose aspect of this method, e.g. `method.hve.limits`.
@@ -85,10 +93,14 @@ pub enum Host {
 }
 
 /// What the connection to the host requires.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+///
+/// The JSON writes the variant's name in kebab case; [`Tls::key`] is the catalog key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, IntoStaticStr, VariantArray)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case", prefix = "tls.")]
 pub enum Tls {
     /// STARTTLS with TLS 1.2 or later.
+    #[strum(serialize = "starttls-12")]
     StartTls12,
     /// TLS optional (recommended).
     Optional,
@@ -101,37 +113,32 @@ pub enum Tls {
 }
 
 impl Tls {
+    /// The catalog key of its wording.
     pub fn key(self) -> &'static str {
-        match self {
-            Tls::StartTls12 => "tls.starttls-12",
-            Tls::Optional => "tls.optional",
-            Tls::Required => "tls.required",
-            Tls::Https => "tls.https",
-            Tls::Local => "tls.local",
-        }
+        self.into()
     }
 }
 
 /// Which recipients a method reaches.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, IntoStaticStr, VariantArray)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case", prefix = "reach.")]
 pub enum Reach {
     InternalOnly,
     InternalAndExternal,
 }
 
 impl Reach {
+    /// The catalog key of its wording.
     pub fn key(self) -> &'static str {
-        match self {
-            Reach::InternalOnly => "reach.internal-only",
-            Reach::InternalAndExternal => "reach.internal-and-external",
-        }
+        self.into()
     }
 }
 
 /// How strongly something is needed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, IntoStaticStr, VariantArray)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case", prefix = "need.")]
 pub enum Need {
     Required,
     Recommended,
@@ -139,12 +146,9 @@ pub enum Need {
 }
 
 impl Need {
+    /// The catalog key of its wording.
     pub fn key(self) -> &'static str {
-        match self {
-            Need::Required => "need.required",
-            Need::Recommended => "need.recommended",
-            Need::NotNeeded => "need.not-needed",
-        }
+        self.into()
     }
 }
 

@@ -12,8 +12,25 @@ use crate::i18n::{fill, format_count, placeholders, text, Lang};
 use serde::Serialize;
 
 /// A dated change in the facts reference (`shared/reference/m365-sending-facts.md`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+///
+/// [`Milestone::key`] names its placeholder and catalog keys; the JSON keeps serde's
+/// kebab case of the variant (`tls10-off` where the key is `tls-1-0-off`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Milestone {
     /// Basic auth for SMTP AUTH off by default for existing tenants, and not available
     /// to tenants created after December 2026.
@@ -31,6 +48,7 @@ pub enum Milestone {
     /// The accepted-domain rule for connector relay.
     RelayRule,
     /// TLS 1.0 and 1.1 refused on smtp.office365.com.
+    #[strum(serialize = "tls-1-0-off")]
     Tls10Off,
     /// Legacy TLS blocked for POP and IMAP.
     PopImapLegacyTls,
@@ -51,17 +69,7 @@ impl Milestone {
 
     /// The placeholder name and catalog key part.
     pub fn key(self) -> &'static str {
-        match self {
-            Milestone::SmtpBasicOff => "smtp-basic-off",
-            Milestone::SmtpBasicRemovalDate => "smtp-basic-removal-date",
-            Milestone::HveBilling => "hve-billing",
-            Milestone::HveBasicEnd => "hve-basic-end",
-            Milestone::RejectDirectSend => "reject-direct-send",
-            Milestone::MxMicrosoftDefault => "mx-microsoft-default",
-            Milestone::RelayRule => "relay-rule",
-            Milestone::Tls10Off => "tls-1-0-off",
-            Milestone::PopImapLegacyTls => "pop-imap-legacy-tls",
-        }
+        self.into()
     }
 
     /// The first day on which the milestone holds, the day "in N days" counts to.
@@ -128,7 +136,7 @@ impl Milestone {
     }
 
     pub fn from_key(key: &str) -> Option<Milestone> {
-        Milestone::ALL.into_iter().find(|m| m.key() == key)
+        key.parse().ok()
     }
 }
 

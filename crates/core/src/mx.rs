@@ -9,20 +9,23 @@ use crate::dns::{DomainName, Lookup, RecordData, RecordType, ResolveError, Resol
 use serde::Serialize;
 
 /// The kind of mail service the MX set points at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr, strum::VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
+#[serde(into = "&'static str")]
 pub enum MxKind {
     /// `*.mail.protection.outlook.com`
-    #[serde(rename = "microsoft-365")]
+    #[strum(serialize = "microsoft-365")]
     Microsoft365,
     /// `*.<letter>-v1.mx.microsoft` (DNSSEC/DANE)
-    #[serde(rename = "microsoft-365-dnssec")]
+    #[strum(serialize = "microsoft-365-dnssec")]
     Microsoft365Dnssec,
     /// `*.mail.protection.office365.us`
-    #[serde(rename = "microsoft-365-gcc-high")]
+    #[strum(serialize = "microsoft-365-gcc-high")]
     Microsoft365GccHigh,
     /// `*.mail.protection.partner.outlook.cn`
-    #[serde(rename = "microsoft-365-21vianet")]
+    #[strum(serialize = "microsoft-365-21vianet")]
     Microsoft365China,
     /// Another provider, or a gateway in front of Microsoft 365.
     Other,
@@ -34,15 +37,7 @@ pub enum MxKind {
 
 impl MxKind {
     pub fn as_str(self) -> &'static str {
-        match self {
-            MxKind::Microsoft365 => "microsoft-365",
-            MxKind::Microsoft365Dnssec => "microsoft-365-dnssec",
-            MxKind::Microsoft365GccHigh => "microsoft-365-gcc-high",
-            MxKind::Microsoft365China => "microsoft-365-21vianet",
-            MxKind::Other => "other",
-            MxKind::None => "none",
-            MxKind::Null => "null",
-        }
+        self.into()
     }
 
     pub fn is_microsoft(self) -> bool {

@@ -8,11 +8,16 @@ use super::*;
 ///
 /// `pct` below 100 applies the policy to that share of failing mail and the next lower
 /// policy to the rest (RFC 7489 6.3): reject falls back to quarantine, quarantine to none.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+///
+/// The JSON's `kind` is the variant's name in kebab case; [`DeviceMailMeaning::key`] is the
+/// catalog key, named after the policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case", prefix = "dmarc.meaning.")]
 pub enum DeviceMailMeaning {
     /// Nothing is blocked; failures only show up in reports (`p=none`, or `p=quarantine`
     /// with `pct=0`).
+    #[strum(serialize = "none")]
     Monitoring,
     /// Failing messages go to junk or quarantine (`p=quarantine`, or `p=reject` with
     /// `pct=0`).
@@ -29,13 +34,7 @@ impl DeviceMailMeaning {
     /// The message catalog key explaining this meaning. The partial keys take a `{pct}`
     /// placeholder.
     pub fn key(self) -> &'static str {
-        match self {
-            DeviceMailMeaning::Monitoring => "dmarc.meaning.none",
-            DeviceMailMeaning::Quarantine => "dmarc.meaning.quarantine",
-            DeviceMailMeaning::QuarantinePartial { .. } => "dmarc.meaning.quarantine-partial",
-            DeviceMailMeaning::Reject => "dmarc.meaning.reject",
-            DeviceMailMeaning::RejectPartial { .. } => "dmarc.meaning.reject-partial",
-        }
+        self.into()
     }
 
     /// Whether `pct` below 100 applies the policy to only part of the failing mail.

@@ -28,14 +28,16 @@ mod meaning;
 mod tags;
 
 pub use meaning::*;
+use strum::{EnumString, IntoStaticStr, VariantArray};
 use tags::*;
 
 /// The version tag value, which must match exactly (RFC 7489 6.3, `v`).
 const VERSION: &str = "DMARC1";
 
 /// What the domain owner asks receivers to do with mail that fails DMARC.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, IntoStaticStr, EnumString, VariantArray)]
+#[strum(serialize_all = "lowercase", ascii_case_insensitive)]
+#[serde(into = "&'static str")]
 pub enum Policy {
     None,
     Quarantine,
@@ -44,30 +46,22 @@ pub enum Policy {
 
 impl Policy {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Policy::None => "none",
-            Policy::Quarantine => "quarantine",
-            Policy::Reject => "reject",
-        }
+        self.into()
     }
 
     /// A `p` or `sp` value, compared case-insensitively.
-    fn parse(value: &str) -> Option<Policy> {
-        if value.eq_ignore_ascii_case("none") {
-            Some(Policy::None)
-        } else if value.eq_ignore_ascii_case("quarantine") {
-            Some(Policy::Quarantine)
-        } else if value.eq_ignore_ascii_case("reject") {
-            Some(Policy::Reject)
-        } else {
-            None
-        }
+    pub(crate) fn parse(value: &str) -> Option<Policy> {
+        value.parse().ok()
     }
 }
 
 /// DKIM or SPF identifier alignment mode (`adkim`, `aspf`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "lowercase")]
+///
+/// Its name is written out (`relaxed`); the record spells it with one letter (`r`), which
+/// [`Alignment::parse`] reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, IntoStaticStr, VariantArray)]
+#[strum(serialize_all = "lowercase")]
+#[serde(into = "&'static str")]
 pub enum Alignment {
     /// `r`: the organizational domains must match (the default).
     #[default]
@@ -78,13 +72,10 @@ pub enum Alignment {
 
 impl Alignment {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Alignment::Relaxed => "relaxed",
-            Alignment::Strict => "strict",
-        }
+        self.into()
     }
 
-    fn parse(value: &str) -> Option<Alignment> {
+    pub(crate) fn parse(value: &str) -> Option<Alignment> {
         if value.eq_ignore_ascii_case("r") {
             Some(Alignment::Relaxed)
         } else if value.eq_ignore_ascii_case("s") {

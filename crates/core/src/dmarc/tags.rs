@@ -2,7 +2,8 @@
 
 use super::*;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString)]
+#[strum(serialize_all = "lowercase")]
 pub(super) enum Tag {
     V,
     P,
@@ -20,20 +21,7 @@ pub(super) enum Tag {
 impl Tag {
     /// A lower-cased tag name.
     pub(super) fn parse(name: &str) -> Option<Tag> {
-        Some(match name {
-            "v" => Tag::V,
-            "p" => Tag::P,
-            "sp" => Tag::Sp,
-            "pct" => Tag::Pct,
-            "adkim" => Tag::Adkim,
-            "aspf" => Tag::Aspf,
-            "rua" => Tag::Rua,
-            "ruf" => Tag::Ruf,
-            "fo" => Tag::Fo,
-            "rf" => Tag::Rf,
-            "ri" => Tag::Ri,
-            _ => return None,
-        })
+        name.parse().ok()
     }
 }
 

@@ -8,6 +8,7 @@ use crate::cloud::Cloud;
 use crate::i18n::{format, Lang};
 use serde::Serialize;
 use std::collections::BTreeSet;
+use strum::{EnumString, IntoStaticStr, VariantArray};
 
 /// One question with its allowed values (besides `unknown`, always allowed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,7 +106,12 @@ fn question_ids() -> String {
         .join(", ")
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+// The answers' values, as URLs, `smarthost plan` flags and `--answers` files write them
+// (the [`QUESTIONS`] table lists the same values; a test keeps them equal). Their JSON
+// keeps the variants' own names.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, IntoStaticStr, EnumString, VariantArray)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Client {
     Device,
     Application,
@@ -114,55 +120,57 @@ pub enum Client {
 impl Client {
     /// The answer's value, as URLs, `--client` and inventory files write it.
     pub fn id(self) -> &'static str {
-        match self {
-            Client::Device => "device",
-            Client::Application => "application",
-        }
+        self.into()
     }
 
     /// The sender named by its [`Client::id`]; anything else is `None`.
     pub fn parse(text: &str) -> Option<Client> {
-        match text {
-            "device" => Some(Client::Device),
-            "application" => Some(Client::Application),
-            _ => None,
-        }
+        text.parse().ok()
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, IntoStaticStr, EnumString, VariantArray)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Recipients {
     Internal,
     External,
 }
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, IntoStaticStr, EnumString, VariantArray)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Auth {
+    #[strum(serialize = "oauth")]
     OAuth,
     Basic,
     None,
 }
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, IntoStaticStr, EnumString, VariantArray)]
+#[strum(serialize_all = "kebab-case")]
 pub enum TlsSupport {
+    #[strum(serialize = "1.2")]
     Tls12,
     Legacy,
     None,
 }
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, IntoStaticStr, EnumString, VariantArray)]
+#[strum(serialize_all = "kebab-case")]
 pub enum IpKind {
     Static,
     Dynamic,
 }
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, IntoStaticStr, EnumString, VariantArray)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Hosting {
     OnPremises,
     ThirdPartyCloud,
 }
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, IntoStaticStr, EnumString, VariantArray)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Volume {
     Normal,
     Bulk,
 }
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, IntoStaticStr, EnumString, VariantArray)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Sender {
     Device,
     EachUser,
@@ -229,45 +237,21 @@ impl Answers {
         }
         let v = (!unknown).then_some(value);
         let yes = |v: Option<&str>| v.map(|v| v == "yes" || v == "on");
+        // The value is one the question allows, so it names a variant.
+        fn named<T: std::str::FromStr>(v: Option<&str>) -> Option<T> {
+            v.and_then(|v| v.parse().ok())
+        }
         match question.id {
-            "client" => {
-                self.client = v.map(|v| pick(v, "device", Client::Device, Client::Application))
-            }
+            "client" => self.client = named(v),
             "cloud" => self.cloud = v.and_then(Cloud::parse),
-            "recipients" => {
-                self.recipients =
-                    v.map(|v| pick(v, "internal", Recipients::Internal, Recipients::External))
-            }
-            "auth" => {
-                self.auth = v.map(|v| match v {
-                    "oauth" => Auth::OAuth,
-                    "basic" => Auth::Basic,
-                    _ => Auth::None,
-                })
-            }
-            "tls" => {
-                self.tls = v.map(|v| match v {
-                    "1.2" => TlsSupport::Tls12,
-                    "legacy" => TlsSupport::Legacy,
-                    _ => TlsSupport::None,
-                })
-            }
-            "ip" => self.ip = v.map(|v| pick(v, "static", IpKind::Static, IpKind::Dynamic)),
+            "recipients" => self.recipients = named(v),
+            "auth" => self.auth = named(v),
+            "tls" => self.tls = named(v),
+            "ip" => self.ip = named(v),
             "cert" => self.cert = yes(v),
-            "hosting" => {
-                self.hosting = v.map(|v| {
-                    pick(
-                        v,
-                        "on-premises",
-                        Hosting::OnPremises,
-                        Hosting::ThirdPartyCloud,
-                    )
-                })
-            }
-            "volume" => self.volume = v.map(|v| pick(v, "normal", Volume::Normal, Volume::Bulk)),
-            "sender" => {
-                self.sender = v.map(|v| pick(v, "device", Sender::Device, Sender::EachUser))
-            }
+            "hosting" => self.hosting = named(v),
+            "volume" => self.volume = named(v),
+            "sender" => self.sender = named(v),
             "onprem-server" => self.onprem_server = yes(v),
             "port25-blocked" => self.port25_blocked = yes(v),
             "security-defaults" => self.security_defaults = yes(v),
@@ -301,30 +285,15 @@ impl Answers {
     pub fn value_of(&self, id: &str) -> Option<String> {
         let flag =
             |b: Option<bool>, yes: &str, no: &str| b.map(|b| if b { yes } else { no }.to_owned());
+        fn name<T: Into<&'static str>>(value: Option<T>) -> Option<String> {
+            value.map(|v| v.into().to_owned())
+        }
         match id {
-            "client" => self
-                .client
-                .map(|c| pick_str(c == Client::Device, "device", "application")),
+            "client" => name(self.client),
             "cloud" => self.cloud.map(|c| c.id().to_owned()),
-            "recipients" => self
-                .recipients
-                .map(|r| pick_str(r == Recipients::Internal, "internal", "external")),
-            "auth" => self.auth.map(|a| {
-                match a {
-                    Auth::OAuth => "oauth",
-                    Auth::Basic => "basic",
-                    Auth::None => "none",
-                }
-                .to_owned()
-            }),
-            "tls" => self.tls.map(|t| {
-                match t {
-                    TlsSupport::Tls12 => "1.2",
-                    TlsSupport::Legacy => "legacy",
-                    TlsSupport::None => "none",
-                }
-                .to_owned()
-            }),
+            "recipients" => name(self.recipients),
+            "auth" => name(self.auth),
+            "tls" => name(self.tls),
             "ports" => self.ports.as_ref().map(|ports| {
                 // Questionnaire order (587, 25, 465), not numeric order.
                 ["587", "25", "465"]
@@ -333,19 +302,11 @@ impl Answers {
                     .collect::<Vec<_>>()
                     .join(",")
             }),
-            "ip" => self
-                .ip
-                .map(|i| pick_str(i == IpKind::Static, "static", "dynamic")),
+            "ip" => name(self.ip),
             "cert" => flag(self.cert, "yes", "no"),
-            "hosting" => self
-                .hosting
-                .map(|h| pick_str(h == Hosting::OnPremises, "on-premises", "third-party-cloud")),
-            "volume" => self
-                .volume
-                .map(|v| pick_str(v == Volume::Normal, "normal", "bulk")),
-            "sender" => self
-                .sender
-                .map(|s| pick_str(s == Sender::Device, "device", "each-user")),
+            "hosting" => name(self.hosting),
+            "volume" => name(self.volume),
+            "sender" => name(self.sender),
             "onprem-server" => flag(self.onprem_server, "yes", "no"),
             "port25-blocked" => flag(self.port25_blocked, "yes", "no"),
             "security-defaults" => flag(self.security_defaults, "on", "off"),
@@ -353,18 +314,6 @@ impl Answers {
             _ => None,
         }
     }
-}
-
-fn pick<T>(value: &str, first: &str, a: T, b: T) -> T {
-    if value == first {
-        a
-    } else {
-        b
-    }
-}
-
-fn pick_str(first: bool, a: &str, b: &str) -> String {
-    if first { a } else { b }.to_owned()
 }
 
 #[cfg(test)]

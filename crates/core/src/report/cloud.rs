@@ -9,8 +9,11 @@ use crate::mx::MxKind;
 use serde::Serialize;
 
 /// Where the report's cloud came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr, strum::VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
+#[serde(into = "&'static str")]
 pub enum CloudSource {
     /// The user chose it.
     Chosen,
@@ -22,11 +25,7 @@ pub enum CloudSource {
 
 impl CloudSource {
     pub fn id(self) -> &'static str {
-        match self {
-            CloudSource::Chosen => "chosen",
-            CloudSource::Mx => "mx",
-            CloudSource::Assumed => "assumed",
-        }
+        self.into()
     }
 }
 

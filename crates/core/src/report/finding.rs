@@ -9,22 +9,50 @@ use crate::i18n::{format, Lang};
 use crate::spf::problem::SpfProblem;
 use crate::spf::record::SyntaxError;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "lowercase")]
+#[serde(into = "&'static str")]
 pub enum Severity {
     Error,
     Warning,
     Info,
 }
 
+impl Severity {
+    /// `error`, `warning` or `info`: the JSON's word, the CLI's and the page's class.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
 /// The parts of a report, each shown as one card with its own status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, strum::IntoStaticStr, strum::VariantArray,
+)]
+#[strum(serialize_all = "lowercase")]
+#[serde(into = "&'static str")]
 pub enum Section {
     Devices,
     Mx,
     Spf,
     Dmarc,
+}
+
+impl Section {
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
 }
 
 /// A value a finding's words are built from.

@@ -33,8 +33,11 @@ use spf_section::check_spf;
 
 /// A section's verdict. `Unknown` when a look-up it needed failed: then nothing is
 /// claimed about the records, good or bad.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr, strum::VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
+#[serde(into = "&'static str")]
 pub enum Status {
     Ok,
     Info,
@@ -45,13 +48,7 @@ pub enum Status {
 
 impl Status {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Ok => "ok",
-            Status::Info => "info",
-            Status::Warning => "warning",
-            Status::Error => "error",
-            Status::CouldNotCheck => "could-not-check",
-        }
+        self.into()
     }
 }
 

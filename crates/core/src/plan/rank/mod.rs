@@ -26,8 +26,11 @@ mod rules;
 use rules::reasons_for;
 pub use rules::ALL_REASON_CODES;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr, strum::VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
+#[serde(into = "&'static str")]
 pub enum Verdict {
     Recommended,
     Possible,
@@ -36,16 +39,15 @@ pub enum Verdict {
 
 impl Verdict {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::Recommended => "recommended",
-            Verdict::Possible => "possible",
-            Verdict::NotPossible => "not-possible",
-        }
+        self.into()
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr, strum::VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
+#[serde(into = "&'static str")]
 pub enum Effect {
     Blocks,
     Against,
@@ -61,6 +63,11 @@ pub enum Effect {
 }
 
 impl Effect {
+    /// The JSON's word, and the suffix of its `ui.effect.*` label.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
     fn score(self) -> i32 {
         match self {
             Effect::Blocks => -100,

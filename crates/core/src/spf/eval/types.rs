@@ -4,8 +4,11 @@
 use super::*;
 
 /// The seven results (RFC 7208 2.6).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr, strum::VariantArray,
+)]
+#[strum(serialize_all = "lowercase")]
+#[serde(into = "&'static str")]
 pub enum SpfResult {
     None,
     Neutral,
@@ -18,15 +21,7 @@ pub enum SpfResult {
 
 impl SpfResult {
     pub fn as_str(self) -> &'static str {
-        match self {
-            SpfResult::None => "none",
-            SpfResult::Neutral => "neutral",
-            SpfResult::Pass => "pass",
-            SpfResult::Fail => "fail",
-            SpfResult::SoftFail => "softfail",
-            SpfResult::TempError => "temperror",
-            SpfResult::PermError => "permerror",
-        }
+        self.into()
     }
 
     pub(super) fn from_qualifier(q: Qualifier) -> SpfResult {

@@ -99,7 +99,8 @@ impl Mechanism {
 
 /// Which mechanism a term is, without its arguments: what a trace entry records so
 /// that a report can tell, for example, whether `all` decided a result.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "lowercase")]
 pub enum MechanismKind {
     All,
     Include,
@@ -113,16 +114,7 @@ pub enum MechanismKind {
 
 impl MechanismKind {
     pub fn name(self) -> &'static str {
-        match self {
-            MechanismKind::All => "all",
-            MechanismKind::Include => "include",
-            MechanismKind::A => "a",
-            MechanismKind::Mx => "mx",
-            MechanismKind::Ptr => "ptr",
-            MechanismKind::Ip4 => "ip4",
-            MechanismKind::Ip6 => "ip6",
-            MechanismKind::Exists => "exists",
-        }
+        self.into()
     }
 }
 
