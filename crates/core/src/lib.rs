@@ -16,6 +16,7 @@ compile_error!(
 );
 
 pub mod card;
+mod card_lines;
 pub mod cidr;
 pub mod cloud;
 pub mod connector;
