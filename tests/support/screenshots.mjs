@@ -36,8 +36,8 @@ const SCREENS = [
 const INVENTORY = JSON.stringify({
   version: 1,
   devices: [
-    { name: "Ricoh 2nd floor", location: "Da Nang office", model: "IM C3000", method: "direct-send", from: "scanner@contoso.com", domain: "contoso.com", smart_host: "contoso-com.mail.protection.outlook.com", ip: "", username: "", notes: "" },
-    { name: "Billing app", location: "Azure", model: "", method: "client-submission", from: "billing@contoso.com", domain: "", smart_host: "", ip: "", username: "", notes: "" },
+    { name: "Ricoh 2nd floor", location: "Da Nang office", model: "IM C3000", method: "direct-send", cloud: "worldwide", client: "device", from: "scanner@contoso.com", domain: "contoso.com", smart_host: "contoso-com.mail.protection.outlook.com", ip: "", username: "", notes: "" },
+    { name: "Billing app", location: "Azure", model: "", method: "client-submission", cloud: "worldwide", client: "application", from: "billing@contoso.com", domain: "", smart_host: "", ip: "", username: "", notes: "" },
   ],
 });
 
