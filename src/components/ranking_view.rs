@@ -9,9 +9,7 @@ use crate::url_state::query_with;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use smarthost_core::method::MethodId;
-use smarthost_core::plan::{
-    for_sender, rank, Answers, Client, Effect as ReasonEffect, RankedMethod, Verdict,
-};
+use smarthost_core::plan::{for_sender, rank, Answers, Client, RankedMethod, Verdict};
 
 #[component]
 pub fn RankingView(answers: Memo<Answers>) -> impl IntoView {
@@ -65,11 +63,7 @@ pub fn RankingView(answers: Memo<Answers>) -> impl IntoView {
 fn MethodResult(method: RankedMethod, client: Option<Client>) -> impl IntoView {
     let id = method.id;
     let verdict = method.verdict;
-    let verdict_class = match verdict {
-        Verdict::Recommended => "verdict recommended",
-        Verdict::Possible => "verdict possible",
-        Verdict::NotPossible => "verdict not-possible",
-    };
+    let verdict_class = format!("verdict {}", verdict.as_str());
     let reasons = method.reasons.clone();
     // Methods that need a connector link to its steps.
     let connector_kind = match id {
@@ -107,19 +101,12 @@ fn MethodResult(method: RankedMethod, client: Option<Client>) -> impl IntoView {
                 {reasons
                     .into_iter()
                     .map(|reason| {
-                        let effect_key = match reason.effect {
-                            ReasonEffect::Blocks => "ui.effect.blocks",
-                            ReasonEffect::Against => "ui.effect.against",
-                            ReasonEffect::For => "ui.effect.for",
-                            ReasonEffect::Prefer => "ui.effect.prefer",
-                            ReasonEffect::Retiring => "ui.effect.retiring",
-                            ReasonEffect::ToCheck => "ui.effect.to-check",
-                            ReasonEffect::Note => "ui.effect.note",
-                        };
-                        let effect_class = format!("reason effect-{}", &effect_key["ui.effect.".len()..]);
+                        // The effect's own name (core derives it) names its class and its words.
+                        let effect = reason.effect.as_str();
+                        let effect_class = format!("reason effect-{effect}");
                         view! {
                             <li class=effect_class data-code=reason.code>
-                                <span class="effect">{t(effect_key)}</span>
+                                <span class="effect">{move || text(&format!("ui.effect.{effect}"))}</span>
                                 " "
                                 {move || reason.text(lang())}
                             </li>

@@ -137,10 +137,7 @@ pub fn Connector() -> impl IntoView {
     };
     let client_choice = move |client: Client| {
         let set = set.clone();
-        let label = match client {
-            Client::Device => "question.client.device",
-            Client::Application => "question.client.application",
-        };
+        let label = format!("question.client.{}", client.id());
         // A device is the default, so it leaves the URL.
         let value = (client == Client::Application).then_some(client.id());
         view! {
@@ -150,7 +147,7 @@ pub fn Connector() -> impl IntoView {
                 checked=Signal::derive(move || form.get().client.unwrap_or(Client::Device) == client)
                 on_choose=Callback::new(move |()| set("client", value.unwrap_or_default().to_owned()))
             >
-                <span>{t(label)}</span>
+                <span>{move || text(&label)}</span>
             </RadioChoice>
         }
     };

@@ -2,7 +2,7 @@
 
 use crate::i18n::{lang, t};
 use leptos::prelude::*;
-use smarthost_core::report::{Finding, Severity};
+use smarthost_core::report::Finding;
 
 #[component]
 pub fn FindingList(findings: Vec<Finding>) -> impl IntoView {
@@ -12,11 +12,7 @@ pub fn FindingList(findings: Vec<Finding>) -> impl IntoView {
                 {findings
                     .into_iter()
                     .map(|f| {
-                        let severity = match f.severity {
-                            Severity::Error => "error",
-                            Severity::Warning => "warning",
-                            Severity::Info => "info",
-                        };
+                        let severity = f.severity.as_str();
                         let code = f.code;
                         let finding = StoredValue::new(f);
                         let fix = move || finding.with_value(|f| f.fix(lang()));

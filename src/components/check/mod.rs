@@ -9,25 +9,20 @@ pub mod spf_card;
 pub mod spf_tree;
 pub mod whatif;
 
-use crate::i18n::t;
+use crate::i18n::text;
 use leptos::prelude::*;
 use smarthost_core::report::Status;
 
 /// The badge next to a card's heading: the status in words (never colour alone).
 pub fn status_badge(status: Status, pending: bool) -> impl IntoView {
+    // The status's own name (core derives it) names its class and its words.
     let key = if pending {
-        "ui.check.pending"
+        "ui.check.pending".to_owned()
     } else {
-        match status {
-            Status::Ok => "ui.check.status.ok",
-            Status::Info => "ui.check.status.info",
-            Status::Warning => "ui.check.status.warning",
-            Status::Error => "ui.check.status.error",
-            Status::CouldNotCheck => "ui.check.status.could-not-check",
-        }
+        format!("ui.check.status.{}", status.as_str())
     };
     let class = if pending { "pending" } else { status.as_str() };
-    view! { <span class=format!("status-badge {class}")>{t(key)}</span> }
+    view! { <span class=format!("status-badge {class}")>{move || text(&key)}</span> }
 }
 
 /// The `data-status` of a card.
