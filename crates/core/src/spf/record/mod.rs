@@ -99,7 +99,9 @@ impl Mechanism {
 
 /// Which mechanism a term is, without its arguments: what a trace entry records so
 /// that a report can tell, for example, whether `all` decided a result.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::VariantArray)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
 #[strum(serialize_all = "lowercase")]
 pub enum MechanismKind {
     All,
@@ -115,6 +117,11 @@ pub enum MechanismKind {
 impl MechanismKind {
     pub fn name(self) -> &'static str {
         self.into()
+    }
+
+    /// The mechanism a (lowercased) term name is, as the record parser reads it.
+    pub fn parse(name: &str) -> Option<MechanismKind> {
+        name.parse().ok()
     }
 }
 

@@ -86,19 +86,27 @@ pub(super) fn parse_mechanism(body: &str, offset: usize) -> Result<Mechanism, Wh
             Some(spec) => parse_domain_spec(spec, offset + name_end + 1, &name).map(Some),
         }
     };
-    match name.as_str() {
-        "all" if rest.is_empty() => Ok(Mechanism::All),
-        "all" => Err(why("spf.syntax.all-argument", &[("value", &shown(rest))])),
-        "include" | "exists" => {
+    // The names are MechanismKind's (one spelling, derived); anything else is unknown.
+    let Some(kind) = MechanismKind::parse(&name) else {
+        return Err(if name.is_empty() {
+            why("spf.syntax.empty-term", &[])
+        } else {
+            why("spf.syntax.unknown-mechanism", &[("name", &shown(&name))])
+        });
+    };
+    match kind {
+        MechanismKind::All if rest.is_empty() => Ok(Mechanism::All),
+        MechanismKind::All => Err(why("spf.syntax.all-argument", &[("value", &shown(rest))])),
+        MechanismKind::Include | MechanismKind::Exists => {
             let domain = domain_arg(rest)?
                 .ok_or_else(|| why("spf.syntax.needs-domain", &[("mechanism", &name)]))?;
-            Ok(if name == "include" {
+            Ok(if kind == MechanismKind::Include {
                 Mechanism::Include(domain)
             } else {
                 Mechanism::Exists(domain)
             })
         }
-        "a" | "mx" => {
+        MechanismKind::A | MechanismKind::Mx => {
             // RFC 7208 5.3/5.4: [ ":" domain-spec ] [ dual-cidr-length ]. A domain-spec
             // may itself hold ':' and '/' (macro-literal is %x21-24 / %x26-7E), so only
             // a trailing, well-formed dual-cidr-length is a CIDR.
@@ -110,7 +118,7 @@ pub(super) fn parse_mechanism(body: &str, offset: usize) -> Result<Mechanism, Wh
                 ));
             }
             let domain = domain_arg(domain_part)?;
-            Ok(if name == "a" {
+            Ok(if kind == MechanismKind::A {
                 Mechanism::A {
                     domain,
                     cidr4,
@@ -125,9 +133,11 @@ pub(super) fn parse_mechanism(body: &str, offset: usize) -> Result<Mechanism, Wh
             })
         }
         // RFC 7208 5.5: "ptr" [ ":" domain-spec ], with no CIDR length.
-        "ptr" if rest.is_empty() || rest.starts_with(':') => Ok(Mechanism::Ptr(domain_arg(rest)?)),
-        "ptr" => Err(why("spf.syntax.ptr-cidr", &[("value", &shown(rest))])),
-        "ip4" => {
+        MechanismKind::Ptr if rest.is_empty() || rest.starts_with(':') => {
+            Ok(Mechanism::Ptr(domain_arg(rest)?))
+        }
+        MechanismKind::Ptr => Err(why("spf.syntax.ptr-cidr", &[("value", &shown(rest))])),
+        MechanismKind::Ip4 => {
             let spec = rest
                 .strip_prefix(':')
                 .ok_or_else(|| why("spf.syntax.ip4-needs-address", &[]))?;
@@ -137,7 +147,7 @@ pub(super) fn parse_mechanism(body: &str, offset: usize) -> Result<Mechanism, Wh
             let prefix = parse_cidr(prefix, 32)?.unwrap_or(32);
             Ok(Mechanism::Ip4 { network, prefix })
         }
-        "ip6" => {
+        MechanismKind::Ip6 => {
             let spec = rest
                 .strip_prefix(':')
                 .ok_or_else(|| why("spf.syntax.ip6-needs-address", &[]))?;
@@ -148,11 +158,6 @@ pub(super) fn parse_mechanism(body: &str, offset: usize) -> Result<Mechanism, Wh
             let prefix = parse_cidr(prefix, 128)?.unwrap_or(128);
             Ok(Mechanism::Ip6 { network, prefix })
         }
-        "" => Err(why("spf.syntax.empty-term", &[])),
-        other => Err(why(
-            "spf.syntax.unknown-mechanism",
-            &[("name", &shown(other))],
-        )),
     }
 }
 
