@@ -1,7 +1,7 @@
 //! DMARC: the record, the policy and what it means for device mail.
 
 use super::findings::FindingList;
-use super::{status_attr, status_badge};
+use super::CheckSection;
 use crate::i18n::{lang, t};
 use leptos::prelude::*;
 use smarthost_core::report::{Report, Section};
@@ -12,13 +12,7 @@ pub fn DmarcCard(report: Report, pending: bool) -> impl IntoView {
     let findings: Vec<_> = report.findings_in(Section::Dmarc).cloned().collect();
     let dmarc = report.dmarc;
     view! {
-        <section
-            class="check-card"
-            data-section="dmarc"
-            data-status=status_attr(status, pending)
-            aria-labelledby="dmarc-card-heading"
-        >
-            <h2 id="dmarc-card-heading">{t("ui.check.section.dmarc")} " " {status_badge(status, pending)}</h2>
+        <CheckSection section=Section::Dmarc status=status pending=pending>
             {(!pending).then(|| view! {
                 <dl class="facts">
                     {dmarc.record.clone().map(|r| view! {
@@ -33,6 +27,6 @@ pub fn DmarcCard(report: Report, pending: bool) -> impl IntoView {
                 </dl>
                 <FindingList findings=findings.clone() />
             })}
-        </section>
+        </CheckSection>
     }
 }

@@ -11,7 +11,7 @@ pub mod whatif;
 
 use crate::i18n::text;
 use leptos::prelude::*;
-use smarthost_core::report::Status;
+use smarthost_core::report::{Section, Status};
 
 /// The badge next to a card's heading: the status in words (never colour alone).
 pub fn status_badge(status: Status, pending: bool) -> impl IntoView {
@@ -23,6 +23,42 @@ pub fn status_badge(status: Status, pending: bool) -> impl IntoView {
     };
     let class = if pending { "pending" } else { status.as_str() };
     view! { <span class=format!("status-badge {class}")>{move || text(&key)}</span> }
+}
+
+/// The frame every result card shares: its section and status as data attributes (the
+/// specs and the print style read them) and its heading with the status badge. The MX
+/// card adds its kind and test id.
+#[component]
+pub fn CheckSection(
+    section: Section,
+    status: Status,
+    pending: bool,
+    #[prop(optional)] kind: Option<&'static str>,
+    #[prop(optional)] testid: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    let name = section.as_str();
+    let heading_id = format!("{name}-card-heading");
+    let labelled_by = heading_id.clone();
+    let heading = format!("ui.check.section.{name}");
+    let class = if testid.is_some() {
+        "check-card result"
+    } else {
+        "check-card"
+    };
+    view! {
+        <section
+            class=class
+            data-testid=testid
+            data-section=name
+            data-status=status_attr(status, pending)
+            data-kind=kind
+            aria-labelledby=labelled_by
+        >
+            <h2 id=heading_id>{move || text(&heading)} " " {status_badge(status, pending)}</h2>
+            {children()}
+        </section>
+    }
 }
 
 /// The `data-status` of a card.

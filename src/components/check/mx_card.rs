@@ -1,7 +1,7 @@
 //! MX: where the domain receives mail, and the smart host Direct Send and relay use.
 
 use super::findings::FindingList;
-use super::{status_attr, status_badge};
+use super::CheckSection;
 use crate::components::code_block::CodeBlock;
 use crate::i18n::{t, text};
 use leptos::prelude::*;
@@ -17,15 +17,7 @@ pub fn MxCard(report: Report, pending: bool, source: String) -> impl IntoView {
     let is_microsoft = mx.kind.is_some_and(|k| k.is_microsoft());
     let (cloud, cloud_source) = (report.cloud, report.cloud_source);
     view! {
-        <section
-            class="check-card result"
-            data-testid="mx-result"
-            data-section="mx"
-            data-status=status_attr(status, pending)
-            data-kind=kind
-            aria-labelledby="mx-card-heading"
-        >
-            <h2 id="mx-card-heading">{t("ui.check.section.mx")} " " {status_badge(status, pending)}</h2>
+        <CheckSection section=Section::Mx status=status pending=pending kind=kind testid="mx-result">
             {(!pending).then(|| view! {
                 {heading.map(|h| view! { <h3>{h}</h3> })}
                 {(!mx.hosts.is_empty()).then(|| view! {
@@ -65,6 +57,6 @@ pub fn MxCard(report: Report, pending: bool, source: String) -> impl IntoView {
                     view! { <p class="source">{t("ui.mx.answered-by")} " " {source.clone()}</p> }.into_any()
                 }}
             })}
-        </section>
+        </CheckSection>
     }
 }

@@ -4,7 +4,7 @@
 
 use super::findings::FindingList;
 use super::spf_tree::SpfTree;
-use super::{status_attr, status_badge};
+use super::CheckSection;
 use crate::components::code_block::CodeBlock;
 use crate::i18n::{lang, t, tf};
 use leptos::prelude::*;
@@ -23,13 +23,7 @@ pub fn SpfCard(report: Report, pending: bool) -> impl IntoView {
     let record = spf.record.clone();
     let suggested = spf.suggested_record.clone();
     view! {
-        <section
-            class="check-card"
-            data-section="spf"
-            data-status=status_attr(status, pending)
-            aria-labelledby="spf-card-heading"
-        >
-            <h2 id="spf-card-heading">{t("ui.check.section.spf")} " " {status_badge(status, pending)}</h2>
+        <CheckSection section=Section::Spf status=status pending=pending>
             {(!pending).then(|| view! {
                 <h3>{t("ui.check.record")}</h3>
                 {match record.clone() {
@@ -55,7 +49,7 @@ pub fn SpfCard(report: Report, pending: bool) -> impl IntoView {
                     <SpfTree tree=tree lookups=spf.lookups checks=spf.ip_checks.clone() />
                 })}
             })}
-        </section>
+        </CheckSection>
     }
 }
 
