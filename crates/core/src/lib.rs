@@ -22,6 +22,7 @@ pub mod cloud;
 pub mod connector;
 pub mod date;
 pub mod device_card;
+pub mod dkim;
 pub mod dmarc;
 pub mod dns;
 pub mod echo;
