@@ -97,6 +97,14 @@ pub enum CardNote {
     Text(&'static str),
 }
 
+impl CardNote {
+    /// The catalog key of a method's dated note (`card.note.<method>`, `.application`
+    /// when an application sends); not every method has one.
+    pub(crate) fn dated_key(method: MethodId, client: Option<Client>) -> String {
+        for_sender(&format!("card.note.{}", method.as_str()), client)
+    }
+}
+
 /// Validates the input and builds the card; every invalid field is reported at once.
 /// `date` (YYYY-MM-DD, today) is printed on the card, and its method's dated facts are
 /// worded relative to it. Graph sendMail is for applications, so its card says so; for
@@ -229,8 +237,7 @@ pub fn build_card_for(
         .to_owned();
     // A date that is not YYYY-MM-DD is still printed, but cannot date the facts.
     if let Ok(today) = Date::parse(date) {
-        let note = for_sender(&format!("card.note.{}", method_id.as_str()), client);
-        if has(Lang::En, &note) {
+        if has(Lang::En, &CardNote::dated_key(method_id, client)) {
             warnings.push(CardNote::Dated {
                 method: method_id,
                 today,

@@ -59,7 +59,7 @@ impl CardNote {
                 format(lang, "card.warning.not-microsoft-mx", &[("host", host)])
             }
             CardNote::Dated { method, today } => {
-                let key = for_sender(&format!("card.note.{}", method.as_str()), client);
+                let key = CardNote::dated_key(*method, client);
                 fill_milestones(&text(lang, &key), lang, *today)
             }
             CardNote::Text(key) => text(lang, key),

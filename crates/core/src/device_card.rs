@@ -114,11 +114,6 @@ pub fn correct_for_cloud(card: &mut Card, cloud: Cloud) -> Availability {
     availability
 }
 
-/// The cloud's name as the questionnaire gives it ("GCC High").
-pub fn cloud_name(cloud: Cloud, lang: Lang) -> String {
-    cloud.name(lang)
-}
-
 /// Whether the device's mail reaches its recipients from Microsoft 365's servers (or
 /// is checked by Microsoft 365 against the domain's SPF), so the domain's record needs
 /// the cloud's include. ACS sends from Azure and a local relay from wherever it is

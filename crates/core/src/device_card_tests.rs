@@ -199,7 +199,7 @@ fn newer_services_outside_worldwide_say_they_are_unconfirmed_instead_of_a_host()
                     &for_sender("card.cloud.unconfirmed", card.card.client),
                     &[
                         ("method", &card.card.method_name),
-                        ("cloud", &cloud_name(cloud, lang)),
+                        ("cloud", &cloud.name(lang)),
                     ],
                 );
                 assert_eq!(card.card.smart_host, expected, "{id:?} {cloud:?} {lang:?}");
@@ -324,7 +324,7 @@ fn an_mx_host_of_another_cloud_is_refused_on_the_smart_host_field() {
         if let Some(error) = error {
             let (_, _, suffix) = facts(cloud);
             let message = error.message(Lang::En);
-            if !(message.contains(suffix) && message.contains(&cloud_name(cloud, Lang::En))) {
+            if !(message.contains(suffix) && message.contains(&cloud.name(Lang::En))) {
                 failures.push(format!("{cloud:?} {host}: {message}"));
             }
         }
@@ -432,7 +432,7 @@ fn rows_carry_the_cloud_after_the_method_and_spf_before_the_test() {
         assert_eq!(at("spf"), at("test").map(|i| i - 1), "{rows:?}");
         assert_eq!(
             rows[at("cloud").unwrap_or_default()].1,
-            cloud_name(Cloud::Dod, lang)
+            Cloud::Dod.name(lang)
         );
         // Every row of core's card is still there, in its order.
         let core: Vec<(String, String)> = card_rows(&card.data.card, lang);

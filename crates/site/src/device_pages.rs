@@ -10,7 +10,6 @@ use super::options::Options;
 use super::strings::{catalog, t, Text};
 use crate::card_html::device_card_html;
 use maud::html;
-use smarthost_core::device_card::cloud_name;
 use smarthost_core::i18n::Lang;
 
 /// The paths of a file under `<lang>/devices/` in every built language.
@@ -55,7 +54,7 @@ pub(super) fn device_index(
                             td { (device.location.trim()) }
                             td { (device.model.trim()) }
                             td { (method) }
-                            td { (cloud_name(device.cloud, lang)) }
+                            td { (device.cloud.name(lang)) }
                         }
                         "\n"
                     }

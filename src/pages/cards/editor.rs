@@ -7,7 +7,7 @@ use crate::i18n::{lang, t, text};
 use leptos::prelude::*;
 use smarthost_core::cloud::Cloud;
 use smarthost_core::connector::FieldError;
-use smarthost_core::device_card::{build_device_card, cloud_name};
+use smarthost_core::device_card::build_device_card;
 use smarthost_core::inventory::Device;
 use smarthost_core::method::MethodId;
 use smarthost_core::plan::{for_sender, Client};
@@ -107,7 +107,7 @@ pub fn DeviceEditor(key: u64, device: RwSignal<Device>, rows: DeviceRows) -> imp
                     >
                         {Cloud::ALL
                             .into_iter()
-                            .map(|c| view! { <option value=c.id()>{move || cloud_name(c, lang())}</option> })
+                            .map(|c| view! { <option value=c.id()>{move || c.name(lang())}</option> })
                             .collect_view()}
                     </select>
                 </div>
