@@ -1,4 +1,4 @@
-//! `smarthost check DOMAIN`: MX, SPF and DMARC for a domain and its devices' IPs, as
+//! `smarthost check DOMAIN`: MX, SPF, DKIM and DMARC for a domain and its devices' IPs, as
 //! findings with stable codes. Exit 1 when a finding is an error.
 
 use crate::common::{self, Value};
@@ -159,6 +159,7 @@ fn to_json(report: &Report, lang: Lang) -> serde_json::Value {
             "suggestion_reasons": reasons,
             "tree": report.spf.tree,
         },
+        "dkim": dkim_json(report, lang),
         "dmarc": {
             "status": report.status(Section::Dmarc).as_str(),
             "record": report.dmarc.record,
@@ -166,6 +167,43 @@ fn to_json(report: &Report, lang: Lang) -> serde_json::Value {
             "meaning": report.dmarc.meaning.as_ref().map(|m| m.render(lang)),
         },
         "findings": findings,
+    })
+}
+
+/// The DKIM section as JSON: each selector's record, the rule it matches (as a code and
+/// in words) and its key.
+fn dkim_json(report: &Report, lang: Lang) -> serde_json::Value {
+    let selectors: Vec<serde_json::Value> = report
+        .dkim
+        .selectors
+        .iter()
+        .map(|s| {
+            let key = s.key_code().map(|state| {
+                json!({
+                    "state": state,
+                    "type": s.key().map(|k| <&str>::from(&k.key_type)),
+                    "bits": s.key().and_then(|k| k.bits),
+                    "testing": s.key().is_some_and(|k| k.testing),
+                    "record": s.key_record(),
+                    "text": s.key_words(lang),
+                })
+            });
+            json!({
+                "selector": s.selector.host_label(),
+                "name": s.name,
+                "target": s.target(),
+                "rule": s.rule_code(),
+                "rule_text": s.rule(lang),
+                "tenant": s.tenant(),
+                "key": key,
+            })
+        })
+        .collect();
+    json!({
+        "status": report.status(Section::Dkim).as_str(),
+        "selectors": selectors,
+        "meaning": report.dkim.meaning.as_ref().map(|m| m.render(lang)),
+        "not_in_dns": i18n::format(lang, "dkim.not-in-dns", &[("domain", &report.domain)]),
     })
 }
 
@@ -210,6 +248,29 @@ fn to_text(report: &Report, lang: Lang) -> String {
         for reason in &report.spf.suggestion_reasons {
             out.push_str(&format!("    - {}\n", reason.render(lang)));
         }
+    }
+    for selector in &report.dkim.selectors {
+        let rule = line(
+            "cli.check.dkim",
+            &[
+                ("selector", selector.selector.host_label()),
+                ("rule", &selector.rule(lang)),
+            ],
+        );
+        out.push_str(&format!("  {rule}\n"));
+        if let Some(target) = selector.target() {
+            let target = line("cli.check.dkim-target", &[("target", target)]);
+            out.push_str(&format!("    {target}\n"));
+        }
+        if let Some(key) = selector.key_words(lang) {
+            let key = line("cli.check.dkim-key", &[("key", &key)]);
+            out.push_str(&format!("    {key}\n"));
+        }
+    }
+    if let Some(meaning) = &report.dkim.meaning {
+        out.push_str(&format!("    {}\n", meaning.render(lang)));
+        let where_to_look = line("dkim.not-in-dns", &[("domain", &report.domain)]);
+        out.push_str(&format!("    {where_to_look}\n"));
     }
     let dmarc = match &report.dmarc.record {
         Some(record) => line("cli.check.dmarc", &[("record", record)]),

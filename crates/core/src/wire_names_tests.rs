@@ -215,6 +215,7 @@ fn report_statuses_severities_sections_and_cloud_sources() {
         (Section::Devices, "devices"),
         (Section::Mx, "mx"),
         (Section::Spf, "spf"),
+        (Section::Dkim, "dkim"),
         (Section::Dmarc, "dmarc"),
     ]);
     let sources = [
@@ -465,6 +466,7 @@ fn severities_sections_and_effects_as_text() {
         (Section::Devices, "devices"),
         (Section::Mx, "mx"),
         (Section::Spf, "spf"),
+        (Section::Dkim, "dkim"),
         (Section::Dmarc, "dmarc"),
     ];
     names(&sections, Section::as_str);

@@ -6,6 +6,11 @@
 //! published shapes, and what it reveals (the tenant's initial-domain prefix) is given
 //! back for the admin to compare.
 
+mod der;
+mod key;
 mod target;
+#[cfg(test)]
+pub(crate) mod test_keys;
 
+pub use key::{parse_key, DkimKey, KeyError, KeyType};
 pub use target::{classify_target, DkimTarget, Selector, TargetFormat};

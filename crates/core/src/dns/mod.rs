@@ -15,7 +15,7 @@ pub mod resolver;
 pub mod wire;
 pub mod zone;
 
-pub use cache::Cached;
+pub use cache::{join2, Cached};
 pub use chain::Chain;
 pub use doh::{DohFormat, DohResolver};
 pub use endpoint::EndpointError;

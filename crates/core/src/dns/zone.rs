@@ -53,6 +53,10 @@ impl InMemoryZone {
         self.with(owner, RecordData::Txt(vec![text.as_bytes().to_vec()]))
     }
 
+    pub fn cname(self, owner: &str, target: &str) -> Self {
+        self.with(owner, RecordData::Cname(target.to_owned()))
+    }
+
     pub fn a(self, owner: &str, address: Ipv4Addr) -> Self {
         self.with(owner, RecordData::A(address))
     }

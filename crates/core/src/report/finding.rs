@@ -3,6 +3,7 @@
 //! [`Finding::fix`]), so a finished report stays valid when the reader switches language
 //! and nothing has to be looked up again.
 
+use crate::dkim::KeyError;
 use crate::dmarc::DmarcError;
 use crate::dns::ResolveError;
 use crate::i18n::{format, Lang};
@@ -46,6 +47,7 @@ pub enum Section {
     Devices,
     Mx,
     Spf,
+    Dkim,
     Dmarc,
 }
 
@@ -68,6 +70,8 @@ pub enum Arg {
     Syntax(SyntaxError),
     /// Why a DMARC record is not one receivers apply.
     Dmarc(DmarcError),
+    /// Why a DKIM key record is not one receivers can use.
+    DkimKey(KeyError),
 }
 
 impl Arg {
@@ -78,6 +82,7 @@ impl Arg {
             Arg::Spf(problem) => problem.message(lang),
             Arg::Syntax(error) => error.message(lang),
             Arg::Dmarc(error) => error.message(lang),
+            Arg::DkimKey(error) => error.message(lang),
         }
     }
 }

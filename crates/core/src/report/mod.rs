@@ -1,12 +1,12 @@
 //! One report for a domain and its devices: MX, SPF (tree, result per device IP, the
-//! record to publish) and DMARC, joined into findings with stable codes.
+//! record to publish), DKIM (the selectors and their keys) and DMARC, joined into findings with stable codes.
 //!
 //! A failed look-up yields a `dns-error` finding and leaves the section unknown: a DNS
 //! failure is never reported as a missing or wrong record.
 
 use crate::cloud::Cloud;
 use crate::dmarc::Policy;
-use crate::dns::{Cached, DomainName, RecordType, Resolver};
+use crate::dns::{join2, Cached, DomainName, RecordType, Resolver};
 use crate::i18n::Phrase;
 use crate::method::MethodId;
 use crate::mx::{check_mx, MxHost, MxKind};
@@ -18,6 +18,9 @@ use std::collections::BTreeMap;
 use std::net::Ipv4Addr;
 
 mod cloud;
+mod dkim_findings;
+mod dkim_section;
+mod dkim_words;
 mod dmarc_section;
 mod finding;
 mod lint;
@@ -26,6 +29,7 @@ mod spf_section;
 
 use cloud::cloud_from_evidence;
 pub use cloud::{cloud_line, CloudSource};
+pub use dkim_section::{DkimSection, KeyRecord, Published, SelectorRecord};
 use dmarc_section::check_dmarc;
 use finding::Findings;
 pub use finding::{Arg, Finding, Section, Severity};
@@ -95,6 +99,7 @@ pub struct IpCheck {
 pub enum Stage {
     Mx,
     Spf,
+    Dkim,
     Dmarc,
 }
 
@@ -114,6 +119,7 @@ pub struct Report {
     pub cloud_source: CloudSource,
     pub mx: MxSection,
     pub spf: SpfSection,
+    pub dkim: DkimSection,
     pub dmarc: DmarcSection,
     pub findings: Vec<Finding>,
     /// Sections not finished yet; empty in a finished report.
@@ -152,7 +158,7 @@ impl Report {
     /// and pasting the records by hand is the way forward.
     pub fn nothing_answered(&self) -> bool {
         self.pending.is_empty()
-            && [Section::Mx, Section::Spf, Section::Dmarc]
+            && [Section::Mx, Section::Spf, Section::Dkim, Section::Dmarc]
                 .into_iter()
                 .all(|section| self.status(section) == Status::CouldNotCheck)
     }
@@ -195,6 +201,7 @@ fn partial(
     cloud: (Cloud, CloudSource),
     mx: &MxSection,
     spf: Option<&SpfSection>,
+    dkim: Option<&DkimSection>,
     findings: &Findings,
     pending: Vec<Stage>,
 ) -> Report {
@@ -206,6 +213,10 @@ fn partial(
         cloud_source: cloud.1,
         mx: mx.clone(),
         spf: spf.cloned().unwrap_or_else(SpfSection::unknown),
+        dkim: dkim.cloned().unwrap_or(DkimSection {
+            selectors: Vec::new(),
+            meaning: None,
+        }),
         dmarc: DmarcSection {
             record: None,
             policy: None,
@@ -321,16 +332,32 @@ pub async fn check_domain_streaming<R: Resolver>(
         cloud,
         &mx,
         None,
+        None,
         &findings,
-        vec![Stage::Spf, Stage::Dmarc],
+        vec![Stage::Spf, Stage::Dkim, Stage::Dmarc],
     ));
 
-    let spf = check_spf(resolver, request, cloud.0, mx_method, strict, &mut findings).await;
+    // SPF's include tree and the DKIM selectors are independent: their look-ups go
+    // out together, wave by wave.
+    let mut dkim_findings = Findings::default();
+    let (spf, dkim) = join2(
+        check_spf(resolver, request, cloud.0, mx_method, strict, &mut findings),
+        dkim_section::check_dkim(
+            resolver,
+            &request.domain,
+            request.method,
+            cloud.0,
+            &mut dkim_findings,
+        ),
+    )
+    .await;
+    findings.list.extend(dkim_findings.list);
     progress(&partial(
         &domain,
         cloud,
         &mx,
         Some(&spf),
+        Some(&dkim),
         &findings,
         vec![Stage::Dmarc],
     ));
@@ -345,6 +372,7 @@ pub async fn check_domain_streaming<R: Resolver>(
         cloud_source: cloud.1,
         mx,
         spf,
+        dkim,
         dmarc,
         findings: findings.list,
         pending: Vec::new(),
@@ -362,3 +390,6 @@ mod tests;
 
 #[cfg(test)]
 mod repair_tests;
+
+#[cfg(test)]
+mod dkim_tests;

@@ -13,7 +13,7 @@ const GCC_HIGH_MX: &str = "contoso-test.mail.protection.office365.us";
 const DEVICE: &str = "198.51.100.7";
 
 fn zone(domain: &str, mx: &str, spf: &str) -> InMemoryZone {
-    InMemoryZone::new()
+    super::tests::with_dkim(InMemoryZone::new(), domain)
         .mx(domain, 0, mx)
         .txt(domain, spf)
         .txt("spf.protection.outlook.com", "v=spf1 ip4:40.92.0.0/15 -all")

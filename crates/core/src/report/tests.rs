@@ -8,10 +8,23 @@ use futures::executor::block_on;
 const MS_MX: &str = "contoso-test.mail.protection.outlook.com";
 
 fn base(domain: &str) -> InMemoryZone {
-    InMemoryZone::new()
+    with_dkim(InMemoryZone::new(), domain)
         .mx(domain, 0, MS_MX)
         .txt("spf.protection.outlook.com", "v=spf1 ip4:40.92.0.0/15 -all")
         .txt(&format!("_dmarc.{domain}"), "v=DMARC1; p=quarantine")
+}
+
+/// Microsoft 365's two selector CNAMEs (classic format) and a 2048-bit key behind
+/// selector1; selector2's key is not published, as while selector1 is active.
+pub(super) fn with_dkim(zone: InMemoryZone, domain: &str) -> InMemoryZone {
+    let dashed = domain.replace('.', "-");
+    let target = |n| format!("selector{n}-{dashed}._domainkey.contoso.onmicrosoft.com");
+    zone.cname(&format!("selector1._domainkey.{domain}"), &target(1))
+        .cname(&format!("selector2._domainkey.{domain}"), &target(2))
+        .txt(
+            &target(1),
+            &format!("v=DKIM1; k=rsa; p={}", crate::dkim::test_keys::RSA_2048),
+        )
 }
 
 fn run(zone: &InMemoryZone, domain: &str, ips: &[&str], method: Option<MethodId>) -> Report {
@@ -241,7 +254,9 @@ fn too_many_lookups_and_voids_across_the_tree() {
 fn a_dns_failure_never_claims_a_record_is_missing() {
     let zone = InMemoryZone::new()
         .servfail("d.test")
-        .servfail("_dmarc.d.test");
+        .servfail("_dmarc.d.test")
+        .servfail("selector1._domainkey.d.test")
+        .servfail("selector2._domainkey.d.test");
     let report = run(
         &zone,
         "d.test",
@@ -318,7 +333,7 @@ fn streaming_hands_over_each_section_as_it_is_done_and_ends_with_the_full_report
     assert_eq!(
         seen,
         vec![
-            (vec![Stage::Spf, Stage::Dmarc], true, 0),
+            (vec![Stage::Spf, Stage::Dkim, Stage::Dmarc], true, 0),
             (vec![Stage::Dmarc], true, 2),
         ]
     );
@@ -364,7 +379,9 @@ fn each_section_gets_its_own_status_and_a_failed_look_up_claims_nothing() {
 
     let down = InMemoryZone::new()
         .servfail("down.test")
-        .servfail("_dmarc.down.test");
+        .servfail("_dmarc.down.test")
+        .servfail("selector1._domainkey.down.test")
+        .servfail("selector2._domainkey.down.test");
     let report = run(&down, "down.test", &[], None);
     assert!(report.nothing_answered(), "{:?}", report.findings);
 }
