@@ -85,8 +85,15 @@ fn serve(root: &Path, args: &[String]) -> Result<()> {
 }
 
 /// The directory holding the workspace Cargo.toml (xtask lives one level below it).
+///
+/// `cargo run` sets CARGO_MANIFEST_DIR for the process; that value is preferred over the
+/// one compiled in, because two clones that share a target directory share this binary
+/// too (cargo fingerprints workspace members by their path inside the workspace), and
+/// the compiled-in path would then name the other clone.
 fn workspace_root() -> Result<PathBuf> {
-    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
     manifest_dir
         .parent()
         .map(Path::to_path_buf)

@@ -5,6 +5,7 @@ use super::inputs::{CheckTarget, InputError};
 use super::link::{add_to_card_href, check_link};
 use super::run::{CheckRun, RunState};
 use crate::components::check::{
+    dkim_card::DkimCard,
     dmarc_card::DmarcCard,
     findings::FindingList,
     mx_card::MxCard,
@@ -55,6 +56,7 @@ pub fn ReportCards(run: CheckRun) -> impl IntoView {
             let pending = report.pending.clone();
             let mx_pending = pending.contains(&Stage::Mx);
             let spf_pending = pending.contains(&Stage::Spf);
+            let dkim_pending = pending.contains(&Stage::Dkim);
             let dmarc_pending = pending.contains(&Stage::Dmarc);
             let device_findings: Vec<_> = report.findings_in(Section::Devices).cloned().collect();
             view! {
@@ -64,6 +66,7 @@ pub fn ReportCards(run: CheckRun) -> impl IntoView {
                     })}
                     <MxCard report=report.clone() pending=mx_pending source=run.source.get_untracked() />
                     <SpfCard report=report.clone() pending=spf_pending />
+                    <DkimCard report=report.clone() pending=dkim_pending />
                     <DmarcCard report=report.clone() pending=dmarc_pending />
                 </div>
             }

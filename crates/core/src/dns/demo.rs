@@ -6,6 +6,12 @@ use std::net::Ipv4Addr;
 /// A name under `.example` (RFC 2606), so it can never collide with a real domain.
 pub const DEMO_DOMAIN: &str = "smarthost-demo.example";
 
+const DEMO_SELECTOR1: &str =
+    "selector1-smarthost-demo-example._domainkey.smarthostdemo.onmicrosoft.com";
+
+/// A 2048-bit RSA public key generated for the demo (no private key is kept anywhere).
+const DEMO_KEY: &str = "v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEArzfLc4KMnnRih56hbmIrzcFF4hxDQpLKSkEYxu8cNcniS9vuGHfNjKFU1XvrgRIi3/qsKbH3b8U7k0H2vY0EnDLpJw/TkEmSvEq2T4lkOr0AvnlJW13KBefhrZHOxs5bi1FtA4kuTbFFA6gNwG4n2xKUceAj78pJqFjPRy48DgajSqyANnKM1YhRSM0sQwuUXdCj0Y2maX1RDM42Dl2TFhJMXpw0YBRvJ0mt6i8ZGyWioj44a/aFOE7ZuebHP/lgFRQZ4i0oCxl4LF9Om4gohhH80FEbuum5tiW8pwNQs+ZQd7lFyUGF0z04sYUbJ2hM0VnXHQsxYRZCDyr4RJAlMwIDAQAB";
+
 /// A tenant as Microsoft 365 would set it up, with a scanner at a documentation address.
 pub fn demo_zone() -> InMemoryZone {
     InMemoryZone::new()
@@ -23,6 +29,17 @@ pub fn demo_zone() -> InMemoryZone {
             &format!("_dmarc.{DEMO_DOMAIN}"),
             "v=DMARC1; p=quarantine; rua=mailto:dmarc@smarthost-demo.example",
         )
+        // Microsoft 365's two DKIM selectors in the classic format; the key is a test
+        // key, published behind selector1 as while selector1 is active.
+        .cname(
+            &format!("selector1._domainkey.{DEMO_DOMAIN}"),
+            DEMO_SELECTOR1,
+        )
+        .cname(
+            &format!("selector2._domainkey.{DEMO_DOMAIN}"),
+            "selector2-smarthost-demo-example._domainkey.smarthostdemo.onmicrosoft.com",
+        )
+        .txt(DEMO_SELECTOR1, DEMO_KEY)
         // A stand-in for Microsoft's record (documentation range), so the demo's include
         // tree resolves offline; it states nothing about Microsoft's real addresses.
         .txt("spf.protection.outlook.com", "v=spf1 ip4:192.0.2.0/24 -all")

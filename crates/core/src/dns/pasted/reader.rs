@@ -169,7 +169,7 @@ impl LineState {
         }
         let is_address_type = matches!(rtype, RecordType::A | RecordType::Aaaa);
         let address_line = lower.starts_with("address") || lower.contains("address =");
-        if is_noise(line, &lower, name) || (address_line && !is_address_type) {
+        if is_noise(line, &lower, name, rtype) || (address_line && !is_address_type) {
             return Line::Noise;
         }
         if let Some((rr_type, rdata)) = resource_record(line) {
@@ -196,6 +196,12 @@ impl LineState {
                 .or_else(|| value(line, rtype))
                 .map_or(Line::Unread, Line::Record),
             RecordType::A | RecordType::Aaaa => self.address(line, &lower, rtype),
+            // nslookup -type=CNAME: `name  canonical name = target`.
+            RecordType::Cname => match line.split_once("canonical name =") {
+                Some((_, target)) => value(target, rtype),
+                None => value(line, rtype),
+            }
+            .map_or(Line::Unread, Line::Record),
             RecordType::Ptr => match line.split_once("name =") {
                 Some((_, host)) => value(host, rtype),
                 None => value(line, rtype),
@@ -229,7 +235,7 @@ impl LineState {
 
 /// Lines of tool output that are never records: dig comments, nslookup headers and
 /// messages, the command itself, the Windows SOA block, the question's name alone.
-pub(super) fn is_noise(line: &str, lower: &str, name: &DomainName) -> bool {
+pub(super) fn is_noise(line: &str, lower: &str, name: &DomainName, rtype: RecordType) -> bool {
     const PREFIXES: [&str; 9] = [
         ";",
         ">",
@@ -259,7 +265,8 @@ pub(super) fn is_noise(line: &str, lower: &str, name: &DomainName) -> bool {
         .any(|word| word.ends_with("nslookup") || word == "dig" || word.ends_with("$dig"));
     PREFIXES.iter().any(|p| lower.starts_with(p))
         || SOA_AND_OTHER_FIELDS.iter().any(|f| lower.contains(f))
-        || lower.contains("canonical name =")
+        // A CNAME on the way to the answer, unless a CNAME is what was asked.
+        || (lower.contains("canonical name =") && rtype != RecordType::Cname)
         || (lower.ends_with("text =") && !line.contains('"'))
         || lower.contains("server name for address")
         || is_command
@@ -300,6 +307,7 @@ pub(super) fn value(text: &str, rtype: RecordType) -> Option<RecordData> {
         (RecordType::A, [address]) => address.parse::<Ipv4Addr>().ok().map(RecordData::A),
         (RecordType::Aaaa, [address]) => address.parse::<Ipv6Addr>().ok().map(RecordData::Aaaa),
         (RecordType::Ptr, [target]) => host(target).map(RecordData::Ptr),
+        (RecordType::Cname, [target]) => host(target).map(RecordData::Cname),
         _ => None,
     }
 }

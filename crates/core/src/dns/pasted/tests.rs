@@ -531,3 +531,47 @@ fn never_panics_on_odd_paste() {
         }
     }
 }
+
+/// The DKIM selectors are CNAMEs: nslookup's `canonical name =`, dig's answer line and a
+/// bare target all read, and the key behind the target completes the section.
+#[test]
+fn dkim_selectors_are_pasted_as_cnames() {
+    let target = "selector1-contoso-com._domainkey.contoso.onmicrosoft.com";
+    for pasted in [
+        format!("selector1._domainkey.contoso.com\tcanonical name = {target}"),
+        format!("selector1._domainkey.contoso.com. 3600 IN CNAME {target}."),
+        target.to_owned(),
+    ] {
+        let (mut records, _) = PastedRecords::parse(&domain(), "v=spf1 -all", "", "");
+        let ignored = records.add(
+            &name("selector1._domainkey.contoso.com"),
+            RecordType::Cname,
+            &pasted,
+        );
+        assert!(ignored.is_empty(), "{pasted}: {ignored:?}");
+        records.add(
+            &name("selector2._domainkey.contoso.com"),
+            RecordType::Cname,
+            "*** UnKnown can't find selector2._domainkey.contoso.com: Non-existent domain",
+        );
+        records.add(
+            &name(target),
+            RecordType::Txt,
+            &format!("\"v=DKIM1; k=rsa; p={}\"", crate::dkim::test_keys::RSA_2048),
+        );
+        let report = check(&records);
+        let first = &report.dkim.selectors[0];
+        assert_eq!(first.target(), Some(target), "{pasted}");
+        assert_eq!(
+            first.key_words(Lang::En).as_deref(),
+            Some("RSA, 2048 bits"),
+            "{pasted}"
+        );
+        assert_ne!(
+            report.status(Section::Dkim),
+            Status::CouldNotCheck,
+            "{pasted}: {:?}",
+            report.findings
+        );
+    }
+}
