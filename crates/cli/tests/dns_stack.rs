@@ -688,3 +688,6 @@ fn a_broken_resolver_never_yields_a_finding_about_the_records() {
 
 #[path = "dns_stack/spf_rules.rs"]
 mod spf_rules;
+
+#[path = "dns_stack/inventory.rs"]
+mod inventory;
