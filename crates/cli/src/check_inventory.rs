@@ -147,8 +147,8 @@ pub fn read_devices(path: &Path, lang: Lang) -> Result<Vec<FleetDevice>> {
             request: CheckRequest {
                 domain,
                 ips: ip.into_iter().collect(),
-                // A method this check gives no advice for (HVE, ACS, Graph, your own
-                // server) is checked as `check` without `--method`.
+                // A method this check gives no SPF advice for (HVE, ACS, Graph, a local
+                // relay) is checked as `check` without `--method`.
                 method: METHODS.contains(&card.method).then_some(card.method),
                 cloud,
                 draft: None,
