@@ -12,7 +12,6 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { resolve } from "node:path";
-import { chromium } from "playwright-core";
 import { startDnsStack } from "../support/dns-stack.mjs";
 import { startStaticServer } from "../support/static-server.mjs";
 import { startDelayingDns } from "./delaying-dns.mjs";
@@ -111,13 +110,16 @@ async function pyspfRun(forwarder) {
 const dist = process.env.BENCH_DIST ?? resolve(ROOT, "dist");
 const site = await startStaticServer({ root: dist });
 const dns = await startDnsStack();
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--disable-gpu", "--no-first-run"] });
+// BENCH_CLI_ONLY=1: the CLI and pyspf alone (no Chromium, no dist/ needed), for a quick A/B.
+const cliOnly = Boolean(process.env.BENCH_CLI_ONLY);
+const browser = cliOnly
+  ? null
+  : await (await import("playwright-core")).chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--disable-gpu", "--no-first-run"] });
 try {
   const doh = dns.delayedUrl(DELAY_MS);
   const url = new URL(`check/?domain=${DOMAIN}&doh=${encodeURIComponent(doh)}`, site.url).href;
   const runs = [];
-  // BENCH_CLI_ONLY=1: the CLI and pyspf alone (no dist/ needed), for a quick A/B.
-  if (!process.env.BENCH_CLI_ONLY) {
+  if (browser) {
     await browserRun(browser, url); // warm-up: compile and cache the wasm
     for (let i = 0; i < RUNS; i++) runs.push(await browserRun(browser, url));
   }
@@ -158,7 +160,7 @@ try {
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } finally {
-  await browser.close();
+  await browser?.close();
   await dns.stop();
   await new Promise((r) => site.server.close(r));
 }
