@@ -370,3 +370,62 @@ fn a_bad_inventory_is_refused_at_its_lines_before_any_look_up() {
     let out = smarthost_raw(&["check", "hq.fleet.test", "--inventory", "devices.toml"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn progress_goes_to_standard_error_only_on_a_terminal() {
+    require_stack!();
+    let devices = fleet();
+    let file = TempFile::new("progress.toml", &toml_of(&devices[..10]));
+    // util-linux's `script` (Debian's essential bsdutils) runs the command on a
+    // pseudo-terminal, so standard error is a terminal as in an admin's shell.
+    let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
+    let command = [
+        env!("CARGO_BIN_EXE_smarthost"),
+        "check",
+        "--inventory",
+        file.path(),
+        "--lang",
+        "vi",
+        "--doh",
+        doh(),
+    ]
+    .map(quote)
+    .join(" ");
+    let out = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("running script: {e}"));
+    let shown = String::from_utf8_lossy(&out.stdout);
+    let progress: Vec<&str> = shown
+        .lines()
+        .map(str::trim)
+        .filter(|line| line.starts_with("đã kiểm tra "))
+        .collect();
+    // One line per domain as it is done, counted in order.
+    let counts: Vec<&str> = progress
+        .iter()
+        .filter_map(|l| l.split(" (").nth(1))
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            "1/5 tên miền)",
+            "2/5 tên miền)",
+            "3/5 tên miền)",
+            "4/5 tên miền)",
+            "5/5 tên miền)"
+        ],
+        "{shown}"
+    );
+    for site in ["hq", "branch", "warehouse", "gov", "lab"] {
+        assert!(
+            progress
+                .iter()
+                .any(|l| l.starts_with(&format!("đã kiểm tra {site}.fleet.test ("))),
+            "{site}: {shown}"
+        );
+    }
+    // The table follows on standard output, as without a terminal.
+    assert!(shown.contains("hq printer 1"), "{shown}");
+}
