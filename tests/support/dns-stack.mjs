@@ -181,6 +181,8 @@ export async function startDnsStack() {
   const stack = {
     dir,
     dohUrl: `http://127.0.0.1:${dohPort}/dns-query`,
+    // dnsdist's plain DNS listener (UDP and TCP), for clients that do not speak DoH.
+    dnsPort,
     zones,
     processes: { knot, dnsdist },
     async stop() {

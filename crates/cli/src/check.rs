@@ -1,5 +1,6 @@
-//! `smarthost check DOMAIN`: MX, SPF, DKIM and DMARC for a domain and its devices' IPs, as
-//! findings with stable codes. Exit 1 when a finding is an error.
+//! `smarthost check DOMAIN`: MX, SPF, DKIM and DMARC for a domain and its devices' IPs,
+//! as findings with stable codes. Exit 1 when a finding is an error. `--inventory FILE`
+//! checks every device of an inventory instead (`check_inventory.rs`).
 
 use crate::common::{self, Value};
 use crate::output::{out, outln, StdoutClosed};
@@ -21,8 +22,8 @@ pub struct Failed;
 #[derive(clap::Args)]
 pub struct Args {
     /// The mail domain to check
-    #[arg(value_name = "DOMAIN")]
-    domain: String,
+    #[arg(value_name = "DOMAIN", required_unless_present = "inventory")]
+    domain: Option<String>,
     /// A public IPv4 address a device sends from (repeat for several)
     #[arg(long, value_name = "IPv4", value_parser = Value::new(ipv4))]
     ip: Vec<Ipv4Addr>,
@@ -35,6 +36,9 @@ pub struct Args {
     /// The tenant's Microsoft 365 cloud [default: from the MX record]
     #[arg(long, value_name = "C", value_parser = common::CLOUD)]
     cloud: Option<Cloud>,
+    /// Check every device of this inventory (devices.toml) instead of one domain
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["domain", "ip", "method", "record", "cloud"])]
+    inventory: Option<std::path::PathBuf>,
     /// The language of the report [default: en]
     #[arg(long, value_name = "en|vi", value_parser = common::LANG)]
     lang: Option<Lang>,
@@ -46,7 +50,7 @@ pub struct Args {
 }
 
 /// The methods whose DNS this check can advise on.
-const METHODS: [MethodId; 4] = [
+pub(crate) const METHODS: [MethodId; 4] = [
     MethodId::ClientSubmission,
     MethodId::DirectSend,
     MethodId::RelayIp,
@@ -81,6 +85,7 @@ fn ipv4(value: &str) -> Result<Ipv4Addr, Usage> {
 pub fn run(args: Args) -> Result<Option<Failed>> {
     let Args {
         domain: typed_domain,
+        inventory,
         ip: ips,
         method,
         record: draft,
@@ -90,6 +95,10 @@ pub fn run(args: Args) -> Result<Option<Failed>> {
         json: json_out,
     } = args;
     let lang = lang.unwrap_or_default();
+    if let Some(path) = inventory {
+        return crate::check_inventory::run(&path, lang, resolver, json_out);
+    }
+    let typed_domain = typed_domain.unwrap_or_default();
     // Read once --lang is known, so a bad name is explained in that language.
     let domain = DomainName::parse(&typed_domain)
         .map_err(|e| Usage(format!("check: {}", e.message(lang))))?;
@@ -118,7 +127,7 @@ pub fn run(args: Args) -> Result<Option<Failed>> {
 }
 
 /// The report as JSON, its words (findings, reasons, the DMARC meaning) in `lang`.
-fn to_json(report: &Report, lang: Lang) -> serde_json::Value {
+pub(crate) fn to_json(report: &Report, lang: Lang) -> serde_json::Value {
     let findings: Vec<serde_json::Value> = report
         .findings
         .iter()

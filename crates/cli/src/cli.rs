@@ -45,7 +45,8 @@ pub const SPF_EVAL: Synopsis = Synopsis {
 
 pub const CHECK: Synopsis = Synopsis {
     usage: "check DOMAIN [--ip IPv4]... [--method M] [--record RECORD] [--cloud C] [--lang en|vi]
-       [--doh URL | --doh-json URL] [--timeout MS] [--json]",
+       [--doh URL | --doh-json URL] [--timeout MS] [--json]
+   or: check --inventory FILE [--lang en|vi] [--doh URL | --doh-json URL] [--timeout MS] [--json]",
     about: "MX, SPF and DMARC findings; exit 1 when one is an error",
 };
 

@@ -2,12 +2,22 @@
 //!
 //! `smarthost check` and `smarthost spf eval` resolve through it.
 //!
-//! ureq is blocking: `get` simply runs the request inside the `async fn`, which is fine
-//! for a command-line tool that drives the core futures with `block_on`.
+//! ureq is blocking, and core asks the look-ups of a prefetch wave together by polling
+//! their futures on one task (`dns::cache::join_all`). So `get` hands each request to a
+//! thread of its own and awaits its answer through a oneshot channel: the requests of a
+//! wave are in flight together, as they are in the browser, while core's futures stay
+//! single-task and not `Send`. At most [`MAX_IN_FLIGHT`] requests of a transport (and
+//! its clones) talk to the network at once; the others wait their turn on their thread.
 
+use futures::channel::oneshot;
+use in_flight::Gate;
 use smarthost_core::dns::{HttpResponse, HttpTransport, NetworkFailure, TransportError};
 use std::io;
+use std::thread;
 use std::time::Duration;
+
+#[path = "http_in_flight.rs"]
+mod in_flight;
 
 /// The whole request, connect to last body byte, must finish within this by default.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(5);
@@ -15,10 +25,17 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(5);
 /// DoH answers are small; anything bigger is refused rather than buffered.
 pub const MAX_BODY: u64 = 64 * 1024;
 
-/// Blocking HTTP(S) GET through a ureq agent (rustls, webpki roots), one timeout per
-/// request, HTTP error statuses returned as responses rather than errors.
+/// Requests on the network at once: a wave of an SPF tree can name up to 200 includes,
+/// and a fleet check runs several domains together; public resolvers rate-limit a burst.
+pub const MAX_IN_FLIGHT: usize = 16;
+
+/// HTTP(S) GET through a ureq agent (rustls, webpki roots), one timeout per request,
+/// HTTP error statuses returned as responses rather than errors; each request on its
+/// own thread, so that concurrent `get`s are concurrent requests.
+#[derive(Clone)]
 pub struct UreqTransport {
     agent: ureq::Agent,
+    gate: Gate,
 }
 
 impl UreqTransport {
@@ -36,11 +53,13 @@ impl UreqTransport {
             .build();
         UreqTransport {
             agent: config.into(),
+            gate: Gate::new(MAX_IN_FLIGHT),
         }
     }
 
-    /// The blocking GET behind [`HttpTransport::get`].
+    /// The blocking GET behind [`HttpTransport::get`], on the calling thread.
     pub fn get_blocking(&self, url: &str, accept: &str) -> Result<HttpResponse, TransportError> {
+        let _turn = self.gate.enter();
         let mut response = self
             .agent
             .get(url)
@@ -66,8 +85,27 @@ impl Default for UreqTransport {
 
 impl HttpTransport for UreqTransport {
     async fn get(&self, url: &str, accept: &str) -> Result<HttpResponse, TransportError> {
-        self.get_blocking(url, accept)
+        let (sender, answer) = oneshot::channel();
+        // A clone shares the agent's connection pool and the gate.
+        let transport = self.clone();
+        let (url, accept) = (url.to_owned(), accept.to_owned());
+        thread::Builder::new()
+            .name("smarthost-doh".to_owned())
+            .spawn(move || {
+                // Nobody is waiting any more when the receiver is gone: nothing to do.
+                let _ = sender.send(transport.get_blocking(&url, &accept));
+            })
+            .map_err(|e| other(format!("could not start a request: {e}")))?;
+        // A dropped sender means the thread ended without an answer (it cannot panic
+        // on anything the network sends, but the channel says so either way).
+        answer
+            .await
+            .unwrap_or_else(|_| Err(other("the request ended without an answer".to_owned())))
     }
+}
+
+fn other(why: String) -> TransportError {
+    TransportError::Network(NetworkFailure::Other(why))
 }
 
 fn map_io(error: &io::Error) -> TransportError {
@@ -262,6 +300,50 @@ mod tests {
             Err(TransportError::Network(why)) => assert_eq!(why, NetworkFailure::Refused),
             other => panic!("expected a network error, got {other:?}"),
         }
+    }
+
+    /// Accepts `together` connections and reads each request before it answers any:
+    /// only a client with all of them in flight at once gets its answers.
+    fn serve_together(together: usize) -> String {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        thread::spawn(move || {
+            let mut waiting = Vec::new();
+            while waiting.len() < together {
+                let Ok((mut stream, _)) = listener.accept() else {
+                    return;
+                };
+                let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+                let head = read_head(&mut stream);
+                waiting.push((stream, head));
+            }
+            for (mut stream, head) in waiting {
+                // Each answer is its own request's path, so mixed-up answers show.
+                let path = head.split(' ').nth(1).unwrap_or_default().to_owned();
+                respond(&mut stream, &Reply::Fixed(200, path.into_bytes()));
+            }
+        });
+        base
+    }
+
+    #[test]
+    fn concurrent_gets_are_in_flight_together() {
+        let together = 8;
+        let base = serve_together(together);
+        // One request at a time would wait for its answer until this timeout.
+        let transport = UreqTransport::with_timeout(Duration::from_secs(5));
+        let urls: Vec<String> = (0..together).map(|i| format!("{base}/q{i}")).collect();
+        let gets = urls
+            .iter()
+            .map(|url| transport.get(url, "application/dns-message"))
+            .collect();
+        let answers = block_on(smarthost_core::dns::cache::join_all(gets));
+        let bodies: Vec<String> = answers
+            .into_iter()
+            .map(|a| String::from_utf8(a.unwrap().body).unwrap())
+            .collect();
+        let expected: Vec<String> = (0..together).map(|i| format!("/q{i}")).collect();
+        assert_eq!(bodies, expected);
     }
 
     #[test]

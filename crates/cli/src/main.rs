@@ -15,6 +15,7 @@
 mod build;
 mod card;
 mod check;
+mod check_inventory;
 mod cli;
 mod common;
 mod connector;

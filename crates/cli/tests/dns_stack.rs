@@ -691,3 +691,6 @@ mod spf_rules;
 
 #[path = "dns_stack/dkim.rs"]
 mod dkim;
+
+#[path = "dns_stack/inventory.rs"]
+mod inventory;

@@ -188,7 +188,7 @@ fn usage_errors_name_the_allowed_values() {
         ),
         (
             &["check", "ok.cli.test", "--ipp", "203.0.113.10"],
-            "smarthost: check: unknown option --ipp (did you mean --ip?); the options are: --ip, --method, --record, --cloud, --lang, --doh, --doh-json, --timeout, --json",
+            "smarthost: check: unknown option --ipp (did you mean --ip?); the options are: --ip, --method, --record, --cloud, --inventory, --lang, --doh, --doh-json, --timeout, --json",
         ),
         (&["methods", "--json=yes"], "smarthost: --json does not take a value"),
         (&["methods", "--cloud"], "smarthost: --cloud needs a value"),

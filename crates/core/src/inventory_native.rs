@@ -12,6 +12,7 @@ use super::file::Top;
 use super::read::{check_size, from_top};
 use super::{Format, ImportError, Imported, Refusal, MAX_DEVICES};
 use crate::echo::shown;
+use crate::i18n::Lang;
 use crate::text_pos::{line_and_column, lines_at};
 use crate::toml_error::first_error;
 use serde::Deserialize;
@@ -110,6 +111,26 @@ impl Imported {
                     parser_message: None,
                 })
             }
+        }
+    }
+}
+
+impl TomlRefusal {
+    /// What is said after the file's `path:line: `: for text that is not TOML, the
+    /// parser's own words (English) and the column; otherwise the refusal in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match (&self.error, &self.parser_message) {
+            (ImportError::Syntax { column, .. }, Some(why)) => format!("{why} (column {column})"),
+            (error, _) => error.message(lang),
+        }
+    }
+
+    /// `path:line: message`, or `path: message` for a refusal about no line (a file
+    /// too large, no devices list), as the guide generator and the CLI show it.
+    pub fn located(&self, path: &str, lang: Lang) -> String {
+        match self.line {
+            Some(line) => format!("{path}:{line}: {}", self.message(lang)),
+            None => format!("{path}: {}", self.message(lang)),
         }
     }
 }

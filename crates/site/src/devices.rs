@@ -14,7 +14,7 @@ use super::slug::Slugs;
 use smarthost_core::date::Date;
 use smarthost_core::device_card::{build_device_card, DeviceCard};
 use smarthost_core::i18n::Lang;
-use smarthost_core::inventory::{CloudAssumed, Device, ImportError, Imported, TomlRefusal};
+use smarthost_core::inventory::{CloudAssumed, Device, Imported, TomlRefusal};
 
 /// One device with its page slug and its card (worded in each language as it is shown).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,12 +126,9 @@ pub(crate) fn prepare(
 
 /// A refused inventory as a build error: at the line the refusal is about (the text's
 /// error, the device's header, the top-level key), with the parser's own words for text
-/// that is not TOML.
+/// that is not TOML (core's `TomlRefusal::message`, which the CLI shows too).
 fn refused(path: &str, refusal: TomlRefusal) -> BuildError {
-    let message = match (&refusal.error, &refusal.parser_message) {
-        (ImportError::Syntax { column, .. }, Some(why)) => format!("{why} (column {column})"),
-        (error, _) => error.to_string(),
-    };
+    let message = refusal.message(Lang::En);
     match refusal.line {
         Some(line) => SiteError::at(path, line, message),
         None => SiteError::file(path, message),
