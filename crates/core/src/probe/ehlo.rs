@@ -58,9 +58,7 @@ impl Ehlo {
 /// `AUTH PLAIN LOGIN` → (`AUTH`, `PLAIN LOGIN`); `AUTH=LOGIN` → (`AUTH`, `LOGIN`).
 fn split(line: &str) -> (&str, &str) {
     let line = line.trim();
-    let end = line
-        .find(|c: char| c == ' ' || c == '=')
-        .unwrap_or(line.len());
+    let end = line.find([' ', '=']).unwrap_or(line.len());
     let (keyword, rest) = line.split_at(end);
     (keyword, rest.get(1..).unwrap_or("").trim())
 }
