@@ -205,4 +205,59 @@ mod tests {
         let long = format!("{}.test", "a".repeat(64));
         assert!(matches!(parse(&long), Err(TargetError::BadHost(_))));
     }
+
+    /// What a person might paste as HOST: each is refused with a reason or read as a
+    /// plain host; none panics, and a message never carries more than 80 characters of it.
+    #[test]
+    fn hostile_targets() {
+        let huge = "a".repeat(100_000);
+        let many_colons = ":".repeat(1000);
+        let hostile = [
+            "\0",
+            "\u{0}mail.test",
+            "mail.test\n",
+            "mail.test\r\nRCPT TO:<x>",
+            "\t",
+            "\u{202e}moc.tset",
+            "mail\u{200b}.test",
+            "mаil.test",
+            "ｍａｉｌ.test",
+            "mail.test:２５",
+            "mail.test:٢٥",
+            "mail.test:-25",
+            "mail.test:+25",
+            "mail.test:25:26",
+            "mail.test: 25",
+            "[mail.test]:25",
+            "[]",
+            "[]:25",
+            ":25",
+            "::",
+            "[::1]:",
+            "[::1]:0",
+            "http://mail.test",
+            "mail.test/",
+            "user@mail.test",
+            "<script>",
+            "mail.test;rm -rf /",
+            "'mail.test'",
+            "\"mail.test\"",
+            "..",
+            "-",
+            "_",
+            "*.mail.test",
+            "%6d%61%69%6c",
+            &huge,
+            &many_colons,
+            "999.999.999.999",
+            "1.2.3.4.5",
+        ];
+        assert!(hostile.len() >= 30);
+        for text in hostile {
+            match parse(text) {
+                Ok(t) => assert!(t.host.len() <= 253 && t.port != 0, "{text:?} read as {t:?}"),
+                Err(e) => assert!(e.to_string().chars().count() < 160, "{text:?}: {e}"),
+            }
+        }
+    }
 }
