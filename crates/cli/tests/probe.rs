@@ -136,7 +136,8 @@ fn certificate_dates_against_the_day_given() {
         .as_str()
         .unwrap_or_default()
         .to_owned();
-    // 400 days: a day in the last month and a day past the end, computed from the dates.
+    // Valid 400 days: the first day of its last month, a day after its end and one before
+    // its start, all computed from the dates Postfix's certificate carries.
     let year: i32 = not_after[..4].parse().unwrap();
     let late = format!("{}{}", year, &not_after[4..8]) + "01";
     let (json, _) = probe_json(&target, &["--today", &late]);
@@ -144,15 +145,11 @@ fn certificate_dates_against_the_day_given() {
         codes(&json).contains(&"cert-expires-soon".to_owned()),
         "{late}: {json}"
     );
-    let after = format!("{}{}", year + 1, &not_after[4..]);
+    let after = format!("{}-01-01", year + 1);
     let (json, code) = probe_json(&target, &["--today", &after]);
     assert!(codes(&json).contains(&"cert-expired".to_owned()), "{json}");
     assert_eq!(code, Some(1));
-    let before = format!(
-        "{}{}",
-        not_before[..4].parse::<i32>().unwrap() - 1,
-        &not_before[4..]
-    );
+    let before = format!("{}-12-31", not_before[..4].parse::<i32>().unwrap() - 1);
     let (json, _) = probe_json(&target, &["--today", &before]);
     assert!(
         codes(&json).contains(&"cert-not-yet-valid".to_owned()),
