@@ -64,8 +64,9 @@ pub fn run_all(root: &Path) -> Result<()> {
         "cargo deny (licences, bans, sources; deny.toml)",
         &mut cargo(&["deny", "--offline", "check", "licenses", "bans", "sources"]),
     )?;
-    // The CLI's integration tests start the Knot + dnsdist stack too. CI=true makes those
-    // tests mandatory: without the tools they fail instead of skipping.
+    // The CLI's integration tests start the Knot + dnsdist stack too, and a Postfix for
+    // `smarthost probe` (crates/cli/tests/support/postfix.rs). CI=true makes those tests
+    // mandatory: without the tools they fail instead of skipping.
     steps.run(
         "native tests",
         run_dir.env(&mut cargo(&["test", "--workspace"])),

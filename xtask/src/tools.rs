@@ -11,15 +11,27 @@ use std::process::Command;
 const TRUNK_VERSION_REQ: &str = "~0.21";
 const TRUNK_VERSION_PREFIX: &str = "trunk 0.21.";
 
-/// Debian packages the tests need, with a binary that proves each is present. gcc builds
-/// the C parts of the CLI's TLS stack (ring).
-const APT_PACKAGES: [(&str, &str); 5] = [
+/// Debian packages the tests need, with a file that proves each is present (`{arch}` is
+/// this machine's, as in Debian's multiarch folders). gcc builds the C parts of the CLI's
+/// TLS stack (ring). `smarthost probe`'s tests run a real Postfix with a certificate that
+/// openssl makes, and Cyrus SASL's PLAIN and LOGIN plug-ins for its AUTH.
+const APT_PACKAGES: [(&str, &str); 8] = [
     ("gcc", "/usr/bin/cc"),
     ("chromium", "/usr/bin/chromium"),
     ("chromium-driver", "/usr/bin/chromedriver"),
     ("knot", "/usr/sbin/knotd"),
     ("dnsdist", "/usr/bin/dnsdist"),
+    ("postfix", "/usr/sbin/postfix"),
+    ("openssl", "/usr/bin/openssl"),
+    (
+        "libsasl2-modules",
+        "/usr/lib/{arch}-linux-gnu/sasl2/libplain.so",
+    ),
 ];
+
+/// Postfix's installer asks what kind of mail server this is; "No configuration" leaves
+/// it unconfigured and stopped (the tests run their own on high ports).
+const POSTFIX_DEBCONF: &str = "postfix postfix/main_mailer_type select No configuration";
 
 /// Puts the project's tool folders first on PATH for this process and its children:
 /// cargo's bin folder (Trunk, wasm-bindgen) and node_modules/.bin (wasm-opt, Playwright).
@@ -179,11 +191,11 @@ fn modified(path: &Path) -> Option<std::time::SystemTime> {
     std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
-/// Chromium, ChromeDriver, Knot DNS and dnsdist come from Debian.
+/// Chromium, ChromeDriver, Knot DNS, dnsdist and Postfix come from Debian.
 fn ensure_apt_packages() -> Result<()> {
     let missing: Vec<&str> = APT_PACKAGES
         .iter()
-        .filter(|(_, binary)| !Path::new(binary).exists())
+        .filter(|(_, file)| !Path::new(&file.replace("{arch}", std::env::consts::ARCH)).exists())
         .map(|(package, _)| *package)
         .collect();
     if missing.is_empty() {
@@ -198,17 +210,28 @@ fn ensure_apt_packages() -> Result<()> {
     }
     println!("xtask: installing {} with apt-get", missing.join(", "));
     run(Command::new("apt-get").args(["update", "-q"]))?;
+    if missing.contains(&"postfix") {
+        run(Command::new("sh")
+            .arg("-c")
+            .arg("echo \"$0\" | debconf-set-selections")
+            .arg(POSTFIX_DEBCONF))?;
+    }
     run(Command::new("apt-get")
         .args(["install", "-y", "-q"])
         .args(&missing)
         .env("DEBIAN_FRONTEND", "noninteractive"))?;
-    // The packages may start system services on port 53; the tests run their own copies
-    // on high ports, so the system ones are stopped where a service manager exists.
-    for service in ["knot", "dnsdist"] {
+    // The packages may start system services on ports 53 and 25; the tests run their own
+    // copies on high ports, so the system ones are stopped where a service manager
+    // exists, and Postfix, a mail server nobody asked for, is kept from starting again.
+    let systemctl = |args: [&str; 2]| {
         let _ = Command::new("systemctl")
-            .args(["stop", service])
+            .args(args)
             .stderr(std::process::Stdio::null())
             .status();
+    };
+    for service in ["knot", "dnsdist", "postfix"] {
+        systemctl(["stop", service]);
     }
+    systemctl(["disable", "postfix"]);
     Ok(())
 }

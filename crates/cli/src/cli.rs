@@ -2,7 +2,7 @@
 //! own module, and the overview that `smarthost help` shows. clap's errors are worded as
 //! smarthost's in `usage_error.rs`.
 
-use crate::{build, card, check, connector, methods, plan, spf};
+use crate::{build, card, check, connector, methods, plan, probe, spf};
 use clap::{Parser, Subcommand};
 
 /// A command's synopsis (its flags) and one-line description: the overview shows every
@@ -50,6 +50,11 @@ pub const CHECK: Synopsis = Synopsis {
     about: "MX, SPF and DMARC findings; exit 1 when one is an error",
 };
 
+pub const PROBE: Synopsis = Synopsis {
+    usage: "probe HOST[:PORT] [--timeout MS] [--lang en|vi] [--today YYYY-MM-DD] [--json]",
+    about: "what a device meets at an SMTP server, from this network; exit 1 on an error",
+};
+
 pub const BUILD: Synopsis = Synopsis {
     usage: "build [--guide DIR] [--out DIR] [--base-url URL] [--lang en,vi] [--fragments]
        [--app-url URL] [--allow-html] [--today YYYY-MM-DD]",
@@ -57,8 +62,8 @@ pub const BUILD: Synopsis = Synopsis {
 };
 
 /// The overview's order.
-pub const COMMANDS: [&Synopsis; 7] = [
-    &METHODS, &PLAN, &CARD, &CONNECTOR, &SPF_EVAL, &CHECK, &BUILD,
+pub const COMMANDS: [&Synopsis; 8] = [
+    &METHODS, &PLAN, &CARD, &CONNECTOR, &SPF_EVAL, &CHECK, &PROBE, &BUILD,
 ];
 
 /// `usage: smarthost <command> [options]` and every command's synopsis: `smarthost help`,
@@ -112,6 +117,8 @@ pub enum Command {
     },
     #[command(override_usage = usage(&CHECK), about = CHECK.about)]
     Check(check::Args),
+    #[command(override_usage = usage(&PROBE), about = PROBE.about)]
+    Probe(probe::Args),
     #[command(override_usage = usage(&BUILD), about = BUILD.about)]
     Build(build::Args),
 }

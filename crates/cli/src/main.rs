@@ -2,7 +2,8 @@
 //!
 //! Commands so far: `methods` (the comparison matrix), `plan` (ranks the methods for a
 //! questionnaire's answers), `card` (a device's config card) and `connector` (connector
-//! steps), `spf eval` (RFC 7208 check_host), `check` (MX, SPF, DMARC findings) and `build`
+//! steps), `spf eval` (RFC 7208 check_host), `check` (MX, SPF, DMARC findings), `probe` (what a device
+//! meets at an SMTP server) and `build`
 //! (the setup guides as a static site).
 
 // Non-test code never panics on what a user, a file or the network controls: the
@@ -23,6 +24,7 @@ mod http;
 mod methods;
 mod output;
 mod plan;
+mod probe;
 mod resolver;
 mod spf;
 mod usage_error;
@@ -55,6 +57,11 @@ fn main() -> ExitCode {
         Command::Build(args) => build::run(args),
         Command::Check(args) => match check::run(args) {
             Ok(Some(check::Failed)) => return ExitCode::from(1),
+            Ok(None) => Ok(()),
+            Err(e) => Err(e),
+        },
+        Command::Probe(args) => match probe::run(args) {
+            Ok(Some(probe::Failed)) => return ExitCode::from(1),
             Ok(None) => Ok(()),
             Err(e) => Err(e),
         },

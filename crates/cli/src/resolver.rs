@@ -25,8 +25,8 @@ pub struct ResolverArgs {
     timeout: Option<Duration>,
 }
 
-/// `--timeout MS`.
-fn timeout(value: &str) -> Result<Duration, Usage> {
+/// `--timeout MS` (here and in `probe`).
+pub fn timeout(value: &str) -> Result<Duration, Usage> {
     value
         .trim()
         .parse::<u64>()

@@ -36,6 +36,7 @@ pub mod milestone;
 pub mod mx;
 pub mod plan;
 pub mod powershell;
+pub mod probe;
 pub mod qr;
 pub mod report;
 pub mod spf;
