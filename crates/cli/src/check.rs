@@ -176,7 +176,31 @@ pub(crate) fn to_json(report: &Report, lang: Lang) -> serde_json::Value {
             "meaning": report.dmarc.meaning.as_ref().map(|m| m.render(lang)),
         },
         "findings": findings,
+        "verdicts": verdicts_json(report, lang),
     })
+}
+
+/// One answer per device: its outcome and case as codes, the sentence in `lang`, and the
+/// sections that decided it or could not be checked.
+fn verdicts_json(report: &Report, lang: Lang) -> serde_json::Value {
+    let verdicts: Vec<serde_json::Value> = report
+        .verdicts
+        .iter()
+        .map(|v| {
+            json!({
+                "ip": v.ip,
+                "method": v.method.map(MethodId::as_str),
+                "outcome": v.outcome,
+                "case": v.case.as_str(),
+                "spf": v.spf.map(|r| r.as_str()),
+                "dmarc_policy": v.policy,
+                "deciding": v.deciding,
+                "unknown": v.unknown,
+                "text": v.line(lang),
+            })
+        })
+        .collect();
+    serde_json::Value::Array(verdicts)
 }
 
 /// The DKIM section as JSON: each selector's record, the rule it matches (as a code and
@@ -222,6 +246,16 @@ fn to_text(report: &Report, lang: Lang) -> String {
     // A section whose look-up failed says so, never "none found".
     let unknown = |section| report.status(section) == Status::CouldNotCheck;
     let mut out = format!("{}\n", report.domain);
+    if !report.verdicts.is_empty() {
+        out.push_str(&format!("  {}\n", line("cli.check.verdicts", &[])));
+        for verdict in &report.verdicts {
+            let outcome = line(
+                &format!("ui.verdict.outcome.{}", verdict.outcome.as_str()),
+                &[],
+            );
+            out.push_str(&format!("    [{outcome}] {}\n", verdict.line(lang)));
+        }
+    }
     let mx = match (&report.mx.kind, &report.mx.smart_host) {
         (Some(kind), Some(host)) => line(
             "cli.check.mx-smart-host",

@@ -694,3 +694,6 @@ mod dkim;
 
 #[path = "dns_stack/inventory.rs"]
 mod inventory;
+
+#[path = "dns_stack/verdict.rs"]
+mod verdict;

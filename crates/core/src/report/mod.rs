@@ -26,6 +26,7 @@ mod finding;
 mod lint;
 mod repair;
 mod spf_section;
+mod verdict;
 
 use cloud::cloud_from_evidence;
 pub use cloud::{cloud_line, CloudSource};
@@ -34,6 +35,7 @@ use dmarc_section::check_dmarc;
 use finding::Findings;
 pub use finding::{Arg, Finding, Section, Severity};
 use spf_section::check_spf;
+pub use verdict::{Case, DeviceVerdict, Outcome};
 
 /// A section's verdict. `Unknown` when a look-up it needed failed: then nothing is
 /// claimed about the records, good or bad.
@@ -122,6 +124,8 @@ pub struct Report {
     pub dkim: DkimSection,
     pub dmarc: DmarcSection,
     pub findings: Vec<Finding>,
+    /// One answer per device IP and method, once every section is in.
+    pub verdicts: Vec<DeviceVerdict>,
     /// Sections not finished yet; empty in a finished report.
     pub pending: Vec<Stage>,
 }
@@ -223,6 +227,7 @@ fn partial(
             meaning: None,
         },
         findings: list,
+        verdicts: Vec::new(),
         pending,
     }
 }
@@ -366,7 +371,7 @@ pub async fn check_domain_streaming<R: Resolver>(
     let dmarc = check_dmarc(resolver, &request.domain, &mut findings).await;
 
     findings.list.sort_by_key(|f| f.severity);
-    Report {
+    let mut report = Report {
         domain,
         cloud: cloud.0,
         cloud_source: cloud.1,
@@ -375,8 +380,11 @@ pub async fn check_domain_streaming<R: Resolver>(
         dkim,
         dmarc,
         findings: findings.list,
+        verdicts: Vec::new(),
         pending: Vec::new(),
-    }
+    };
+    report.verdicts = verdict::for_devices(&report, request.method, &request.ips);
+    report
 }
 
 /// Whether a device IP is one the internet can see (the validator's rules: documentation
@@ -393,3 +401,6 @@ mod repair_tests;
 
 #[cfg(test)]
 mod dkim_tests;
+
+#[cfg(test)]
+mod verdict_tests;
