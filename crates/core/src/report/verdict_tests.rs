@@ -51,7 +51,15 @@ fn each_case_from_its_zone() {
         .txt(D, WITH_DEVICE)
         .txt("spf.protection.outlook.com", "v=spf1 -all")
         .txt("_dmarc.v.test", "v=DMARC1; p=reject");
-    let cases: Vec<(&str, InMemoryZone, Option<MethodId>, &[&str], Outcome, Case)> = vec![
+    type Row = (
+        &'static str,
+        InMemoryZone,
+        Option<MethodId>,
+        &'static [&'static str],
+        Outcome,
+        Case,
+    );
+    let cases: Vec<Row> = vec![
         (
             "DS pass",
             zone(WITH_DEVICE, Some("reject"), false),
