@@ -8,6 +8,7 @@ pub mod paste;
 pub mod progress;
 pub mod spf_card;
 pub mod spf_tree;
+pub mod verdicts;
 pub mod whatif;
 
 use crate::i18n::text;

@@ -12,6 +12,7 @@ use crate::components::check::{
     paste::{PasteRecords, PasteState},
     progress::RunProgress,
     spf_card::SpfCard,
+    verdicts::DeviceVerdicts,
     whatif::WhatIf,
 };
 use crate::components::code_block::CodeBlock;
@@ -61,6 +62,7 @@ pub fn ReportCards(run: CheckRun) -> impl IntoView {
             let device_findings: Vec<_> = report.findings_in(Section::Devices).cloned().collect();
             view! {
                 <div class="check-results">
+                    <DeviceVerdicts verdicts=report.verdicts.clone() />
                     {(!device_findings.is_empty()).then(|| view! {
                         <FindingList findings=device_findings />
                     })}
