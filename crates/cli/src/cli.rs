@@ -2,7 +2,7 @@
 //! own module, and the overview that `smarthost help` shows. clap's errors are worded as
 //! smarthost's in `usage_error.rs`.
 
-use crate::{build, card, check, connector, methods, plan, spf};
+use crate::{build, card, check, connector, explain, methods, plan, spf};
 use clap::{Parser, Subcommand};
 
 /// A command's synopsis (its flags) and one-line description: the overview shows every
@@ -49,6 +49,11 @@ pub const CHECK: Synopsis = Synopsis {
     about: "MX, SPF and DMARC findings; exit 1 when one is an error",
 };
 
+pub const EXPLAIN: Synopsis = Synopsis {
+    usage: "explain [FILE] [--method M] [--lang en|vi] [--json]",
+    about: "what a bounce or SMTP error means, and what to change; exit 3 if not recognised",
+};
+
 pub const BUILD: Synopsis = Synopsis {
     usage: "build [--guide DIR] [--out DIR] [--base-url URL] [--lang en,vi] [--fragments]
        [--app-url URL] [--allow-html] [--today YYYY-MM-DD]",
@@ -56,8 +61,8 @@ pub const BUILD: Synopsis = Synopsis {
 };
 
 /// The overview's order.
-pub const COMMANDS: [&Synopsis; 7] = [
-    &METHODS, &PLAN, &CARD, &CONNECTOR, &SPF_EVAL, &CHECK, &BUILD,
+pub const COMMANDS: [&Synopsis; 8] = [
+    &METHODS, &PLAN, &CARD, &CONNECTOR, &SPF_EVAL, &CHECK, &EXPLAIN, &BUILD,
 ];
 
 /// `usage: smarthost <command> [options]` and every command's synopsis: `smarthost help`,
@@ -111,6 +116,8 @@ pub enum Command {
     },
     #[command(override_usage = usage(&CHECK), about = CHECK.about)]
     Check(check::Args),
+    #[command(override_usage = usage(&EXPLAIN), about = EXPLAIN.about)]
+    Explain(explain::Args),
     #[command(override_usage = usage(&BUILD), about = BUILD.about)]
     Build(build::Args),
 }

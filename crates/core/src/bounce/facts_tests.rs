@@ -165,8 +165,9 @@ fn the_codes_of_an_ndr_its_values_and_links_are_found() {
         ops@fabrikam.com\n\
         Diagnostic information for administrators:\n\
         Generating server: AM0PR01MB1234.eurprd01.prod.exchangelabs.com\n\
-        Remote Server returned '550 5.7.64 TenantAttribution; Relay Access Denied [203.0.113.25]'\n\
-        Original message headers: From: scanner@contoso.com";
+        Remote Server returned '550 5.7.64 TenantAttribution; Relay Access Denied [203.0.113.25] [AM0PR01MB1234.eurprd01.prod.exchangelabs.com]'\n\
+        Original message headers:\n\
+        From: scanner@contoso.com";
     let found = explain(ndr, Some(MethodId::RelayIp));
     assert_eq!(found.matches.len(), 1);
     let m = &found.matches[0];
@@ -175,13 +176,14 @@ fn the_codes_of_an_ndr_its_values_and_links_are_found() {
         (Known::TenantAttribution, "550 5.7.64")
     );
     assert_eq!(found.ips, ["203.0.113.25".parse::<Ipv4Addr>().unwrap()]);
-    assert_eq!(found.domains, ["fabrikam.com", "contoso.com"]);
+    // The sender's domain (its From header) first; the server name in brackets is none.
+    assert_eq!(found.domains, ["contoso.com", "fabrikam.com"]);
     assert_eq!(
         m.links[0],
         Link::Connector {
             kind: "relay-ip",
             ip: Some("203.0.113.25".parse().unwrap()),
-            domain: Some("fabrikam.com".to_owned())
+            domain: Some("contoso.com".to_owned())
         }
     );
 }

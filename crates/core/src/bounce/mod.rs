@@ -12,10 +12,12 @@ mod known;
 mod link;
 mod scan;
 mod values;
+mod worded;
 
 pub use known::{Known, Route, Rule, RULES};
 pub use link::Link;
 pub use scan::{Enhanced, FoundCode};
+pub use worded::{Worded, WordedMatch};
 
 use crate::method::MethodId;
 use serde::Serialize;
@@ -77,7 +79,14 @@ impl Explanation {
 
 /// Explains `text`, tailoring fixes to `method` when given.
 pub fn explain(text: &str, method: Option<MethodId>) -> Explanation {
-    let (read, cut_from) = bounded(text);
+    explain_start(text, text.len(), method)
+}
+
+/// Explains `start`, the first part of a paste of `total` bytes (a reader that stops
+/// early, as the CLI does on a huge input, still tells how much there was).
+pub fn explain_start(start: &str, total: usize, method: Option<MethodId>) -> Explanation {
+    let (read, _) = bounded(start);
+    let cut_from = (total > read.len()).then_some(total);
     let codes = scan::codes(read);
     let ips = values::bracketed_ipv4(read);
     let domains = values::domains(read);
@@ -164,3 +173,5 @@ fn matched(
 mod facts_tests;
 #[cfg(test)]
 mod hostile_tests;
+#[cfg(test)]
+mod worded_tests;

@@ -26,8 +26,10 @@ pub fn bracketed_ipv4(text: &str) -> Vec<Ipv4Addr> {
     found
 }
 
-/// Domains the text names: after "sending domain" or in brackets first (the domain the
-/// bounce is about), then those of the e-mail addresses, lower case, once each.
+/// Domains the text names, the sender's first: after "sending domain", then a `From:`
+/// header or `MAIL FROM:` command, then `[contoso.com] does not ...` (Microsoft's
+/// wording), then the other e-mail addresses; lower case, once each. Server names in
+/// brackets are not domains a device sends for, so other brackets are left out.
 pub fn domains(text: &str) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
     let mut add = |candidate: &str| {
@@ -44,19 +46,35 @@ pub fn domains(text: &str) -> Vec<String> {
             add(word);
         }
     }
-    for piece in text.split('[').skip(1) {
-        if let Some((inside, _)) = piece.split_once(']') {
-            add(inside);
+    for line in lower.lines() {
+        let line = line.trim_start();
+        let sender = line
+            .strip_prefix("from:")
+            .or_else(|| line.find("mail from:").map(|at| &line[at + 10..]));
+        if let Some(domain) = sender.and_then(address_domains).and_then(|mut d| d.next()) {
+            add(domain);
         }
     }
-    for word in text.split(|c: char| c.is_whitespace() || "<>()[]'\",;".contains(c)) {
-        if let Some((local, domain)) = word.rsplit_once('@') {
-            if !local.is_empty() {
-                add(domain);
+    for piece in lower.split('[').skip(1) {
+        if let Some((inside, after)) = piece.split_once(']') {
+            if after.starts_with(" does not") {
+                add(inside);
             }
         }
     }
+    if let Some(domains) = address_domains(text) {
+        domains.for_each(add);
+    }
     found
+}
+
+/// The domains of the e-mail addresses in `text`.
+fn address_domains(text: &str) -> Option<impl Iterator<Item = &str>> {
+    let words = text.split(|c: char| c.is_whitespace() || "<>()[]'\",;".contains(c));
+    Some(words.filter_map(|word| {
+        let (local, domain) = word.rsplit_once('@')?;
+        (!local.is_empty()).then_some(domain)
+    }))
 }
 
 /// An ASCII host name of two or more labels whose last label is letters: enough to fill
