@@ -33,7 +33,7 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 /// The screens one WebAssembly binary carries. The planner (plan, compare, cards,
-/// connector, settings) and the DNS check (with the SPF engine) are separate binaries,
+/// connector, explain, settings) and the DNS check (with the SPF engine) are separate binaries,
 /// so neither first load pays for the other's code; links between them are ordinary
 /// page loads.
 #[derive(Clone, Copy)]
@@ -45,7 +45,14 @@ pub struct Screens {
 /// The planner binary's screens.
 pub const PLANNER: Screens = Screens {
     routes: planner_routes,
-    local: &["/", "/compare", "/cards", "/connector", "/settings"],
+    local: &[
+        "/",
+        "/compare",
+        "/cards",
+        "/connector",
+        "/explain",
+        "/settings",
+    ],
 };
 
 /// The DNS check binary's screen.
@@ -61,6 +68,7 @@ fn planner_routes() -> AnyView {
             <Route path=path!("/compare") view=pages::compare::Compare />
             <Route path=path!("/cards") view=pages::cards::Cards />
             <Route path=path!("/connector") view=pages::connector::Connector />
+            <Route path=path!("/explain") view=pages::explain::Explain />
             <Route path=path!("/settings") view=pages::settings::Settings />
         </Routes>
     }
@@ -142,6 +150,7 @@ fn Shell(screens: Screens) -> impl IntoView {
                     {nav_link(screens, "/cards", "ui.nav.cards")}
                     {nav_link(screens, "/connector", "ui.nav.connector")}
                     {nav_link(screens, "/check", "ui.nav.check")}
+                    {nav_link(screens, "/explain", "ui.nav.explain")}
                     {nav_link(screens, "/settings", "ui.nav.settings")}
                     <li>
                         <a href=move || base_path::href(&format!("/guide/{}/index.html", i18n::lang().code())) rel="external">

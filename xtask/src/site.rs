@@ -11,7 +11,14 @@ use std::path::Path;
 use std::process::Command;
 
 /// The app's routes other than `/`, as declared in src/lib.rs.
-pub const ROUTES: [&str; 5] = ["compare", "cards", "connector", "check", "settings"];
+pub const ROUTES: [&str; 6] = [
+    "compare",
+    "cards",
+    "connector",
+    "explain",
+    "check",
+    "settings",
+];
 
 /// Where the DNS check binary is built before its files join dist/.
 const CHECK_DIST: &str = "target/dist-check";

@@ -70,6 +70,11 @@ impl Known {
         self.into()
     }
 
+    /// Every known bounce, in the table's order.
+    pub fn all() -> &'static [Known] {
+        <Known as strum::VariantArray>::VARIANTS
+    }
+
     /// The catalog key of one part: `what`, `why` or `fix`.
     pub fn key(self, part: &str) -> String {
         format!("bounce.{}.{part}", self.id())
@@ -196,6 +201,14 @@ pub enum Codes {
 }
 
 impl Codes {
+    /// The codes as written in a table: `5.7.64`, `5.7.606-649`.
+    pub fn label(self) -> String {
+        match self {
+            Codes::One(one) => one.to_string(),
+            Codes::Range(low, high) => format!("{low}-{high}"),
+        }
+    }
+
     fn takes(self, code: Enhanced) -> bool {
         match self {
             Codes::One(one) => one == code,
