@@ -33,9 +33,9 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 /// The screens one WebAssembly binary carries. The planner (plan, compare, cards,
-/// connector, explain, settings) and the DNS check (with the SPF engine) are separate binaries,
-/// so neither first load pays for the other's code; links between them are ordinary
-/// page loads.
+/// connector, settings), the DNS check (with the SPF engine) and "Explain a bounce"
+/// (with its texts) are separate binaries, so no first load pays for another's code;
+/// links between them are ordinary page loads.
 #[derive(Clone, Copy)]
 pub struct Screens {
     routes: fn() -> AnyView,
@@ -45,20 +45,19 @@ pub struct Screens {
 /// The planner binary's screens.
 pub const PLANNER: Screens = Screens {
     routes: planner_routes,
-    local: &[
-        "/",
-        "/compare",
-        "/cards",
-        "/connector",
-        "/explain",
-        "/settings",
-    ],
+    local: &["/", "/compare", "/cards", "/connector", "/settings"],
 };
 
 /// The DNS check binary's screen.
 pub const CHECK: Screens = Screens {
     routes: check_routes,
     local: &["/check"],
+};
+
+/// The explain screen's binary: "Explain a bounce", with the bounce texts compiled in.
+pub const EXPLAIN: Screens = Screens {
+    routes: explain_routes,
+    local: &["/explain"],
 };
 
 fn planner_routes() -> AnyView {
@@ -68,8 +67,16 @@ fn planner_routes() -> AnyView {
             <Route path=path!("/compare") view=pages::compare::Compare />
             <Route path=path!("/cards") view=pages::cards::Cards />
             <Route path=path!("/connector") view=pages::connector::Connector />
-            <Route path=path!("/explain") view=pages::explain::Explain />
             <Route path=path!("/settings") view=pages::settings::Settings />
+        </Routes>
+    }
+    .into_any()
+}
+
+fn explain_routes() -> AnyView {
+    view! {
+        <Routes fallback=pages::not_found::NotFound>
+            <Route path=path!("/explain") view=pages::explain::Explain />
         </Routes>
     }
     .into_any()

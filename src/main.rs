@@ -1,4 +1,4 @@
-//! The planner binary: plan, compare, cards, connector, explain and settings.
+//! The planner binary: plan, compare, cards, connector and settings.
 
 // Non-test code never panics on what a user, a file or the network controls: the
 // compiler enforces it here (tests may unwrap and panic: a failed test should be loud).

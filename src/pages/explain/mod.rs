@@ -148,9 +148,8 @@ fn Bounce(found: WordedMatch) -> impl IntoView {
                     String::from(js_sys::encode_uri_component(&value))
                 ));
             }
-            // The DNS check is the other binary: an ordinary page load.
-            let rel = (path == "/check").then_some("external");
-            view! { <li><a href=href rel=rel>{link_label(link)}</a></li> }
+            // Every screen linked is in another binary: an ordinary page load.
+            view! { <li><a href=href rel="external">{link_label(link)}</a></li> }
         })
         .collect_view();
     view! {
