@@ -89,3 +89,22 @@ test("axe-core finds no violations on the explain screen, in both languages", as
     expect(results.violations).toEqual([]);
   }
 });
+
+// The bounce texts are compiled into the explain binary alone (crates/core/build.rs): the
+// planner's and the DNS check's first loads do not carry them.
+test("only the explain binary carries the bounce texts", async ({ request }) => {
+  const phrase = "Microsoft 365 could not tie the message to your organization";
+  const carries = async (page: string) => {
+    const html = await (await request.get(siteUrl(page))).text();
+    const boot = html.match(/src="\.\/(boot-[0-9a-f]+\.js)"/)?.[1];
+    expect(boot, page).toBeTruthy();
+    const loader = await (await request.get(siteUrl(boot ?? ""))).text();
+    const wasm = loader.match(/'\.\/([^']+_bg\.wasm)'/)?.[1];
+    expect(wasm, page).toBeTruthy();
+    const bytes = await (await request.get(siteUrl(wasm ?? ""))).body();
+    return bytes.includes(Buffer.from(phrase));
+  };
+  expect(await carries("explain/")).toBe(true);
+  expect(await carries("")).toBe(false);
+  expect(await carries("check/")).toBe(false);
+});
