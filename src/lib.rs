@@ -33,9 +33,9 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 /// The screens one WebAssembly binary carries. The planner (plan, compare, cards,
-/// connector, settings) and the DNS check (with the SPF engine) are separate binaries,
-/// so neither first load pays for the other's code; links between them are ordinary
-/// page loads.
+/// connector, settings), the DNS check (with the SPF engine) and "Explain a bounce"
+/// (with its texts) are separate binaries, so no first load pays for another's code;
+/// links between them are ordinary page loads.
 #[derive(Clone, Copy)]
 pub struct Screens {
     routes: fn() -> AnyView,
@@ -54,6 +54,12 @@ pub const CHECK: Screens = Screens {
     local: &["/check"],
 };
 
+/// The explain screen's binary: "Explain a bounce", with the bounce texts compiled in.
+pub const EXPLAIN: Screens = Screens {
+    routes: explain_routes,
+    local: &["/explain"],
+};
+
 fn planner_routes() -> AnyView {
     view! {
         <Routes fallback=pages::not_found::NotFound>
@@ -62,6 +68,15 @@ fn planner_routes() -> AnyView {
             <Route path=path!("/cards") view=pages::cards::Cards />
             <Route path=path!("/connector") view=pages::connector::Connector />
             <Route path=path!("/settings") view=pages::settings::Settings />
+        </Routes>
+    }
+    .into_any()
+}
+
+fn explain_routes() -> AnyView {
+    view! {
+        <Routes fallback=pages::not_found::NotFound>
+            <Route path=path!("/explain") view=pages::explain::Explain />
         </Routes>
     }
     .into_any()
@@ -142,6 +157,7 @@ fn Shell(screens: Screens) -> impl IntoView {
                     {nav_link(screens, "/cards", "ui.nav.cards")}
                     {nav_link(screens, "/connector", "ui.nav.connector")}
                     {nav_link(screens, "/check", "ui.nav.check")}
+                    {nav_link(screens, "/explain", "ui.nav.explain")}
                     {nav_link(screens, "/settings", "ui.nav.settings")}
                     <li>
                         <a href=move || base_path::href(&format!("/guide/{}/index.html", i18n::lang().code())) rel="external">

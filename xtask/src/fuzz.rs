@@ -28,7 +28,7 @@ use std::process::Command;
 use std::time::Instant;
 
 /// The targets in fuzz/fuzz_targets/, in the order `cargo xtask fuzz` runs them.
-const TARGETS: [&str; 7] = [
+const TARGETS: [&str; 8] = [
     "spf_record",
     "dns_wire",
     "dns_json",
@@ -36,6 +36,7 @@ const TARGETS: [&str; 7] = [
     "user_values",
     "inventory_import",
     "front_matter",
+    "bounce",
 ];
 
 const DEFAULT_SECONDS: u64 = 60;

@@ -11,38 +11,44 @@ use std::path::Path;
 use std::process::Command;
 
 /// The app's routes other than `/`, as declared in src/lib.rs.
-pub const ROUTES: [&str; 5] = ["compare", "cards", "connector", "check", "settings"];
+pub const ROUTES: [&str; 6] = [
+    "compare",
+    "cards",
+    "connector",
+    "explain",
+    "check",
+    "settings",
+];
 
-/// Where the DNS check binary is built before its files join dist/.
-const CHECK_DIST: &str = "target/dist-check";
+/// The screens that are binaries of their own, each with its page and the folder Trunk
+/// builds it into before its files join dist/: the DNS check (with the SPF engine) and
+/// "Explain a bounce" (with its texts), so the planner's first load carries neither.
+const OWN_BINARIES: [(&str, &str, &str); 2] = [
+    ("check", "check.html", "target/dist-check"),
+    ("explain", "explain.html", "target/dist-explain"),
+];
 
 pub fn build(root: &Path) -> Result<()> {
     let dist = root.join("dist");
-    let check_dist = root.join(CHECK_DIST);
     run(Command::new("trunk")
         .args(["build", "--release", "--offline=true", "index.html"])
         .current_dir(root))?;
-    // The DNS check is a second binary (src/bin/smarthost-check.rs) with its own page,
-    // so the planner's first load does not carry the SPF engine.
-    run(Command::new("trunk")
-        .args([
-            "build",
-            "--release",
-            "--offline=true",
-            "check.html",
-            "--dist",
-            CHECK_DIST,
-        ])
-        .current_dir(root))?;
+    for (_, page, out) in OWN_BINARIES {
+        run(Command::new("trunk")
+            .args(["build", "--release", "--offline=true", page, "--dist", out])
+            .current_dir(root))?;
+    }
     crate::harden::harden_page(&dist)?;
-    crate::harden::harden_page(&check_dist)?;
-    copy_assets(&check_dist, &dist)?;
-    write_route_copies(&dist, &check_dist)?;
+    for (_, _, out) in OWN_BINARIES {
+        crate::harden::harden_page(&root.join(out))?;
+        copy_assets(&root.join(out), &dist)?;
+    }
+    write_route_copies(root, &dist)?;
     crate::harden::write_service_worker(&dist)?;
     build_guides(root)
 }
 
-/// Copies the check build's files (wasm, JS, CSS; the same CSS and icon keep their
+/// Copies an own binary's build files (wasm, JS, CSS; the same CSS and icon keep their
 /// content-hashed names) into dist/, all but its page.
 fn copy_assets(from: &Path, to: &Path) -> Result<()> {
     for entry in std::fs::read_dir(from).with_context(|| format!("listing {}", from.display()))? {
@@ -66,13 +72,16 @@ fn build_guides(root: &Path) -> Result<()> {
         .current_dir(root))
 }
 
-fn write_route_copies(dist: &Path, check_dist: &Path) -> Result<()> {
+fn write_route_copies(root: &Path, dist: &Path) -> Result<()> {
+    let read = |path: &Path| {
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
+    };
     let index_path = dist.join("index.html");
-    let index = std::fs::read_to_string(&index_path)
-        .with_context(|| format!("reading {}", index_path.display()))?;
-    let check_path = check_dist.join("index.html");
-    let check_page = std::fs::read_to_string(&check_path)
-        .with_context(|| format!("reading {}", check_path.display()))?;
+    let index = read(&index_path)?;
+    let mut own_pages = Vec::new();
+    for (route, _, out) in OWN_BINARIES {
+        own_pages.push((route, read(&root.join(out).join("index.html"))?));
+    }
     let root_base = "<base href=\"./\"";
     if !index.contains(root_base) {
         bail!(
@@ -86,11 +95,10 @@ fn write_route_copies(dist: &Path, check_dist: &Path) -> Result<()> {
         let dir = dist.join(route);
         std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
         let page = dir.join("index.html");
-        let source = if route == "check" {
-            &check_page
-        } else {
-            &index
-        };
+        let source = own_pages
+            .iter()
+            .find(|(own, _)| *own == route)
+            .map_or(&index, |(_, page)| page);
         if !source.contains(root_base) {
             bail!("the page for {route} has no {root_base}");
         }

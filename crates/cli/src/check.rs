@@ -57,12 +57,12 @@ pub(crate) const METHODS: [MethodId; 4] = [
     MethodId::RelayCert,
 ];
 
-fn methods() -> Vec<&'static str> {
+pub(crate) fn methods() -> Vec<&'static str> {
     METHODS.map(MethodId::as_str).to_vec()
 }
 
 /// `--method M`: one of [`METHODS`].
-fn method(value: &str) -> Result<MethodId, Usage> {
+pub(crate) fn method(value: &str) -> Result<MethodId, Usage> {
     MethodId::parse(value)
         .filter(|m| METHODS.contains(m))
         .ok_or_else(|| {

@@ -2,7 +2,7 @@
 //! own module, and the overview that `smarthost help` shows. clap's errors are worded as
 //! smarthost's in `usage_error.rs`.
 
-use crate::{build, card, check, connector, methods, plan, probe, spf};
+use crate::{build, card, check, connector, explain, methods, plan, probe, spf};
 use clap::{Parser, Subcommand};
 
 /// A command's synopsis (its flags) and one-line description: the overview shows every
@@ -50,6 +50,11 @@ pub const CHECK: Synopsis = Synopsis {
     about: "MX, SPF and DMARC findings; exit 1 when one is an error",
 };
 
+pub const EXPLAIN: Synopsis = Synopsis {
+    usage: "explain [FILE] [--method M] [--lang en|vi] [--json]",
+    about: "what a bounce or SMTP error means, and what to change; exit 3 if not recognised",
+};
+
 pub const PROBE: Synopsis = Synopsis {
     usage: "probe HOST[:PORT] [--timeout MS] [--lang en|vi] [--today YYYY-MM-DD] [--json]",
     about: "what a device meets at an SMTP server, from this network; exit 1 on an error",
@@ -62,8 +67,8 @@ pub const BUILD: Synopsis = Synopsis {
 };
 
 /// The overview's order.
-pub const COMMANDS: [&Synopsis; 8] = [
-    &METHODS, &PLAN, &CARD, &CONNECTOR, &SPF_EVAL, &CHECK, &PROBE, &BUILD,
+pub const COMMANDS: [&Synopsis; 9] = [
+    &METHODS, &PLAN, &CARD, &CONNECTOR, &SPF_EVAL, &CHECK, &EXPLAIN, &PROBE, &BUILD,
 ];
 
 /// `usage: smarthost <command> [options]` and every command's synopsis: `smarthost help`,
@@ -117,6 +122,8 @@ pub enum Command {
     },
     #[command(override_usage = usage(&CHECK), about = CHECK.about)]
     Check(check::Args),
+    #[command(override_usage = usage(&EXPLAIN), about = EXPLAIN.about)]
+    Explain(explain::Args),
     #[command(override_usage = usage(&PROBE), about = PROBE.about)]
     Probe(probe::Args),
     #[command(override_usage = usage(&BUILD), about = BUILD.about)]

@@ -2,9 +2,9 @@
 //!
 //! Commands so far: `methods` (the comparison matrix), `plan` (ranks the methods for a
 //! questionnaire's answers), `card` (a device's config card) and `connector` (connector
-//! steps), `spf eval` (RFC 7208 check_host), `check` (MX, SPF, DMARC findings), `probe` (what a device
-//! meets at an SMTP server) and `build`
-//! (the setup guides as a static site).
+//! steps), `spf eval` (RFC 7208 check_host), `check` (MX, SPF, DKIM, DMARC, a verdict per
+//! device), `explain` (what a bounce means), `probe` (what a device meets at an SMTP
+//! server) and `build` (the setup guides as a static site).
 
 // Non-test code never panics on what a user, a file or the network controls: the
 // compiler enforces it here (tests may unwrap and panic: a failed test should be loud).
@@ -20,6 +20,7 @@ mod check_inventory;
 mod cli;
 mod common;
 mod connector;
+mod explain;
 mod http;
 mod methods;
 mod output;
@@ -55,6 +56,11 @@ fn main() -> ExitCode {
             command: SpfCommand::Eval(args),
         } => spf::eval(args),
         Command::Build(args) => build::run(args),
+        Command::Explain(args) => match explain::run(args) {
+            Ok(Some(explain::NotRecognised)) => return ExitCode::from(3),
+            Ok(None) => Ok(()),
+            Err(e) => Err(e),
+        },
         Command::Check(args) => match check::run(args) {
             Ok(Some(check::Failed)) => return ExitCode::from(1),
             Ok(None) => Ok(()),

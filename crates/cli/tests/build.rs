@@ -151,7 +151,7 @@ fn broken_sites_fail_with_file_and_line() {
         ),
         (
             "unknown-shortcode",
-            "unknown-shortcode/en/index.md:10: unknown shortcode `diagram`; the shortcodes are: matrix, method-settings, connector, fact, plan-link, card",
+            "unknown-shortcode/en/index.md:10: unknown shortcode `diagram`; the shortcodes are: matrix, method-settings, connector, fact, plan-link, card, explain-link, bounces",
         ),
         (
             "missing-device",

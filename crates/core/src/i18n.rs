@@ -49,9 +49,9 @@ impl Lang {
     /// the first download smaller for everyone.
     fn embedded(self) -> Option<&'static str> {
         match self {
-            Lang::En => Some(include_str!("../messages/en.txt")),
+            Lang::En => Some(include_str!(concat!(env!("OUT_DIR"), "/en.txt"))),
             #[cfg(feature = "embedded-vi")]
-            Lang::Vi => Some(include_str!("../messages/vi.txt")),
+            Lang::Vi => Some(include_str!(concat!(env!("OUT_DIR"), "/vi.txt"))),
             #[cfg(not(feature = "embedded-vi"))]
             Lang::Vi => None,
         }

@@ -15,6 +15,7 @@ compile_error!(
      `browser-toml` (the web app, core's small reader): enable one"
 );
 
+pub mod bounce;
 pub mod card;
 mod card_lines;
 pub mod cidr;

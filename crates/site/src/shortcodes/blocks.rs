@@ -1,5 +1,7 @@
 //! The other block shortcodes: `connector` (the steps from core), `fact` (a dated fact
-//! with its source), `plan-link` (a link into the planner) and `card` (a device's card).
+//! with its source), `plan-link` (a link into the planner), `card` (a device's card),
+//! `explain-link` (a link to the planner's "Explain a bounce" screen) and `bounces` (the
+//! bounces that screen explains).
 
 use super::args::{Args, Context};
 use crate::card_html::device_card_html;
@@ -175,4 +177,77 @@ pub(super) fn card(args: &Args, ctx: &Context) -> Result<Markup, String> {
         }
         "\n"
     })
+}
+
+/// The `explain-link` shortcode: a link to the planner's "Explain a bounce" screen, with
+/// `paste` (an error text) filled in when given.
+pub(super) fn explain_link(args: &Args, ctx: &Context) -> Result<Markup, String> {
+    let text = args.required("text").trim();
+    if text.is_empty() {
+        return Err("shortcode `explain-link`: text must not be empty".to_owned());
+    }
+    let mut query: Vec<QueryPair> = Vec::new();
+    if let Some(paste) = args.get("paste").map(str::trim).filter(|p| !p.is_empty()) {
+        query.push(("text", paste.to_owned()));
+    }
+    query.push(("lang", ctx.lang.code().to_owned()));
+    let href = app_href(&screen_url(ctx.app_url, "explain/"), ctx.depth, &query);
+    Ok(html! {
+        p class="plan-link" { a href=(href) { (text) } } "\n"
+    })
+}
+
+/// The address of the planner's screen `screen` (a route folder such as `explain/`):
+/// the planner's address with the screen's path before any query or fragment.
+pub(super) fn screen_url(app_url: &str, screen: &str) -> String {
+    let at = app_url.find(['?', '#']).unwrap_or(app_url.len());
+    let (base, rest) = app_url.split_at(at);
+    let slash = if base.is_empty() || base.ends_with('/') {
+        ""
+    } else {
+        "/"
+    };
+    format!("{base}{slash}{screen}{rest}")
+}
+
+/// The `bounces` shortcode: every bounce smarthost explains, from core's table: its
+/// codes, what happened and what to change, in the page's language, with the
+/// "(unconfirmed)" note where the wording is observed rather than Microsoft's.
+pub(super) fn bounces(lang: Lang) -> Markup {
+    use smarthost_core::bounce::{Known, RULES};
+    use smarthost_core::i18n::text;
+    html! {
+        div class="table-scroll" {
+            table class="bounces" {
+                thead { tr {
+                    th scope="col" { (text(lang, "bounce.codes-heading")) }
+                    th scope="col" { (text(lang, "bounce.what")) }
+                    th scope="col" { (text(lang, "bounce.fix")) }
+                } }
+                tbody {
+                    @for known in Known::all() {
+                        @let rules: Vec<_> = RULES.iter().filter(|r| r.known == *known).collect();
+                        tr id=(format!("bounce-{}", known.id())) {
+                            td {
+                                @for (i, rule) in rules.iter().enumerate() {
+                                    @if i > 0 { ", " }
+                                    code { (rule.codes.label()) }
+                                    // The words that tell this bounce from others with the code.
+                                    @if let Some(phrase) = rule.phrases.first() {
+                                        " " q { (phrase) }
+                                    }
+                                }
+                                @if rules.iter().any(|r| r.unconfirmed) {
+                                    br; small { (text(lang, "bounce.unconfirmed-short")) }
+                                }
+                            }
+                            td { (text(lang, &known.key("what"))) }
+                            td { (text(lang, &known.key("fix"))) }
+                        }
+                    }
+                }
+            }
+        }
+        "\n"
+    }
 }

@@ -11,6 +11,8 @@
 //! | `fact` | `key=` (its dated milestones worded for the build's `--today`) |
 //! | `plan-link` | `answers="q=v&..."` `text=` |
 //! | `card` | `device=` |
+//! | `explain-link` | `text=` `[paste=]` |
+//! | `bounces` | |
 //! | `milestone` (inline) | `key=` (the milestone in the app's words for the build's `--today`) |
 //!
 //! Anything else (an unknown name or argument, a missing or invalid value) is an error;
@@ -54,6 +56,11 @@ pub(crate) fn render(code: &Shortcode, ctx: &Context) -> Result<String, String> 
         "fact" => blocks::fact(&check(&["key"], &[])?, ctx)?,
         "plan-link" => blocks::plan_link(&check(&["answers", "text"], &[])?, ctx)?,
         "card" => blocks::card(&check(&["device"], &[])?, ctx)?,
+        "explain-link" => blocks::explain_link(&check(&["text"], &["paste"])?, ctx)?,
+        "bounces" => {
+            check(&[], &[])?;
+            blocks::bounces(ctx.lang)
+        }
         "milestone" => html! { (inline::milestone(code, ctx)?) },
         other => {
             return Err(format!(

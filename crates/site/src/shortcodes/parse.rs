@@ -2,13 +2,15 @@
 //! read into a [`Shortcode`].
 
 /// The block shortcodes, each a paragraph of its own.
-pub(crate) const NAMES: [&str; 6] = [
+pub(crate) const NAMES: [&str; 8] = [
     "matrix",
     "method-settings",
     "connector",
     "fact",
     "plan-link",
     "card",
+    "explain-link",
+    "bounces",
 ];
 
 /// The shortcodes that stand inside a sentence and become words, not a block.

@@ -95,7 +95,7 @@ fn malformed_shortcodes_say_what_is_wrong() {
 #[test]
 fn unknown_missing_duplicate_and_invalid_arguments_are_errors() {
     for (source, expected) in [
-        ("{{ graph }}", "unknown shortcode `graph`; the shortcodes are: matrix, method-settings, connector, fact, plan-link, card"),
+        ("{{ graph }}", "unknown shortcode `graph`; the shortcodes are: matrix, method-settings, connector, fact, plan-link, card, explain-link, bounces"),
         ("{{ matrix method=\"hve\" }}", "shortcode `matrix`: unknown argument `method`; it takes: cloud"),
         ("{{ fact kye=\"hve-status\" }}", "shortcode `fact`: unknown argument `kye`; it takes: key"),
         ("{{ fact }}", "shortcode `fact`: missing argument `key`"),
@@ -473,5 +473,47 @@ fn an_unknown_milestone_fails_the_page_at_its_line() {
             "<p>Then HVE accounts may use Basic auth until September 2028 (668 days left).</p>\n"
                 .to_owned()
         )
+    );
+}
+
+#[test]
+fn explain_links_open_the_screen_with_the_paste_and_the_language() {
+    let html = ok("{{ explain-link paste=\"550 5.7.64 TenantAttribution\" text=\"Explain it\" }}");
+    assert_eq!(
+        html,
+        "<p class=\"plan-link\"><a href=\"../../explain/?text=550%205.7.64%20TenantAttribution&amp;lang=en\">Explain it</a></p>\n"
+    );
+    let vi = render_in("{{ explain-link text=\"Mở\" }}", Lang::Vi).unwrap_or_default();
+    assert!(vi.contains("href=\"../../explain/?lang=vi\""), "{vi}");
+    assert_eq!(
+        err("{{ explain-link text=\" \" }}"),
+        "shortcode `explain-link`: text must not be empty"
+    );
+    assert_eq!(
+        super::blocks::screen_url("https://x.example/app?a=1#top", "explain/"),
+        "https://x.example/app/explain/?a=1#top"
+    );
+    assert_eq!(super::blocks::screen_url("", "explain/"), "explain/");
+}
+
+#[test]
+fn the_bounces_table_lists_every_known_bounce_from_core() {
+    let html = ok("{{ bounces }}");
+    for known in smarthost_core::bounce::Known::all() {
+        assert!(
+            html.contains(&format!("id=\"bounce-{}\"", known.id())),
+            "{known:?}"
+        );
+    }
+    assert!(html.contains("<code>5.7.606-649</code>"), "{html}");
+    assert!(html.contains("<code>5.7.139</code> <q>disabled for the tenant</q><br><small>(unconfirmed wording)</small>"), "{html}");
+    let vi = render_in("{{ bounces }}", Lang::Vi).unwrap_or_default();
+    assert!(
+        vi.contains("SMTP AUTH đang bị tắt cho toàn bộ tenant."),
+        "{vi}"
+    );
+    assert_eq!(
+        err("{{ bounces cloud=\"gcc\" }}"),
+        "shortcode `bounces`: unknown argument `cloud`; it takes no arguments"
     );
 }
