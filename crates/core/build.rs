@@ -1,12 +1,93 @@
-//! The catalogs as compiled in. With the `bounce-texts` feature off (the planner's and
-//! the DNS check's browser builds), the `bounce.*` texts of "Explain a bounce" are left
-//! out: they are long, and only the explain screen's binary and the native tools show
-//! them (BENCHMARKS.md, "Bundle"). Every other key is kept as written.
+//! The catalogs as compiled in.
+//!
+//! Natively (the CLI, the generator, the tests) every key is kept, and the `bounce.*`
+//! texts follow the `bounce-texts` feature (on by default).
+//!
+//! A browser binary turns on `trim-catalog` and names its screens with `planner-texts`,
+//! `check-texts` or `bounce-texts` (the web crate's `planner`, `check` and `explain`
+//! features, which index.html, check.html and explain.html pass to Trunk). Then only the
+//! shared keys and the keys of those screens are compiled in: each page's first load
+//! carries the English it can show, not the other pages' (BENCHMARKS.md, "Bundle").
+//! The command-line tools' own texts never reach the browser. Which prefix belongs to
+//! which screens is listed below; a key not listed is shared.
 
 use std::path::Path;
 
+/// Words only the native tools print.
+const CLI_ONLY: &[&str] = &["cli.", "probe.", "site."];
+
+/// Plan, Compare, Cards, Connector and Settings (the planner binary).
+const PLANNER: &[&str] = &[
+    "reason.",
+    "milestone.",
+    "card.",
+    "connector.",
+    "tenant.",
+    "aspect.",
+    "plan.",
+    "inventory.",
+    "ui.plan.",
+    "ui.cards.",
+    "ui.connector.",
+    "ui.settings.",
+    "ui.compare.",
+    "ui.matrix.",
+    "ui.effect.",
+];
+
+/// The DNS check (its own binary).
+const CHECK: &[&str] = &[
+    "finding.",
+    "dkim.",
+    "verdict.",
+    "ui.check.",
+    "ui.verdict.",
+    "ui.mx.",
+];
+
+/// Shared keys the DNS check alone never shows: of a method it names only the name (the
+/// method choice, the verdicts), and it states no dated fact and draws no QR code.
+fn check_never_shows(key: &str) -> bool {
+    (key.starts_with("method.")
+        && !key
+            .split(" = ")
+            .next()
+            .is_some_and(|k| k.ends_with(".name")))
+        || key.starts_with("fact.")
+        || key.starts_with("error.qr.")
+}
+
+/// Explain a bounce (its own binary).
+const BOUNCE: &[&str] = &["bounce.", "ui.explain."];
+
 fn main() {
-    let keep_bounces = std::env::var_os("CARGO_FEATURE_BOUNCE_TEXTS").is_some();
+    let feature = |name: &str| std::env::var_os(format!("CARGO_FEATURE_{name}")).is_some();
+    let trim = feature("TRIM_CATALOG");
+    let planner = feature("PLANNER_TEXTS");
+    let check = feature("CHECK_TEXTS");
+    let bounces = feature("BOUNCE_TEXTS");
+    let keep = |key: &str| {
+        let within = |set: &[&str]| set.iter().any(|prefix| key.starts_with(prefix));
+        if within(&["bounce."]) {
+            return bounces;
+        }
+        if !trim {
+            return true;
+        }
+        if within(CLI_ONLY) {
+            false
+        } else if within(PLANNER) {
+            planner
+        } else if within(CHECK) {
+            check
+        } else if within(BOUNCE) {
+            bounces
+        } else if check && !planner && !bounces {
+            !check_never_shows(key)
+        } else {
+            true
+        }
+    };
     let out = std::env::var_os("OUT_DIR").map(std::path::PathBuf::from);
     let Some(out) = out else {
         println!("cargo::error=OUT_DIR is not set");
@@ -24,7 +105,7 @@ fn main() {
         };
         let kept: String = text
             .lines()
-            .filter(|line| keep_bounces || !line.trim_start().starts_with("bounce."))
+            .filter(|line| keep(line.trim_start()))
             .flat_map(|line| [line, "\n"])
             .collect();
         if let Err(error) = std::fs::write(out.join(name), kept) {

@@ -27,15 +27,20 @@ pub fn json_lines(checked: &[(&FleetDevice, Report)], lang: Lang) -> Result<()> 
     Ok(())
 }
 
-/// The row of one device: name, domain, IP, the SPF result for its IP and the most
-/// severe finding of its report (findings are sorted errors first).
-fn row(device: &FleetDevice, report: &Report, lang: Lang) -> [String; 5] {
+/// The row of one device: name, domain, IP, the SPF result for its IP, the verdict for
+/// its mail and the most severe finding of its report (findings are sorted errors first).
+fn row(device: &FleetDevice, report: &Report, lang: Lang) -> [String; COLUMNS] {
     let word = |key: &str| i18n::format(lang, key, &[]);
     let ip = device.ip.map(|ip| ip.to_string());
     let spf = ip
         .as_ref()
         .and_then(|ip| report.spf.result_for_ip.get(ip))
         .map_or_else(|| "-".to_owned(), |result| result.as_str().to_owned());
+    // The device's own verdict (its IP, or its method alone for client submission).
+    let verdict = report.verdicts.iter().find(|v| v.ip == ip).map_or_else(
+        || "-".to_owned(),
+        |v| word(&format!("ui.verdict.outcome.{}", v.outcome.as_str())),
+    );
     let worst = report.findings.first().map_or_else(
         || word("cli.inventory.no-finding"),
         |finding| {
@@ -48,9 +53,12 @@ fn row(device: &FleetDevice, report: &Report, lang: Lang) -> [String; 5] {
         device.request.domain.to_string(),
         ip.unwrap_or_else(|| word("cli.inventory.no-ip")),
         spf,
+        verdict,
         worst,
     ]
 }
+
+const COLUMNS: usize = 6;
 
 /// The table: a heading row, then one row per device in file order, columns padded to
 /// their widest cell.
@@ -60,13 +68,14 @@ pub fn table(checked: &[(&FleetDevice, Report)], lang: Lang) -> Result<()> {
         "cli.inventory.head.domain",
         "cli.inventory.head.ip",
         "cli.inventory.head.spf",
+        "cli.inventory.head.verdict",
         "cli.inventory.head.finding",
     ]
     .map(|key| i18n::format(lang, key, &[]));
-    let rows: Vec<[String; 5]> = std::iter::once(heading)
+    let rows: Vec<[String; COLUMNS]> = std::iter::once(heading)
         .chain(checked.iter().map(|(d, r)| row(d, r, lang)))
         .collect();
-    let mut widths = [0usize; 5];
+    let mut widths = [0usize; COLUMNS];
     for row in &rows {
         for (width, cell) in widths.iter_mut().zip(row) {
             *width = (*width).max(cell.chars().count());

@@ -233,6 +233,7 @@ fn the_inventory_table_has_a_row_per_device_in_the_chosen_language() {
             "Tên miền",
             "IP",
             "SPF cho IP của thiết bị",
+            "Kết luận",
             "Vấn đề nghiêm trọng nhất",
         ],
         &[
@@ -240,6 +241,7 @@ fn the_inventory_table_has_a_row_per_device_in_the_chosen_language() {
             "hq.fleet.test",
             "203.0.113.5",
             "pass",
+            "Được gửi tới",
             "không có",
         ],
         &[
@@ -247,6 +249,7 @@ fn the_inventory_table_has_a_row_per_device_in_the_chosen_language() {
             "branch.fleet.test",
             "198.51.100.10",
             "pass",
+            "Được gửi tới",
             "không có",
         ],
         &[
@@ -254,6 +257,7 @@ fn the_inventory_table_has_a_row_per_device_in_the_chosen_language() {
             "warehouse.fleet.test",
             "203.0.113.77",
             "none",
+            "Có rủi ro",
             "[lỗi] spf-missing",
         ],
         &[
@@ -262,6 +266,7 @@ fn the_inventory_table_has_a_row_per_device_in_the_chosen_language() {
             "192.0.2.15",
             "pass",
             // The GCC High site publishes no DKIM selector (Direct Send: info only).
+            "Được gửi tới",
             "[lưu ý] dkim-missing",
         ],
         &[
@@ -269,6 +274,7 @@ fn the_inventory_table_has_a_row_per_device_in_the_chosen_language() {
             "lab.fleet.test",
             "198.51.100.70",
             "pass",
+            "Có rủi ro",
             "[lỗi] mx-not-microsoft",
         ],
         &[
@@ -276,6 +282,7 @@ fn the_inventory_table_has_a_row_per_device_in_the_chosen_language() {
             "hq.fleet.test",
             "203.0.113.200",
             "fail",
+            "Có rủi ro",
             "[lỗi] spf-ip-not-authorized",
         ],
         &[
@@ -283,6 +290,7 @@ fn the_inventory_table_has_a_row_per_device_in_the_chosen_language() {
             "branch.fleet.test",
             "198.51.100.11",
             "softfail",
+            "Có rủi ro",
             "[lỗi] spf-ip-not-authorized",
         ],
         &[
@@ -290,6 +298,7 @@ fn the_inventory_table_has_a_row_per_device_in_the_chosen_language() {
             "warehouse.fleet.test",
             "203.0.113.77",
             "none",
+            "Có rủi ro",
             "[lỗi] spf-missing",
         ],
         &[
@@ -297,6 +306,7 @@ fn the_inventory_table_has_a_row_per_device_in_the_chosen_language() {
             "gov.fleet.test",
             "203.0.113.99",
             "fail",
+            "Có rủi ro",
             "[lỗi] spf-ip-not-authorized",
         ],
         &[
@@ -304,6 +314,7 @@ fn the_inventory_table_has_a_row_per_device_in_the_chosen_language() {
             "lab.fleet.test",
             "198.51.100.200",
             "neutral",
+            "Có rủi ro",
             "[lỗi] mx-not-microsoft",
         ],
     ];
