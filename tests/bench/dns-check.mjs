@@ -61,7 +61,7 @@ async function browserRun(browser, url) {
   await page.goto(url);
   await page.waitForFunction(
     () =>
-      document.querySelectorAll(".check-card[data-section]").length === 3 &&
+      document.querySelectorAll(".check-card[data-section]").length === 4 &&
       document.querySelectorAll('.check-card[data-status="pending"]').length === 0,
     null,
     { polling: "raf", timeout: 60_000 },
