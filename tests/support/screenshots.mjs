@@ -26,7 +26,12 @@ const SCREENS = [
   {
     name: "check",
     path: "check/?domain=smarthost-demo.example&ip=203.0.113.10,203.0.113.77&method=direct-send",
-    ready: '.check-card[data-section="dmarc"]:not([data-status="pending"])',
+    ready: '.verdicts .verdict',
+  },
+  {
+    name: "explain",
+    path: "explain/?method=relay-ip&text=550%205.7.64%20TenantAttribution%3B%20Relay%20Access%20Denied%20%5B203.0.113.25%5D",
+    ready: "article.bounce",
   },
   { name: "settings", path: "settings/", ready: "fieldset" },
   { name: "cards", path: "cards/", ready: ".device-card" },
