@@ -6,7 +6,7 @@ import { finished, openCheck } from "./check-page";
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
-const verdict = (page, ip: string) => page.locator(`.verdict[data-ip="${ip}"]`);
+const verdict = (page, ip: string) => page.locator(`.device-verdict[data-ip="${ip}"]`);
 
 test("one line per device: one reaches the mailboxes, one goes to junk, each linked to what decided it", async ({ page }) => {
   await openCheck(page, "domain=ok.cli.test&ip=198.51.100.7,203.0.113.50&method=direct-send");
@@ -20,6 +20,10 @@ test("one line per device: one reaches the mailboxes, one goes to junk, each lin
   await expect(verdict(page, "198.51.100.7").locator(".verdict-line")).toHaveText(
     "Mail from 198.51.100.7 by Direct Send reaches your mailboxes: SPF passes for 198.51.100.7.",
   );
+  // Readable: the sentence is in the page's ink, not another component's pill colours.
+  const ink = await page.locator("main h1").evaluate((e) => getComputedStyle(e).color);
+  const lineColour = await verdict(page, "198.51.100.7").locator(".verdict-line").evaluate((e) => getComputedStyle(e).color);
+  expect(lineColour).toBe(ink);
   const junk = verdict(page, "203.0.113.50");
   await expect(junk).toHaveAttribute("data-outcome", "junk");
   await expect(junk.locator(".status-badge")).toHaveText("Junk");
@@ -55,5 +59,5 @@ test("a section that could not be checked makes the answer unknown, never a gues
 test("client submission is judged without an IP", async ({ page }) => {
   await openCheck(page, "domain=partitioned.dkim.test&method=client-submission");
   await finished(page);
-  await expect(page.locator(".verdict").first()).toHaveAttribute("data-case", "submission-reaches");
+  await expect(page.locator(".device-verdict").first()).toHaveAttribute("data-case", "submission-reaches");
 });

@@ -26,7 +26,7 @@ const SCREENS = [
   {
     name: "check",
     path: "check/?domain=smarthost-demo.example&ip=203.0.113.10,203.0.113.77&method=direct-send",
-    ready: '.verdicts .verdict',
+    ready: '.verdicts .device-verdict',
   },
   {
     name: "explain",

@@ -31,7 +31,7 @@ pub fn DeviceVerdicts(verdicts: Vec<DeviceVerdict>) -> impl IntoView {
                 };
                 let stored = StoredValue::new(verdict.clone());
                 view! {
-                    <li class=format!("verdict {outcome}") data-outcome=outcome data-case=verdict.case.as_str() data-ip=verdict.ip.clone()>
+                    <li class=format!("device-verdict {outcome}") data-outcome=outcome data-case=verdict.case.as_str() data-ip=verdict.ip.clone()>
                         <span class=format!("status-badge {outcome}")>{move || text(&badge)}</span>
                         " "
                         <span class="verdict-line">{move || stored.with_value(|v| v.line(lang()))}</span>
