@@ -370,6 +370,14 @@ pub fn methods() -> &'static [Method] {
     &METHODS
 }
 
+impl MethodId {
+    /// Whether the device sends to the tenant's MX host (Direct Send, the connector
+    /// relays): then the MX record and the device IP in SPF decide its mail.
+    pub fn sends_to_tenant_mx(self) -> bool {
+        method(self).host == Host::TenantMx
+    }
+}
+
 /// One method by id.
 pub fn method(id: MethodId) -> &'static Method {
     // The table is laid out in declaration order of MethodId (tested below).

@@ -41,7 +41,7 @@ pub fn DeviceVerdicts(verdicts: Vec<DeviceVerdict>) -> impl IntoView {
                             let href = move || format!("{}#{name}-card-heading", here());
                             view! {
                                 <a class="verdict-link" data-section=name href=href rel="external">
-                                    {move || tf("ui.check.verdict-see", &[("section", &name.to_uppercase())])}
+                                    {move || tf("ui.check.verdict-see", &[("section", section.short_name())])}
                                 </a>
                                 " "
                             }

@@ -8,7 +8,7 @@
 use super::finding::{Arg, Findings, Section};
 use crate::cloud::Cloud;
 use crate::dkim::{classify_target, parse_key, DkimKey, DkimTarget, KeyError, Selector};
-use crate::dns::{Cached, DomainName, Lookup, RecordData, RecordType, Resolver};
+use crate::dns::{Cached, DomainName, Lookup, Record, RecordData, RecordType, Resolver};
 use crate::i18n::Phrase;
 use crate::method::MethodId;
 use strum::VariantArray;
@@ -114,21 +114,16 @@ pub(super) async fn check_dkim<R: Resolver>(
         .collect();
     resolver.prefetch(&names).await;
     let mut cnames = Vec::new();
-    for selector in Selector::VARIANTS {
-        let name = selector_name(domain, *selector);
-        cnames.push((
-            *selector,
-            name.clone(),
-            resolver.lookup(&name, RecordType::Cname).await,
-        ));
+    for (selector, (name, _)) in Selector::VARIANTS.iter().zip(names) {
+        let lookup = resolver.lookup(&name, RecordType::Cname).await;
+        cnames.push((*selector, name, lookup));
     }
     let key_names: Vec<Option<DomainName>> = cnames
         .iter()
         .map(|(_, name, lookup)| match lookup {
-            Ok(Lookup::Records(records)) => records.iter().find_map(|r| match &r.data {
-                RecordData::Cname(target) => DomainName::parse_lookup(target).ok(),
-                _ => None,
-            }),
+            Ok(Lookup::Records(records)) => {
+                cname_target(records).and_then(|t| DomainName::parse_lookup(t).ok())
+            }
             Ok(Lookup::NoData) => Some(name.clone()),
             Ok(Lookup::NxDomain) | Err(_) => None,
         })
@@ -149,13 +144,7 @@ pub(super) async fn check_dkim<R: Resolver>(
             }
             Ok(Lookup::NxDomain) => Published::Nothing,
             Ok(Lookup::Records(records)) => {
-                let target = records
-                    .iter()
-                    .find_map(|r| match &r.data {
-                        RecordData::Cname(target) => Some(target.clone()),
-                        _ => None,
-                    })
-                    .unwrap_or_default();
+                let target = cname_target(&records).unwrap_or_default().to_owned();
                 let key = match &key_name {
                     Some(at) => read_key(resolver, at, findings).await,
                     // A target that is not a host name has no key to look up.
@@ -183,6 +172,14 @@ pub(super) async fn check_dkim<R: Resolver>(
         meaning: Some(meaning(method)),
         selectors,
     }
+}
+
+/// The target of the CNAME among a look-up's records.
+fn cname_target(records: &[Record]) -> Option<&str> {
+    records.iter().find_map(|r| match &r.data {
+        RecordData::Cname(target) => Some(target.as_str()),
+        _ => None,
+    })
 }
 
 /// The key record at `name`: the TXT that reads as a key, else the first one's error.

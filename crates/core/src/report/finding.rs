@@ -55,6 +55,18 @@ impl Section {
     pub fn as_str(self) -> &'static str {
         self.into()
     }
+
+    /// The name its heading starts with ("MX", "SPF", "DKIM", "DMARC"), the same in
+    /// every language: the verdicts name the sections they point to by it.
+    pub fn short_name(self) -> &'static str {
+        match self {
+            Section::Devices => "IP",
+            Section::Mx => "MX",
+            Section::Spf => "SPF",
+            Section::Dkim => "DKIM",
+            Section::Dmarc => "DMARC",
+        }
+    }
 }
 
 /// A value a finding's words are built from.

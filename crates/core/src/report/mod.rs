@@ -267,10 +267,7 @@ pub async fn check_domain_streaming<R: Resolver>(
         ])
         .await;
     let mut findings = Findings::default();
-    let mx_method = matches!(
-        request.method,
-        Some(MethodId::DirectSend | MethodId::RelayIp | MethodId::RelayCert)
-    );
+    let mx_method = request.method.is_some_and(MethodId::sends_to_tenant_mx);
     let strict = if mx_method {
         Severity::Error
     } else {

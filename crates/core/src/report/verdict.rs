@@ -11,7 +11,7 @@
 //! in SPF. The device's envelope sender is taken to be in the checked domain.
 
 use super::finding::Section;
-use super::{MxSection, Report, Status};
+use super::{Report, Status};
 use crate::dmarc::Policy;
 use crate::i18n::{format, Lang};
 use crate::method::MethodId;
@@ -97,7 +97,7 @@ impl DeviceVerdict {
             Some(policy) => format!("p={}", policy.as_str()),
             None => format(lang, "verdict.no-dmarc", &[]),
         };
-        let sections: Vec<&str> = self.unknown.iter().map(|s| section_name(*s)).collect();
+        let sections: Vec<&str> = self.unknown.iter().map(|s| s.short_name()).collect();
         let key = match (self.case, self.ip.is_some(), self.method.is_some()) {
             (Case::Unknown, false, _) => "verdict.unknown-no-ip".to_owned(),
             (Case::Unknown, true, false) => "verdict.unknown-no-method".to_owned(),
@@ -114,17 +114,6 @@ impl DeviceVerdict {
                 ("sections", &sections.join(", ")),
             ],
         )
-    }
-}
-
-/// The section's name as its heading starts ("MX", "SPF", "DKIM", "DMARC").
-fn section_name(section: Section) -> &'static str {
-    match section {
-        Section::Devices => "IP",
-        Section::Mx => "MX",
-        Section::Spf => "SPF",
-        Section::Dkim => "DKIM",
-        Section::Dmarc => "DMARC",
     }
 }
 
@@ -174,16 +163,11 @@ fn judge(
         unknown: Vec::new(),
     };
     let unknown = |section| report.status(section) == Status::CouldNotCheck;
-    let ip_in_spf_matters = matches!(
-        method,
-        None | Some(MethodId::DirectSend | MethodId::RelayIp | MethodId::RelayCert)
-    );
+    let to_tenant_mx = method.is_some_and(MethodId::sends_to_tenant_mx);
+    let ip_in_spf_matters = method.is_none() || to_tenant_mx;
     // The sections every answer for this method needs.
     let mut needed = vec![Section::Spf];
-    if matches!(
-        method,
-        Some(MethodId::DirectSend | MethodId::RelayIp | MethodId::RelayCert)
-    ) {
+    if to_tenant_mx {
         needed.insert(0, Section::Mx);
     }
     if let Some(missing) = first_unknown(&needed, &unknown) {
@@ -194,11 +178,7 @@ fn judge(
         verdict.unknown = vec![Section::Spf];
         return verdict;
     }
-    if matches!(
-        method,
-        Some(MethodId::DirectSend | MethodId::RelayIp | MethodId::RelayCert)
-    ) && !mx_is_microsoft(&report.mx)
-    {
+    if to_tenant_mx && !report.mx.kind.is_some_and(MxKind::is_microsoft) {
         return decided(
             verdict,
             Outcome::AtRisk,
@@ -334,11 +314,4 @@ fn with_unknown(mut verdict: DeviceVerdict, sections: Vec<Section>) -> DeviceVer
 fn first_unknown(needed: &[Section], unknown: &dyn Fn(Section) -> bool) -> Option<Vec<Section>> {
     let missing: Vec<Section> = needed.iter().copied().filter(|s| unknown(*s)).collect();
     (!missing.is_empty()).then_some(missing)
-}
-
-fn mx_is_microsoft(mx: &MxSection) -> bool {
-    !matches!(
-        mx.kind,
-        Some(MxKind::None | MxKind::Null | MxKind::Other) | None
-    )
 }
