@@ -175,7 +175,7 @@ impl AddLink {
     /// Puts the link's values into `device`, keeping what the link does not carry (its
     /// name, location, From address…) and any value the link leaves empty.
     pub fn fill(&self, device: &mut Device) {
-        let mut put = |field: &mut String, value: &str| {
+        let put = |field: &mut String, value: &str| {
             if !value.is_empty() {
                 *field = value.to_owned();
             }

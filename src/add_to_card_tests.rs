@@ -110,9 +110,14 @@ fn the_checks_link_fills_the_card_it_came_from_and_keeps_its_other_values() {
     .map(|(k, v)| (k, v.map(str::to_owned)))
     .into();
     query.extend(
-        card_pairs_of(&came_from.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect::<Vec<_>>())
-            .into_iter()
-            .map(|(k, v)| (k, Some(v))),
+        card_pairs_of(
+            &came_from
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), v.clone()))
+                .collect::<Vec<_>>(),
+        )
+        .into_iter()
+        .map(|(k, v)| (k, Some(v))),
     );
     let link = AddLink::read(read(&query)).unwrap();
     assert_eq!(link.destination(&devices), Destination::Fill(1));
@@ -141,11 +146,20 @@ fn a_card_that_moved_is_found_by_its_name_and_a_lost_one_makes_the_reader_choose
         }),
     };
     let devices = named(&["Printer", "Scanner", "Scanner", ""]);
-    assert_eq!(link(0, "Printer").destination(&devices), Destination::Fill(0));
-    assert_eq!(link(5, "Printer").destination(&devices), Destination::Fill(0));
+    assert_eq!(
+        link(0, "Printer").destination(&devices),
+        Destination::Fill(0)
+    );
+    assert_eq!(
+        link(5, "Printer").destination(&devices),
+        Destination::Fill(0)
+    );
     // Two devices share the name: filling either could be the wrong one.
     assert_eq!(link(0, "Scanner").destination(&devices), Destination::Ask);
-    assert_eq!(link(2, "Scanner").destination(&devices), Destination::Fill(2));
+    assert_eq!(
+        link(2, "Scanner").destination(&devices),
+        Destination::Fill(2)
+    );
     assert_eq!(link(1, "Gone").destination(&devices), Destination::Ask);
     // A nameless card is found only at its own position.
     assert_eq!(link(3, "").destination(&devices), Destination::Fill(3));
@@ -163,7 +177,12 @@ fn a_card_checks_its_own_domain_or_its_from_addresss() {
         ..Device::default()
     };
     let pairs = check_pairs(&device, 4);
-    let value = |key: &str| pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| v.as_str());
+    let value = |key: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_str())
+    };
     assert_eq!(value("domain"), Some("fabrikam.com"));
     assert_eq!(value("ip"), None);
     assert_eq!(value("method"), Some("direct-send"));
@@ -171,7 +190,10 @@ fn a_card_checks_its_own_domain_or_its_from_addresss() {
     assert_eq!(value(CARD_KEY), Some("4"));
     assert_eq!(value(CARD_NAME_KEY), Some("Front desk"));
     device.domain = "contoso.com".to_owned();
-    assert_eq!(check_pairs(&device, 0)[0], ("domain", "contoso.com".to_owned()));
+    assert_eq!(
+        check_pairs(&device, 0)[0],
+        ("domain", "contoso.com".to_owned())
+    );
 }
 
 #[test]

@@ -53,8 +53,7 @@ pub fn add_to_card_href(
     let mut updates: Vec<(&str, Option<&str>)> =
         crate::add_to_card::params(domain, smart_host, cloud, method, ips).into();
     updates.extend(card.iter().map(|(key, value)| (*key, Some(value.as_str()))));
-    let query =
-        crate::url_state::query_with_in(&crate::url_state::carried_query(search), &updates);
+    let query = crate::url_state::query_with_in(&crate::url_state::carried_query(search), &updates);
     crate::base_path::href(&format!("/cards/{query}"))
 }
 
