@@ -62,9 +62,9 @@ export async function exportedJson(page: Page) {
   return JSON.parse(decodeURIComponent(href.replace("data:application/json;charset=utf-8,", "")));
 }
 
-/** The names of the devices in the list, in order. */
-export async function deviceNames(page: Page, lang: Lang): Promise<string[]> {
-  const fields = page.locator("article.device").getByLabel(WORDS[lang].name);
+/** The names of the devices (or applications) in the list, in order. */
+export async function deviceNames(page: Page, _lang?: Lang): Promise<string[]> {
+  const fields = page.locator('article.device input[id$="-device"]');
   return fields.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
 }
 

@@ -135,7 +135,7 @@ for (const lang of ["en", "vi"] as const) {
     });
     await expect(page.locator("#import-status")).toHaveText(t.imported);
     await expect(page.locator(".import-result")).toContainText(t.unknown);
-    await expect(page.getByRole("group")).toHaveCount(0);
+    await expect(page.locator(".import-choice")).toHaveCount(0);
     expect(await deviceNames(page, lang)).toHaveLength(3);
     await expectNoAxeViolations(page);
   });
@@ -168,7 +168,7 @@ for (const lang of ["en", "vi"] as const) {
       fixed: "Smart host: the card fills in smtp.office365.com",
       relay: "Your relay's address (the server the device sends to)",
       mx: "Smart host (your MX host, from the DNS check)",
-      username: "Sign-in user name (empty: the From address)",
+      username: "Sign-in user name (if left empty, the card uses the sending address)",
       copy: "Ricoh 2nd floor (copy)",
       removed: 'Removed "Ricoh 2nd floor".',
       undoRemove: 'Undo: bring "Ricoh 2nd floor" back',
@@ -206,7 +206,6 @@ for (const lang of ["en", "vi"] as const) {
     await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
     const method = device.getByLabel(WORDS[lang].method);
     await expect(device.locator(`#${await method.getAttribute("aria-describedby")}`)).toHaveText(words.methodError);
-    await expect(errors.filter({ hasText: /./ })).toHaveCount(3);
     for (const text of await errors.filter({ hasText: /./ }).allInnerTexts()) {
       expect(text.charAt(0), text).toBe(text.charAt(0).toLocaleUpperCase("vi"));
     }

@@ -30,6 +30,9 @@ pub fn save(devices: Vec<Device>) {
 pub struct DeviceRows {
     rows: RwSignal<Rows>,
     next_key: StoredValue<u64>,
+    /// The screen's owner: a row's signal belongs to the list, not to whichever row's
+    /// button made it (a copy made by Duplicate must outlive the row it was copied from).
+    owner: StoredValue<Option<Owner>>,
 }
 
 impl DeviceRows {
@@ -37,6 +40,7 @@ impl DeviceRows {
         let rows = DeviceRows {
             rows: RwSignal::new(Vec::new()),
             next_key: StoredValue::new(0),
+            owner: StoredValue::new(Owner::current()),
         };
         rows.rows.set(rows.keyed(devices));
         rows
@@ -48,10 +52,17 @@ impl DeviceRows {
         key
     }
 
+    fn signal(self, device: Device) -> RwSignal<Device> {
+        match self.owner.get_value() {
+            Some(owner) => owner.with(|| RwSignal::new(device)),
+            None => RwSignal::new(device),
+        }
+    }
+
     fn keyed(self, devices: Vec<Device>) -> Rows {
         devices
             .into_iter()
-            .map(|d| (self.key(), RwSignal::new(d)))
+            .map(|d| (self.key(), self.signal(d)))
             .collect()
     }
 
@@ -77,15 +88,16 @@ impl DeviceRows {
     /// Adds `device` at the end; its key.
     pub fn push(self, device: Device) -> u64 {
         let key = self.key();
-        self.rows.update(|r| r.push((key, RwSignal::new(device))));
+        let row = (key, self.signal(device));
+        self.rows.update(|r| r.push(row));
         key
     }
 
     /// Puts `device` back at position `at` (or last, when the list got shorter); its key.
     pub fn insert_at(self, at: usize, device: Device) -> u64 {
         let key = self.key();
-        self.rows
-            .update(|r| r.insert(at.min(r.len()), (key, RwSignal::new(device))));
+        let row = (key, self.signal(device));
+        self.rows.update(|r| r.insert(at.min(r.len()), row));
         key
     }
 
@@ -108,7 +120,7 @@ impl DeviceRows {
     /// Adds `copy` right after the row of `key`; the copy's key.
     pub fn insert_after(self, key: u64, copy: Device) -> u64 {
         let copy_key = self.key();
-        let row = (copy_key, RwSignal::new(copy));
+        let row = (copy_key, self.signal(copy));
         self.rows.update(|r| insert_after(r, key, row));
         copy_key
     }
