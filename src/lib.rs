@@ -8,7 +8,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
-mod add_to_card;
+pub mod add_to_card;
 mod base_path;
 mod check_run;
 mod components;

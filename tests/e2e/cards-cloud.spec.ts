@@ -118,7 +118,7 @@ test("an inventory without clouds imports its devices as worldwide and says whic
   await expect(page.locator(".cloud-notice")).toHaveCount(0);
   await page.getByText("Import devices (JSON or TOML)").click();
   await page.getByLabel("Paste an exported inventory").fill(OLD_INVENTORY);
-  await page.getByRole("button", { name: "Import and replace the list" }).click();
+  await page.getByRole("button", { name: "Import", exact: true }).click();
   await expect(page.locator(".import [role=status]")).toContainText("3 devices imported");
   await expect(page.locator(".cloud-notice")).toContainText(NOTICE);
 
@@ -161,7 +161,7 @@ test("an unknown cloud is refused with the allowed values and the list stays", a
   await page
     .getByLabel("Paste an exported inventory")
     .fill('{"version": 1, "devices": [{"name": "Federal scanner", "cloud": "gcc-hi"}]}');
-  await page.getByRole("button", { name: "Import and replace the list" }).click();
+  await page.getByRole("button", { name: "Import", exact: true }).click();
   await expect(page.locator(".import [role=status]")).toHaveText(
     'device 1 "Federal scanner": "gcc-hi" is not a Microsoft 365 cloud smarthost knows; use one of worldwide, gcc, gcc-high, dod, 21vianet',
   );

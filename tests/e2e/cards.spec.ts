@@ -45,8 +45,8 @@ test.describe("device cards", () => {
     await expect(other.locator(".device-card")).toHaveCount(0);
     await other.getByText("Import devices (JSON or TOML)").click();
     await other.getByLabel("Paste an exported inventory").fill(json);
-    await other.getByRole("button", { name: "Import and replace the list" }).click();
-    await expect(other.getByRole("status")).toContainText("2 devices imported");
+    await other.getByRole("button", { name: "Import", exact: true }).click();
+    await expect(other.locator(".import [role=status]")).toContainText("2 devices imported");
     await expect(other.locator(".device-card")).toHaveCount(2);
     const reexported = await other.getByRole("link", { name: "Export (JSON)" }).getAttribute("href");
     expect(reexported).toBe(href);
@@ -88,7 +88,7 @@ test.describe("device cards", () => {
     await addDevice(page, ricoh);
     await page.getByText("Import devices (JSON or TOML)").click();
     await page.getByLabel("Paste an exported inventory").fill('{"version": 1, "devices": [{"name": "x", "password": "hunter2"}]}');
-    await page.getByRole("button", { name: "Import and replace the list" }).click();
+    await page.getByRole("button", { name: "Import", exact: true }).click();
     await expect(page.locator(".import [role=status]")).toContainText("password");
     await expect(page.locator(".device-card")).toHaveCount(1);
     await expect(page.locator(".device-card h2")).toHaveText("Ricoh 2nd floor");
@@ -190,7 +190,7 @@ test.describe("device cards", () => {
       mimeType: "application/toml",
       buffer: Buffer.from(toml, "utf8"),
     });
-    await expect(other.getByRole("status")).toContainText("2 devices imported");
+    await expect(other.locator(".import [role=status]")).toContainText("2 devices imported");
     await expect(other.locator(".device-card h2").nth(1)).toHaveText(hostile.name);
     expect(await other.getByRole("link", { name: "Export (TOML)" }).getAttribute("href")).toBe(tomlHref);
     expect(await other.getByRole("link", { name: "Export (JSON)" }).getAttribute("href")).toBe(jsonHref);

@@ -31,6 +31,8 @@ use std::fmt;
 mod error;
 #[path = "inventory_file.rs"]
 mod file;
+#[path = "inventory_merge.rs"]
+mod merge;
 #[cfg(feature = "toml")]
 #[path = "inventory_native.rs"]
 mod native;
@@ -40,6 +42,9 @@ mod read;
 mod visitors;
 
 pub use error::{CloudAssumed, DeviceRef, FieldName, ImportError, OddChar, Refusal};
+pub use merge::{
+    combine, unknown_methods, DropReason, Dropped, ImportMode, ImportOutcome, UnknownMethod,
+};
 #[cfg(feature = "toml")]
 pub use native::{TomlImport, TomlRefusal};
 pub use read::Imported;
@@ -256,6 +261,10 @@ impl Inventory {
 #[cfg(test)]
 #[path = "inventory_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "inventory_merge_tests.rs"]
+mod merge_tests;
 
 #[cfg(all(test, feature = "toml", feature = "browser-toml"))]
 #[path = "inventory_readers_tests.rs"]

@@ -278,6 +278,15 @@ impl DeviceRef {
         }
     }
 
+    /// `Ricoh 2nd floor`, or `device 3` without a name: for a line that starts with it.
+    pub fn name_or_number(&self, lang: Lang) -> String {
+        if self.name.is_empty() {
+            self.label(lang)
+        } else {
+            self.name.clone()
+        }
+    }
+
     /// `device 3 "Ricoh 2nd floor"`, or `device 3` without a name.
     pub fn label(&self, lang: Lang) -> String {
         let number = self.number.to_string();

@@ -1,9 +1,14 @@
 //! One device's row: its fields, with core's errors under them, and its card (or what
-//! to fix first) beside them.
+//! to fix first) beside them. A field's error shows once the field holds a value or was
+//! left, or when the cards are printed: a new device is not red before anything is typed
+//! (review J3-8).
 
 use super::card_view::{guide_url, CardView};
+use super::focus::{device_id, focus_when_drawn};
+use super::method_fields::{asks_username, SmartHostField};
+use super::notice::CardsNotice;
 use super::rows::DeviceRows;
-use crate::i18n::{lang, t, text};
+use crate::i18n::{lang, t, text, tf};
 use leptos::prelude::*;
 use smarthost_core::cloud::Cloud;
 use smarthost_core::connector::FieldError;
@@ -18,31 +23,68 @@ fn today() -> String {
     iso.get(..10).unwrap_or_default().to_owned()
 }
 
+/// `message` with its first letter in capitals: core's messages start lower-case so they
+/// can follow a field name, and here each stands alone under its field.
+fn sentence(message: String) -> String {
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => message,
+    }
+}
+
+/// A copy's name: "Reception printer (copy)", so the two rows can be told apart.
+fn copy_of(device: &Device) -> Device {
+    let mut copy = device.clone();
+    if !copy.name.trim().is_empty() {
+        copy.name = tf("ui.cards.copy-name", &[("name", copy.name.trim())]);
+    }
+    copy
+}
+
 #[component]
-pub fn DeviceEditor(key: u64, device: RwSignal<Device>, rows: DeviceRows) -> impl IntoView {
+pub fn DeviceEditor(
+    key: u64,
+    device: RwSignal<Device>,
+    rows: DeviceRows,
+    notice: RwSignal<Option<CardsNotice>>,
+    /// Every error shows, as when the cards are printed.
+    reveal: ReadSignal<bool>,
+) -> impl IntoView {
     let update = move |change: &dyn Fn(&mut Device)| device.update(|d| change(d));
     let card = Memo::new(move |_| build_device_card(&device.get(), &today()));
-    let error_for = move |field: &'static str| {
-        move || match card.get() {
-            Err(errors) => errors
-                .iter()
-                .filter(|e: &&FieldError| e.field == field)
-                .map(|e| e.message(lang()))
-                .next(),
-            Ok(_) => None,
+    // The fields the reader has left (or changed), whose errors show even when empty.
+    let touched = RwSignal::new(Vec::<&'static str>::new());
+    let touch = move |field: &'static str| {
+        if !touched.with_untracked(|t| t.contains(&field)) {
+            touched.update(|t| t.push(field));
+        }
+    };
+    let error_for = move |field: &'static str, value: fn(&Device) -> String| {
+        move || {
+            let shown = reveal.get()
+                || touched.with(|t| t.contains(&field))
+                || !value(&device.get()).trim().is_empty();
+            match card.get() {
+                Err(errors) if shown => errors
+                    .iter()
+                    .filter(|e: &&FieldError| e.field == field)
+                    .map(|e| sentence(e.message(lang())))
+                    .next(),
+                _ => None,
+            }
         }
     };
     let input = move |field: &'static str,
-                      label: &'static str,
+                      label: Signal<String>,
                       get: fn(&Device) -> String,
                       set: fn(&mut Device, String)| {
         let id = format!("device-{key}-{field}");
         let error_id = format!("{id}-error");
-        let error = error_for(field);
+        let error = error_for(field, get);
         view! {
             <div class="field">
-                // The name field says "application" on an application's row.
-                <label for=id.clone()>{move || text(&for_sender(label, Some(device.get().client)))}</label>
+                <label for=id.clone()>{label}</label>
                 <input
                     id=id
                     type="text"
@@ -54,36 +96,73 @@ pub fn DeviceEditor(key: u64, device: RwSignal<Device>, rows: DeviceRows) -> imp
                         let value = event_target_value(&ev);
                         update(&|d| set(d, value.clone()));
                     }
+                    on:blur=move |_| touch(field)
                 />
                 <p class="field-error" id=error_id>{error}</p>
             </div>
         }
     };
+    // A label in the row's sender's words ("application" on an application's row).
+    let label = move |key: &'static str| {
+        Signal::derive(move || text(&for_sender(key, Some(device.get().client))))
+    };
+    let smart_host_field =
+        Memo::new(move |_| device.with(|d| SmartHostField::for_method(&d.method, d.cloud)));
+    let smart_host_label = Signal::derive(move || {
+        let (key, host) = smart_host_field.get().label_key();
+        let key = for_sender(key, Some(device.get().client));
+        tf(&key, &[("host", host.unwrap_or_default())])
+    });
+    let asks_username =
+        Memo::new(move |_| device.with(|d| asks_username(&d.method, d.cloud, &d.username)));
     let method_id = format!("device-{key}-method");
-    let method_error = error_for("method");
+    let method_error = error_for("method", |d| d.method.clone());
     let cloud_id = format!("device-{key}-cloud");
     let client_id = format!("device-{key}-client");
-    let duplicate = move |_| rows.insert_after(key, device.get_untracked());
-    let remove = move |_| rows.remove(key);
+    let duplicate = move |_| {
+        let copy_key = rows.insert_after(key, copy_of(&device.get_untracked()));
+        focus_when_drawn(format!("device-{copy_key}-device"));
+    };
+    let remove = move |_| {
+        if let Some((at, device)) = rows.remove(key) {
+            notice.set(Some(CardsNotice::Removed { at, device }));
+            // The button is gone with its row: the way back takes the focus.
+            focus_when_drawn("cards-undo".to_owned());
+        }
+    };
+    // The DNS check for this device, naming this card so the check can fill it back.
+    let location = leptos_router::hooks::use_location();
+    let check_href = move || {
+        let at = rows.position(key).unwrap_or_default();
+        let pairs = crate::add_to_card::check_pairs(&device.get(), at);
+        let updates: Vec<(&str, Option<&str>)> =
+            pairs.iter().map(|(k, v)| (*k, Some(v.as_str()))).collect();
+        let carried = crate::url_state::carried_query(&location.search.get());
+        let query = crate::url_state::query_with_in(&carried, &updates);
+        crate::base_path::href(&format!("/check/{query}"))
+    };
 
     view! {
-        <article class="device" aria-label=move || {
+        <article class="device" id=device_id(key) tabindex="-1" aria-label=move || {
             let name = device.get().name;
             if name.trim().is_empty() { text("ui.cards.unnamed") } else { name }
         }>
             <div class="device-fields">
-                {input("device", "ui.cards.name", |d| d.name.clone(), |d, v| d.name = v)}
-                {input("location", "ui.cards.location", |d| d.location.clone(), |d, v| d.location = v)}
-                {input("model", "ui.cards.model", |d| d.model.clone(), |d, v| d.model = v)}
+                {input("device", label("ui.cards.name"), |d| d.name.clone(), |d, v| d.name = v)}
+                {input("location", label("ui.cards.location"), |d| d.location.clone(), |d, v| d.location = v)}
+                {input("model", label("ui.cards.model"), |d| d.model.clone(), |d, v| d.model = v)}
                 <div class="field">
                     <label for=method_id.clone()>{t("ui.cards.method")}</label>
                     <select
                         id=method_id
                         prop:value=move || device.get().method
+                        aria-describedby=format!("device-{key}-method-error")
                         on:change=move |ev| {
                             let value = event_target_value(&ev);
                             update(&|d| d.method = value.clone());
+                            touch("method");
                         }
+                        on:blur=move |_| touch("method")
                     >
                         <option value="">{t("ui.cards.choose-method")}</option>
                         {MethodId::ALL
@@ -91,7 +170,7 @@ pub fn DeviceEditor(key: u64, device: RwSignal<Device>, rows: DeviceRows) -> imp
                             .map(|m| view! { <option value=m.as_str()>{move || text(&m.key("name"))}</option> })
                             .collect_view()}
                     </select>
-                    <p class="field-error">{method_error}</p>
+                    <p class="field-error" id=format!("device-{key}-method-error")>{method_error}</p>
                 </div>
                 <div class="field">
                     <label for=cloud_id.clone()>{t("ui.cards.cloud")}</label>
@@ -132,10 +211,16 @@ pub fn DeviceEditor(key: u64, device: RwSignal<Device>, rows: DeviceRows) -> imp
                             .collect_view()}
                     </select>
                 </div>
-                {input("from", "ui.cards.from", |d| d.from.clone(), |d, v| d.from = v)}
-                {input("smart-host", "ui.cards.smart-host", |d| d.smart_host.clone(), |d, v| d.smart_host = v)}
-                {input("ip", "ui.cards.ip", |d| d.ip.clone(), |d, v| d.ip = v)}
+                {input("from", label("ui.cards.from"), |d| d.from.clone(), |d, v| d.from = v)}
+                {input("smart-host", smart_host_label, |d| d.smart_host.clone(), |d, v| d.smart_host = v)}
+                {move || asks_username.get().then(|| {
+                    input("username", label("ui.cards.username"), |d| d.username.clone(), |d, v| d.username = v)
+                })}
+                {input("ip", label("ui.cards.ip"), |d| d.ip.clone(), |d, v| d.ip = v)}
                 <div class="device-buttons">
+                    <a class="button-link secondary" href=check_href rel="external">
+                        {move || text(&for_sender("ui.cards.check-dns", Some(device.get().client)))}
+                    </a>
                     <button type="button" class="secondary" on:click=duplicate>{t("ui.cards.duplicate")}</button>
                     <button type="button" class="secondary" on:click=remove>{t("ui.cards.remove")}</button>
                 </div>

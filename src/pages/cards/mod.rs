@@ -4,21 +4,29 @@
 //! A row may be an application: its card then says "the application".
 //!
 //! By concern: [`rows`] holds the list, [`editor`] draws a device's row and
-//! [`card_view`] its card, [`transfer`] exports and imports, [`layout`] sets printing.
+//! [`card_view`] its card, [`transfer`] exports and imports, [`layout`] sets printing,
+//! [`handoff`] takes in a link from the DNS check or the planner, [`notice`] says what
+//! changed (with Undo for Remove).
 
 mod card_view;
 mod editor;
+mod focus;
+mod handoff;
 mod layout;
+mod method_fields;
+mod notice;
 mod rows;
 mod transfer;
 
-use crate::i18n::{lang, t};
+use crate::i18n::{lang, t, tf};
 use editor::DeviceEditor;
+use handoff::{HandOff, HandOffChooser};
 use layout::{LayoutSelect, PrintLayout};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use notice::CardsNotice;
 use rows::DeviceRows;
-use smarthost_core::inventory::{Device, Imported};
+use smarthost_core::inventory::Device;
 use transfer::{ExportLinks, ImportForm};
 
 #[component]
@@ -28,30 +36,39 @@ pub fn Cards() -> impl IntoView {
     // Which devices were read as worldwide because their file (or this browser's list)
     // predates the cloud field; worded when shown, so a language switch re-words it.
     let (cloud_notice, set_cloud_notice) = signal(saved_notice);
-    // "Add to a device card" from the DNS check: one new device with its values, then
-    // the values leave the URL so a reload does not add it twice.
+    let notice = RwSignal::new(None::<CardsNotice>);
+    let hand_off = HandOff {
+        rows,
+        notice,
+        asking: RwSignal::new(None),
+    };
+    // "Add to a device card" from the DNS check, or a card from the planner: the values
+    // go into a card, then leave the URL so a reload does not add them twice.
     let query = use_query_map().get_untracked();
-    if let Some(device) = crate::add_to_card::device(|key| query.get(key)) {
-        rows.push(device);
-        let navigate = use_navigate();
-        let cleaned = crate::url_state::query_with(&crate::add_to_card::cleared());
-        let path = use_location().pathname.get_untracked();
-        navigate(
-            &format!("{path}{cleaned}"),
-            leptos_router::NavigateOptions {
-                replace: true,
-                ..Default::default()
-            },
-        );
+    if let Some(link) = crate::add_to_card::AddLink::read(|key| query.get(key)) {
+        hand_off.receive(link);
+        clean_address();
     }
     // Every change is saved in this browser.
     Effect::new(move |_| rows::save(rows.devices()));
+    // Printing shows every error, as submitting a form would: a card that cannot be
+    // built then says why on screen.
+    let (reveal, set_reveal) = signal(false);
+    let before_print = window_event_listener_untyped("beforeprint", move |_| set_reveal.set(true));
+    on_cleanup(move || before_print.remove());
 
-    let add = move |_| rows.push(Device::default());
-    let on_import = Callback::new(move |imported: Imported| {
-        rows.replace(imported.inventory.devices);
-        set_cloud_notice.set(imported.cloud_assumed);
-    });
+    let add = move |_| {
+        let key = rows.push(Device::default());
+        focus::focus_when_drawn(format!("device-{key}-device"));
+    };
+    let undo_remove = move |_| {
+        if let Some(CardsNotice::Removed { at, device }) = notice.get_untracked() {
+            let name = device.name.clone();
+            let key = rows.insert_at(at, device);
+            notice.set(Some(CardsNotice::Restored { name }));
+            focus::focus_when_drawn(focus::device_id(key));
+        }
+    };
     let layout = RwSignal::new(PrintLayout::saved());
     let embedded = crate::embed::is_embedded(&use_location().search.get_untracked());
     let print = move |_| {
@@ -72,15 +89,44 @@ pub fn Cards() -> impl IntoView {
         {move || cloud_notice.get().map(|notice| view! {
             <p class="notice cloud-notice" role="status">{notice.message(lang())}</p>
         })}
+        <div class="cards-status screen-only">
+            <p id="cards-status" tabindex="-1" role="status">{move || notice.get().map(|n| n.message())}</p>
+            {move || match notice.get() {
+                Some(CardsNotice::Removed { device, .. }) => Some(view! {
+                    <button type="button" id="cards-undo" class="secondary" on:click=undo_remove>
+                        {tf("ui.cards.undo-remove", &[("name", &notice::shown_name(&device.name))])}
+                    </button>
+                }),
+                _ => None,
+            }}
+        </div>
+        <HandOffChooser hand_off />
         <Show when=move || rows.is_empty()>
             <p class="notice">{t("ui.cards.empty")}</p>
         </Show>
         <ol class=move || format!("device-list print-{}", layout.get().id())>
             <For each=move || rows.list() key=|(key, _)| *key let((key, device))>
-                <li><DeviceEditor key=key device=device rows=rows /></li>
+                <li><DeviceEditor key=key device=device rows=rows notice=notice reveal=reveal /></li>
             </For>
         </ol>
-        <ImportForm on_import />
+        <ImportForm rows set_cloud_notice />
         {(!embedded).then(|| view! { <crate::embed::EmbedSnippet /> })}
     }
+}
+
+/// Takes a link's values out of the address. The router's path includes the site's
+/// base, which resolving it would add again (review X-2: /tools/smarthost/ landed on
+/// /tools/smarthost/tools/smarthost/cards/), so the path is used as it is.
+fn clean_address() {
+    let navigate = use_navigate();
+    let cleaned = crate::url_state::query_with(&crate::add_to_card::cleared());
+    let path = use_location().pathname.get_untracked();
+    navigate(
+        &format!("{path}{cleaned}"),
+        leptos_router::NavigateOptions {
+            replace: true,
+            resolve: false,
+            ..Default::default()
+        },
+    );
 }

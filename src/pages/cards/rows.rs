@@ -30,6 +30,9 @@ pub fn save(devices: Vec<Device>) {
 pub struct DeviceRows {
     rows: RwSignal<Rows>,
     next_key: StoredValue<u64>,
+    /// The screen's owner: a row's signal belongs to the list, not to whichever row's
+    /// button made it (a copy made by Duplicate must outlive the row it was copied from).
+    owner: StoredValue<Option<Owner>>,
 }
 
 impl DeviceRows {
@@ -37,6 +40,7 @@ impl DeviceRows {
         let rows = DeviceRows {
             rows: RwSignal::new(Vec::new()),
             next_key: StoredValue::new(0),
+            owner: StoredValue::new(Owner::current()),
         };
         rows.rows.set(rows.keyed(devices));
         rows
@@ -48,10 +52,17 @@ impl DeviceRows {
         key
     }
 
+    fn signal(self, device: Device) -> RwSignal<Device> {
+        match self.owner.get_value() {
+            Some(owner) => owner.with(|| RwSignal::new(device)),
+            None => RwSignal::new(device),
+        }
+    }
+
     fn keyed(self, devices: Vec<Device>) -> Rows {
         devices
             .into_iter()
-            .map(|d| (self.key(), RwSignal::new(d)))
+            .map(|d| (self.key(), self.signal(d)))
             .collect()
     }
 
@@ -74,20 +85,56 @@ impl DeviceRows {
         self.rows.set(self.keyed(devices));
     }
 
-    /// Adds `device` at the end.
-    pub fn push(self, device: Device) {
-        let row = (self.key(), RwSignal::new(device));
+    /// Adds `device` at the end; its key.
+    pub fn push(self, device: Device) -> u64 {
+        let key = self.key();
+        let row = (key, self.signal(device));
         self.rows.update(|r| r.push(row));
+        key
     }
 
-    /// Adds `copy` right after the row of `key`.
-    pub fn insert_after(self, key: u64, copy: Device) {
-        let row = (self.key(), RwSignal::new(copy));
+    /// Puts `device` back at position `at` (or last, when the list got shorter); its key.
+    pub fn insert_at(self, at: usize, device: Device) -> u64 {
+        let key = self.key();
+        let row = (key, self.signal(device));
+        self.rows.update(|r| r.insert(at.min(r.len()), row));
+        key
+    }
+
+    /// The key and signal of the row at position `at`.
+    pub fn at(self, at: usize) -> Option<(u64, RwSignal<Device>)> {
+        self.rows.with_untracked(|r| r.get(at).copied())
+    }
+
+    /// The position of the row keyed `key` (reactive: follows adds and removes).
+    pub fn position(self, key: u64) -> Option<usize> {
+        self.rows.with(|r| r.iter().position(|(k, _)| *k == key))
+    }
+
+    /// Every device as it is now, without subscribing.
+    pub fn devices_untracked(self) -> Vec<Device> {
+        self.rows
+            .with_untracked(|r| r.iter().map(|(_, d)| d.get_untracked()).collect())
+    }
+
+    /// Adds `copy` right after the row of `key`; the copy's key.
+    pub fn insert_after(self, key: u64, copy: Device) -> u64 {
+        let copy_key = self.key();
+        let row = (copy_key, self.signal(copy));
         self.rows.update(|r| insert_after(r, key, row));
+        copy_key
     }
 
-    pub fn remove(self, key: u64) {
-        self.rows.update(|r| r.retain(|(k, _)| *k != key));
+    /// Takes out the row of `key`: where it was and its device, to put it back.
+    pub fn remove(self, key: u64) -> Option<(usize, Device)> {
+        let mut removed = None;
+        self.rows.update(|r| {
+            if let Some(at) = r.iter().position(|(k, _)| *k == key) {
+                let (_, device) = r.remove(at);
+                removed = Some((at, device.get_untracked()));
+            }
+        });
+        removed
     }
 }
 

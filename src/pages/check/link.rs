@@ -38,7 +38,8 @@ pub fn check_link() -> String {
 }
 
 /// The Cards screen with a device filled in from this check (its language kept), in the
-/// cloud the report followed (the one chosen, or the one the MX host names).
+/// cloud the report followed (the one chosen, or the one the MX host names), naming the
+/// card the check was opened from, if it was.
 pub fn add_to_card_href(
     domain: &str,
     smart_host: &str,
@@ -47,10 +48,12 @@ pub fn add_to_card_href(
     ips: &str,
     search: &str,
 ) -> String {
-    let query = crate::url_state::query_with_in(
-        &crate::url_state::carried_query(search),
-        &crate::add_to_card::params(domain, smart_host, cloud, method, ips),
-    );
+    // A check opened from a card names it, so the card's values go back into it.
+    let card = crate::add_to_card::card_pairs_of(&crate::url_state::pairs_of(search));
+    let mut updates: Vec<(&str, Option<&str>)> =
+        crate::add_to_card::params(domain, smart_host, cloud, method, ips).into();
+    updates.extend(card.iter().map(|(key, value)| (*key, Some(value.as_str()))));
+    let query = crate::url_state::query_with_in(&crate::url_state::carried_query(search), &updates);
     crate::base_path::href(&format!("/cards/{query}"))
 }
 
