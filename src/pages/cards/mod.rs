@@ -4,11 +4,13 @@
 //! A row may be an application: its card then says "the application".
 //!
 //! By concern: [`rows`] holds the list, [`editor`] draws a device's row and
-//! [`card_view`] its card, [`transfer`] exports and imports, [`layout`] sets printing.
+//! [`card_view`] its card, [`transfer`] exports and imports, [`layout`] sets printing
+//! and [`print`] checks and lays out what prints.
 
 mod card_view;
 mod editor;
 mod layout;
+mod print;
 mod rows;
 mod transfer;
 
@@ -17,6 +19,7 @@ use editor::DeviceEditor;
 use layout::{LayoutSelect, PrintLayout};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use print::{PrintButton, PrintCheck, PrintSheet, Printing};
 use rows::DeviceRows;
 use smarthost_core::inventory::{Device, Imported};
 use transfer::{ExportLinks, ImportForm};
@@ -54,32 +57,30 @@ pub fn Cards() -> impl IntoView {
     });
     let layout = RwSignal::new(PrintLayout::saved());
     let embedded = crate::embed::is_embedded(&use_location().search.get_untracked());
-    let print = move |_| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.print();
-        }
-    };
+    let printing = Printing::new(rows, layout);
 
     view! {
         <h1 class="screen-only">{t("ui.cards.title")}</h1>
         <p class="lede">{t("ui.cards.lede")}</p>
         <div class="cards-toolbar">
             <button type="button" on:click=add>{t("ui.cards.add")}</button>
-            <button type="button" class="secondary" on:click=print>{t("ui.cards.print")}</button>
+            <PrintButton printing />
             <ExportLinks rows />
             <LayoutSelect layout />
         </div>
+        <PrintCheck printing />
         {move || cloud_notice.get().map(|notice| view! {
             <p class="notice cloud-notice" role="status">{notice.message(lang())}</p>
         })}
         <Show when=move || rows.is_empty()>
             <p class="notice">{t("ui.cards.empty")}</p>
         </Show>
-        <ol class=move || format!("device-list print-{}", layout.get().id())>
+        <ol class="device-list">
             <For each=move || rows.list() key=|(key, _)| *key let((key, device))>
                 <li><DeviceEditor key=key device=device rows=rows /></li>
             </For>
         </ol>
+        <PrintSheet printing />
         <ImportForm on_import />
         {(!embedded).then(|| view! { <crate::embed::EmbedSnippet /> })}
     }
