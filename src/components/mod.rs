@@ -4,3 +4,4 @@ pub mod matrix_table;
 pub mod question_step;
 pub mod radio_choice;
 pub mod ranking_view;
+pub mod wrapping_text;

@@ -137,38 +137,7 @@ test.describe("device cards", () => {
     expect(pages[1].text).toContain("Port587");
   });
 
-  for (const [label, mm] of [
-    ["Several cards per A4 sheet", [210, 297]],
-    ["Several cards per Letter sheet", [215.9, 279.4]],
-  ] as const) {
-    test(`the sheet layout "${label}" puts several cards on each page and is remembered`, async ({ page }) => {
-      await page.goto(siteUrl("cards/"));
-      const names: string[] = [];
-      for (let i = 1; i <= 6; i++) {
-        names.push(`Printer ${i}`);
-        await addDevice(page, { ...ricoh, name: `Printer ${i}` });
-      }
-      await page.getByLabel("Print layout").selectOption({ label });
-      await page.reload();
-      await expect(page.getByLabel("Print layout")).toHaveValue(label.includes("A4") ? "a4" : "letter");
-      await page.emulateMedia({ media: "print" });
-      const pages = await pdfPages(await page.pdf({ preferCSSPageSize: true }));
-      expect(pages.length).toBeGreaterThanOrEqual(1);
-      expect(pages.length).toBeLessThan(names.length / 2);
-      for (const p of pages) {
-        expect(p.width).toBeCloseTo(mm[0] * PT_PER_MM, 0);
-        expect(p.height).toBeCloseTo(mm[1] * PT_PER_MM, 0);
-      }
-      const all = pages.map((p) => p.text).join("");
-      for (const name of names) expect(all).toContain(squash(name));
-      // No card is cut in two: each name appears with its smart host on the same page.
-      for (const p of pages) {
-        const onPage = names.filter((n) => p.text.includes(squash(n)));
-        const hosts = p.text.split("Smarthost" + ricoh.host).length - 1;
-        expect(hosts).toBe(onPage.length);
-      }
-    });
-  }
+  // The sheet layouts (four cards per A4 or Letter page) are tested in cards-print.spec.ts.
 
   test("TOML export and import round-trip, from a file", async ({ page, browser }) => {
     await page.goto(siteUrl("cards/"));

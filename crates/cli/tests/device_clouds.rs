@@ -107,15 +107,15 @@ fn the_shipped_guide_shows_its_gcc_high_device_with_gcc_high_hosts_only() {
             assert!(!page.contains(host), "{lang}: shows {host}:\n{page}");
         }
         assert!(
-            page.contains("<dd>smtp.office365.us</dd>"),
+            page.contains("<dd>smtp.<wbr>office365.<wbr>us</dd>"),
             "{lang}: the GCC High smart host:\n{page}"
         );
         assert!(
-            page.contains("Test-NetConnection smtp.office365.us -Port 587"),
+            page.contains("Test-<wbr>NetConnection smtp.<wbr>office365.<wbr>us -Port 587"),
             "{lang}: the test step names the GCC High host:\n{page}"
         );
         assert!(
-            page.contains("include:spf.protection.office365.us"),
+            page.contains("include:spf.<wbr>protection.<wbr>office365.<wbr>us"),
             "{lang}: the GCC High SPF include:\n{page}"
         );
         assert!(page.contains("<dd>GCC High</dd>"), "{lang}: the cloud row");
@@ -128,11 +128,11 @@ fn the_shipped_guide_shows_its_gcc_high_device_with_gcc_high_hosts_only() {
     // The worldwide devices keep the worldwide host.
     let reception = read(&out.join("en/devices/reception-mfp.html"));
     assert!(
-        reception.contains("<dd>smtp.office365.com</dd>"),
+        reception.contains("<dd>smtp.<wbr>office365.<wbr>com</dd>"),
         "{reception}"
     );
     assert!(
-        reception.contains("include:spf.protection.outlook.com"),
+        reception.contains("include:spf.<wbr>protection.<wbr>outlook.<wbr>com"),
         "{reception}"
     );
 }
@@ -147,7 +147,7 @@ fn each_device_page_and_card_shortcode_follows_the_device_s_cloud() {
 
     let worldwide = page("head-office-scanner");
     assert!(
-        worldwide.contains("<dd>smtp.office365.com</dd>"),
+        worldwide.contains("<dd>smtp.<wbr>office365.<wbr>com</dd>"),
         "{worldwide}"
     );
     assert!(
@@ -165,7 +165,7 @@ fn each_device_page_and_card_shortcode_follows_the_device_s_cloud() {
             "{slug}:\n{html}"
         );
     }
-    assert!(page("federal-scanner").contains("<dd>smtp.office365.us</dd>"));
+    assert!(page("federal-scanner").contains("<dd>smtp.<wbr>office365.<wbr>us</dd>"));
     let app = page("federal-app");
     assert!(
         app.contains("<dt>Smart host</dt><dd>Not confirmed in GCC High: "),
@@ -173,11 +173,11 @@ fn each_device_page_and_card_shortcode_follows_the_device_s_cloud() {
     );
     let copier = page("federal-copier");
     assert!(
-        copier.contains("<dd>fabrikam-com.mail.protection.office365.us</dd>"),
+        copier.contains("<dd>fabrikam-<wbr>com.<wbr>mail.<wbr>protection.<wbr>office365.<wbr>us</dd>"),
         "{copier}"
     );
     assert!(
-        copier.contains("<dd>ip4:203.0.113.25 include:spf.protection.office365.us</dd>"),
+        copier.contains("<dd>ip4:203.0.113.25 include:spf.<wbr>protection.<wbr>office365.<wbr>us</dd>"),
         "{copier}"
     );
 
@@ -187,9 +187,9 @@ fn each_device_page_and_card_shortcode_follows_the_device_s_cloud() {
         .split("<div class=\"card-embed\">")
         .nth(1)
         .unwrap_or_default();
-    assert!(embedded.contains("<dd>smtp.office365.us</dd>"), "{index}");
+    assert!(embedded.contains("<dd>smtp.<wbr>office365.<wbr>us</dd>"), "{index}");
     assert!(
-        embedded.contains("include:spf.protection.office365.us"),
+        embedded.contains("include:spf.<wbr>protection.<wbr>office365.<wbr>us"),
         "{index}"
     );
     for host in WORLDWIDE_HOSTS {
@@ -233,7 +233,7 @@ fn an_inventory_without_clouds_builds_as_worldwide_and_the_build_says_which_devi
         "{stderr}"
     );
     let scanner = read(&dir.join("out/en/devices/federal-scanner.html"));
-    assert!(scanner.contains("<dd>smtp.office365.com</dd>"), "{scanner}");
+    assert!(scanner.contains("<dd>smtp.<wbr>office365.<wbr>com</dd>"), "{scanner}");
 }
 
 #[test]

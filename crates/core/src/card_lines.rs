@@ -4,7 +4,7 @@
 
 use crate::card::{Card, CardNote, SmartHost};
 use crate::cloud::Availability;
-use crate::i18n::{format, text, Lang};
+use crate::i18n::{format, has, text, Lang};
 use crate::method::{method, MethodId};
 use crate::milestone::fill_milestones;
 use crate::plan::{for_sender, Client};
@@ -111,15 +111,23 @@ impl Card {
         format(lang, &key, &[("username", &self.username)])
     }
 
-    /// How to test the card, in `lang`: the cloud's own submission host where it has one.
+    /// How to test the card, in `lang`: the cloud's own submission host where it has one,
+    /// and the smart host itself once it is known where the step names it (Direct Send's
+    /// `Test-NetConnection <MX host>`).
     pub fn test(&self, lang: Lang) -> String {
-        match self.submission_host {
-            Some(host) => format(
+        if let Some(host) = self.submission_host {
+            return format(
                 lang,
                 "card.test.client-submission.in-cloud",
                 &[("host", host)],
-            ),
-            None => text(lang, &format!("card.test.{}", self.method.as_str())),
+            );
+        }
+        let key = format!("card.test.{}", self.method.as_str());
+        match &self.smart_host {
+            SmartHost::Named(host) if has(lang, &format!("{key}.host")) => {
+                format(lang, &format!("{key}.host"), &[("host", host)])
+            }
+            _ => text(lang, &key),
         }
     }
 

@@ -236,3 +236,21 @@ fn the_acs_card_warns_of_the_secret_length() {
     let c = card(&input(MethodId::Acs));
     assert!(c.sign_in.contains("about 40 characters"), "{}", c.sign_in);
 }
+
+#[test]
+fn the_direct_send_test_names_the_smart_host_once_it_is_known() {
+    let mut i = input(MethodId::DirectSend);
+    for lang in [Lang::En, Lang::Vi] {
+        let unknown = built(&i).lines(lang).test;
+        assert!(!unknown.contains("mail.protection"), "{unknown}");
+    }
+    i.smart_host = Some("contoso-com.mail.protection.outlook.com".into());
+    for lang in [Lang::En, Lang::Vi] {
+        let test = built(&i).lines(lang).test;
+        assert!(
+            test.contains("Test-NetConnection contoso-com.mail.protection.outlook.com -Port 25"),
+            "{test}"
+        );
+        assert!(!test.contains('<'), "{test}");
+    }
+}

@@ -18,6 +18,7 @@ compile_error!(
 pub mod bounce;
 pub mod card;
 mod card_lines;
+pub mod card_print;
 pub mod cidr;
 pub mod cloud;
 pub mod connector;
@@ -29,6 +30,7 @@ pub mod dns;
 pub mod echo;
 pub mod field_error;
 pub mod guide;
+pub mod host_wrap;
 pub mod i18n;
 pub mod inventory;
 pub mod matrix;

@@ -6,6 +6,7 @@
 use maud::{html, Markup};
 use smarthost_core::card::{card_rows, Card};
 use smarthost_core::device_card::{device_card_rows, DeviceCard};
+use smarthost_core::host_wrap::wrap_pieces;
 use smarthost_core::i18n::Lang;
 
 /// A card built for one device (the CLI's `card`), worded in `lang`.
@@ -19,6 +20,7 @@ pub(crate) fn device_card_html(card: &DeviceCard, lang: Lang) -> Markup {
 }
 
 /// The first row (the name itself) is the heading, so it is not repeated in the list.
+/// A value wraps only between the labels of a host or an address (`<wbr>`).
 fn rows_html(name: &str, rows: Vec<(String, String)>) -> Markup {
     html! {
         article class="device-card" {
@@ -26,13 +28,23 @@ fn rows_html(name: &str, rows: Vec<(String, String)>) -> Markup {
             dl {
                 "\n"
                 @for (label, value) in rows.iter().skip(1) {
-                    "    " dt { (label) } dd { (value) } "\n"
+                    "    " dt { (label) } dd { (wrapping(value)) } "\n"
                 }
                 "  "
             }
             "\n"
         }
         "\n"
+    }
+}
+
+/// `value` with a break opportunity after each dot, hyphen and `@`, escaped.
+fn wrapping(value: &str) -> Markup {
+    html! {
+        @for (at, piece) in wrap_pieces(value).into_iter().enumerate() {
+            @if at > 0 { wbr; }
+            (piece)
+        }
     }
 }
 
@@ -61,7 +73,8 @@ mod tests {
             "{html}"
         );
         assert!(html.starts_with("<article class=\"device-card\">\n  <h2>"));
-        assert!(html.contains("\n    <dt>Smart host</dt><dd>smtp.office365.com</dd>\n"));
+        // A host wraps only between its labels: a break opportunity after each dot.
+        assert!(html.contains("\n    <dt>Smart host</dt><dd>smtp.<wbr>office365.<wbr>com</dd>\n"));
         assert!(html.ends_with("  </dl>\n</article>\n"), "{html}");
         // The name heads the card and is not repeated as a row.
         assert_eq!(html.matches("&lt;script&gt;").count(), 1);
@@ -86,8 +99,8 @@ mod tests {
         );
         for row in [
             "<dt>Cloud</dt><dd>Operated by 21Vianet (China)</dd>",
-            "<dt>Smart host</dt><dd>smtp.partner.outlook.cn</dd>",
-            "<dt>SPF</dt><dd>include:spf.protection.partner.outlook.cn</dd>",
+            "<dt>Smart host</dt><dd>smtp.<wbr>partner.<wbr>outlook.<wbr>cn</dd>",
+            "<dt>SPF</dt><dd>include:spf.<wbr>protection.<wbr>partner.<wbr>outlook.<wbr>cn</dd>",
         ] {
             assert!(html.contains(row), "{row} in {html}");
         }

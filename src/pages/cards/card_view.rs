@@ -1,5 +1,6 @@
 //! The printable card of one device, with the QR code of its method's guide.
 
+use crate::components::wrapping_text::WrappingText;
 use crate::i18n::{lang, t, tf};
 use leptos::prelude::*;
 use smarthost_core::device_card::{device_card_rows, DeviceCard};
@@ -49,15 +50,26 @@ fn GuideQr(url: String, label: String) -> impl IntoView {
 }
 
 /// The printable card: core's rows for the device in its cloud, the same rows the
-/// guide's device pages print. Values are rendered as text, never as markup.
+/// guide's device pages print. Values are rendered as text, never as markup, and wrap
+/// only between the labels of a host or an address.
 #[component]
-pub fn CardView(card: DeviceCard, guide: Option<String>) -> impl IntoView {
+pub fn CardView(
+    card: DeviceCard,
+    guide: Option<String>,
+    /// The print sheet's copy, sized for paper (`paper-card`, see card.css) rather
+    /// than the screen's `device-card` beside the device's fields.
+    #[prop(optional)]
+    paper: bool,
+) -> impl IntoView {
     // The card is data; the view that holds it is drawn again when the language
     // changes (it reads the guide's address in that language), so these rows are
     // worded in the page's language.
     let rows = device_card_rows(&card, lang());
     view! {
-        <section class="device-card" aria-label=card.card.device.clone()>
+        <section
+            class=if paper { "paper-card" } else { "device-card" }
+            aria-label=card.card.device.clone()
+        >
             {guide.map(|url| {
                 let label = tf("ui.cards.qr", &[("method", &card.card.method_name(lang()))]);
                 view! { <GuideQr url=url.clone() label=label /> }
@@ -68,7 +80,7 @@ pub fn CardView(card: DeviceCard, guide: Option<String>) -> impl IntoView {
                 {rows
                     .into_iter()
                     .skip(1)
-                    .map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> })
+                    .map(|(label, value)| view! { <dt>{label}</dt><dd><WrappingText text=value /></dd> })
                     .collect_view()}
             </dl>
         </section>

@@ -18,7 +18,7 @@ use smarthost_core::method::MethodId;
 use smarthost_core::plan::{for_sender, Client};
 
 /// Today's date (UTC, as the browser's clock gives it), the card's date line.
-fn today() -> String {
+pub(super) fn today() -> String {
     let iso = String::from(js_sys::Date::new_0().to_iso_string());
     iso.get(..10).unwrap_or_default().to_owned()
 }

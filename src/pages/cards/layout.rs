@@ -1,4 +1,4 @@
-//! How the cards are printed: one per A6 page or several per sheet, remembered in this
+//! How the cards are printed: one per A6 page or four per sheet, remembered in this
 //! browser. The print stylesheet keys off the list's class.
 
 use crate::i18n::{t, text};
@@ -12,9 +12,9 @@ const LAYOUT_KEY: &str = "smarthost.print-layout";
 pub enum PrintLayout {
     /// One card per A6 landscape page, to stick on the device.
     A6,
-    /// Several cards per A4 sheet, to cut out.
+    /// Four cards per A4 sheet, to cut out.
     SheetA4,
-    /// Several cards per US Letter sheet.
+    /// Four cards per US Letter sheet.
     SheetLetter,
 }
 
@@ -38,6 +38,14 @@ impl PrintLayout {
             .into_iter()
             .find(|layout| layout.id() == id)
             .unwrap_or(PrintLayout::A6)
+    }
+
+    /// How many cards share a page: one A6 card, or four to a sheet (two by two).
+    pub fn cards_per_page(self) -> usize {
+        match self {
+            PrintLayout::A6 => 1,
+            PrintLayout::SheetA4 | PrintLayout::SheetLetter => 4,
+        }
     }
 
     /// The layout this browser last chose (A6 when none, or one no longer offered).
@@ -85,5 +93,12 @@ mod tests {
         assert_eq!(PrintLayout::parse("letter"), PrintLayout::SheetLetter);
         assert_eq!(PrintLayout::parse(""), PrintLayout::A6);
         assert_eq!(PrintLayout::parse("A4"), PrintLayout::A6);
+    }
+
+    #[test]
+    fn a6_prints_one_card_a_page_and_the_sheets_four() {
+        assert_eq!(PrintLayout::A6.cards_per_page(), 1);
+        assert_eq!(PrintLayout::SheetA4.cards_per_page(), 4);
+        assert_eq!(PrintLayout::SheetLetter.cards_per_page(), 4);
     }
 }

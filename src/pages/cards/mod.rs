@@ -5,8 +5,8 @@
 //!
 //! By concern: [`rows`] holds the list, [`editor`] draws a device's row and
 //! [`card_view`] its card, [`transfer`] exports and imports, [`layout`] sets printing,
-//! [`handoff`] takes in a link from the DNS check or the planner, [`notice`] says what
-//! changed (with Undo for Remove).
+//! [`print`] checks and lays out what prints, [`handoff`] takes in a link from the DNS
+//! check or the planner, [`notice`] says what changed (with Undo for Remove).
 
 mod card_view;
 mod editor;
@@ -15,6 +15,7 @@ mod handoff;
 mod layout;
 mod method_fields;
 mod notice;
+mod print;
 mod rows;
 mod transfer;
 
@@ -25,6 +26,7 @@ use layout::{LayoutSelect, PrintLayout};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use notice::CardsNotice;
+use print::{PrintButton, PrintCheck, PrintSheet, Printing};
 use rows::DeviceRows;
 use smarthost_core::inventory::Device;
 use transfer::{ExportLinks, ImportForm};
@@ -71,21 +73,18 @@ pub fn Cards() -> impl IntoView {
     };
     let layout = RwSignal::new(PrintLayout::saved());
     let embedded = crate::embed::is_embedded(&use_location().search.get_untracked());
-    let print = move |_| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.print();
-        }
-    };
+    let printing = Printing::new(rows, layout);
 
     view! {
         <h1 class="screen-only">{t("ui.cards.title")}</h1>
         <p class="lede">{t("ui.cards.lede")}</p>
         <div class="cards-toolbar">
             <button type="button" on:click=add>{t("ui.cards.add")}</button>
-            <button type="button" class="secondary" on:click=print>{t("ui.cards.print")}</button>
+            <PrintButton printing />
             <ExportLinks rows />
             <LayoutSelect layout />
         </div>
+        <PrintCheck printing />
         {move || cloud_notice.get().map(|notice| view! {
             <p class="notice cloud-notice" role="status">{notice.message(lang())}</p>
         })}
@@ -104,11 +103,12 @@ pub fn Cards() -> impl IntoView {
         <Show when=move || rows.is_empty()>
             <p class="notice">{t("ui.cards.empty")}</p>
         </Show>
-        <ol class=move || format!("device-list print-{}", layout.get().id())>
+        <ol class="device-list">
             <For each=move || rows.list() key=|(key, _)| *key let((key, device))>
                 <li><DeviceEditor key=key device=device rows=rows notice=notice reveal=reveal /></li>
             </For>
         </ol>
+        <PrintSheet printing />
         <ImportForm rows set_cloud_notice />
         {(!embedded).then(|| view! { <crate::embed::EmbedSnippet /> })}
     }

@@ -262,7 +262,7 @@ fn cards_come_from_the_inventory_in_the_page_language() {
     assert!(en.contains("<article class=\"device-card\">"), "{en}");
     assert!(en.contains("<h2>Ricoh &lt;2nd&gt; floor</h2>"), "{en}");
     assert!(
-        en.contains("<dt>Smart host</dt><dd>smtp.office365.com</dd>"),
+        en.contains("<dt>Smart host</dt><dd>smtp.<wbr>office365.<wbr>com</dd>"),
         "{en}"
     );
     let vi = render_in("{{ card device=\"Ricoh <2nd> floor\" }}", Lang::Vi).unwrap_or_default();
