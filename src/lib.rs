@@ -21,6 +21,7 @@ mod i18n;
 mod idna;
 mod offline;
 mod pages;
+mod plan_links;
 mod settings;
 mod storage;
 mod today;

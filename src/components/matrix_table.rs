@@ -1,6 +1,7 @@
 //! The comparison matrix as a table, rendered from core's method table. With answers,
 //! the cells whose row an answer rules a method out on are marked, with the reason.
 
+use crate::components::answers_recap::VerdictPill;
 use crate::i18n::{lang, t};
 use leptos::prelude::*;
 use smarthost_core::matrix::{comparison_matrix, Aspect};
@@ -14,7 +15,24 @@ pub fn MatrixTable(#[prop(optional, into)] answers: Option<Signal<Answers>>) -> 
         let cloud = answers.cloud_or_default();
         let today = crate::today::today();
         let ranking = rank(&answers, today);
+        let answered = !answers.to_pairs().is_empty();
         let matrix = comparison_matrix(cloud, lang, today);
+        // With answers the columns follow the ranking, best first, each head with its
+        // verdict; without, the table's own order and no verdicts.
+        let matrix = if answered {
+            let order: Vec<_> = ranking.methods.iter().map(|m| m.id).collect();
+            matrix.ordered_by(&order)
+        } else {
+            matrix
+        };
+        let verdict_of = {
+            let ranking = ranking.clone();
+            move |id: smarthost_core::method::MethodId| {
+                answered
+                    .then(|| ranking.get(id).map(|m| m.verdict))
+                    .flatten()
+            }
+        };
         // (method, aspect) -> reasons that rule the method out on that row.
         let blocked =
             move |method: smarthost_core::method::MethodId, aspect: Aspect| -> Vec<String> {
@@ -32,7 +50,7 @@ pub fn MatrixTable(#[prop(optional, into)] answers: Option<Signal<Answers>>) -> 
             };
         let columns = matrix.columns.clone();
         view! {
-            <div class="table-scroll" role="region" aria-labelledby="matrix-caption" tabindex="0">
+            <div class="table-scroll matrix-scroll" role="region" aria-labelledby="matrix-caption" tabindex="0">
                 <table class="matrix">
                     <caption id="matrix-caption">{t("ui.matrix.caption")}</caption>
                     <thead>
@@ -41,7 +59,13 @@ pub fn MatrixTable(#[prop(optional, into)] answers: Option<Signal<Answers>>) -> 
                             {columns
                                 .iter()
                                 .map(|(id, name)| {
-                                    view! { <th scope="col" data-method=id.as_str()>{name.clone()}</th> }
+                                    let verdict = verdict_of(*id);
+                                    view! {
+                                        <th scope="col" data-method=id.as_str() data-verdict=verdict.map(|v| v.as_str())>
+                                            {name.clone()}
+                                            {verdict.map(|verdict| view! { " " <VerdictPill verdict=verdict /> })}
+                                        </th>
+                                    }
                                 })
                                 .collect_view()}
                         </tr>

@@ -120,8 +120,22 @@ pub fn QuestionStep(index: usize, answers: Memo<Answers>) -> impl IntoView {
 
     let go_back = go.clone();
     let go_next = go.clone();
+    let go_on = go.clone();
     let go_results = go;
     let last = index + 1 == total;
+    let following = if last {
+        Step::Results
+    } else {
+        Step::Question(index + 1)
+    };
+    // Enter on a choice goes on, as it would submit a form: a keyboard user answers with
+    // arrows (or Space) and Enter instead of tabbing to Next.
+    let enter_goes_on = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Enter" {
+            ev.prevent_default();
+            go_on(following);
+        }
+    };
     view! {
         <section class="wizard" aria-labelledby="question-heading">
             <p class="progress-label" id="progress-label">
@@ -134,7 +148,7 @@ pub fn QuestionStep(index: usize, answers: Memo<Answers>) -> impl IntoView {
                         {move || text(&format!("question.{}", question.id))}
                     </h2>
                 </legend>
-                <div class="choices">{options} {unknown}</div>
+                <div class="choices" on:keydown=enter_goes_on>{options} {unknown}</div>
             </fieldset>
             <div class="wizard-buttons">
                 {(index > 0)

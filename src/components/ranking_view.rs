@@ -3,13 +3,14 @@
 //! Everything shown comes from core's ranking, made for the browser's date so that dated
 //! facts say how far away they are or that they have passed.
 
+use crate::components::answers_recap::{AnswersRecap, VerdictLegend, VerdictPill};
+use crate::components::method_links::MethodLinks;
 use crate::i18n::{lang, t, text};
 use crate::pages::plan::Step;
 use crate::url_state::query_with;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use smarthost_core::method::MethodId;
-use smarthost_core::plan::{for_sender, rank, Answers, Client, RankedMethod, Verdict};
+use smarthost_core::plan::{for_sender, rank, Answers, RankedMethod, Verdict};
 
 #[component]
 pub fn RankingView(answers: Memo<Answers>) -> impl IntoView {
@@ -43,6 +44,8 @@ pub fn RankingView(answers: Memo<Answers>) -> impl IntoView {
                 <button type="button" class="secondary" on:click=change>{t("ui.plan.change")}</button>
                 <a href=compare_href>{t("ui.plan.compare-link")}</a>
             </div>
+            <AnswersRecap answers=answers />
+            <VerdictLegend />
             {move || (!crate::embed::is_embedded(&location.search.get()))
                 .then(|| view! { <crate::embed::EmbedSnippet /> })}
             <ol class="ranked-methods">
@@ -51,7 +54,7 @@ pub fn RankingView(answers: Memo<Answers>) -> impl IntoView {
                         .get()
                         .methods
                         .into_iter()
-                        .map(|m| view! { <li><MethodResult method=m client=answers.get().client /></li> })
+                        .map(|m| view! { <li><MethodResult method=m answers=answers.get() /></li> })
                         .collect_view()
                 }}
             </ol>
@@ -60,41 +63,20 @@ pub fn RankingView(answers: Memo<Answers>) -> impl IntoView {
 }
 
 #[component]
-fn MethodResult(method: RankedMethod, client: Option<Client>) -> impl IntoView {
+fn MethodResult(method: RankedMethod, answers: Answers) -> impl IntoView {
     let id = method.id;
     let verdict = method.verdict;
-    let verdict_class = format!("verdict {}", verdict.as_str());
+    let client = answers.client;
     let reasons = method.reasons.clone();
-    // Methods that need a connector link to its steps.
-    let connector_kind = match id {
-        MethodId::RelayIp => Some("relay-ip"),
-        MethodId::RelayCert => Some("relay-cert"),
-        MethodId::DirectSend => Some("partner"),
-        _ => None,
-    };
-    let connector_link = connector_kind
-        .filter(|_| verdict != Verdict::NotPossible)
-        .map(|kind| {
-            let base = crate::base_path::href("/connector");
-            // An application's steps say "the application", as its reasons do.
-            let sender = match client {
-                Some(Client::Application) => "&client=application",
-                _ => "",
-            };
-            let lang_href = move || {
-                format!(
-                    "{base}?kind={kind}{sender}&lang={}",
-                    crate::i18n::lang().code()
-                )
-            };
-            view! { <p><a href=lang_href>{t("ui.plan.connector-link")}</a></p> }
-        });
+    // A method that is ruled out has no next step.
+    let links = (verdict != Verdict::NotPossible)
+        .then(|| view! { <MethodLinks method=id answers=answers /> });
     view! {
         <article class="method-result" data-method=id.as_str() data-verdict=verdict.as_str()>
             <h3>
                 {move || text(&id.key("name"))}
                 " "
-                <span class=verdict_class>{move || text(&format!("verdict.{}", verdict.as_str()))}</span>
+                <VerdictPill verdict=verdict />
             </h3>
             <p>{move || text(&for_sender(&id.key("summary"), client))}</p>
             <ul class="reasons">
@@ -114,7 +96,7 @@ fn MethodResult(method: RankedMethod, client: Option<Client>) -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
-            {connector_link}
+            {links}
         </article>
     }
 }

@@ -10,7 +10,7 @@ use leptos_router::hooks::{use_location, use_query_map};
 use smarthost_core::plan::{for_sender, AnswerError, Answers, QUESTIONS};
 
 /// Where the wizard is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Step {
     Question(usize),
     Results,
@@ -94,10 +94,16 @@ pub fn Plan() -> impl IntoView {
                     }
                 })
         }}
-        {move || match step.get() {
-            Step::Question(index) => view! { <QuestionStep index=index answers=answers /> }.into_any(),
-            Step::Results => view! { <RankingView answers=answers /> }.into_any(),
-        }}
+        // Keyed by the step, so each step gets its own elements. Rebuilt in place, one
+        // question's radios would be renamed into the next question's group; a radio
+        // still checked there ("I don't know", left checked) unchecks the group's answer
+        // as it joins it, and Back showed nothing selected (review X-1).
+        <For each=move || [step.get()] key=|step| *step let(step)>
+            {match step {
+                Step::Question(index) => view! { <QuestionStep index=index answers=answers /> }.into_any(),
+                Step::Results => view! { <RankingView answers=answers /> }.into_any(),
+            }}
+        </For>
     }
 }
 

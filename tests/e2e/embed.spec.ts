@@ -11,8 +11,9 @@ test.describe("embed mode", () => {
     await expect(page.locator(".embed-snippet")).toHaveCount(0);
 
     await page.goto(siteUrl("?embed=1&recipients=internal&step=results"));
-    const href = await page.locator('.method-result[data-method="direct-send"] a').getAttribute("href");
-    expect(href).toContain("/connector");
+    const href = await page.locator('.method-result[data-method="direct-send"] a[data-link="card"]').getAttribute("href");
+    expect(href).toContain("/cards/");
+    expect(href).toContain("embed=1");
   });
 
   test("posts its height to the parent page", async ({ page }) => {

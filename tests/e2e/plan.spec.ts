@@ -1,21 +1,6 @@
 import { test, expect, type Page } from "@playwright/test";
 import { siteUrl } from "./site";
-
-/** Answers the current question by its visible label, then goes on. */
-async function answer(page: Page, label: string | RegExp) {
-  await page.getByRole("group").getByLabel(label, { exact: typeof label === "string" }).check();
-}
-
-async function next(page: Page) {
-  await page.getByRole("button", { name: "Next" }).click();
-}
-
-async function ranking(page: Page) {
-  await page.getByRole("button", { name: "See the ranking" }).click();
-  await expect(page.getByRole("heading", { name: "Your ranking" })).toBeFocused();
-}
-
-const recommended = (page: Page) => page.locator('.method-result[data-verdict="recommended"]');
+import { answer, method, next, on, ranking, recommended } from "./plan-page";
 
 test.describe("the planner", () => {
   test("internal-only scanner without TLS gets Direct Send, and the link reproduces it", async ({ page }) => {
@@ -170,12 +155,6 @@ test.describe("languages", () => {
   });
 });
 
-/** Fixes the browser's clock at midday UTC of `day`, before the page loads. */
-async function on(page: Page, day: string) {
-  await page.clock.setFixedTime(new Date(`${day}T12:00:00Z`));
-}
-
-const method = (page: Page, id: string) => page.locator(`.method-result[data-method="${id}"]`);
 const firstReason = (page: Page, id: string) => method(page, id).locator(".reasons li").first();
 
 test.describe("dated facts follow the browser's date", () => {

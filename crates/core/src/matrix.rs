@@ -177,6 +177,32 @@ pub fn comparison_matrix(cloud: Cloud, lang: Lang, today: Date) -> Matrix {
     }
 }
 
+impl Matrix {
+    /// The columns (and each row's cells) put in `order`, e.g. a ranking's, so the
+    /// method a reader weighs first is the first column; methods `order` does not name
+    /// keep their table order after the named ones.
+    pub fn ordered_by(mut self, order: &[MethodId]) -> Matrix {
+        let position = |id: MethodId| order.iter().position(|o| *o == id).unwrap_or(order.len());
+        let mut permutation: Vec<usize> = (0..self.columns.len()).collect();
+        // A stable sort keeps the table order among methods `order` does not name.
+        permutation.sort_by_key(|&i| position(self.columns[i].0));
+        let take = |items: &[String]| -> Vec<String> {
+            permutation
+                .iter()
+                .filter_map(|&i| items.get(i).cloned())
+                .collect()
+        };
+        self.columns = permutation
+            .iter()
+            .filter_map(|&i| self.columns.get(i).cloned())
+            .collect();
+        for row in &mut self.rows {
+            row.cells = take(&row.cells);
+        }
+        self
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -323,5 +349,37 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn columns_follow_a_given_order_and_their_cells_move_with_them() {
+        let matrix = comparison_matrix(Cloud::Worldwide, Lang::En, TODAY);
+        let acs_cells: Vec<String> = {
+            let acs = matrix
+                .columns
+                .iter()
+                .position(|(id, _)| *id == MethodId::Acs);
+            let acs = acs.unwrap_or(usize::MAX);
+            matrix.rows.iter().map(|r| r.cells[acs].clone()).collect()
+        };
+        let ordered = matrix
+            .clone()
+            .ordered_by(&[MethodId::Acs, MethodId::DirectSend]);
+        assert_eq!(ordered.columns[0].0, MethodId::Acs);
+        assert_eq!(ordered.columns[1].0, MethodId::DirectSend);
+        assert_eq!(ordered.columns.len(), matrix.columns.len());
+        for (row, acs_cell) in ordered.rows.iter().zip(&acs_cells) {
+            assert_eq!(&row.cells[0], acs_cell, "{}", row.label);
+            assert_eq!(row.cells.len(), ordered.columns.len());
+        }
+        // The others keep the table's order after the named ones.
+        let rest: Vec<MethodId> = ordered.columns[2..].iter().map(|(id, _)| *id).collect();
+        let table_rest: Vec<MethodId> = matrix
+            .columns
+            .iter()
+            .map(|(id, _)| *id)
+            .filter(|id| !matches!(id, MethodId::Acs | MethodId::DirectSend))
+            .collect();
+        assert_eq!(rest, table_rest);
     }
 }

@@ -1,12 +1,16 @@
 //! The planner: the questionnaire and the ranking of methods it produces.
 
+pub mod connector_advice;
 pub mod questions;
 pub mod rank;
+pub mod recap;
 pub mod wording;
 
 #[cfg(test)]
 mod scenarios;
 
+pub use connector_advice::{connector_advice, ConnectorAdvice, DirectSendConnector};
 pub use questions::{question, AnswerError, Answers, Client, Question, QUESTIONS};
 pub use rank::{rank, Effect, RankedMethod, Ranking, Reason, Verdict};
+pub use recap::{recap, RecapLine};
 pub use wording::for_sender;

@@ -58,8 +58,8 @@ const SCENARIOS: &[Scenario] = &[
             ("client-submission", R, &["oauth-supported", "port-587-available", "works-from-cloud-hosting", "reaches-external"]),
             ("direct-send", X, &["direct-send-internal-only", "port-25-needed"]),
             ("relay-ip", X, &["relay-ip-not-from-cloud"]),
-            ("graph-api", P, &["graph-for-applications"]),
-            ("acs", P, &["acs-setup-effort"]),
+            ("graph-api", P, &["graph-for-applications", "graph-after-smtp-auth"]),
+            ("acs", P, &["acs-setup-in-cloud"]),
         ],
     },
     Scenario {

@@ -175,12 +175,41 @@ pub fn rank(answers: &Answers, today: Date) -> Ranking {
             best.verdict = Verdict::Recommended;
         }
     }
+    say_why_graph_comes_after_smtp_auth(&mut ranked, answers, today);
     for m in &mut ranked {
         put_deciding_reason_first(m);
     }
     Ranking {
         today,
         methods: ranked,
+    }
+}
+
+/// Both need a licensed mailbox and Graph has no SMTP sign-in to retire, so a reader
+/// asks why SMTP AUTH with OAuth is recommended over it: say so on Graph's card.
+fn say_why_graph_comes_after_smtp_auth(
+    ranked: &mut [RankedMethod],
+    answers: &Answers,
+    today: Date,
+) {
+    let submission_first = ranked
+        .first()
+        .is_some_and(|m| m.id == MethodId::ClientSubmission && m.verdict == Verdict::Recommended);
+    if !submission_first || answers.client != Some(Client::Application) {
+        return;
+    }
+    if let Some(graph) = ranked
+        .iter_mut()
+        .find(|m| m.id == MethodId::GraphApi && m.verdict == Verdict::Possible)
+    {
+        graph.reasons.push(Reason {
+            code: "graph-after-smtp-auth",
+            effect: Effect::Note,
+            question: None,
+            milestone: None,
+            client: answers.client,
+            today,
+        });
     }
 }
 

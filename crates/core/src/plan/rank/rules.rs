@@ -271,7 +271,13 @@ fn acs(a: &Answers, c: &mut Collector) {
         c.by("volume", "acs-for-bulk-external", Effect::For);
     }
     if a.volume != Some(Volume::Bulk) && !username_password_to_external {
-        c.by("volume", "acs-setup-effort", Effect::Against);
+        // Running in Azure already, the resources ACS needs sit next to the sender: the
+        // effort is then worth a note, not a reason against.
+        if a.hosting == Some(Hosting::ThirdPartyCloud) {
+            c.by("hosting", "acs-setup-in-cloud", Effect::Note);
+        } else {
+            c.by("volume", "acs-setup-effort", Effect::Against);
+        }
     }
     c.note("acs-default-limits");
 }
@@ -366,6 +372,7 @@ pub const ALL_REASON_CODES: &[&str] = &[
     "acs-username-password",
     "acs-for-bulk-external",
     "acs-setup-effort",
+    "acs-setup-in-cloud",
     "acs-default-limits",
     "use-existing-server",
     "onprem-server-check",
@@ -376,6 +383,7 @@ pub const ALL_REASON_CODES: &[&str] = &[
     "graph-needs-application",
     "graph-for-applications",
     "graph-needs-oauth",
+    "graph-after-smtp-auth",
     "client-check",
     "bulk-mailbox-limits",
 ];
