@@ -12,41 +12,51 @@ pub fn is_embedded(search: &str) -> bool {
         .any(|(k, v)| k == "embed" && (v == "1" || v == "true"))
 }
 
-/// Posts `{type: "smarthost:height", height}` to the parent window whenever the page's
-/// height changes. The height is not sensitive, so any parent origin may receive it.
-pub fn post_height_to_parent() {
+/// Posts `{type: "smarthost:height", height}` to the parent window whenever the height
+/// of `content` (the page's `<main>`) changes, so the frame shrinks as well as grows.
+/// The document's own height cannot serve: it is never less than the frame's viewport,
+/// so once a wiki had enlarged the frame the page could never ask for less. The height
+/// is not sensitive, so any parent origin may receive it.
+pub fn post_height_to_parent(content: web_sys::HtmlElement) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let Some(body) = window.document().and_then(|d| d.body()) else {
+    let Ok(Some(parent)) = window.parent() else {
         return;
     };
-    let Ok(parent) = window.parent() else {
-        return;
-    };
-    let Some(parent) = parent else {
-        return;
-    };
+    let body = window.document().and_then(|d| d.body());
+    let observed = content.clone();
+    let mut last_posted = None;
     let post = move || {
-        let Some(root) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        else {
+        let height = content_bottom(&content);
+        if last_posted == Some(height) {
             return;
-        };
+        }
+        last_posted = Some(height);
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"type".into(), &"smarthost:height".into());
-        let _ = js_sys::Reflect::set(&message, &"height".into(), &root.scroll_height().into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
         let _ = parent.post_message(&message, "*");
     };
-    post();
     let callback = Closure::<dyn FnMut()>::new(post);
-    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+    let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
+        return;
+    };
+    // The observer reports each element once when observing starts, which posts the
+    // first height. The body too: a notice above the content moves it without resizing it.
+    observer.observe(&observed);
+    if let Some(body) = body {
         observer.observe(&body);
-        // The observer lives as long as the page; so must its callback.
-        callback.forget();
-        std::mem::forget(observer);
     }
+    // The observer lives as long as the page; so must its callback.
+    callback.forget();
+    std::mem::forget(observer);
+}
+
+/// Where `content` ends, in CSS pixels from the top of the document: the height the
+/// frame needs to show the page without a scroll bar or a gap.
+fn content_bottom(content: &web_sys::HtmlElement) -> i32 {
+    content.offset_top().saturating_add(content.offset_height())
 }
 
 /// A copyable iframe snippet for the current page in embed mode.

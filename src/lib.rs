@@ -23,6 +23,7 @@ mod offline;
 mod pages;
 mod plan_links;
 mod settings;
+mod skip_link;
 mod storage;
 mod today;
 mod url_state;
@@ -134,8 +135,14 @@ fn Shell(screens: Screens) -> impl IntoView {
     };
     let location = leptos_router::hooks::use_location();
     let embedded = embed::is_embedded(&location.search.get_untracked());
+    let main_ref = NodeRef::<leptos::html::Main>::new();
     if embedded {
-        embed::post_height_to_parent();
+        // Once <main> is in the document: its height is the one the parent needs.
+        Effect::new(move |_| {
+            if let Some(main) = main_ref.get() {
+                embed::post_height_to_parent(main);
+            }
+        });
     }
     let switch_href = move || {
         let (code, _) = other_lang();
@@ -144,7 +151,7 @@ fn Shell(screens: Screens) -> impl IntoView {
     };
     let chrome = (!embedded).then(|| {
         view! {
-        <a class="skip-link" href="#main">{t("ui.skip")}</a>
+        <skip_link::SkipLink target="main" />
         <header class="site-header">
             {if screens.local.contains(&"/") {
                 view! { <A href=link("/") attr:class="brand">"smarthost"</A> }.into_any()
@@ -188,7 +195,7 @@ fn Shell(screens: Screens) -> impl IntoView {
     view! {
         {chrome}
         {catalog_failed}
-        <main id="main" tabindex="-1" class:embedded=embedded>
+        <main id="main" tabindex="-1" class:embedded=embedded node_ref=main_ref>
             {(screens.routes)()}
         </main>
         {footer}

@@ -4,7 +4,8 @@ import { siteUrl, subPathUrl } from "./site";
 import { pdfPages, PT_PER_MM, squash } from "./pdf";
 
 // The guides that `smarthost build` writes into dist/guide/ (cargo xtask build): plain
-// HTML and CSS, so every test but the planner link runs with JavaScript off.
+// HTML and CSS, so every test but the planner link runs with JavaScript off. Their one
+// script, assets/embed.js, serves only embed mode and the embed snippet (embed.spec.ts).
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
@@ -27,7 +28,8 @@ test.describe("setup guides without JavaScript", () => {
     expect(response?.status()).toBe(200);
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("SMTP relay with a connector");
-    await expect(page.locator("script")).toHaveCount(0);
+    await expect(page.locator("script")).toHaveCount(1);
+    await expect(page.locator("script")).toHaveAttribute("src", "../assets/embed.js");
 
     const nav = page.getByRole("navigation", { name: "Guides" });
     // Every English guide (12 so far) and the device cards.
@@ -46,7 +48,9 @@ test.describe("setup guides without JavaScript", () => {
     const embed = page.locator("details.embed");
     await expect(embed.locator("pre")).toBeHidden();
     await embed.locator("summary").click();
-    await expect(embed.locator("pre")).toContainText('<iframe src="en/smtp-relay.html"');
+    // Without the script the snippet holds the path, and the help says to prefix it.
+    await expect(embed.locator("pre")).toContainText('<iframe src="en/smtp-relay.html?embed=1"');
+    await expect(embed.locator("p:visible")).toContainText("in front of the path");
 
     await page.locator('a[rel="next"]').click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("High Volume Email (HVE)");
@@ -106,8 +110,9 @@ test.describe("setup guides without JavaScript", () => {
   });
 });
 
-// axe-core runs as a script inside the page, so these keep JavaScript on; the pages
-// themselves have none (checked above), so what axe sees is what a no-script reader gets.
+// axe-core runs as a script inside the page, so these keep JavaScript on; outside embed
+// mode the pages' one script only rewrites the embed snippet, so what axe sees is what a
+// no-script reader gets.
 test.describe("setup guides pass axe-core", () => {
   test("axe-core: an English page", async ({ page }) => {
     await page.goto(siteUrl("guide/en/choosing-a-method.html"));
@@ -164,3 +169,64 @@ test.describe("setup guides and the planner", () => {
     expect(url.searchParams.get("reject-direct-send")).toBe("on");
   });
 });
+
+// Review J6-2: on a phone the page list comes after the text, so each long page opens with
+// its sections and a pointer to the list.
+const TOC = {
+  en: { toc: "On this page", all: "All guides (at the end of this page)", guides: "Guides" },
+  vi: { toc: "Trong trang này", all: "Tất cả hướng dẫn (ở cuối trang)", guides: "Các hướng dẫn" },
+};
+
+for (const lang of ["en", "vi"] as const) {
+  for (const width of [1366, 390]) {
+    test(`at ${width} px in ${lang}, a long guide page lists its sections in the first screen`, async ({ page }) => {
+      await requireVietnamese(page);
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(siteUrl(`guide/${lang}/direct-send.html`));
+      const toc = page.getByRole("navigation", { name: TOC[lang].toc });
+      await expect(toc).toBeInViewport();
+      expect(await toc.getByRole("listitem").count()).toBeGreaterThanOrEqual(4);
+      await noViolations(page);
+
+      const all = page.getByRole("link", { name: TOC[lang].all });
+      const guides = page.getByRole("navigation", { name: TOC[lang].guides, exact: true });
+      if (width < 768) {
+        // The page list is far below; the pointer takes the keyboard there.
+        await expect(guides).not.toBeInViewport();
+        await all.focus();
+        await page.keyboard.press("Enter");
+        await expect(guides).toBeInViewport();
+        await page.goto(siteUrl(`guide/${lang}/direct-send.html`));
+      } else {
+        // Beside the text the page list is in sight already.
+        await expect(all).toBeHidden();
+        await expect(guides).toBeInViewport();
+      }
+
+      // By keyboard: a section link jumps to its heading.
+      const second = toc.getByRole("link").nth(1);
+      const target = (await second.getAttribute("href")) ?? "";
+      await second.focus();
+      await page.keyboard.press("Enter");
+      await expect(page.locator(target)).toBeInViewport();
+      expect(new URL(page.url()).hash).toBe(target);
+    });
+  }
+}
+
+// Review J6-1: the web guides lead to the web DNS check, not only to the command line.
+for (const [lang, link, heading] of [
+  ["en", "Check your domain's MX and SPF for Direct Send", "Check your domain's DNS"],
+  ["vi", "Kiểm tra MX và SPF của tên miền cho Direct Send", "Kiểm tra DNS của tên miền"],
+] as const) {
+  test(`in ${lang}, "Find your MX host" opens the web DNS check for Direct Send`, async ({ page }) => {
+    await requireVietnamese(page);
+    await page.goto(siteUrl(`guide/${lang}/direct-send.html#find-your-mx-host`));
+    await page.getByRole("link", { name: link }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+    const url = new URL(page.url());
+    expect(url.pathname).toMatch(/\/check\/$/);
+    expect(url.searchParams.get("method")).toBe("direct-send");
+    expect(url.searchParams.get("lang")).toBe(lang);
+  });
+}

@@ -4,6 +4,7 @@
 
 use super::events::{raw, Failure, Spanned, TEMPLATE_IDS};
 use super::markup::{around_slot, slot};
+use super::rendered::Section;
 use super::slug::Slugs;
 use super::strings::{t, Text};
 use maud::{html, Markup, PreEscaped};
@@ -132,6 +133,7 @@ pub(crate) fn number_footnotes<'a>(
 pub(crate) fn anchor_headings<'a>(
     events: Vec<Spanned<'a>>,
     ids: &mut HashSet<String>,
+    sections: &mut Vec<Section>,
 ) -> Result<Vec<Spanned<'a>>, Failure> {
     // Explicit ids first, so a generated id never takes one that a later heading names.
     let mut generated = Slugs::with_reserved(&ids.iter().map(String::as_str).collect::<Vec<_>>());
@@ -176,20 +178,24 @@ pub(crate) fn anchor_headings<'a>(
             }
             inner.push(event);
         }
+        let text: String = inner
+            .iter()
+            .filter_map(|e| match e {
+                Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect();
         let id = match id {
             Some(id) => id.trim().to_owned(),
-            None => {
-                let text: String = inner
-                    .iter()
-                    .filter_map(|e| match e {
-                        Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
-                        _ => None,
-                    })
-                    .collect();
-                generated.unique(&text, "section")
-            }
+            None => generated.unique(&text, "section"),
         };
         ids.insert(id.clone());
+        if level == HeadingLevel::H2 {
+            sections.push(Section {
+                id: id.clone(),
+                title: text.trim().to_owned(),
+            });
+        }
         let has_link = inner
             .iter()
             .any(|e| matches!(e, Event::Start(Tag::Link { .. })));

@@ -16,7 +16,7 @@ pub(crate) fn extensions() -> Extensions {
 }
 
 /// Ids the page template uses; a heading may not take them.
-pub(crate) const TEMPLATE_IDS: [&str; 1] = ["content"];
+pub(crate) const TEMPLATE_IDS: [&str; 3] = ["content", "guides", "page-toc-title"];
 
 pub(crate) type Spanned<'a> = (Event<'a>, Range<usize>);
 

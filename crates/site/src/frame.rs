@@ -41,7 +41,7 @@ impl Nav {
     /// `current` (an href from `<lang>/`).
     pub(crate) fn html(&self, prefix: &str, current: &str) -> Markup {
         html! {
-            nav class="guide-nav" aria-label=(t(self.lang, Text::GuidesNav)) {
+            nav id="guides" class="guide-nav" aria-label=(t(self.lang, Text::GuidesNav)) {
                 "\n"
                 ol {
                     "\n"
@@ -163,6 +163,9 @@ pub(crate) fn page_frame(frame: &Frame) -> String {
                 link rel="icon" href={ (root) "assets/favicon.svg" } type="image/svg+xml"; "\n"
                 link rel="stylesheet" href={ (root) "assets/guide.css" }; "\n"
                 link rel="stylesheet" href={ (root) "assets/card.css" }; "\n"
+                // Blocking on purpose (about 1 KB compressed): an embedded page must hide
+                // its header before the first paint.
+                script src={ (root) "assets/embed.js" } {} "\n"
             }
             "\n"
             body class=(frame.body_class) {

@@ -87,7 +87,8 @@ pub(crate) fn render(
     .map_err(at)?;
     let mut ids: HashSet<String> = TEMPLATE_IDS.iter().map(|s| (*s).to_owned()).collect();
     let events = anchors::number_footnotes(events, ctx.lang, &mut ids).map_err(at)?;
-    let events = anchors::anchor_headings(events, &mut ids).map_err(at)?;
+    let mut sections = Vec::new();
+    let events = anchors::anchor_headings(events, &mut ids, &mut sections).map_err(at)?;
     let events = mark_up_tables(events);
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter().map(|(event, _)| event));
@@ -95,6 +96,7 @@ pub(crate) fn render(
         html: out,
         ids,
         links,
+        sections,
     })
 }
 

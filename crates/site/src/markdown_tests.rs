@@ -129,6 +129,30 @@ fn generated_ids_step_around_explicit_ones_later_on_the_page() {
 }
 
 #[test]
+fn the_sections_are_the_level_two_headings_with_their_ids_and_plain_text() {
+    let rendered = render_with(
+        "## Find the `MX` host {#mx}\n\n### Detail\n\n## Port 25\n\n## Guides\n",
+        Lang::En,
+        false,
+    )
+    .unwrap_or_default();
+    let sections: Vec<(&str, &str)> = rendered
+        .sections
+        .iter()
+        .map(|s| (s.id.as_str(), s.title.as_str()))
+        .collect();
+    // "guides" is the page list's id, so the heading steps around it.
+    assert_eq!(
+        sections,
+        [
+            ("mx", "Find the MX host"),
+            ("port-25", "Port 25"),
+            ("guides-2", "Guides")
+        ]
+    );
+}
+
+#[test]
 fn duplicate_or_reserved_heading_ids_are_errors() {
     assert_eq!(
         error("## A {#x}\n\ntext\n\n## B {#x}\n"),
@@ -303,7 +327,7 @@ fn shortcode_paragraphs_are_replaced_and_errors_carry_the_line() {
     assert!(html("Write `{{ matrix }}` or {{ matrix }} inline.\n").contains("{{ matrix }} inline"));
     assert_eq!(
         error("Intro.\n\n\n{{ matrx }}\n"),
-        (13, "unknown shortcode `matrx`; the shortcodes are: matrix, method-settings, connector, fact, plan-link, card, explain-link, bounces".to_owned())
+        (13, "unknown shortcode `matrx`; the shortcodes are: matrix, method-settings, connector, fact, plan-link, card, explain-link, check-link, bounces".to_owned())
     );
 }
 

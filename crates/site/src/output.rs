@@ -34,6 +34,7 @@ pub(crate) fn generated_files(
         "assets/guide.css",
         "assets/card.css",
         "assets/favicon.svg",
+        "assets/embed.js",
     ]
     .into_iter()
     .map(str::to_owned)

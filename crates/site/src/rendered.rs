@@ -14,6 +14,15 @@ pub(crate) struct Rendered {
     /// Every id an `#anchor` may name: headings, footnotes and their references.
     pub(crate) ids: HashSet<String>,
     pub(crate) links: Vec<LinkRef>,
+    /// The page's sections (its `##` headings) in order, for its table of contents.
+    pub(crate) sections: Vec<Section>,
+}
+
+/// A `##` heading: the id it was given and its text without markup.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Section {
+    pub(crate) id: String,
+    pub(crate) title: String,
 }
 
 /// Every page's rendering.

@@ -18,6 +18,8 @@ pub(crate) enum Text {
     Next,
     PagerNav,
     EmbedSummary,
+    TocNav,
+    TocAllGuides,
     EmbedHelp,
     EmbedHelpNoBase,
     DeviceCards,
@@ -36,7 +38,7 @@ pub(crate) enum Text {
 
 impl Text {
     #[cfg(test)]
-    pub(crate) const ALL: [Text; 24] = [
+    pub(crate) const ALL: [Text; 26] = [
         Text::LanguageName,
         Text::SiteName,
         Text::GuidesNav,
@@ -47,6 +49,8 @@ impl Text {
         Text::Next,
         Text::PagerNav,
         Text::EmbedSummary,
+        Text::TocNav,
+        Text::TocAllGuides,
         Text::EmbedHelp,
         Text::EmbedHelpNoBase,
         Text::DeviceCards,
@@ -77,6 +81,8 @@ impl Text {
             Text::Next => "site.pager.next",
             Text::PagerNav => "site.pager.nav",
             Text::EmbedSummary => "site.embed.summary",
+            Text::TocNav => "site.toc.nav",
+            Text::TocAllGuides => "site.toc.all-guides",
             Text::EmbedHelp => "site.embed.help",
             Text::EmbedHelpNoBase => "site.embed.help-no-base",
             Text::DeviceCards => "site.devices.title",

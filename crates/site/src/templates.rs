@@ -24,7 +24,7 @@ use super::links::app_href;
 use super::options::Options;
 use super::output::OutputFile;
 use super::parallel::parallel_map;
-use super::rendered::RenderedSite;
+use super::rendered::{RenderedSite, Section};
 use super::strings::{t, Text};
 use super::{device_pages, fragments, sitemap};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
@@ -34,6 +34,8 @@ use smarthost_core::i18n::Lang;
 pub(crate) const GUIDE_CSS: &str = include_str!("guide.css");
 /// The app's card stylesheet: one source for the app and the guide's device pages.
 pub(crate) const CARD_CSS: &str = include_str!("../../../assets/card.css");
+/// Embed mode for guide and device pages (`?embed=1`), and the absolute embed snippet.
+pub(crate) const EMBED_JS: &str = include_str!("embed.js");
 /// The app's icon, so guide pages do not make browsers ask for a missing /favicon.ico.
 pub(crate) const FAVICON: &str = include_str!("../../../assets/favicon.svg");
 
@@ -48,6 +50,7 @@ pub(crate) fn render_site(
         OutputFile::new("assets/guide.css".to_owned(), GUIDE_CSS.to_owned()),
         OutputFile::new("assets/card.css".to_owned(), CARD_CSS.to_owned()),
         OutputFile::new("assets/favicon.svg".to_owned(), FAVICON.to_owned()),
+        OutputFile::new("assets/embed.js".to_owned(), EMBED_JS.to_owned()),
         OutputFile::new("index.html".to_owned(), chooser(site, options)),
         OutputFile::new(
             "sitemap.xml".to_owned(),
@@ -84,13 +87,14 @@ pub(crate) fn render_site(
         match *job {
             Job::Guide(lang_site, index) => {
                 let page = &lang_site.pages[index];
-                let body = rendered
-                    .get(page.lang, &page.slug)
-                    .map_or("", |r| r.html.as_str());
+                let rendered_page = rendered.get(page.lang, &page.slug);
+                let body = rendered_page.map_or("", |r| r.html.as_str());
+                let sections = rendered_page.map_or(&[][..], |r| r.sections.as_slice());
                 if let Some(nav) = nav_of(lang_site.lang) {
+                    let content = PageContent { body, sections };
                     out.push(OutputFile::new(
                         page.output_path(),
-                        guide_page(site, lang_site, index, body, nav, options),
+                        guide_page(site, lang_site, index, content, nav, options),
                     ));
                 }
                 if options.fragments {
@@ -124,14 +128,21 @@ pub(crate) fn render_site(
     files
 }
 
+/// What the Markdown stage made of a page: its body and its sections.
+struct PageContent<'a> {
+    body: &'a str,
+    sections: &'a [Section],
+}
+
 fn guide_page(
     site: &Site,
     lang_site: &LangSite,
     index: usize,
-    body: &str,
+    content: PageContent,
     nav: &Nav,
     options: &Options,
 ) -> String {
+    let PageContent { body, sections } = content;
     let page = &lang_site.pages[index];
     let lang = page.lang;
     let path = page.output_path();
@@ -146,6 +157,7 @@ fn guide_page(
             "\n"
             header class="page-header" { "\n" (page_heading(page)) }
             "\n"
+            (table_of_contents(lang, sections))
             // The Markdown stage's HTML: pulldown-cmark escaped the page's text, and raw
             // HTML in it is text too unless the build was given --allow-html.
             (PreEscaped(body))
@@ -181,11 +193,37 @@ fn guide_page(
     })
 }
 
-/// A copyable iframe snippet (text only: no script) to embed the page in a wiki.
+/// "On this page": a link to each section, so a reader on a phone, where the page list
+/// comes after the text, sees what the page holds and can jump there (and to the list).
+/// Pages with fewer than three sections are short enough without one.
+fn table_of_contents(lang: Lang, sections: &[Section]) -> Markup {
+    html! {
+        @if sections.len() >= 3 {
+            nav class="page-toc" aria-labelledby="page-toc-title" {
+                "\n"
+                p id="page-toc-title" class="page-toc-title" { (t(lang, Text::TocNav)) } "\n"
+                ol {
+                    "\n"
+                    @for section in sections {
+                        li { a href={ "#" (section.id) } { (section.title) } } "\n"
+                    }
+                }
+                "\n"
+                p class="toc-all-guides" { a href="#guides" { (t(lang, Text::TocAllGuides)) } } "\n"
+            }
+            "\n"
+        }
+    }
+}
+
+/// A copyable iframe snippet (text only) to embed the page, in embed mode, in a wiki.
+/// Without `--base-url` the build does not know the address, so the snippet holds the
+/// path and its help says to prefix it; embed.js then puts in the address the reader is
+/// looking at and swaps the help for the plain one.
 fn embed_box(lang: Lang, title: &str, path: &str, options: &Options) -> Markup {
-    let (src, help) = match &options.base_url {
-        Some(base) => (format!("{base}{path}"), Text::EmbedHelp),
-        None => (path.to_owned(), Text::EmbedHelpNoBase),
+    let src = match &options.base_url {
+        Some(base) => format!("{base}{path}?embed=1"),
+        None => format!("{path}?embed=1"),
     };
     let snippet = html! {
         iframe src=(src) title=(title) width="100%" height="800" loading="lazy" {}
@@ -194,9 +232,14 @@ fn embed_box(lang: Lang, title: &str, path: &str, options: &Options) -> Markup {
         details class="embed" {
             "\n"
             summary { (t(lang, Text::EmbedSummary)) } "\n"
-            p { (t(lang, help)) } "\n"
+            @if options.base_url.is_some() {
+                p { (t(lang, Text::EmbedHelp)) } "\n"
+            } @else {
+                p data-embed-help-relative { (t(lang, Text::EmbedHelpNoBase)) } "\n"
+                p data-embed-help-absolute hidden { (t(lang, Text::EmbedHelp)) } "\n"
+            }
             // The snippet is shown as text, escaped once more.
-            pre { code { (snippet.into_string()) } } "\n"
+            pre { code data-embed-snippet { (snippet.into_string()) } } "\n"
         }
         "\n"
     }

@@ -85,6 +85,7 @@ fn the_layout_is_sorted_and_complete() {
         paths,
         [
             "assets/card.css",
+            "assets/embed.js",
             "assets/favicon.svg",
             "assets/guide.css",
             "en/b.fragment.html",
@@ -161,10 +162,20 @@ fn pages_have_nav_pager_language_switch_and_planner_link() {
     );
     assert!(home.contains("<a href=\"b.html#part\">b</a>"), "{home}");
     assert!(
-        home.contains("&lt;iframe src=&quot;en/index.html&quot;"),
+        home.contains("&lt;iframe src=&quot;en/index.html?embed=1&quot;"),
         "{home}"
     );
-    assert!(!home.contains("<script"), "no JavaScript anywhere");
+    // One script, the embed mode's file: nothing inline, which a strict CSP would block.
+    assert_eq!(home.matches("<script").count(), 1, "{home}");
+    assert!(
+        home.contains("<script src=\"../assets/embed.js\"></script>"),
+        "{home}"
+    );
+    // The embed.js swaps the help once it has made the snippet absolute.
+    assert!(
+        home.contains("<p data-embed-help-absolute hidden>"),
+        "{home}"
+    );
     // No translation: no switcher, no alternates.
     let c = built.text("en/c.html");
     assert!(!c.contains("hreflang"), "{c}");
@@ -175,6 +186,37 @@ fn pages_have_nav_pager_language_switch_and_planner_link() {
         "{vi}"
     );
     assert!(vi.contains("href=\"../../?lang=vi\""), "{vi}");
+}
+
+#[test]
+fn pages_with_three_sections_or_more_list_them_at_the_top() {
+    let section = |id: &str, title: &str| Section {
+        id: id.to_owned(),
+        title: title.to_owned(),
+    };
+    let sections = [
+        section("mx", "Find <your> MX host"),
+        section("port-25", "Port 25"),
+        section("spf", "SPF"),
+    ];
+    let toc = table_of_contents(Lang::Vi, &sections).into_string();
+    assert!(
+        toc.starts_with("<nav class=\"page-toc\" aria-labelledby=\"page-toc-title\">"),
+        "{toc}"
+    );
+    assert!(toc.contains(">Trong trang này</p>"), "{toc}");
+    assert!(
+        toc.contains("<li><a href=\"#mx\">Find &lt;your&gt; MX host</a></li>"),
+        "{toc}"
+    );
+    assert!(
+        toc.contains("<a href=\"#guides\">Tất cả hướng dẫn (ở cuối trang)</a>"),
+        "{toc}"
+    );
+    assert_eq!(
+        table_of_contents(Lang::En, &sections[..2]).into_string(),
+        ""
+    );
 }
 
 #[test]
@@ -194,7 +236,9 @@ fn base_url_makes_canonical_sitemap_and_fragment_links_absolute() {
     );
     assert!(home.contains("<link rel=\"alternate\" hreflang=\"vi\" href=\"https://it.contoso.com/guide/vi/index.html\">"), "{home}");
     assert!(
-        home.contains("&lt;iframe src=&quot;https://it.contoso.com/guide/en/index.html&quot;"),
+        home.contains(
+            "&lt;iframe src=&quot;https://it.contoso.com/guide/en/index.html?embed=1&quot;"
+        ),
         "{home}"
     );
     let sitemap = built.text("sitemap.xml");

@@ -182,16 +182,38 @@ pub(super) fn card(args: &Args, ctx: &Context) -> Result<Markup, String> {
 /// The `explain-link` shortcode: a link to the planner's "Explain a bounce" screen, with
 /// `paste` (an error text) filled in when given.
 pub(super) fn explain_link(args: &Args, ctx: &Context) -> Result<Markup, String> {
-    let text = args.required("text").trim();
-    if text.is_empty() {
-        return Err("shortcode `explain-link`: text must not be empty".to_owned());
-    }
     let mut query: Vec<QueryPair> = Vec::new();
     if let Some(paste) = args.get("paste").map(str::trim).filter(|p| !p.is_empty()) {
         query.push(("text", paste.to_owned()));
     }
+    screen_link("explain-link", "explain/", query, args, ctx)
+}
+
+/// The `check-link` shortcode: a link to the web DNS check, with the sending method
+/// chosen when `method` is given, so a reader of the web guide need not install the CLI.
+pub(super) fn check_link(args: &Args, ctx: &Context) -> Result<Markup, String> {
+    let mut query: Vec<QueryPair> = Vec::new();
+    if args.get("method").is_some() {
+        query.push(("method", args.method()?.as_str().to_owned()));
+    }
+    screen_link("check-link", "check/", query, args, ctx)
+}
+
+/// A paragraph linking to the planner's `screen` with `query` and the page's language,
+/// worded by the shortcode's `text`.
+fn screen_link(
+    shortcode: &str,
+    screen: &str,
+    mut query: Vec<QueryPair>,
+    args: &Args,
+    ctx: &Context,
+) -> Result<Markup, String> {
+    let text = args.required("text").trim();
+    if text.is_empty() {
+        return Err(format!("shortcode `{shortcode}`: text must not be empty"));
+    }
     query.push(("lang", ctx.lang.code().to_owned()));
-    let href = app_href(&screen_url(ctx.app_url, "explain/"), ctx.depth, &query);
+    let href = app_href(&screen_url(ctx.app_url, screen), ctx.depth, &query);
     Ok(html! {
         p class="plan-link" { a href=(href) { (text) } } "\n"
     })

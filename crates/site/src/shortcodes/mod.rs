@@ -12,6 +12,7 @@
 //! | `plan-link` | `answers="q=v&..."` `text=` |
 //! | `card` | `device=` |
 //! | `explain-link` | `text=` `[paste=]` |
+//! | `check-link` | `text=` `[method=]` |
 //! | `bounces` | |
 //! | `milestone` (inline) | `key=` (the milestone in the app's words for the build's `--today`) |
 //!
@@ -57,6 +58,7 @@ pub(crate) fn render(code: &Shortcode, ctx: &Context) -> Result<String, String> 
         "plan-link" => blocks::plan_link(&check(&["answers", "text"], &[])?, ctx)?,
         "card" => blocks::card(&check(&["device"], &[])?, ctx)?,
         "explain-link" => blocks::explain_link(&check(&["text"], &["paste"])?, ctx)?,
+        "check-link" => blocks::check_link(&check(&["text"], &["method"])?, ctx)?,
         "bounces" => {
             check(&[], &[])?;
             blocks::bounces(ctx.lang)

@@ -2,7 +2,7 @@
 //! read into a [`Shortcode`].
 
 /// The block shortcodes, each a paragraph of its own.
-pub(crate) const NAMES: [&str; 8] = [
+pub(crate) const NAMES: [&str; 9] = [
     "matrix",
     "method-settings",
     "connector",
@@ -10,6 +10,7 @@ pub(crate) const NAMES: [&str; 8] = [
     "plan-link",
     "card",
     "explain-link",
+    "check-link",
     "bounces",
 ];
 

@@ -95,7 +95,7 @@ fn malformed_shortcodes_say_what_is_wrong() {
 #[test]
 fn unknown_missing_duplicate_and_invalid_arguments_are_errors() {
     for (source, expected) in [
-        ("{{ graph }}", "unknown shortcode `graph`; the shortcodes are: matrix, method-settings, connector, fact, plan-link, card, explain-link, bounces"),
+        ("{{ graph }}", "unknown shortcode `graph`; the shortcodes are: matrix, method-settings, connector, fact, plan-link, card, explain-link, check-link, bounces"),
         ("{{ matrix method=\"hve\" }}", "shortcode `matrix`: unknown argument `method`; it takes: cloud"),
         ("{{ fact kye=\"hve-status\" }}", "shortcode `fact`: unknown argument `kye`; it takes: key"),
         ("{{ fact }}", "shortcode `fact`: missing argument `key`"),
@@ -494,6 +494,27 @@ fn explain_links_open_the_screen_with_the_paste_and_the_language() {
         "https://x.example/app/explain/?a=1#top"
     );
     assert_eq!(super::blocks::screen_url("", "explain/"), "explain/");
+}
+
+#[test]
+fn check_links_open_the_dns_check_with_the_method_and_the_language() {
+    let html = ok("{{ check-link method=\"direct-send\" text=\"Check your MX\" }}");
+    assert_eq!(
+        html,
+        "<p class=\"plan-link\"><a href=\"../../check/?method=direct-send&amp;lang=en\">Check your MX</a></p>\n"
+    );
+    let vi = render_in("{{ check-link text=\"Kiểm tra\" }}", Lang::Vi).unwrap_or_default();
+    assert!(vi.contains("href=\"../../check/?lang=vi\""), "{vi}");
+    assert!(
+        err("{{ check-link method=\"smtp\" text=\"x\" }}")
+            .starts_with("shortcode `check-link`: method=\"smtp\" is not a method"),
+        "{}",
+        err("{{ check-link method=\"smtp\" text=\"x\" }}")
+    );
+    assert_eq!(
+        err("{{ check-link text=\" \" }}"),
+        "shortcode `check-link`: text must not be empty"
+    );
 }
 
 #[test]

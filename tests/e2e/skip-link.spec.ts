@@ -1,0 +1,50 @@
+import { test, expect } from "@playwright/test";
+import { siteUrl, withDoh } from "./site";
+import { expectNoAxeViolations } from "./axe-audit";
+
+// Every page has <base href> pointing at the site root, so a bare href="#main" would
+// leave the screen and its query (the DNS check lost its domain). The skip link must
+// move focus to the content and leave the address and the page alone.
+
+const SKIP = { en: "Skip to content", vi: "Bỏ qua, tới nội dung chính" };
+
+// The plan's later steps move focus to their heading on load, so Tab would start there;
+// the first question is the planner's entry page.
+const screens: string[] = [
+  "?recipients=internal",
+  "compare/?recipients=external",
+  "cards/",
+  "connector/?kind=relay-ip&ips=203.0.113.25",
+  withDoh("check/?domain=mx-classic.test"),
+  "explain/?method=relay-ip",
+  "settings/",
+];
+
+for (const lang of ["en", "vi"] as const) {
+  for (const path of screens) {
+    test(`in ${lang}, the skip link on /${path.split("&doh=")[0]} moves focus to the content and keeps the address`, async ({ page }) => {
+      const url = siteUrl(`${path}${path.includes("?") ? "&" : "?"}lang=${lang}`);
+      await page.goto(url);
+      await expect(page.locator("main h1").first()).toBeVisible();
+      if (path.startsWith("check/")) await expect(page.getByTestId("mx-result")).toBeVisible();
+      // A marker that a reload or a route change would lose.
+      await page.evaluate(() => ((window as unknown as { skipMarker: number }).skipMarker = 1));
+      const before = page.url();
+
+      await page.keyboard.press("Tab");
+      const skip = page.getByRole("link", { name: SKIP[lang] });
+      await expect(skip).toBeFocused();
+      await expect(skip).toBeInViewport();
+      await expectNoAxeViolations(page);
+      await page.keyboard.press("Enter");
+
+      await expect(page.locator("main#main")).toBeFocused();
+      expect(page.url()).toBe(before);
+      expect(await page.evaluate(() => (window as unknown as { skipMarker?: number }).skipMarker)).toBe(1);
+      if (path.startsWith("check/")) await expect(page.getByTestId("mx-result")).toBeVisible();
+      // The next Tab reaches the content, not the header.
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => !!document.activeElement?.closest("main"))).toBe(true);
+    });
+  }
+}
