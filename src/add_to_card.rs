@@ -58,18 +58,19 @@ pub fn params<'a>(
 }
 
 /// The planner's "Make a card for this method": the query values of a new card for
-/// `method` in `cloud`, sent by `client`. No domain and no smart host: the planner
-/// knows neither; the card asks for them (or fills the host in, for SMTP AUTH).
+/// `method` in `cloud`, sent by `client` (left to the card's default when the answers
+/// do not say). No domain and no smart host: the planner knows neither; the card asks
+/// for them (or fills the host in, for SMTP AUTH).
 pub fn from_plan(
     method: MethodId,
     cloud: Cloud,
-    client: Client,
+    client: Option<Client>,
 ) -> [(&'static str, Option<&'static str>); 4] {
     [
         ("add", Some("1")),
         ("method", Some(method.as_str())),
         ("cloud", Some(cloud.id())),
-        ("client", Some(client.id())),
+        ("client", client.map(Client::id)),
     ]
 }
 

@@ -64,7 +64,7 @@ fn cleaning_removes_every_key_either_link_sets() {
     let mut set: Vec<_> = params("a.example", "b.example", Cloud::Gcc, "", "")
         .map(|(key, _)| key)
         .into();
-    set.extend(from_plan(MethodId::Hve, Cloud::Gcc, Client::Application).map(|(key, _)| key));
+    set.extend(from_plan(MethodId::Hve, Cloud::Gcc, Some(Client::Application)).map(|(key, _)| key));
     set.extend([CARD_KEY, CARD_NAME_KEY]);
     let removed: Vec<_> = cleared()
         .iter()
@@ -81,7 +81,7 @@ fn the_planners_link_makes_a_new_card_of_its_method_cloud_and_sender() {
     let query = from_plan(
         MethodId::ClientSubmission,
         Cloud::GccHigh,
-        Client::Application,
+        Some(Client::Application),
     );
     let link = AddLink::read(read(&query)).unwrap();
     // A new card even when there are cards: the planner has no values for them.

@@ -12,12 +12,7 @@ pub fn card_query(
     method: MethodId,
     answers: &Answers,
 ) -> [(&'static str, Option<&'static str>); 4] {
-    [
-        ("add", Some("1")),
-        ("method", Some(method.as_str())),
-        ("cloud", Some(answers.cloud_or_default().id())),
-        ("client", answers.client.map(|c| c.id())),
-    ]
+    crate::add_to_card::from_plan(method, answers.cloud_or_default(), answers.client)
 }
 
 /// The DNS check's query for `method`; the cloud only when answered, since the check
