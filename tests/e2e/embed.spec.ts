@@ -2,9 +2,11 @@ import { test, expect, type Page } from "@playwright/test";
 import { siteUrl } from "./site";
 import { expectNoAxeViolations } from "./axe-audit";
 
-// A wiki page on another origin, sized the way the README tells wikis to: from the
+// A wiki page on another origin (another port), sized the way the README tells wikis to: from the
 // {type: "smarthost:height"} messages. Playwright serves it; the frame is the real site.
-const WIKI = "http://wiki.example/page.html";
+// On loopback (a port nothing serves), so Chromium's Private Network Access lets it frame
+// the site on 127.0.0.1; a public-looking origin gets an error page in the frame.
+const WIKI = "http://127.0.0.1:9/wiki.html";
 
 async function openInWiki(page: Page, frameUrl: string, initialHeight = 300) {
   await page.route(WIKI, (route) =>
