@@ -173,11 +173,15 @@ fn each_device_page_and_card_shortcode_follows_the_device_s_cloud() {
     );
     let copier = page("federal-copier");
     assert!(
-        copier.contains("<dd>fabrikam-<wbr>com.<wbr>mail.<wbr>protection.<wbr>office365.<wbr>us</dd>"),
+        copier.contains(
+            "<dd>fabrikam-<wbr>com.<wbr>mail.<wbr>protection.<wbr>office365.<wbr>us</dd>"
+        ),
         "{copier}"
     );
     assert!(
-        copier.contains("<dd>ip4:203.0.113.25 include:spf.<wbr>protection.<wbr>office365.<wbr>us</dd>"),
+        copier.contains(
+            "<dd>ip4:203.0.113.25 include:spf.<wbr>protection.<wbr>office365.<wbr>us</dd>"
+        ),
         "{copier}"
     );
 
@@ -187,7 +191,10 @@ fn each_device_page_and_card_shortcode_follows_the_device_s_cloud() {
         .split("<div class=\"card-embed\">")
         .nth(1)
         .unwrap_or_default();
-    assert!(embedded.contains("<dd>smtp.<wbr>office365.<wbr>us</dd>"), "{index}");
+    assert!(
+        embedded.contains("<dd>smtp.<wbr>office365.<wbr>us</dd>"),
+        "{index}"
+    );
     assert!(
         embedded.contains("include:spf.<wbr>protection.<wbr>office365.<wbr>us"),
         "{index}"
@@ -233,7 +240,10 @@ fn an_inventory_without_clouds_builds_as_worldwide_and_the_build_says_which_devi
         "{stderr}"
     );
     let scanner = read(&dir.join("out/en/devices/federal-scanner.html"));
-    assert!(scanner.contains("<dd>smtp.<wbr>office365.<wbr>com</dd>"), "{scanner}");
+    assert!(
+        scanner.contains("<dd>smtp.<wbr>office365.<wbr>com</dd>"),
+        "{scanner}"
+    );
 }
 
 #[test]
