@@ -4,7 +4,7 @@ import { expectNoAxeViolations } from "./check-page";
 
 
 /** Core's field ids ("ips:", "cert-name:") printed as if they were words. */
-const RAW_FIELD_ID = /(^|\s)(ips|name|cert-name|sender-domains|mailbox):/m;
+const RAW_FIELD_ID = /(^|[\s(])(ips|cert-name|sender-domains):/m;
 
 const powershell = (page: import("@playwright/test").Page) => page.locator(".connector-steps pre code");
 

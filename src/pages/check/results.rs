@@ -62,12 +62,11 @@ pub fn RunStatus(run: CheckRun) -> impl IntoView {
 #[component]
 pub fn ReportCards(run: CheckRun) -> impl IntoView {
     move || {
-        run.report().map(|mut report| {
+        run.report().map(|report| {
             // When no resolver answered, the paste form's notice says so once; the
-            // cards keep their "could not check" badge without repeating the failure.
-            if report.nothing_answered() {
-                report.findings.retain(|f| f.code != "dns-error");
-            }
+            // cards keep their "could not check" status and badge, and the style sheet
+            // hides the failure they would each repeat.
+            let nothing_answered = report.nothing_answered();
             // The cards word the report in the page's language: a switch re-renders
             // them from the report held here.
             let _language = lang();
@@ -77,7 +76,7 @@ pub fn ReportCards(run: CheckRun) -> impl IntoView {
             let dkim_pending = pending.contains(&Stage::Dkim);
             let dmarc_pending = pending.contains(&Stage::Dmarc);
             view! {
-                <div class="check-results">
+                <div class="check-results" data-nothing-answered=nothing_answered.then_some("true")>
                     <DeviceVerdicts verdicts=report.verdicts.clone() />
                     <MxCard report=report.clone() pending=mx_pending source=run.source.get_untracked() />
                     <SpfCard report=report.clone() pending=spf_pending />
