@@ -15,7 +15,20 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// How long one DoH request may take before it is reported as a timeout.
-const TIMEOUT_MS: i32 = 8_000;
+pub const REQUEST_TIMEOUT_MS: i32 = 8_000;
+
+/// How long a whole check may wait on the network. Past it every request still open is
+/// stopped and reported as unanswered, so a resolver that never answers (a firewall
+/// that drops instead of refusing) ends the check in a bounded time the page can state.
+pub const RUN_DEADLINE_MS: i32 = 20_000;
+
+// A slow first answer and its one retry (the resolver chain's) both fit in a run.
+const _: () = assert!(RUN_DEADLINE_MS > 2 * REQUEST_TIMEOUT_MS);
+
+/// Whole seconds, as the page states the bounds.
+pub fn seconds(ms: i32) -> String {
+    (ms / 1_000).to_string()
+}
 
 /// `fetch` with a timeout enforced through an `AbortController`, and a run-wide signal
 /// (the Cancel button) that aborts every request still in flight.
@@ -37,7 +50,8 @@ impl HttpTransport for FetchTransport {
             .as_ref()
             .is_some_and(web_sys::AbortSignal::aborted)
         {
-            return Err(network("cancelled"));
+            // Past the run's deadline (or after a Cancel, whose results nobody reads).
+            return Err(TransportError::Timeout);
         }
         let controller =
             web_sys::AbortController::new().map_err(|_| network("AbortController unavailable"))?;
@@ -61,7 +75,7 @@ impl HttpTransport for FetchTransport {
         let timer = window
             .set_timeout_with_callback_and_timeout_and_arguments_0(
                 on_timeout.as_ref().unchecked_ref(),
-                TIMEOUT_MS,
+                REQUEST_TIMEOUT_MS,
             )
             .map_err(|_| network("could not start a timer"))?;
 
@@ -74,8 +88,14 @@ impl HttpTransport for FetchTransport {
         }
         drop(on_cancel);
 
+        // The run's signal also fires at the run's deadline: a request it stopped did
+        // not answer in time (after a Cancel, nothing reads the result).
+        let run_stopped = self
+            .cancel
+            .as_ref()
+            .is_some_and(web_sys::AbortSignal::aborted);
         result.map_err(|error| {
-            if timed_out.get() {
+            if timed_out.get() || run_stopped {
                 TransportError::Timeout
             } else {
                 error
@@ -173,6 +193,22 @@ impl AppResolver {
         Ok(AppResolver::Doh(Chain::new(resolvers, 1)))
     }
 
+    /// The hosts a running check waits for, for its progress line; `None` when the
+    /// answers come from this page (the demo zone, pasted records).
+    pub fn waiting_for(&self) -> Option<String> {
+        match self {
+            AppResolver::Doh(chain) => Some(
+                chain
+                    .resolvers()
+                    .iter()
+                    .map(|r| host_of(r.endpoint()).to_owned())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            AppResolver::Demo(_) | AppResolver::Pasted(_) => None,
+        }
+    }
+
     /// Where the answers come from, for the result's caption.
     pub fn source(&self) -> String {
         match self {
@@ -195,5 +231,35 @@ impl Resolver for AppResolver {
             AppResolver::Doh(chain) => chain.lookup(name, rtype).await,
             AppResolver::Pasted(records) => records.lookup(name, rtype).await,
         }
+    }
+}
+
+/// The host (and port) of an endpoint URL: what an admin recognises and can allow.
+fn host_of(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    rest.split(['/', '?', '#']).next().unwrap_or(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_resolver_is_named_by_its_host() {
+        assert_eq!(
+            host_of("https://cloudflare-dns.com/dns-query"),
+            "cloudflare-dns.com"
+        );
+        assert_eq!(
+            host_of("http://127.0.0.1:8053/dns-query?x=1"),
+            "127.0.0.1:8053"
+        );
+        assert_eq!(host_of("dns.google"), "dns.google");
+    }
+
+    #[test]
+    fn the_bounds_are_stated_in_whole_seconds() {
+        assert_eq!(seconds(REQUEST_TIMEOUT_MS), "8");
+        assert_eq!(seconds(RUN_DEADLINE_MS), "20");
     }
 }

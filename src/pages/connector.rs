@@ -13,8 +13,9 @@ use leptos_router::NavigateOptions;
 use smarthost_core::cloud::Cloud;
 use smarthost_core::connector::{
     allow_legacy_tls, connector_steps, enable_smtp_auth_for_mailbox, reject_direct_send,
-    ConnectorInput, ConnectorKind, TenantStep,
+    ConnectorInput, ConnectorKind, FieldError, TenantStep,
 };
+use smarthost_core::field_error::FieldProblem;
 use smarthost_core::method::MethodId;
 use smarthost_core::plan::{for_sender, Client};
 
@@ -62,6 +63,33 @@ impl Form {
         form
     }
 
+    /// The form key (and URL parameter) of the field core names in its errors.
+    fn key_of(core_field: &str) -> &'static str {
+        match core_field {
+            "cert-name" => "cert",
+            "sender-domains" => "domains",
+            "name" => "name",
+            _ => "ips",
+        }
+    }
+
+    fn value_of(&self, key: &str) -> &str {
+        match key {
+            "name" => &self.name,
+            "cert" => &self.cert,
+            "domains" => &self.domains,
+            "mailbox" => &self.mailbox,
+            _ => &self.ips,
+        }
+    }
+
+    /// A value the connector needs but that is still empty is a prompt, not a mistake:
+    /// a fresh form shows what to enter, never an error before anything is typed.
+    fn is_prompt(&self, error: &FieldError) -> bool {
+        matches!(error.problem, FieldProblem::Rule(_))
+            && self.value_of(Form::key_of(error.field)).trim().is_empty()
+    }
+
     fn input(&self) -> ConnectorInput {
         // The same list rules as every other list field: commas, semicolons or white
         // space between entries.
@@ -97,6 +125,30 @@ pub fn Connector() -> impl IntoView {
     };
     // A catalog text in the sender's words, re-worded when the sender or language changes.
     let worded = move |key: &'static str| move || text(&for_sender(key, form.get().client));
+    // The steps are data: a language switch words them again without rebuilding them.
+    let steps = Memo::new(move |_| {
+        let form = form.get();
+        let kind = ConnectorKind::parse(&form.kind).unwrap_or(ConnectorKind::RelayIp);
+        connector_steps(kind, &form.input())
+    });
+    // The mistakes in what was typed (not the values still to enter), by form key.
+    let mistakes = move || -> Vec<FieldError> {
+        match steps.get() {
+            Err(errors) => {
+                let form = form.get();
+                errors.into_iter().filter(|e| !form.is_prompt(e)).collect()
+            }
+            Ok(_) => Vec::new(),
+        }
+    };
+    let mistake_at = move |key: &'static str| {
+        move || {
+            mistakes()
+                .into_iter()
+                .find(|e| Form::key_of(e.field) == key)
+                .map(|e| e.message(lang()))
+        }
+    };
     let set_field = set.clone();
     let field = move |key: &'static str,
                       label: &'static str,
@@ -105,6 +157,9 @@ pub fn Connector() -> impl IntoView {
         let set = set_field.clone();
         let id = format!("connector-{key}");
         let help_id = format!("{id}-help");
+        let error_id = format!("{id}-error");
+        let error = mistake_at(key);
+        let placeholder = (key == "mailbox").then(|| text("ui.connector.mailbox-placeholder"));
         view! {
             <div class="field">
                 <label for=id.clone()>{t(label)}</label>
@@ -113,11 +168,14 @@ pub fn Connector() -> impl IntoView {
                     type="text"
                     autocomplete="off"
                     spellcheck="false"
-                    aria-describedby=help_id.clone()
+                    placeholder=placeholder
+                    aria-describedby=format!("{help_id} {error_id}")
+                    aria-invalid=move || error().is_some().to_string()
                     prop:value=move || value(&form.get())
                     on:change=move |ev| set(key, event_target_value(&ev))
                 />
                 <p class="help" id=help_id>{worded(help)}</p>
+                <p class="field-error" id=error_id>{error}</p>
             </div>
         }
     };
@@ -152,13 +210,6 @@ pub fn Connector() -> impl IntoView {
         }
     };
 
-    // The steps are data: a language switch words them again without rebuilding them.
-    let steps = Memo::new(move |_| {
-        let form = form.get();
-        let kind = ConnectorKind::parse(&form.kind).unwrap_or(ConnectorKind::RelayIp);
-        connector_steps(kind, &form.input())
-    });
-
     view! {
         <h1>{t("ui.connector.title")}</h1>
         <p class="lede">{t("ui.connector.lede")}</p>
@@ -186,15 +237,33 @@ pub fn Connector() -> impl IntoView {
         <section class="connector-steps" aria-labelledby="steps-heading" aria-live="polite">
             <h2 id="steps-heading">{t("ui.connector.steps")}</h2>
             {move || match steps.get() {
-                Err(errors) => view! {
-                    <ul class="field-errors" role="alert">
-                        {errors
+                Err(errors) => {
+                    let form = form.get();
+                    let (prompts, mistakes): (Vec<_>, Vec<_>) =
+                        errors.into_iter().partition(|e| form.is_prompt(e));
+                    let any_mistake = !mistakes.is_empty();
+                    view! {
+                        // The live region wraps the list: a list keeps its own role.
+                        <div class="field-errors" role="alert" hidden=!any_mistake>
+                            {any_mistake.then(|| view! {
+                                <p>{t("ui.connector.fix-first")}</p>
+                                <ul>
+                                    {mistakes
+                                        .into_iter()
+                                        .map(|e| view! {
+                                            <li><strong>{t(label_of(Form::key_of(e.field)))}</strong> ": " {e.message(lang())}</li>
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            })}
+                        </div>
+                        {prompts
                             .into_iter()
-                            .map(|e| view! { <li><strong>{e.field}</strong> ": " {e.message(lang())}</li> })
+                            .map(|e| view! { <p class="connector-prompt" data-field=Form::key_of(e.field)>{e.message(lang())}</p> })
                             .collect_view()}
-                    </ul>
+                    }
+                    .into_any()
                 }
-                .into_any(),
                 Ok(steps) => {
                     let steps = steps.in_lang(lang());
                     view! {
@@ -235,18 +304,38 @@ pub fn Connector() -> impl IntoView {
             <h2 id="tenant-heading">{t("ui.connector.tenant")}</h2>
             {field("mailbox", "ui.connector.mailbox", "ui.connector.mailbox-help", |f| f.mailbox.clone())}
             {move || {
-                let mailbox = form.get().mailbox;
-                let mailbox = if mailbox.trim().is_empty() {
-                    text("ui.connector.mailbox-placeholder")
+                let mailbox = form.get().mailbox.trim().to_owned();
+                // No command for a placeholder mailbox: it would be copied and run as is.
+                let smtp_auth = if mailbox.is_empty() {
+                    view! {
+                        <article class="tenant-step" data-step="enable-smtp-auth">
+                            <h3>{t("tenant.enable-smtp-auth")}</h3>
+                            <p class="connector-prompt">{t("ui.connector.mailbox-first")}</p>
+                        </article>
+                    }
+                    .into_any()
                 } else {
-                    mailbox
+                    view! { <TenantStepView step=enable_smtp_auth_for_mailbox(&mailbox) /> }.into_any()
                 };
-                [enable_smtp_auth_for_mailbox(&mailbox), allow_legacy_tls(), reject_direct_send()]
-                    .into_iter()
-                    .map(|step| view! { <TenantStepView step=step /> })
-                    .collect_view()
+                view! {
+                    {smtp_auth}
+                    {[allow_legacy_tls(), reject_direct_send()]
+                        .into_iter()
+                        .map(|step| view! { <TenantStepView step=step /> })
+                        .collect_view()}
+                }
             }}
         </section>
+    }
+}
+
+/// The catalog key of a form field's label, for naming it in the list of mistakes.
+fn label_of(key: &str) -> &'static str {
+    match key {
+        "name" => "ui.connector.name",
+        "cert" => "ui.connector.cert",
+        "domains" => "ui.connector.domains",
+        _ => "ui.connector.ips",
     }
 }
 
@@ -260,5 +349,86 @@ fn TenantStepView(step: TenantStep) -> impl IntoView {
             {step.powershell.iter().cloned().map(|c| view! { <CodeBlock code=c /> }).collect_view()}
             <p>{move || note.note(lang())}</p>
         </article>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Built field by field: reading a URL decodes it with the browser's function.
+    fn form(kind: &str, fields: &[(&str, &str)]) -> Form {
+        let mut form = Form {
+            kind: kind.to_owned(),
+            ..Form::default()
+        };
+        for (key, value) in fields {
+            let value = (*value).to_owned();
+            match *key {
+                "name" => form.name = value,
+                "cert" => form.cert = value,
+                "domains" => form.domains = value,
+                _ => form.ips = value,
+            }
+        }
+        form
+    }
+
+    fn errors_of(form: &Form) -> Vec<FieldError> {
+        let kind = ConnectorKind::parse(&form.kind).unwrap_or(ConnectorKind::RelayIp);
+        connector_steps(kind, &form.input())
+            .err()
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_fresh_form_only_prompts_and_what_was_typed_is_a_mistake() {
+        let fresh = form("relay-ip", &[]);
+        let errors = errors_of(&fresh);
+        assert!(!errors.is_empty());
+        assert!(errors.iter().all(|e| fresh.is_prompt(e)), "{errors:?}");
+
+        let typed = form("relay-ip", &[("ips", "192.168.1.20,2001:db8::1")]);
+        let errors = errors_of(&typed);
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors
+            .iter()
+            .all(|e| !typed.is_prompt(e) && Form::key_of(e.field) == "ips"));
+
+        let cert = form("relay-cert", &[("cert", "bad_name!")]);
+        assert!(errors_of(&cert)
+            .iter()
+            .any(|e| !cert.is_prompt(e) && Form::key_of(e.field) == "cert"));
+    }
+
+    #[test]
+    fn every_field_core_names_is_a_field_of_the_form_with_its_label() {
+        let fields = [
+            ("ips", "ips", "ui.connector.ips"),
+            ("cert-name", "cert", "ui.connector.cert"),
+            ("sender-domains", "domains", "ui.connector.domains"),
+            ("name", "name", "ui.connector.name"),
+        ];
+        for (core, key, label) in fields {
+            assert_eq!(Form::key_of(core), key);
+            assert_eq!(label_of(key), label);
+        }
+        let long_name = "x".repeat(300);
+        let all_wrong = form(
+            "partner",
+            &[
+                ("name", &long_name),
+                ("cert", "bad_name!"),
+                ("domains", "contoso..com"),
+                ("ips", "10.0.0.0/8"),
+            ],
+        );
+        let named: Vec<_> = errors_of(&all_wrong)
+            .iter()
+            .map(|e| Form::key_of(e.field))
+            .collect();
+        for key in ["name", "cert", "domains", "ips"] {
+            assert!(named.contains(&key), "{key} in {named:?}");
+        }
     }
 }

@@ -70,7 +70,11 @@ pub fn Settings() -> impl IntoView {
                 set_custom_error.set(None);
                 choose(ResolverSetting::Custom { url, format });
             }
-            Err(e) => set_custom_error.set(Some(e)),
+            Err(e) => {
+                // "Saved" would speak of the previous choice under this refusal.
+                set_saved.set(false);
+                set_custom_error.set(Some(e));
+            }
         }
     };
 

@@ -283,7 +283,18 @@ mod tests {
         let spf = |n| format_count(Lang::En, "cli.check.spf", n, &[("record", "v=spf1 -all")]);
         assert_eq!(spf(1), "SPF: v=spf1 -all  (1 DNS look-up)");
         assert_eq!(spf(3), "SPF: v=spf1 -all  (3 DNS look-ups)");
-        assert_eq!(format_count(Lang::En, "ui.check.tree-own", 1, &[]), "1 own");
+        assert_eq!(
+            format_count(Lang::En, "ui.check.tree-running", 1, &[]),
+            "1 in the tree up to here"
+        );
+        assert_eq!(
+            format_count(Lang::En, "ui.check.tree-own", 1, &[]),
+            "1 look-up here"
+        );
+        assert_eq!(
+            format_count(Lang::En, "ui.check.tree-own", 2, &[]),
+            "2 look-ups here"
+        );
     }
 
     #[test]

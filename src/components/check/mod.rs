@@ -11,7 +11,7 @@ pub mod spf_tree;
 pub mod verdicts;
 pub mod whatif;
 
-use crate::i18n::text;
+use crate::i18n::{t, text};
 use leptos::prelude::*;
 use smarthost_core::report::{Section, Status};
 
@@ -70,4 +70,10 @@ pub fn status_attr(status: Status, pending: bool) -> &'static str {
     } else {
         status.as_str()
     }
+}
+
+/// Where another resolver is chosen: the next step after a failed or cancelled run.
+#[component]
+pub fn SettingsLink() -> impl IntoView {
+    view! { <a href=crate::base_path::link("/settings") rel="external">{t("ui.check.settings-link")}</a> }
 }

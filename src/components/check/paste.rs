@@ -10,6 +10,7 @@ use crate::i18n::{lang, t, tf};
 use leptos::prelude::*;
 use smarthost_core::dns::pasted::{NeededRecord, PastedRecords};
 use smarthost_core::dns::{DomainName, RecordType};
+use smarthost_core::report::Arg;
 
 /// What was pasted, kept by the page across runs (the form is drawn again after each
 /// one) so a re-run checks the whole pasted set.
@@ -104,14 +105,16 @@ impl Default for PasteState {
     }
 }
 
-/// The paste form. `unreachable` says no resolver answered (the notice); `needed` are
-/// the questions the last pasted check asked and nothing pasted answers.
+/// The paste form. `unreachable` says no resolver answered (the notice, with `why`: each
+/// distinct reason the look-ups failed); `needed` are the questions the last pasted
+/// check asked and nothing pasted answers.
 #[component]
 pub fn PasteRecords<F>(
     domain: DomainName,
     state: PasteState,
     open: bool,
     unreachable: bool,
+    #[prop(optional)] why: Vec<Arg>,
     needed: Vec<NeededRecord>,
     on_records: F,
 ) -> impl IntoView
@@ -144,7 +147,17 @@ where
     view! {
         <details class="check-card paste" open=open>
             <summary>{t("ui.check.paste")}</summary>
-            {unreachable.then(|| view! { <p class="notice" data-testid="unreachable">{t("ui.check.unreachable")}</p> })}
+            {unreachable.then(|| view! {
+                <div class="notice" data-testid="unreachable" role="alert">
+                    <p>{t("ui.check.unreachable")}</p>
+                    {(!why.is_empty()).then(|| view! {
+                        <ul class="lookup-failures">
+                            {why.into_iter().map(|reason| view! { <li>{move || reason.render(lang())}</li> }).collect_view()}
+                        </ul>
+                    })}
+                    <p><super::SettingsLink /></p>
+                </div>
+            })}
             <CodeBlock code=format!(
                 "nslookup -type=txt {name}\nnslookup -type=mx {name}\nnslookup -type=txt _dmarc.{name}"
             ) />

@@ -106,14 +106,16 @@ pub fn IpResults(checks: Vec<IpCheck>) -> impl IntoView {
                             None => t("ui.check.no-term").into_any(),
                         };
                         view! {
+                            // On a phone each row stands as a block, each value after its
+                            // column's name (data-label, shown by the style sheet).
                             <tr data-ip=check.ip.clone() data-result=check.result.as_str()>
-                                <td>{check.ip.clone()}</td>
-                                <td class=format!("spf-result {}", check.result.as_str())>
+                                <td data-label=t("ui.check.ip")>{check.ip.clone()}</td>
+                                <td data-label=t("ui.check.result") class=format!("spf-result {}", check.result.as_str())>
                                     <strong>{check.result.as_str()}</strong>
                                     {check.problem.as_ref().map(|p| view! { <br /> {p.message(lang())} })}
                                 </td>
-                                <td>{decided}</td>
-                                <td>{check.lookups}</td>
+                                <td data-label=t("ui.check.decided-by")>{decided}</td>
+                                <td data-label=t("ui.check.lookups")>{check.lookups}</td>
                             </tr>
                         }
                     }).collect_view()}

@@ -64,10 +64,7 @@ fn node_view(node: &SpfNode, checks: &[IpCheck], running: &mut u32) -> AnyView {
     };
     let counts = format!(
         "{} · {}",
-        tf(
-            "ui.check.tree-own",
-            &[("count", &node.own_lookups.to_string())]
-        ),
+        tn("ui.check.tree-own", node.own_lookups as usize),
         tf("ui.check.tree-running", &[("count", &running.to_string())])
     );
     let summary = view! {

@@ -3,12 +3,14 @@
 
 use super::inputs::{self, CheckTarget, InputError};
 use super::run::CheckRun;
+use crate::components::check::findings::FindingList;
 use crate::i18n::{t, text};
 use crate::url_state::query_with;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use smarthost_core::dns::demo::DEMO_DOMAIN;
 use smarthost_core::method::MethodId;
+use smarthost_core::report::{Section, Severity};
 
 #[component]
 pub fn CheckForm(
@@ -44,6 +46,12 @@ pub fn CheckForm(
         Err(errors) => {
             set_domain_error.set(errors.domain);
             set_ips_error.set(errors.ips);
+            // The address follows what was typed: the page then runs nothing and the
+            // previous results and link leave with the input they belonged to.
+            navigate(
+                &query_with(&inputs::as_typed(&domain, &ips, &method)),
+                Default::default(),
+            );
         }
     };
     let submit_form = submit.clone();
@@ -74,6 +82,24 @@ pub fn CheckForm(
             .get()
             .or_else(|| link_error(false))
             .map(|e| e.message())
+    };
+    // What the check found about the addresses themselves (a private IP) belongs at
+    // their field, and marks it invalid like a malformed address.
+    let device_findings = move || {
+        run.report()
+            .map(|report| {
+                report
+                    .findings_in(Section::Devices)
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    let ips_invalid = move || {
+        shown_ips_error().is_some()
+            || device_findings()
+                .iter()
+                .any(|f| f.severity == Severity::Error)
     };
 
     view! {
@@ -108,8 +134,8 @@ pub fn CheckForm(
                     autocomplete="off"
                     spellcheck="false"
                     placeholder="203.0.113.25"
-                    aria-invalid=move || shown_ips_error().is_some().to_string()
-                    aria-describedby="ips-help ips-error"
+                    aria-invalid=move || ips_invalid().to_string()
+                    aria-describedby="ips-help ips-error ips-findings"
                     prop:value=ips_input
                     on:input=move |ev| {
                         set_ips_input.set(event_target_value(&ev));
@@ -118,6 +144,9 @@ pub fn CheckForm(
                 />
                 <p id="ips-help" class="help">{t("ui.check.ips-help")}</p>
                 <p id="ips-error" class="field-error" aria-live="polite">{shown_ips_error}</p>
+                <div id="ips-findings" class="field-findings">
+                    {move || view! { <FindingList findings=device_findings() /> }}
+                </div>
             </div>
             <div class="field">
                 <label for="method-input">{t("ui.check.method-label")}</label>

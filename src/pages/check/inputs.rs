@@ -107,18 +107,28 @@ pub fn submitted<'a>(
     let domain_ok = DomainName::parse(domain);
     let ips_ok = validate::parse_ipv4_list(ips);
     if domain_ok.is_ok() && ips_ok.is_ok() {
-        let ips = ips.trim();
-        let method = method.trim();
-        return Ok([
-            ("domain", Some(domain.trim())),
-            ("ip", (!ips.is_empty()).then_some(ips)),
-            ("method", (!method.is_empty()).then_some(method)),
-        ]);
+        return Ok(as_typed(domain, ips, method));
     }
     Err(FormErrors {
         domain: domain_ok.err().map(InputError::Domain),
         ips: ips_ok.err().map(InputError::Ips),
     })
+}
+
+/// The query of the form as typed (values trimmed, empty ones left out), valid or not:
+/// after an invalid submit the address names what was typed, so the previous check's
+/// results and link do not stay under the new input.
+pub fn as_typed<'a>(
+    domain: &'a str,
+    ips: &'a str,
+    method: &'a str,
+) -> [(&'static str, Option<&'a str>); 3] {
+    let present = |value: &'a str| Some(value.trim()).filter(|v| !v.is_empty());
+    [
+        ("domain", present(domain)),
+        ("ip", present(ips)),
+        ("method", present(method)),
+    ]
 }
 
 #[cfg(test)]
@@ -214,5 +224,21 @@ mod tests {
         let ips_only = submitted("contoso.com", "203.0.113.25;x", "").unwrap_err();
         assert_eq!(ips_only.domain, None);
         assert_eq!(ips_only.ips, Some(InputError::Ips("x".to_owned())));
+    }
+
+    #[test]
+    fn an_invalid_form_is_linked_as_typed_and_the_link_does_not_run() {
+        let query = as_typed(" contoso.com ", " 2001:db8::1 ", "");
+        assert_eq!(
+            query,
+            [
+                ("domain", Some("contoso.com")),
+                ("ip", Some("2001:db8::1")),
+                ("method", None)
+            ]
+        );
+        let linked = link("contoso.com", "2001:db8::1", "").target();
+        assert_eq!(linked, Some(Err(InputError::Ips("2001:db8::1".to_owned()))));
+        assert_eq!(as_typed("  ", "", " ")[0], ("domain", None));
     }
 }

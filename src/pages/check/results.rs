@@ -7,20 +7,20 @@ use super::run::{CheckRun, RunState};
 use crate::components::check::{
     dkim_card::DkimCard,
     dmarc_card::DmarcCard,
-    findings::FindingList,
     mx_card::MxCard,
     paste::{PasteRecords, PasteState},
     progress::RunProgress,
     spf_card::SpfCard,
     verdicts::DeviceVerdicts,
     whatif::WhatIf,
+    SettingsLink,
 };
 use crate::components::code_block::CodeBlock;
 use crate::doh::AppResolver;
 use crate::i18n::{lang, t};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use smarthost_core::report::{Section, Stage};
+use smarthost_core::report::Stage;
 
 /// The run's progress or its cancellation, and why nothing could be asked.
 #[component]
@@ -28,8 +28,20 @@ pub fn RunStatus(run: CheckRun) -> impl IntoView {
     view! {
         <div class="check-status" role="status">
             {move || match run.state.get() {
-                RunState::Running(_) => view! { <RunProgress progress=run.progress /> }.into_any(),
-                RunState::Cancelled => view! { <p class="notice">{t("ui.check.cancelled")}</p> }.into_any(),
+                RunState::Running(_) => view! {
+                    <RunProgress progress=run.progress waiting_for=run.waiting_for.get() />
+                    // Offered at once: on a network that drops DoH, waiting does not help.
+                    {run.waiting_for.get().is_some().then(|| view! {
+                        <button type="button" class="secondary" data-testid="paste-instead" on:click=move |_| run.cancel()>
+                            {t("ui.check.paste-instead")}
+                        </button>
+                    })}
+                }
+                .into_any(),
+                RunState::Cancelled => view! {
+                    <p class="notice">{t("ui.check.cancelled")} " " <SettingsLink /></p>
+                }
+                .into_any(),
                 _ => ().into_any(),
             }}
         </div>
@@ -51,6 +63,10 @@ pub fn RunStatus(run: CheckRun) -> impl IntoView {
 pub fn ReportCards(run: CheckRun) -> impl IntoView {
     move || {
         run.report().map(|report| {
+            // When no resolver answered, the paste form's notice says so once; the
+            // cards keep their "could not check" status and badge, and the style sheet
+            // hides the failure they would each repeat.
+            let nothing_answered = report.nothing_answered();
             // The cards word the report in the page's language: a switch re-renders
             // them from the report held here.
             let _language = lang();
@@ -59,13 +75,9 @@ pub fn ReportCards(run: CheckRun) -> impl IntoView {
             let spf_pending = pending.contains(&Stage::Spf);
             let dkim_pending = pending.contains(&Stage::Dkim);
             let dmarc_pending = pending.contains(&Stage::Dmarc);
-            let device_findings: Vec<_> = report.findings_in(Section::Devices).cloned().collect();
             view! {
-                <div class="check-results">
+                <div class="check-results" data-nothing-answered=nothing_answered.then_some("true")>
                     <DeviceVerdicts verdicts=report.verdicts.clone() />
-                    {(!device_findings.is_empty()).then(|| view! {
-                        <FindingList findings=device_findings />
-                    })}
                     <MxCard report=report.clone() pending=mx_pending source=run.source.get_untracked() />
                     <SpfCard report=report.clone() pending=spf_pending />
                     <DkimCard report=report.clone() pending=dkim_pending />
@@ -92,7 +104,25 @@ pub fn Finished(
         }
     };
     let location = use_location();
-    move || {
+    // A cancelled check's next step: the paste form, open.
+    let after_cancel = move || {
+        run.cancelled()
+            .then(|| target.get_untracked().and_then(Result::ok))
+            .flatten()
+            .map(|target| {
+                view! {
+                    <PasteRecords
+                        domain=target.domain.clone()
+                        state=pasted
+                        open=true
+                        unreachable=false
+                        needed=Vec::new()
+                        on_records=on_paste
+                    />
+                }
+            })
+    };
+    let after_run = move || {
         run.finished().map(|report| {
             let target = target.get_untracked().and_then(Result::ok);
             let shared = run.resolver();
@@ -118,6 +148,7 @@ pub fn Finished(
                         state=pasted
                         open=nothing || paste_mode
                         unreachable=nothing && !paste_mode
+                        why=report.lookup_failures().into_iter().cloned().collect()
                         needed=needed.clone()
                         on_records=on_paste
                     />
@@ -139,5 +170,6 @@ pub fn Finished(
                 </section>
             }
         })
-    }
+    };
+    view! { {after_cancel} {after_run} }
 }

@@ -4,11 +4,13 @@
 
 use super::inputs::CheckTarget;
 use crate::check_run::{self, Progress, SharedResolver};
-use crate::doh::AppResolver;
+use crate::doh::{AppResolver, RUN_DEADLINE_MS};
 use crate::settings::ResolverSetting;
 use leptos::prelude::*;
 use smarthost_core::dns::ResolveError;
 use smarthost_core::report::Report;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 /// Where the current run is.
 #[derive(Clone)]
@@ -31,9 +33,13 @@ pub struct CheckRun {
     pub progress: Progress,
     /// Where the answers come from, for the MX card's caption.
     pub source: RwSignal<String>,
+    /// The resolver hosts the run waits for (none for the demo and pasted records).
+    pub waiting_for: RwSignal<Option<String>>,
     /// Counts runs; a run writes its results only while it is the latest.
     generation: StoredValue<u64>,
     controller: StoredValue<Option<web_sys::AbortController>, LocalStorage>,
+    /// The timer that stops the run at its deadline, cleared once it is over.
+    deadline: StoredValue<Option<i32>>,
     resolver: StoredValue<Option<SharedResolver>, LocalStorage>,
 }
 
@@ -43,17 +49,44 @@ impl CheckRun {
             state: RwSignal::new(RunState::Idle),
             progress: Progress::new(),
             source: RwSignal::new(String::new()),
+            waiting_for: RwSignal::new(None),
             generation: StoredValue::new(0_u64),
             controller: StoredValue::new_local(None),
+            deadline: StoredValue::new(None),
             resolver: StoredValue::new_local(None),
         }
     }
 
     fn stop_network(self) {
+        self.clear_deadline();
         if let Some(c) = self.controller.get_value() {
             c.abort();
         }
         self.progress.in_flight.set(Vec::new());
+    }
+
+    /// Stops every request of this run still open after [`RUN_DEADLINE_MS`].
+    fn arm_deadline(self, abort: &web_sys::AbortController) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let abort = abort.clone();
+        let on_deadline = Closure::once_into_js(move || abort.abort());
+        let timer = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                on_deadline.unchecked_ref(),
+                RUN_DEADLINE_MS,
+            )
+            .ok();
+        self.deadline.set_value(timer);
+    }
+
+    /// A finished run keeps its signal: the what-if editor asks more through it.
+    fn clear_deadline(self) {
+        if let (Some(window), Some(timer)) = (web_sys::window(), self.deadline.get_value()) {
+            window.clear_timeout_with_handle(timer);
+        }
+        self.deadline.set_value(None);
     }
 
     /// Runs the check of `target`, over the records pasted when there are, otherwise
@@ -88,6 +121,10 @@ impl CheckRun {
             }
         };
         self.source.set(check_run::source(&shared));
+        self.waiting_for.set(shared.inner().inner.waiting_for());
+        if let Some(abort) = self.controller.get_value() {
+            self.arm_deadline(&abort);
+        }
         self.resolver.set_value(Some(shared.clone()));
         state.set(RunState::Running(None));
         let request = target.request(None);
@@ -100,6 +137,7 @@ impl CheckRun {
             };
             let report = check_run::run(&shared, &request, &mut on_partial).await;
             if current() {
+                self.clear_deadline();
                 state.set(RunState::Done(report));
             }
         });
@@ -122,6 +160,10 @@ impl CheckRun {
     /// The resolver of the latest run, with the answers it remembers.
     pub fn resolver(self) -> Option<SharedResolver> {
         self.resolver.get_value()
+    }
+
+    pub fn cancelled(self) -> bool {
+        matches!(self.state.get(), RunState::Cancelled)
     }
 
     pub fn running(self) -> bool {

@@ -58,9 +58,7 @@ pub fn validate_endpoint(endpoint: &str) -> Result<String, EndpointError> {
             || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
     };
     if url.chars().any(bad) {
-        return Err(EndpointError::Unprintable(shown(
-            &url.replace(bad, "\u{FFFD}"),
-        )));
+        return Err(EndpointError::Unprintable(shown(&visible(url, bad))));
     }
     let lower = url.to_ascii_lowercase();
     let scheme_len = if lower.starts_with("https://") {
@@ -96,6 +94,20 @@ pub fn validate_endpoint(endpoint: &str) -> Result<String, EndpointError> {
     }
     check_host(host).map_err(|c| EndpointError::BadHost(shown(url), describe(c)))?;
     Ok(url.to_owned())
+}
+
+/// `url` with each character `bad` refuses made visible: a space stays a space (a
+/// replacement character there reads as broken text), any other as its code point.
+fn visible(url: &str, bad: impl Fn(char) -> bool) -> String {
+    let mut out = String::new();
+    for c in url.chars() {
+        match c {
+            ' ' => out.push(' '),
+            c if bad(c) => out.push_str(&format!("<U+{:04X}>", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// `host[:port]` or `[v6][:port]`; the port is `None` when there is no colon.

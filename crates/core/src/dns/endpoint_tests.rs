@@ -112,6 +112,20 @@ fn rows() -> Vec<(String, Expect)> {
 }
 
 #[test]
+fn a_refused_character_is_shown_as_itself_or_its_code_point_never_as_a_replacement() {
+    let spaced = validate_endpoint("not a url").unwrap_err().to_string();
+    assert!(spaced.contains("\"not a url\""), "{spaced}");
+    assert!(!spaced.contains('\u{FFFD}'), "{spaced}");
+    let hidden = validate_endpoint("https://a\u{200b}b/\tx")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        hidden.contains("\"https://a<U+200B>b/<U+0009>x\""),
+        "{hidden}"
+    );
+}
+
+#[test]
 fn hostile_doh_urls_are_accepted_or_refused_with_a_clear_message() {
     let rows = rows();
     assert!(rows.len() >= 30);

@@ -158,6 +158,19 @@ impl Report {
         status
     }
 
+    /// Why the look-ups failed, each distinct reason once: when nothing answered, the
+    /// page states the cause in one place instead of under every section.
+    pub fn lookup_failures(&self) -> Vec<&Arg> {
+        let mut reasons: Vec<&Arg> = Vec::new();
+        let failed = self.findings.iter().filter(|f| f.code == "dns-error");
+        for reason in failed.filter_map(|f| f.arg("error")) {
+            if !reasons.contains(&reason) {
+                reasons.push(reason);
+            }
+        }
+        reasons
+    }
+
     /// True when no resolver answered anything: the network blocks DNS-over-HTTPS,
     /// and pasting the records by hand is the way forward.
     pub fn nothing_answered(&self) -> bool {

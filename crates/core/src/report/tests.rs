@@ -384,4 +384,17 @@ fn each_section_gets_its_own_status_and_a_failed_look_up_claims_nothing() {
         .servfail("selector2._domainkey.down.test");
     let report = run(&down, "down.test", &[], None);
     assert!(report.nothing_answered(), "{:?}", report.findings);
+    // Every section failed the same way: the cause is stated once.
+    let failed = report
+        .findings
+        .iter()
+        .filter(|f| f.code == "dns-error")
+        .count();
+    assert!(failed >= 3, "{:?}", report.findings);
+    assert_eq!(
+        report.lookup_failures(),
+        [&Arg::Resolve(crate::dns::ResolveError::ServFail)],
+        "{:?}",
+        report.findings
+    );
 }
