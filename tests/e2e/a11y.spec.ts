@@ -103,9 +103,10 @@ test.describe("axe-core finds no violations", () => {
   test("a page that does not exist", async ({ page }) => {
     await page.goto(siteUrl("compare/?lang=vi"));
     await expect(page.getByRole("table")).toBeVisible();
-    // A route no screen has, reached inside the app as a mistyped link would.
+    // A route no screen has, reached inside the app as a mistyped link would (the app's
+    // links carry the language).
     await page.evaluate(() => {
-      history.pushState(null, "", "no-such-screen");
+      history.pushState(null, "", "no-such-screen?lang=vi");
       dispatchEvent(new PopStateEvent("popstate"));
     });
     await expect(page.locator("main h1")).toHaveText("Không tìm thấy trang");

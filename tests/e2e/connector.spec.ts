@@ -42,7 +42,7 @@ test.describe("connector steps", () => {
 
   test("a partner connector for Reject Direct Send, from the planner's ranking", async ({ page }) => {
     await page.goto(siteUrl("?client=device&recipients=internal&ip=static&reject-direct-send=on&step=results"));
-    await page.locator('.method-result[data-method="direct-send"]').getByRole("link", { name: "Connector steps for this method" }).click();
+    await page.locator('.method-result[data-method="direct-send"]').getByRole("link", { name: "Partner connector steps, for when Reject Direct Send is on" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Connector and tenant steps");
     await expect(page.getByLabel(/Partner connector/)).toBeChecked();
     await page.goto(page.url() + "&ips=198.51.100.7&domains=contoso.com");
@@ -75,7 +75,7 @@ test.describe("connector steps", () => {
 
   test("the planner's link carries an application to the partner connector", async ({ page }) => {
     await page.goto(siteUrl("?client=application&recipients=internal&ip=static&reject-direct-send=on&step=results"));
-    await page.locator('.method-result[data-method="direct-send"]').getByRole("link", { name: "Connector steps for this method" }).click();
+    await page.locator('.method-result[data-method="direct-send"]').getByRole("link", { name: "Partner connector steps, for when Reject Direct Send is on" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Connector and tenant steps");
     await expect(page.getByLabel("An application you control")).toBeChecked();
     await expect(page.getByLabel(/Partner connector, so a Direct Send application keeps working/)).toBeChecked();

@@ -1,18 +1,32 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { test, expect, type Page } from "@playwright/test";
 import { siteUrl } from "./site";
 import { expectNoAxeViolations } from "./axe-audit";
 
-// A wiki page on another origin (another port), sized the way the README tells wikis to: from the
-// {type: "smarthost:height"} messages. Playwright serves it; the frame is the real site.
-// On loopback (a port nothing serves), so Chromium's Private Network Access lets it frame
-// the site on 127.0.0.1; a public-looking origin gets an error page in the frame.
-const WIKI = "http://127.0.0.1:9/wiki.html";
+// A wiki page on another origin (another port on loopback), sized the way the README
+// tells wikis to: from the {type: "smarthost:height"} messages. A real server in this
+// spec serves it: Chromium's local network access checks give a frame on 127.0.0.1 an
+// error page when its parent came from page.route (an address space it cannot place).
+let wiki: Server;
+let wikiOrigin = "";
+let wikiBody = "";
+
+test.beforeAll(async () => {
+  wiki = createServer((_, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(wikiBody);
+  });
+  await new Promise<void>((resolve) => wiki.listen(0, "127.0.0.1", resolve));
+  wikiOrigin = `http://127.0.0.1:${(wiki.address() as AddressInfo).port}`;
+});
+
+test.afterAll(async () => {
+  await new Promise((resolve) => wiki.close(resolve));
+});
 
 async function openInWiki(page: Page, frameUrl: string, initialHeight = 300) {
-  await page.route(WIKI, (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><html lang="en"><title>IT wiki</title>
+  wikiBody = `<!doctype html><html lang="en"><title>IT wiki</title>
         <style>body { margin: 0 } iframe { display: block; border: 0; width: 100% }</style>
         <script>
           window.heights = [];
@@ -24,10 +38,8 @@ async function openInWiki(page: Page, frameUrl: string, initialHeight = 300) {
         </script>
         <main><h1>Printers</h1>
         <iframe src="${frameUrl}" title="smarthost" style="height: ${initialHeight}px"></iframe>
-        <p id="after">Below the frame.</p></main>`,
-    }),
-  );
-  await page.goto(WIKI);
+        <p id="after">Below the frame.</p></main>`;
+  await page.goto(`${wikiOrigin}/wiki.html`);
   return page.frameLocator('iframe[title="smarthost"]');
 }
 

@@ -58,8 +58,11 @@ async function newRelayIpDevice(page: Page) {
 const cardField = (label: string | RegExp, id: string) => ({
   open: newRelayIpDevice,
   input: (page: Page) => page.getByLabel(label, { exact: true }),
+  // A field's message shows once the field is left (or holds a value).
   async enter(page: Page, value: string) {
-    await page.getByLabel(label, { exact: true }).fill(value);
+    const input = page.getByLabel(label, { exact: true });
+    await input.fill(value);
+    await input.press("Tab");
   },
   message: (page: Page) => page.locator(`.field-error[id$="-${id}-error"]`),
 });
@@ -74,8 +77,9 @@ const connectorField = (label: string, field: string, kind: string) => ({
     await input.fill(value);
     await input.press("Tab");
   },
+  // A mistake shows under its field; an empty required field gets a prompt instead.
   message: (page: Page) =>
-    page.locator("ul.field-errors li", { has: page.locator("strong", { hasText: new RegExp(`^${field}$`) }) }),
+    page.locator(`#connector-${field}-error, .connector-prompt[data-field="${field}"]`).filter({ hasText: /\S/ }),
 });
 
 const FIELDS: Field[] = [
@@ -112,7 +116,7 @@ const FIELDS: Field[] = [
   },
   {
     name: "certificate name (Connector)",
-    ...connectorField("Certificate subject name", "cert-name", "relay-cert"),
+    ...connectorField("Certificate subject name", "cert", "relay-cert"),
     extra: ["relay.contoso.com", "*.contoso.com", " Relay.Contoso.com ", "*.com", "re\u0142ay.contoso.com"],
     // A certificate carries an internationalised name in its xn-- form only.
     accepted: ["relay.contoso.com", "*.contoso.com", " Relay.Contoso.com "],
@@ -164,7 +168,7 @@ test.describe("hostile input", () => {
 
   test("certificate name in Unicode: the message shows the xn-- name to enter", async ({ page }) => {
     // The browser build converts with the browser's own IDNA (URL parser), not the crate.
-    const field = connectorField("Certificate subject name", "cert-name", "relay-cert");
+    const field = connectorField("Certificate subject name", "cert", "relay-cert");
     await field.open(page);
     const cases: [string, RegExp][] = [
       ["relay.bücher.example", /U\+00FC.*enter relay\.xn--bcher-kva\.example/],
@@ -232,7 +236,9 @@ test.describe("hostile input", () => {
       const label = JSON.stringify(value.slice(0, 40));
       await ips.fill(value);
       await ips.press("Enter");
-      await expect(ips, `${label} stays in the field`).toHaveValue(kept(value));
+      // A list of only white space is checked as no list, and shown so.
+      const shownIps = ipsAccepted.includes(value) && value.trim() === "" ? "" : kept(value);
+      await expect(ips, `${label} stays in the field`).toHaveValue(shownIps);
       if (ipsAccepted.includes(value)) {
         await expect(ips, `${label} is accepted`).toHaveAttribute("aria-invalid", "false");
       } else {
