@@ -16,7 +16,7 @@ pub fn SkipLink(target: &'static str) -> impl IntoView {
     let href = move || {
         // Track the route so the link follows the page's state.
         let _ = (location.pathname.get(), location.search.get());
-        format!("{}#{target}", current_address())
+        format!("{}#{target}", crate::url_state::page_address())
     };
     let skip = move |ev: web_sys::MouseEvent| {
         let element = web_sys::window()
@@ -36,19 +36,4 @@ pub fn SkipLink(target: &'static str) -> impl IntoView {
     view! {
         <a class="skip-link" href=href rel="external" on:click=skip>{crate::i18n::t("ui.skip")}</a>
     }
-}
-
-/// The page's path and query as the browser shows them (under any sub-path), without a
-/// fragment.
-fn current_address() -> String {
-    web_sys::window()
-        .map(|w| w.location())
-        .map(|l| {
-            format!(
-                "{}{}",
-                l.pathname().unwrap_or_default(),
-                l.search().unwrap_or_default()
-            )
-        })
-        .unwrap_or_default()
 }

@@ -1,6 +1,21 @@
 //! State that a user may want to share lives in the URL query. These helpers rewrite
 //! the current query, keeping every other parameter (language, resolver, embed mode).
 
+/// The page's path and query as the browser shows them (hosted under any sub-path),
+/// without a fragment: what an in-page link keeps so following it changes nothing else.
+pub fn page_address() -> String {
+    web_sys::window()
+        .map(|w| w.location())
+        .map(|l| {
+            format!(
+                "{}{}",
+                l.pathname().unwrap_or_default(),
+                l.search().unwrap_or_default()
+            )
+        })
+        .unwrap_or_default()
+}
+
 /// The current query string with `updates` applied (`None` removes a key), starting
 /// with `?`, or empty. For event handlers, when the address bar is up to date.
 pub fn query_with(updates: &[(&str, Option<&str>)]) -> String {

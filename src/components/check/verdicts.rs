@@ -17,7 +17,7 @@ pub fn DeviceVerdicts(verdicts: Vec<DeviceVerdict>) -> impl IntoView {
             // Tracked so the links follow the address; the browser's own path is used
             // because the router's is relative to the app's base.
             let _ = location.search.get();
-            page_address()
+            crate::url_state::page_address()
         };
         let items = verdicts
             .into_iter()
@@ -57,18 +57,4 @@ pub fn DeviceVerdicts(verdicts: Vec<DeviceVerdict>) -> impl IntoView {
             </section>
         }
     })
-}
-
-/// The page's path and query as the browser has them (hosted under any sub-path).
-fn page_address() -> String {
-    web_sys::window()
-        .map(|w| w.location())
-        .map(|l| {
-            format!(
-                "{}{}",
-                l.pathname().unwrap_or_default(),
-                l.search().unwrap_or_default()
-            )
-        })
-        .unwrap_or_default()
 }
