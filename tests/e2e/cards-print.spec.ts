@@ -2,6 +2,7 @@
 // between their labels, one card per A6 page whatever its length and language, four
 // cards per A4 or Letter sheet, and a print that says what it leaves out.
 import { test, expect, type Locator, type Page } from "@playwright/test";
+import { lineBoxes, expectWholeLabels } from "./line-boxes";
 import AxeBuilder from "@axe-core/playwright";
 import { siteUrl } from "./site";
 import { pdfPages, PT_PER_MM, squash } from "./pdf";
@@ -49,42 +50,6 @@ const prints = (page: Page) => page.evaluate(() => (window as unknown as { print
 async function fitted(page: Page, cards: number) {
   await expect(page.locator(".card-sheet .paper-card")).toHaveCount(cards);
   await expect(page.locator(".card-sheet .paper-card:not([data-fit])")).toHaveCount(0);
-}
-
-/** The element's text split where the browser broke its lines (each character's box). */
-async function lineBoxes(element: Locator): Promise<string[]> {
-  return element.evaluate((el) => {
-    const lines: string[] = [];
-    let current = "";
-    let lastTop: number | null = null;
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    const range = document.createRange();
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.textContent ?? "";
-      for (let i = 0; i < text.length; i++) {
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        const rects = range.getClientRects();
-        const rect = rects[rects.length - 1];
-        if (rect && rect.width > 0) {
-          if (lastTop !== null && rect.top > lastTop + rect.height / 2) {
-            lines.push(current);
-            current = "";
-          }
-          lastTop = rect.top;
-        }
-        current += text[i];
-      }
-    }
-    lines.push(current);
-    return lines;
-  });
-}
-
-/** Every line of a host or address ends after a dot, a hyphen or an @, and they join up. */
-function expectWholeLabels(lines: string[], host: string) {
-  expect(lines.join("")).toBe(host);
-  for (const line of lines.slice(0, -1)) expect(line, `lines: ${JSON.stringify(lines)}`).toMatch(/[.@-]$/);
 }
 
 const MX = "contoso-com.mail.protection.outlook.com";

@@ -3,6 +3,7 @@
 use super::findings::FindingList;
 use super::CheckSection;
 use crate::components::code_block::CodeBlock;
+use crate::components::wrapping_text::WrappingText;
 use crate::i18n::{t, text};
 use leptos::prelude::*;
 use smarthost_core::report::{cloud_line, Report, Section};
@@ -31,14 +32,14 @@ pub fn MxCard(report: Report, pending: bool, source: String) -> impl IntoView {
                         </thead>
                         <tbody>
                             {mx.hosts.iter().map(|h| view! {
-                                <tr><td>{h.preference}</td><td class="mx-host">{h.host.clone()}</td></tr>
+                                <tr><td>{h.preference}</td><td class="mx-host"><WrappingText text=h.host.clone() /></td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>
                 })}
                 {match mx.smart_host.clone() {
                     Some(host) => view! {
-                        <p class="smart-host">{t("ui.mx.smart-host")} " " <strong>{host.clone()}</strong> {t("ui.mx.port-25")}</p>
+                        <p class="smart-host">{t("ui.mx.smart-host")} " " <strong class="host"><WrappingText text=host.clone() /></strong> {t("ui.mx.port-25")}</p>
                         <CodeBlock code=host />
                     }.into_any(),
                     None if mx.kind.is_some() && !is_microsoft => view! {
