@@ -27,6 +27,7 @@ const PLANNER: &[&str] = &[
     "plan.",
     "inventory.",
     "ui.plan.",
+    "term.",
     "ui.cards.",
     "ui.connector.",
     "ui.settings.",

@@ -43,6 +43,7 @@ pub mod probe;
 pub mod qr;
 pub mod report;
 pub mod spf;
+pub mod terms;
 #[cfg(test)]
 mod test_rng;
 pub mod text_pos;
