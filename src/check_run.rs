@@ -1,4 +1,4 @@
-//! One run of the DNS check in the browser: what is in flight, how many look-ups are
+//! One run of the DNS check in the browser: what is in flight, how many lookups are
 //! done, cancelling, and the answers kept for the what-if editor. Rules stay in core;
 //! this only wires core's check to the page.
 
@@ -12,7 +12,7 @@ use std::rc::Rc;
 /// Live counters of a run, shown while it works.
 #[derive(Clone, Copy)]
 pub struct Progress {
-    /// `name TYPE` of every look-up on the network right now.
+    /// `name TYPE` of every lookup on the network right now.
     pub in_flight: RwSignal<Vec<String>>,
     pub done: RwSignal<u32>,
 }
@@ -37,7 +37,7 @@ impl Default for Progress {
     }
 }
 
-/// A resolver that reports each network look-up to [`Progress`]. It sits under every
+/// A resolver that reports each network lookup to [`Progress`]. It sits under every
 /// cache, so only questions that go out are counted.
 pub struct Observed<R> {
     pub inner: R,

@@ -183,7 +183,7 @@ fn Shell(screens: Screens) -> impl IntoView {
     let footer = (!embedded).then(|| {
         view! {
             <footer class="site-footer">
-                <p>{move || tf("ui.footer", &[("date", smarthost_core::method::FACTS_CHECKED)])}</p>
+                <p>{move || tf("ui.footer", &[("date", &smarthost_core::localized::date_text(smarthost_core::method::FACTS_CHECKED, crate::i18n::lang()))])}</p>
             </footer>
         }
     });

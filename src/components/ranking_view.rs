@@ -38,7 +38,7 @@ pub fn RankingView(answers: Memo<Answers>) -> impl IntoView {
         <section class="ranking" aria-labelledby="ranking-heading">
             <h2 id="ranking-heading" tabindex="-1" node_ref=heading>{t("ui.plan.result-title")}</h2>
             <p class="ranking-date" data-today=today.to_string()>
-                {move || crate::i18n::tf("ui.plan.today", &[("date", &today.to_string())])}
+                {move || crate::i18n::tf("ui.plan.today", &[("date", &smarthost_core::localized::date(today, crate::i18n::lang()))])}
             </p>
             <div class="ranking-actions">
                 <button type="button" class="secondary" on:click=change>{t("ui.plan.change")}</button>

@@ -15,7 +15,7 @@ pub fn Compare() -> impl IntoView {
     view! {
         <h1>{t("ui.compare.title")}</h1>
         <p class="lede">
-            {move || tf("ui.compare.lede", &[("date", smarthost_core::method::FACTS_CHECKED)])}
+            {move || tf("ui.compare.lede", &[("date", &smarthost_core::localized::date_text(smarthost_core::method::FACTS_CHECKED, crate::i18n::lang()))])}
         </p>
         <Show when=has_answers>
             <p class="notice">{t("ui.compare.with-answers")} " " {t("ui.compare.order")}</p>

@@ -8,7 +8,7 @@ import { expectNoAxeViolations, finished, openCheck } from "./check-page";
 
 const words = {
   en: { lang: "", ips: /Device public IPs/, run: "Run the check", bad: '"2001:db8::1" is not an IPv4 address', private: "10.0.0.5 is not a public IP address." },
-  vi: { lang: "lang=vi&", ips: /IP công khai của thiết bị/, run: "Chạy kiểm tra", bad: '"2001:db8::1" không phải địa chỉ IPv4', private: "10.0.0.5 không phải là địa chỉ IP công cộng." },
+  vi: { lang: "lang=vi&", ips: /IP công cộng của thiết bị/, run: "Chạy kiểm tra", bad: '"2001:db8::1" không phải địa chỉ IPv4', private: "10.0.0.5 không phải là địa chỉ IP công cộng." },
 };
 
 for (const [lang, w] of Object.entries(words)) {

@@ -57,8 +57,8 @@ test("SPF: the tree goes past the limit and shows counts, voids and the deciding
   await openCheck(page, "domain=over.cli.test");
   const tree = card(page, "spf").locator(".spf-tree");
   await expect(tree.locator(".spf-node")).toHaveCount(12);
-  await expect(tree.locator('[data-domain="c10.cli.test"]')).toContainText("over the 10-look-up limit");
-  await expect(card(page, "spf")).toContainText("11 DNS look-ups in the whole tree");
+  await expect(tree.locator('[data-domain="c10.cli.test"]')).toContainText("over the 10-lookup limit");
+  await expect(card(page, "spf")).toContainText("11 DNS lookups in the whole tree");
 
   await openCheck(page, "domain=voids.cli.test");
   await expect(card(page, "spf").locator(".spf-node.void")).toHaveCount(3);
@@ -109,7 +109,7 @@ test("slow answers: progress shows what is in flight, Cancel stops it and claims
   await expect(page.getByText("Check cancelled. Nothing was concluded about your records.")).toBeVisible();
   await expect(page.locator(".finding")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Cancel" })).toHaveCount(0);
-  // The look-ups in flight were aborted, not left to finish.
+  // The lookups in flight were aborted, not left to finish.
   await expect.poll(() => aborted.length).toBeGreaterThan(0);
   expect(aborted.every((e) => e.includes("ABORTED"))).toBe(true);
 });
@@ -147,7 +147,7 @@ test("an unreachable resolver: could-not-check everywhere, paste mode, and the p
     await expect(page.locator(`[data-code="${code}"]`)).toHaveCount(0);
   }
   // Nor in the card's own text: the record is unknown, not absent, and there is no tree
-  // with a look-up total of 0.
+  // with a lookup total of 0.
   await expect(card(page, "spf")).not.toContainText("No SPF record is published");
   await expect(card(page, "spf").locator(".record-unknown")).toHaveText(/could not be read/);
   await expect(card(page, "spf").locator(".spf-tree")).toHaveCount(0);
@@ -210,8 +210,8 @@ test("the link to a check carries the resolver chosen in Settings", async ({ pag
   await page.goto(siteUrl("check/?domain=smarthost-demo.example"));
   await finished(page);
   await expect(page.locator(".check-actions .code-block")).toContainText("resolver=google-json");
-  // One look-up is said in the singular.
-  await expect(card(page, "spf")).toContainText("1 DNS look-up in the whole tree");
+  // One lookup is said in the singular.
+  await expect(card(page, "spf")).toContainText("1 DNS lookup in the whole tree");
 });
 
 test.describe("a broken resolver ends as 'could not check', never as a finding", () => {

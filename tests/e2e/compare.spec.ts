@@ -21,7 +21,7 @@ for (const lang of LANGS) {
     await page.goto(siteUrl(`?lang=${lang}&${APP}&step=results`));
     const ranked = await page.locator(".method-result").evaluateAll((cards) => cards.map((c) => c.getAttribute("data-method")));
     expect(ranked).toHaveLength(8);
-    await page.getByRole("link", { name: lang === "en" ? "Compare the methods for these answers" : "So sánh các cách gửi với những câu trả lời này" }).click();
+    await page.getByRole("link", { name: lang === "en" ? "Compare the methods for these answers" : "So sánh các phương thức gửi với những câu trả lời này" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(w.compareTitle);
     await expect(heads(page)).toHaveCount(8);
     expect(await heads(page).evaluateAll((ths) => ths.map((th) => th.getAttribute("data-method")))).toEqual(ranked);
@@ -88,7 +88,7 @@ for (const viewport of [
 
     test("the table scrolls by keyboard and has no axe violations", async ({ page }) => {
       await page.goto(siteUrl(`compare/?lang=vi&${APP}`));
-      const region = page.getByRole("region", { name: "So sánh các cách gửi thư qua Microsoft 365" });
+      const region = page.getByRole("region", { name: "So sánh các phương thức gửi thư qua Microsoft 365" });
       await expect(heads(page)).toHaveCount(8);
       await region.focus();
       await page.keyboard.press("End");

@@ -144,7 +144,7 @@ test.describe("setup guides and the planner", () => {
   test("'Open the planner' opens the app in the page's language", async ({ page }) => {
     await requireVietnamese(page);
     await page.goto(siteUrl("guide/vi/index.html"));
-    await page.getByRole("link", { name: "Mở công cụ lập kế hoạch" }).click();
+    await page.getByRole("link", { name: "Mở trang Lập kế hoạch" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thiết bị này nên gửi thư theo cách nào?");
     const url = new URL(page.url());
     expect(url.searchParams.get("lang")).toBe("vi");

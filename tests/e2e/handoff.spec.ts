@@ -32,7 +32,7 @@ const TEXT = {
 async function twoDevices(page: Page, lang: Lang) {
   await addDevice(page, lang, { name: "Reception printer", method: "direct-send", from: "printer@contoso.com" });
   const canon = await addDevice(page, lang, { name: "Canon warehouse", method: "relay-ip", from: "scan@mx-classic.test" });
-  await canon.getByLabel(lang === "en" ? "Public IP it sends from" : "IP công cộng mà thiết bị gửi đi").fill("198.51.100.7");
+  await canon.getByLabel(lang === "en" ? "Public IP it sends from" : "IP công cộng mà thiết bị dùng để gửi thư").fill("198.51.100.7");
   return canon;
 }
 

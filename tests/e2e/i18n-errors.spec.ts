@@ -10,9 +10,9 @@ test.describe("field errors in Vietnamese", () => {
     await page.getByRole("button", { name: "Thêm thiết bị" }).click();
     const device = page.locator("article.device").last();
     await device.getByLabel("Tên thiết bị").fill("Máy in tầng 2");
-    await device.getByLabel("Cách gửi thư").selectOption("relay-ip");
-    await device.getByLabel("Địa chỉ gửi (From)").fill("scanner@contoso.com");
-    const ip = device.getByLabel("IP công cộng mà thiết bị gửi đi");
+    await device.getByLabel("Phương thức gửi").selectOption("relay-ip");
+    await device.getByLabel("Địa chỉ người gửi (From)").fill("scanner@contoso.com");
+    const ip = device.getByLabel("IP công cộng mà thiết bị dùng để gửi thư");
     await ip.fill("300.1.2.3");
     await expect(ip).toHaveAttribute("aria-invalid", "true");
     await expect(device.locator(`#${await ip.getAttribute("aria-describedby")}`)).toHaveText(

@@ -30,8 +30,8 @@ export const WORDS = {
   vi: {
     add: "Thêm thiết bị",
     name: "Tên thiết bị",
-    method: "Cách gửi thư",
-    from: "Địa chỉ gửi (From)",
+    method: "Phương thức gửi",
+    from: "Địa chỉ người gửi (From)",
     importOpen: "Nhập danh sách thiết bị (JSON hoặc TOML)",
     paste: "Dán danh sách đã xuất",
     file: "Hoặc chọn một tệp đã xuất",
@@ -39,7 +39,7 @@ export const WORDS = {
     duplicate: "Nhân bản",
     remove: "Xóa",
     checkDns: "Kiểm tra DNS của thiết bị này",
-    addToCard: "Thêm vào thẻ thiết bị",
+    addToCard: "Thêm vào thẻ cấu hình thiết bị",
   },
 } as const;
 

@@ -32,10 +32,10 @@ for (const [where, url] of [
   });
 }
 
-test("the worker never answers DNS look-ups from its cache", async ({ page }) => {
+test("the worker never answers DNS lookups from its cache", async ({ page }) => {
   await page.goto(siteUrl());
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  // A DNS check while the worker controls the page: its look-ups pass the worker's
+  // A DNS check while the worker controls the page: its lookups pass the worker's
   // fetch handler, which must neither answer them nor keep their responses.
   const doh = new URL(dohUrl());
   const lookups: Response[] = [];

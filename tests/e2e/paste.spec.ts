@@ -1,4 +1,4 @@
-// Paste mode tells the truth: pasted nslookup or dig output that shows a failed look-up
+// Paste mode tells the truth: pasted nslookup or dig output that shows a failed lookup
 // is "could not check", never "no records"; the names an SPF record reaches into are
 // listed with the commands that print them, and pasting one checks again.
 

@@ -51,13 +51,13 @@ export const WORDS = {
     compareTitle: "Compare the ways to send",
   },
   vi: {
-    next: "Tiếp",
+    next: "Tiếp theo",
     back: "Quay lại",
     results: "Xem xếp hạng",
     rankingHeading: "Kết quả xếp hạng",
     device: "Thiết bị (máy in, máy quét, thiết bị chuyên dụng)",
     gccHigh: "GCC High",
-    external: "Cả người bên ngoài tổ chức của tôi",
+    external: "Cả người bên ngoài tổ chức của chúng tôi",
     unknown: "Tôi không biết",
     recipientsQuestion: "Ai nhận thư?",
     cloudQuestion: "Tenant của bạn thuộc môi trường đám mây Microsoft 365 nào?",
@@ -70,8 +70,8 @@ export const WORDS = {
     checkLink: "Kiểm tra DNS tên miền của tôi cho cách gửi này",
     cardsHeading: "Thẻ cấu hình thiết bị",
     checkHeading: "Kiểm tra DNS của tên miền",
-    methodLabel: "Cách gửi thư",
-    compareTitle: "So sánh các cách gửi thư",
+    methodLabel: "Phương thức gửi",
+    compareTitle: "So sánh các phương thức gửi thư",
   },
 } as const;
 

@@ -106,7 +106,7 @@ test.describe("languages", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "vi");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thiết bị này nên gửi thư theo cách nào?");
     await page.getByRole("navigation").getByRole("link", { name: "So sánh" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("So sánh các cách gửi thư");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("So sánh các phương thức gửi thư");
     expect(new URL(page.url()).searchParams.get("lang")).toBe("vi");
   });
 

@@ -25,7 +25,7 @@ const words = {
   en: {
     lang: "",
     waiting: "Asking",
-    request: "Each look-up waits at most 8 seconds",
+    request: "Each lookup waits at most 8 seconds",
     total: "the check stops waiting after 20 seconds",
     pasteInstead: "Stop and paste the records by hand",
     reason: "did not answer in time",

@@ -6,7 +6,7 @@ import { expectNoAxeViolations } from "./axe-audit";
 // leave the screen and its query (the DNS check lost its domain). The skip link must
 // move focus to the content and leave the address and the page alone.
 
-const SKIP = { en: "Skip to content", vi: "Bỏ qua, tới nội dung chính" };
+const SKIP = { en: "Skip to content", vi: "Chuyển đến nội dung chính" };
 
 // The plan's later steps move focus to their heading on load, so Tab would start there;
 // the first question is the planner's entry page.

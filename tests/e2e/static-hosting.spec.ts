@@ -35,12 +35,12 @@ test.describe("works on a plain static host", () => {
   test("the language switch keeps the sub-path and the page", async ({ page }) => {
     await page.goto(subPathUrl("compare/"));
     await page.getByRole("link", { name: "Tiếng Việt" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("So sánh các cách gửi thư");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("So sánh các phương thức gửi thư");
     const url = new URL(page.url());
     expect(url.pathname).toMatch(/^\/tools\/smarthost\/compare\/?$/);
     expect(url.searchParams.get("lang")).toBe("vi");
     await page.reload();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("So sánh các cách gửi thư");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("So sánh các phương thức gửi thư");
   });
 
   test("an unknown route inside the app shows a not-found page", async ({ page }) => {

@@ -1,6 +1,6 @@
 //! `cargo xtask bench dns`: the DNS check of a 3-level, 8-include SPF tree against a
 //! DoH server that adds 100 ms to every answer, in Chromium and with the CLI (both ask a
-//! level's look-ups together), against pyspf (one look-up at a time, over plain DNS with
+//! level's lookups together), against pyspf (one lookup at a time, over plain DNS with
 //! the same delay per answer), written to BENCHMARKS.md. pyspf and dnspython are
 //! installed with pip into a virtual environment under the target directory, for the
 //! benchmark only; no test uses them. The CLI's `check` must take at most
@@ -123,7 +123,7 @@ pub fn bench_dns(root: &Path) -> Result<()> {
     let section = format!(
         "{TITLE}\n\n\
          `cargo xtask bench dns` (tests/bench/dns-check.mjs): `deep.web.test` in tests/zones/web.test \
-         (SPF tree 3 levels deep, 8 includes, 12 look-ups with MX and DMARC, 14 with the two DKIM selectors) and the device IP \
+         (SPF tree 3 levels deep, 8 includes, 12 lookups with MX and DMARC, 14 with the two DKIM selectors) and the device IP \
          203.0.113.9, which no range of the tree holds, so every include is read and the result \
          is `fail`. Every answer is delayed {delay} ms: for Chromium and the CLI by the test \
          stack's DoH proxy (`/delay/{delay}/`: wait, then one exchange with dnsdist), for pyspf \
@@ -133,10 +133,10 @@ pub fn bench_dns(root: &Path) -> Result<()> {
          the others process start to exit, the CLI and pyspf taking turns in the same run.\n\n\
          | | what it does | wall time |\n\
          |---|---|---:|\n\
-         | browser | MX, SPF tree, DKIM selectors, DMARC (no device IP): {lookups} look-ups in {trips} sequential round trips (≈ {} ms of delay) | {browser} ms |\n\
-         | CLI `smarthost check deep.web.test --ip 203.0.113.9` | MX, SPF tree, check_host for the IP, suggested record, DKIM selectors (alongside the tree), DMARC; each level's look-ups together | {cli} ms |\n\
-         | CLI `smarthost spf eval --ip 203.0.113.9 --sender postmaster@deep.web.test` | check_host only; each level's look-ups together | {cli_eval} ms |\n\
-         | pyspf `spf.check2` (same IP and sender) | check_host only, {pyspf_queries} look-ups one at a time | {pyspf} ms, of which {pyspf_eval} ms in check2 (the rest is Python's start and imports) |\n\n\
+         | browser | MX, SPF tree, DKIM selectors, DMARC (no device IP): {lookups} lookups in {trips} sequential round trips (≈ {} ms of delay) | {browser} ms |\n\
+         | CLI `smarthost check deep.web.test --ip 203.0.113.9` | MX, SPF tree, check_host for the IP, suggested record, DKIM selectors (alongside the tree), DMARC; each level's lookups together | {cli} ms |\n\
+         | CLI `smarthost spf eval --ip 203.0.113.9 --sender postmaster@deep.web.test` | check_host only; each level's lookups together | {cli_eval} ms |\n\
+         | pyspf `spf.check2` (same IP and sender) | check_host only, {pyspf_queries} lookups one at a time | {pyspf} ms, of which {pyspf_eval} ms in check2 (the rest is Python's start and imports) |\n\n\
          `smarthost check` takes **{check_ratio:.2}** of pyspf's time (target: at most \
          {TARGET_RATIO}), though it does more than check_host; against pyspf's check2 alone, \
          without the interpreter's start, {:.2}. `smarthost spf eval`, the like-for-like \

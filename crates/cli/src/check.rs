@@ -243,7 +243,7 @@ fn dkim_json(report: &Report, lang: Lang) -> serde_json::Value {
 /// The report for a terminal, in `lang`; record values and finding codes stay as they are.
 fn to_text(report: &Report, lang: Lang) -> String {
     let line = |key: &str, args: &[(&str, &str)]| i18n::format(lang, key, args);
-    // A section whose look-up failed says so, never "none found".
+    // A section whose lookup failed says so, never "none found".
     let unknown = |section| report.status(section) == Status::CouldNotCheck;
     let mut out = format!("{}\n", report.domain);
     if !report.verdicts.is_empty() {
@@ -269,7 +269,7 @@ fn to_text(report: &Report, lang: Lang) -> String {
         "  {}\n",
         cloud_line(report.cloud, report.cloud_source, lang)
     ));
-    // A record that was read is shown even when a later look-up (an include) failed;
+    // A record that was read is shown even when a later lookup (an include) failed;
     // the dns-error finding below says which.
     let spf = match &report.spf.record {
         Some(record) => i18n::format_count(

@@ -142,7 +142,7 @@ fn domains_keep_the_order_they_first_appear_in() {
     );
 }
 
-/// Answers from the zone, but each look-up first yields once, so look-ups that are
+/// Answers from the zone, but each lookup first yields once, so lookups that are
 /// polled together are seen in flight together; records the most sites (`x.test`, from
 /// `_dmarc.x.test` and `x.test` alike; Microsoft's include is no site) at once.
 struct Overlapping {

@@ -2,7 +2,7 @@
 //!
 //! `smarthost check` and `smarthost spf eval` resolve through it.
 //!
-//! ureq is blocking, and core asks the look-ups of a prefetch wave together by polling
+//! ureq is blocking, and core asks the lookups of a prefetch wave together by polling
 //! their futures on one task (`dns::cache::join_all`). So `get` hands each request to a
 //! thread of its own and awaits its answer through a oneshot channel: the requests of a
 //! wave are in flight together, as they are in the browser, while core's futures stay

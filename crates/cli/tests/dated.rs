@@ -230,7 +230,7 @@ fn a_card_states_its_method_s_dated_fact_for_the_day() {
         ])
     };
     let before = card("2026-12-02");
-    assert!(before.contains("Date           2026-12-02"), "{before}");
+    assert!(before.contains("Date           2 December 2026"), "{before}");
     assert!(
         before.contains(
             "Basic auth for SMTP AUTH is off by default from the end of December 2026 (in 29 days)"
@@ -318,7 +318,7 @@ fn the_guides_word_dated_facts_for_the_build_day() {
     assert!(hve.contains("until September 2028 (668 days left)"));
     // The device pages' cards are dated with the build day and word their note for it.
     let card = page(&before, "en/devices/reception-mfp.html");
-    assert!(card.contains("<dt>Date</dt><dd>2026-12-02</dd>"), "{card}");
+    assert!(card.contains("<dt>Date</dt><dd>2 December 2026</dd>"), "{card}");
     assert!(
         card.contains("from the end of December 2026 (in 29 days)"),
         "{card}"
@@ -392,9 +392,9 @@ fn guide_sentences_state_milestones_for_the_build_day() {
         ),
         (
             "vi/client-submission.html",
-            "Xác thực Basic cho SMTP AUTH sẽ bị tắt theo mặc định từ cuối tháng 12/2026 (còn 28 ngày). Thiết bị không hỗ trợ OAuth cần có phương án khác.",
-            "Xác thực Basic cho SMTP AUTH đã bị tắt theo mặc định từ cuối tháng 12/2026. Thiết bị không hỗ trợ OAuth cần có phương án khác.",
-            "Xác thực Basic cho SMTP AUTH đã bị tắt theo mặc định từ cuối tháng 12/2026. Thiết bị không hỗ trợ OAuth cần có phương án khác.",
+            "Xác thực Basic cho SMTP AUTH sẽ mặc định bị tắt từ cuối tháng 12/2026 (còn 28 ngày). Thiết bị không hỗ trợ OAuth cần có phương án khác.",
+            "Xác thực Basic cho SMTP AUTH đã mặc định bị tắt từ cuối tháng 12/2026. Thiết bị không hỗ trợ OAuth cần có phương án khác.",
+            "Xác thực Basic cho SMTP AUTH đã mặc định bị tắt từ cuối tháng 12/2026. Thiết bị không hỗ trợ OAuth cần có phương án khác.",
         ),
         (
             "vi/high-volume-email.html",

@@ -438,7 +438,7 @@ fn spf_eval_text_follows_lang_and_json_stays_english() {
         "{en}"
     );
     assert!(
-        en.contains("  DNS-querying terms: 11, void look-ups: 0\n"),
+        en.contains("  DNS-querying terms: 11, void lookups: 0\n"),
         "{en}"
     );
     assert!(
@@ -482,7 +482,7 @@ fn check_text_follows_lang() {
         stdout_of(&out)
     };
     // Per language: lines expected for a domain without SPF (a warning) and for one
-    // over the 10-look-up limit (an error).
+    // over the 10-lookup limit (an error).
     let expected = [
         (
             "en",
@@ -491,16 +491,16 @@ fn check_text_follows_lang() {
                 "\n  [warning] spf-missing: ",
                 "\n    fix: ",
             ],
-            ["\n  [error] spf-too-many-lookups: ", " DNS look-ups)\n"],
+            ["\n  [error] spf-too-many-lookups: ", " DNS lookups)\n"],
         ),
         (
             "vi",
             [
                 "\n  SPF: (không tìm thấy)\n",
                 "\n  [cảnh báo] spf-missing: ",
-                "\n    cách sửa: ",
+                "\n    cách khắc phục: ",
             ],
-            ["\n  [lỗi] spf-too-many-lookups: ", " lần tra cứu DNS)\n"],
+            ["\n  [lỗi] spf-too-many-lookups: ", " lượt tra cứu DNS)\n"],
         ),
     ];
     for (lang, missing, over) in expected {

@@ -1,6 +1,6 @@
 //! Usage errors: exit status 2 and a message on standard error that names the mistake.
 //! No DNS is needed; `--doh` points at a closed port, so a usage error that slipped
-//! through to a look-up would show as a DNS error (exit 1), not pass.
+//! through to a lookup would show as a DNS error (exit 1), not pass.
 
 use std::process::Command;
 

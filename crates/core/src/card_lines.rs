@@ -149,7 +149,7 @@ impl Card {
             recipients: text(lang, m.recipients.key()),
             ip: self.ip.clone(),
             test: self.test(lang),
-            date: self.date.clone(),
+            date: crate::localized::date_text(&self.date, lang),
             client: self.client,
             warnings: self
                 .warnings

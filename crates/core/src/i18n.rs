@@ -166,7 +166,7 @@ impl Phrase {
 }
 
 /// [`format`] for a text about `count` things, with `{count}` filled in: the key
-/// `<key>.one` when `count` is 1 and the catalogs have it ("1 DNS look-up"), else `key`.
+/// `<key>.one` when `count` is 1 and the catalogs have it ("1 DNS lookup"), else `key`.
 /// Vietnamese does not inflect, so its `.one` texts are the plain text with 1.
 pub fn format_count(lang: Lang, key: &str, count: usize, args: &[(&str, &str)]) -> String {
     let one = format!("{key}.one");
@@ -268,32 +268,32 @@ mod tests {
         let total = |lang, n| format_count(lang, "ui.check.lookups-total", n, &[]);
         assert_eq!(
             total(Lang::En, 1),
-            "1 DNS look-up in the whole tree; the limit is 10"
+            "1 DNS lookup in the whole tree; the limit is 10"
         );
         assert_eq!(
             total(Lang::En, 2),
-            "2 DNS look-ups in the whole tree; the limit is 10"
+            "2 DNS lookups in the whole tree; the limit is 10"
         );
         assert_eq!(
             total(Lang::En, 0),
-            "0 DNS look-ups in the whole tree; the limit is 10"
+            "0 DNS lookups in the whole tree; the limit is 10"
         );
-        assert!(total(Lang::Vi, 1).contains("1 lần tra cứu DNS"));
+        assert!(total(Lang::Vi, 1).contains("1 lượt tra cứu DNS"));
         // Other arguments are filled in both forms; a key without `.one` is used as is.
         let spf = |n| format_count(Lang::En, "cli.check.spf", n, &[("record", "v=spf1 -all")]);
-        assert_eq!(spf(1), "SPF: v=spf1 -all  (1 DNS look-up)");
-        assert_eq!(spf(3), "SPF: v=spf1 -all  (3 DNS look-ups)");
+        assert_eq!(spf(1), "SPF: v=spf1 -all  (1 DNS lookup)");
+        assert_eq!(spf(3), "SPF: v=spf1 -all  (3 DNS lookups)");
         assert_eq!(
             format_count(Lang::En, "ui.check.tree-running", 1, &[]),
             "1 in the tree up to here"
         );
         assert_eq!(
             format_count(Lang::En, "ui.check.tree-own", 1, &[]),
-            "1 look-up here"
+            "1 lookup here"
         );
         assert_eq!(
             format_count(Lang::En, "ui.check.tree-own", 2, &[]),
-            "2 look-ups here"
+            "2 lookups here"
         );
     }
 

@@ -33,6 +33,7 @@ pub mod guide;
 pub mod host_wrap;
 pub mod i18n;
 pub mod inventory;
+pub mod localized;
 pub mod matrix;
 pub mod method;
 pub mod milestone;

@@ -290,7 +290,7 @@ mod tests {
         assert!(status(TODAY).contains("from the end of December 2026 (in 29 days)"));
         let later = status(Date::known(2027, 1, 1));
         assert!(later.contains("has been off by default since the end of December 2026"));
-        assert!(later.contains("(checked 2026-11-28)"));
+        assert!(later.contains("(checked 28 November 2026)"));
     }
 
     fn cell(aspect: Aspect, id: MethodId, lang: Lang, today: Date) -> String {

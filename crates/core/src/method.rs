@@ -215,7 +215,10 @@ impl Fact {
         format(
             lang,
             "fact.dated",
-            &[("fact", &self.text(lang, today)), ("date", self.checked)],
+            &[
+                ("fact", &self.text(lang, today)),
+                ("date", &crate::localized::date_text(self.checked, lang)),
+            ],
         )
     }
 }

@@ -125,7 +125,7 @@ pub fn classify(mut hosts: Vec<MxHost>) -> MxReport {
     }
 }
 
-/// Looks up and classifies the MX set of `domain`. A failed look-up is an error, never
+/// Looks up and classifies the MX set of `domain`. A failed lookup is an error, never
 /// reported as "no MX".
 pub async fn check_mx<R: Resolver>(
     resolver: &R,

@@ -577,7 +577,7 @@ fn a_report_in_vietnamese_says_why_it_could_not_check_in_vietnamese() {
         .collect();
     assert_eq!(
         reasons.first().map(String::as_str),
-        Some("Không kiểm tra được MX: máy chủ DNS không phân giải được tên (SERVFAIL). Điều này không nói lên gì về các bản ghi của bạn.")
+        Some("Không kiểm tra được MX: máy chủ DNS không phân giải được tên (SERVFAIL). Lỗi này không cho biết bản ghi của bạn đúng hay sai.")
     );
     assert!(reasons.len() >= 3, "{reasons:?}");
     for reason in reasons {
@@ -595,4 +595,25 @@ fn a_report_in_vietnamese_says_why_it_could_not_check_in_vietnamese() {
         error.message(Lang::Vi),
         "máy chủ DNS không phân giải được tên (SERVFAIL)"
     );
+}
+
+/// The browsers' own fixed failure texts are English whatever the page's language; the
+/// reader gets their meaning in Vietnamese, and any other text is quoted as it came.
+#[test]
+fn browser_failure_texts_are_worded_in_the_readers_language() {
+    for text in [
+        "Failed to fetch",
+        "NetworkError when attempting to fetch resource.",
+        "Load failed",
+    ] {
+        let failure = NetworkFailure::Browser(text.to_owned());
+        let vi = failure.message(Lang::Vi);
+        assert!(!vi.contains(text), "{vi}");
+        assert!(vi.contains("resolver"), "{vi}");
+        assert_ne!(vi, failure.message(Lang::En));
+    }
+    let aborted = NetworkFailure::Browser("The user aborted a request.".to_owned());
+    assert!(!aborted.message(Lang::Vi).contains("aborted"));
+    let odd = NetworkFailure::Browser("Mixed Content: blocked".to_owned());
+    assert!(odd.message(Lang::Vi).contains("\"Mixed Content: blocked\""));
 }

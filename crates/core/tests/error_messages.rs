@@ -435,7 +435,7 @@ fn nested_parts_are_in_the_same_language() {
             endpoint.message(lang)
         );
     }
-    // The look-up failures are in the language too (every variant: check_messages.rs).
+    // The lookup failures are in the language too (every variant: check_messages.rs).
     assert_ne!(
         ResolveError::Timeout.message(Lang::Vi),
         ResolveError::Timeout.to_string()

@@ -17,6 +17,10 @@ struct Term {
     avoid_vi: Vec<String>,
     /// (English label, Vietnamese gloss that must accompany it).
     gloss_vi: Vec<(String, String)>,
+    /// The same, required only on a guide page's first line naming the label.
+    gloss_first_vi: Vec<(String, String)>,
+    /// Glosses given at most once per guide page.
+    once_vi: Vec<String>,
     explain: bool,
 }
 
@@ -63,19 +67,30 @@ fn glossary() -> Vec<Term> {
             continue;
         }
         let Some(term) = terms.last_mut() else {
-            panic!("glossary.txt:{}: `{key}` before the first `term =`", number + 1);
+            panic!(
+                "glossary.txt:{}: `{key}` before the first `term =`",
+                number + 1
+            );
         };
         match key {
             "en" | "vi" => {}
             "en.avoid" => term.avoid_en.extend(split_list(value)),
             "vi.avoid" => term.avoid_vi.extend(split_list(value)),
-            "vi.gloss" => {
+            "vi.gloss" | "vi.gloss.first" => {
                 let Some((label, gloss)) = value.split_once(" => ") else {
-                    panic!("glossary.txt:{}: write `vi.gloss = Label => gloss`", number + 1);
+                    panic!(
+                        "glossary.txt:{}: write `{key} = Label => gloss`",
+                        number + 1
+                    );
                 };
-                term.gloss_vi
-                    .push((label.trim().to_owned(), gloss.trim().to_owned()));
+                let pair = (label.trim().to_owned(), gloss.trim().to_owned());
+                if key == "vi.gloss" {
+                    term.gloss_vi.push(pair);
+                } else {
+                    term.gloss_first_vi.push(pair);
+                }
             }
+            "vi.once" => term.once_vi.push(value.to_owned()),
             "explain" => term.explain = value == "yes",
             other => panic!("glossary.txt:{}: unknown key `{other}`", number + 1),
         }
@@ -245,14 +260,53 @@ fn english_console_labels_in_vietnamese_texts_carry_their_gloss() {
 }
 
 #[test]
+fn each_guide_page_glosses_a_label_where_it_first_names_it_and_only_once() {
+    let terms = glossary();
+    let mut problems = Vec::new();
+    for (page, lines) in guide_pages("vi") {
+        for term in &terms {
+            for (label, gloss) in &term.gloss_first_vi {
+                let first = lines.iter().find(|l| l.body.contains(label.as_str()));
+                if let Some(first) = first.filter(|l| !contains_ci(&l.body, gloss)) {
+                    problems.push(format!(
+                        "{}: the page's first \"{label}\" has no gloss \"{gloss}\" (glossary `{}`)",
+                        first.place, term.id
+                    ));
+                }
+            }
+            for gloss in &term.once_vi {
+                let count: usize = lines
+                    .iter()
+                    .map(|l| l.body.matches(gloss.as_str()).count())
+                    .sum();
+                if count > 1 {
+                    problems.push(format!(
+                        "{page}: \"{gloss}\" is given {count} times; once per page is enough (glossary `{}`)",
+                        term.id
+                    ));
+                }
+            }
+        }
+    }
+    report(problems);
+}
+
+#[test]
 fn terms_readers_may_not_know_are_explained_in_both_languages() {
     let terms = glossary();
     let mut problems = Vec::new();
-    let mut marked: Vec<&str> = terms.iter().filter(|t| t.explain).map(|t| t.id.as_str()).collect();
+    let mut marked: Vec<&str> = terms
+        .iter()
+        .filter(|t| t.explain)
+        .map(|t| t.id.as_str())
+        .collect();
     let mut listed = smarthost_core::terms::EXPLAINED.to_vec();
     marked.sort_unstable();
     listed.sort_unstable();
-    assert_eq!(marked, listed, "glossary.txt's `explain = yes` and core's terms::EXPLAINED differ");
+    assert_eq!(
+        marked, listed,
+        "glossary.txt's `explain = yes` and core's terms::EXPLAINED differ"
+    );
     for lang in ["en", "vi"] {
         let source = read(&root().join(format!("crates/core/messages/{lang}.txt")));
         let keys: Vec<&str> = parse_catalog(&source).into_iter().map(|(k, _)| k).collect();
@@ -283,7 +337,9 @@ fn iso_date_at(text: &[u8], at: usize) -> bool {
             c => text[at + i] == *c,
         })
         && (at == 0 || !text[at - 1].is_ascii_digit())
-        && text.get(at + shape.len()).is_none_or(|c| !c.is_ascii_digit())
+        && text
+            .get(at + shape.len())
+            .is_none_or(|c| !c.is_ascii_digit())
 }
 
 #[test]
@@ -329,10 +385,8 @@ fn the_checks_see_the_texts_they_check() {
     // A path mistake must not make every rule pass on nothing.
     assert!(catalog_texts("vi").len() > 500);
     assert!(guide_pages("vi").len() >= 10);
-    assert!(guide_pages("en")
-        .iter()
-        .all(|(_, lines)| lines.len() > 10));
+    assert!(guide_pages("en").iter().all(|(_, lines)| lines.len() > 10));
     assert!(iso_date_at(b"on 2026-11-28.", 3));
     assert!(!iso_date_at(b"12026-11-281", 1));
-    assert_eq!(without_code("a `b` c"), "a   c");
+    assert_eq!(without_code("a `b` c"), "a    c");
 }

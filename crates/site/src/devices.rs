@@ -172,7 +172,7 @@ from = \"app@contoso.com\"
         assert_eq!(set.entries[1].line, 8);
         let card = set.entries[0].card().card.lines(Lang::Vi);
         assert_eq!(card.smart_host, "smtp.office365.com");
-        assert_eq!(card.date, "2026-12-02");
+        assert_eq!(card.date, "2/12/2026");
         assert!(set.find(" Máy in tầng 2").is_some());
         assert!(set.find("Máy in").is_none());
     }

@@ -9,6 +9,7 @@ use super::options::Options;
 use super::strings::{catalog, t, Text};
 use maud::{html, Markup, DOCTYPE};
 use smarthost_core::i18n::{format, Lang};
+use smarthost_core::localized;
 use smarthost_core::method::FACTS_CHECKED;
 
 /// A language's navigation, rendered once: one item per page, the current one marked.
@@ -204,7 +205,7 @@ pub(crate) fn page_frame(frame: &Frame) -> String {
                 "\n"
                 footer class="site-footer" {
                     "\n"
-                    p { (format(lang, "ui.footer", &[("date", FACTS_CHECKED)])) }
+                    p { (format(lang, "ui.footer", &[("date", &localized::date_text(FACTS_CHECKED, lang))])) }
                     "\n"
                 }
                 "\n"
@@ -238,7 +239,7 @@ pub(crate) fn page_heading(page: &Page) -> Markup {
         h1 { (front.title) } "\n"
         p class="page-meta" {
             (t(lang, Text::Updated)) " "
-            time datetime=(front.updated) { (front.updated) }
+            time datetime=(front.updated) { (localized::date_text(&front.updated, lang)) }
         }
         "\n"
         @if !names.is_empty() {

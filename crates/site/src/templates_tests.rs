@@ -182,7 +182,7 @@ fn pages_have_nav_pager_language_switch_and_planner_link() {
     assert!(c.contains("rel=\"prev\" href=\"b.html\""), "{c}");
     let vi = built.text("vi/index.html");
     assert!(
-        vi.contains("<html lang=\"vi\">") && vi.contains("Mở công cụ lập kế hoạch"),
+        vi.contains("<html lang=\"vi\">") && vi.contains("Mở trang Lập kế hoạch"),
         "{vi}"
     );
     assert!(vi.contains("href=\"../../?lang=vi\""), "{vi}");

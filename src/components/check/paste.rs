@@ -106,7 +106,7 @@ impl Default for PasteState {
 }
 
 /// The paste form. `unreachable` says no resolver answered (the notice, with `why`: each
-/// distinct reason the look-ups failed); `needed` are the questions the last pasted
+/// distinct reason the lookups failed); `needed` are the questions the last pasted
 /// check asked and nothing pasted answers.
 #[component]
 pub fn PasteRecords<F>(

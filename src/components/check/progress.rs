@@ -1,4 +1,4 @@
-//! What a running check is doing: the look-ups in flight and how many are answered.
+//! What a running check is doing: the lookups in flight and how many are answered.
 
 use crate::check_run::Progress;
 use crate::doh::{seconds, REQUEST_TIMEOUT_MS, RUN_DEADLINE_MS};

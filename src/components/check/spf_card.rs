@@ -28,7 +28,7 @@ pub fn SpfCard(report: Report, pending: bool) -> impl IntoView {
                 <h3>{t("ui.check.record")}</h3>
                 {match record.clone() {
                     Some(text) => view! { <RecordText text=text /> }.into_any(),
-                    // A failed look-up is not an absent record: claim nothing.
+                    // A failed lookup is not an absent record: claim nothing.
                     None if status == Status::CouldNotCheck => {
                         view! { <p class="record-unknown">{t("ui.check.record-unknown")}</p> }.into_any()
                     }
@@ -44,7 +44,7 @@ pub fn SpfCard(report: Report, pending: bool) -> impl IntoView {
                     />
                 })}
                 // A tree whose root could not be read has nothing to show but the error
-                // the findings already give (and a look-up total of 0 would mislead).
+                // the findings already give (and a lookup total of 0 would mislead).
                 {spf.tree.clone().filter(|tree| !matches!(tree.state, NodeState::DnsError { .. })).map(|tree| view! {
                     <SpfTree tree=tree lookups=spf.lookups checks=spf.ip_checks.clone() />
                 })}

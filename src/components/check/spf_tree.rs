@@ -1,5 +1,5 @@
 //! The SPF include tree: every include and redirect, past the limits check_host stops
-//! at, with each node's own look-ups, the count so far in tree order, void look-ups,
+//! at, with each node's own lookups, the count so far in tree order, void lookups,
 //! and the node whose term decided a device IP's result.
 
 use crate::i18n::{lang, t, tf, tn};

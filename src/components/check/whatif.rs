@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use smarthost_core::report::{Report, Section};
 use std::time::Duration;
 
-/// Long enough that typing a term does not start a look-up per keystroke.
+/// Long enough that typing a term does not start a lookup per keystroke.
 const PAUSE: Duration = Duration::from_millis(400);
 
 #[component]

@@ -328,7 +328,7 @@ fn the_inventory_table_has_a_row_per_device_in_the_chosen_language() {
     );
 }
 
-/// Writes `text` as an inventory and runs `check --inventory` on it (no look-up is made
+/// Writes `text` as an inventory and runs `check --inventory` on it (no lookup is made
 /// for a refused file, so these need no stack).
 fn refused(name: &str, text: &str) -> (Option<i32>, String, String) {
     let file = TempFile::new(name, text);

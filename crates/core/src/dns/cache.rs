@@ -3,7 +3,7 @@
 //! An SPF evaluation knows, as soon as it has parsed a record, which names it may look up
 //! next (include and redirect targets, a/mx/exists names). Prefetching them together
 //! makes a check cost about as many round trips as the include tree is deep, while the
-//! evaluation still reads answers, and counts look-ups, strictly in record order.
+//! evaluation still reads answers, and counts lookups, strictly in record order.
 
 use super::record::RecordType;
 use super::resolver::{Lookup, ResolveError, Resolver};

@@ -1,6 +1,6 @@
 //! The DNS-over-HTTPS URL an admin types in Settings (or passes with `--doh`): checked
 //! before any request, so a typo gets a message naming the problem instead of a string
-//! of failed look-ups, and nothing that is not a plain http(s) URL is ever fetched.
+//! of failed lookups, and nothing that is not a plain http(s) URL is ever fetched.
 
 use crate::echo::{is_unsafe_to_echo, shown};
 use crate::i18n::{format, Lang};

@@ -1,6 +1,6 @@
 //! Answers kept across several checks of the same domain: the what-if editor evaluates
 //! a draft record after each pause in typing, and the includes it references do not
-//! change between keystrokes. Only answers are kept; a failed look-up is asked again.
+//! change between keystrokes. Only answers are kept; a failed lookup is asked again.
 
 use super::{DomainName, Lookup, RecordType, ResolveError, Resolver};
 use std::cell::RefCell;
@@ -27,7 +27,7 @@ impl<R> Remembered<R> {
 impl<R: Resolver> Resolver for Remembered<R> {
     async fn lookup(&self, name: &DomainName, rtype: RecordType) -> Result<Lookup, ResolveError> {
         let key = (name.as_str().to_owned(), rtype.code());
-        // The borrow ends before the await: another look-up may run meanwhile.
+        // The borrow ends before the await: another lookup may run meanwhile.
         let known = self.answers.borrow().get(&key).cloned();
         if let Some(answer) = known {
             return Ok(answer);

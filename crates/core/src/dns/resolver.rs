@@ -10,7 +10,7 @@ use super::DomainName;
 use crate::i18n::{format, Lang};
 use thiserror::Error;
 
-/// What a successful look-up found. NXDOMAIN and NODATA are answers, not errors: they
+/// What a successful lookup found. NXDOMAIN and NODATA are answers, not errors: they
 /// are the only outcomes that justify saying a record is missing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Lookup {
@@ -64,7 +64,7 @@ impl JsonProblem {
     }
 }
 
-/// Why a look-up produced no answer. None of these says anything about the records.
+/// Why a lookup produced no answer. None of these says anything about the records.
 /// [`ResolveError::message`] says it in a language (texts `dns.error.*`); `Display` is
 /// the English.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -227,10 +227,38 @@ impl NetworkFailure {
             NetworkFailure::ConnectionFailed => format(lang, "dns.network.connection-failed", &[]),
             NetworkFailure::TooLarge => format(lang, "dns.network.too-large", &[]),
             NetworkFailure::Tls(why) => detail("dns.network.tls", why),
-            NetworkFailure::Browser(why) => detail("dns.network.browser", why),
+            NetworkFailure::Browser(why) => match browser_failure_key(why) {
+                Some(key) => format(lang, key, &[]),
+                None => detail("dns.network.browser", why),
+            },
             NetworkFailure::NoResolver => format(lang, "dns.network.no-resolver", &[]),
             NetworkFailure::Other(why) => detail("dns.network.other", why),
         }
+    }
+}
+
+/// The catalog key for a browser's own failure text, when it is one of the fixed English
+/// texts browsers use (Chromium, Firefox, Safari), so the reader gets it in their
+/// language; `None` for any other text, which is then quoted as it came.
+fn browser_failure_key(message: &str) -> Option<&'static str> {
+    const UNREACHABLE: [&str; 4] = [
+        "failed to fetch",
+        "networkerror when attempting to fetch resource.",
+        "load failed",
+        "network error",
+    ];
+    const ABORTED: [&str; 3] = [
+        "the user aborted a request.",
+        "signal is aborted without reason",
+        "the operation was aborted.",
+    ];
+    let message = message.trim().to_ascii_lowercase();
+    if UNREACHABLE.contains(&message.as_str()) {
+        Some("dns.network.fetch-failed")
+    } else if ABORTED.contains(&message.as_str()) {
+        Some("dns.network.aborted")
+    } else {
+        None
     }
 }
 
@@ -303,7 +331,7 @@ pub(crate) async fn fetch_answer<T: HttpTransport>(
     Ok(response.body)
 }
 
-/// Turns a response into a look-up outcome, following the CNAME chain from the question
+/// Turns a response into a lookup outcome, following the CNAME chain from the question
 /// name so that records for some other name are never taken as the answer.
 pub(crate) fn outcome(
     name: &DomainName,

@@ -61,7 +61,7 @@ impl InMemoryZone {
         self.with(owner, RecordData::A(address))
     }
 
-    /// Makes every look-up of `owner` fail with SERVFAIL.
+    /// Makes every lookup of `owner` fail with SERVFAIL.
     pub fn servfail(mut self, owner: &str) -> Self {
         self.failing
             .insert(owner.trim_end_matches('.').to_ascii_lowercase());

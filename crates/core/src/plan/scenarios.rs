@@ -792,7 +792,7 @@ fn dated_reasons_count_down_then_say_it_has_happened() {
         );
     }
     assert!(retiring("2026-12-02", Lang::Vi).contains("(còn 29 ngày)"));
-    assert!(retiring("2027-01-01", Lang::Vi).contains("đã bị tắt theo mặc định"));
+    assert!(retiring("2027-01-01", Lang::Vi).contains("đã mặc định bị tắt"));
     let hve = reason(
         "2026-12-02",
         MethodId::Hve,

@@ -15,6 +15,8 @@ pub enum FindingArg {
     Plain(String),
     /// Words from the catalog (a reason, a step of the dialogue).
     Key(String),
+    /// A date, written the reader's way (28/11/2026, 28 November 2026).
+    Date(Date),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +38,11 @@ impl ProbeFinding {
 
     fn with(mut self, name: &'static str, value: impl Into<String>) -> Self {
         self.args.push((name, FindingArg::Plain(value.into())));
+        self
+    }
+
+    fn with_date(mut self, name: &'static str, date: Date) -> Self {
+        self.args.push((name, FindingArg::Date(date)));
         self
     }
 
@@ -65,6 +72,7 @@ impl ProbeFinding {
             .map(|(name, value)| match value {
                 FindingArg::Plain(text) => (*name, text.clone()),
                 FindingArg::Key(key) => (*name, i18n::text(lang, key)),
+                FindingArg::Date(date) => (*name, crate::localized::date(*date, lang)),
             })
             .collect();
         let args: Vec<(&str, &str)> = rendered.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -220,17 +228,17 @@ fn certificate_findings(
     if days_left < 0 {
         out.push(
             ProbeFinding::new("cert-expired", Severity::Error)
-                .with("date", certificate.not_after.to_string()),
+                .with_date("date", certificate.not_after),
         );
     } else if today < certificate.not_before {
         out.push(
             ProbeFinding::new("cert-not-yet-valid", Severity::Error)
-                .with("date", certificate.not_before.to_string()),
+                .with_date("date", certificate.not_before),
         );
     } else if days_left <= EXPIRY_WARNING_DAYS {
         out.push(
             ProbeFinding::new("cert-expires-soon", Severity::Warning)
-                .with("date", certificate.not_after.to_string())
+                .with_date("date", certificate.not_after)
                 .with("days", days_left.to_string()),
         );
     }

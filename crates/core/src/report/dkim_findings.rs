@@ -26,7 +26,7 @@ pub(super) fn judge(
         matches!(s.published, Published::Unknown)
             || matches!(s.key_state(), Some(KeyRecord::Unknown))
     }) {
-        // A failed look-up claims nothing: the rows show what was read, and the
+        // A failed lookup claims nothing: the rows show what was read, and the
         // dns-error finding says what could not be.
         return;
     }

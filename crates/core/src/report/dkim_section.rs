@@ -32,7 +32,7 @@ pub struct SelectorRecord {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Published {
-    /// A look-up failed: nothing is claimed.
+    /// A lookup failed: nothing is claimed.
     Unknown,
     /// No CNAME and no TXT at the name.
     Nothing,
@@ -49,7 +49,7 @@ pub enum Published {
 /// The key record at the end of a selector.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KeyRecord {
-    /// The look-up failed.
+    /// The lookup failed.
     Unknown,
     /// No TXT there (Microsoft may publish only the active selector's key).
     NotPublished,
@@ -174,7 +174,7 @@ pub(super) async fn check_dkim<R: Resolver>(
     }
 }
 
-/// The target of the CNAME among a look-up's records.
+/// The target of the CNAME among a lookup's records.
 fn cname_target(records: &[Record]) -> Option<&str> {
     records.iter().find_map(|r| match &r.data {
         RecordData::Cname(target) => Some(target.as_str()),

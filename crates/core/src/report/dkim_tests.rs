@@ -241,7 +241,7 @@ fn a_failed_look_up_leaves_dkim_unknown_and_claims_nothing() {
             "{failing}: {codes:?}"
         );
     }
-    // A look-up that fails is never "no record".
+    // A lookup that fails is never "no record".
     let report = check(&bare().servfail(S1).servfail(S2), None, Cloud::Worldwide);
     assert_eq!(report.status(Section::Dkim), Status::CouldNotCheck);
     assert!(report

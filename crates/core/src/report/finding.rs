@@ -74,7 +74,7 @@ impl Section {
 pub enum Arg {
     /// A name, an address, a record, a number: the same in every language.
     Plain(String),
-    /// Why a look-up failed.
+    /// Why a lookup failed.
     Resolve(ResolveError),
     /// Why an SPF evaluation gave an error.
     Spf(SpfProblem),
@@ -190,7 +190,7 @@ impl Findings {
         });
     }
 
-    /// A look-up the section needed failed: the section could not be checked.
+    /// A lookup the section needed failed: the section could not be checked.
     pub(super) fn dns_error(&mut self, section: Section, what: &str, error: Arg) {
         self.add_args(
             section,

@@ -61,7 +61,7 @@ pub(super) fn lint_tree(
             &[("count", &tree.total_lookups.to_string())],
         );
     }
-    // RFC 7208 4.6.4: the third void look-up is the one that breaks the record.
+    // RFC 7208 4.6.4: the third void lookup is the one that breaks the record.
     if let Some(breaking) = void_terms.get(MAX_VOID_LOOKUPS as usize) {
         let terms = void_terms
             .iter()

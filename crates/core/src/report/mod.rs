@@ -1,7 +1,7 @@
 //! One report for a domain and its devices: MX, SPF (tree, result per device IP, the
 //! record to publish), DKIM (the selectors and their keys) and DMARC, joined into findings with stable codes.
 //!
-//! A failed look-up yields a `dns-error` finding and leaves the section unknown: a DNS
+//! A failed lookup yields a `dns-error` finding and leaves the section unknown: a DNS
 //! failure is never reported as a missing or wrong record.
 
 use crate::cloud::Cloud;
@@ -37,7 +37,7 @@ pub use finding::{Arg, Finding, Section, Severity};
 use spf_section::check_spf;
 pub use verdict::{Case, DeviceVerdict, Outcome};
 
-/// A section's verdict. `Unknown` when a look-up it needed failed: then nothing is
+/// A section's verdict. `Unknown` when a lookup it needed failed: then nothing is
 /// claimed about the records, good or bad.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr, strum::VariantArray,
@@ -60,7 +60,7 @@ impl Status {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MxSection {
-    /// None when the look-up failed.
+    /// None when the lookup failed.
     pub kind: Option<MxKind>,
     pub hosts: Vec<MxHost>,
     pub smart_host: Option<String>,
@@ -158,7 +158,7 @@ impl Report {
         status
     }
 
-    /// Why the look-ups failed, each distinct reason once: when nothing answered, the
+    /// Why the lookups failed, each distinct reason once: when nothing answered, the
     /// page states the cause in one place instead of under every section.
     pub fn lookup_failures(&self) -> Vec<&Arg> {
         let mut reasons: Vec<&Arg> = Vec::new();
@@ -352,7 +352,7 @@ pub async fn check_domain_streaming<R: Resolver>(
         vec![Stage::Spf, Stage::Dkim, Stage::Dmarc],
     ));
 
-    // SPF's include tree and the DKIM selectors are independent: their look-ups go
+    // SPF's include tree and the DKIM selectors are independent: their lookups go
     // out together, wave by wave.
     let mut dkim_findings = Findings::default();
     let (spf, dkim) = join2(

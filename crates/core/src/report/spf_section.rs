@@ -63,7 +63,7 @@ pub(super) async fn check_spf<R: Resolver>(
         });
     if spf_known {
         // The suggestion adds only IPs known to need it. Left out: IPs whose result could
-        // not be determined (a look-up in their path failed, so what could not be read may
+        // not be determined (a lookup in their path failed, so what could not be read may
         // authorise them), and IPs a term other than `all` already authorises (through
         // an include, a:, mx:). An IP that passes only by `+all` is still added, so the
         // record keeps working once `+all` goes.
@@ -168,7 +168,7 @@ pub(super) async fn check_spf<R: Resolver>(
                 &removals,
             ) {
                 // Verified when everything the record reaches could be read; when a
-                // look-up failed (or in paste mode, a name was not pasted) the candidate
+                // lookup failed (or in paste mode, a name was not pasted) the candidate
                 // cannot be proven either way and is shown as before, without asking
                 // for names the record itself does not reach.
                 let verdict = if readable {

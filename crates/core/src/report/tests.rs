@@ -149,7 +149,7 @@ fn an_unauthorised_ip_names_the_connector_only_for_an_ip_connector() {
     assert!(!direct.contains("connector"), "{direct}");
 }
 
-/// An IP whose SPF path hits a failed look-up may already be authorised by what could
+/// An IP whose SPF path hits a failed lookup may already be authorised by what could
 /// not be read: the suggestion adds only IPs whose failure is known.
 #[test]
 fn the_suggestion_leaves_out_ips_whose_result_is_unknown() {

@@ -26,7 +26,7 @@ pub struct Removal {
 /// device addresses that must pass (empty for client submission, whose mail leaves from
 /// Microsoft's servers); `included_deeper` says the Microsoft include is already reached
 /// through another include; `remove` are terms of the record that only cost void
-/// look-ups (they match nothing, and more than 2 break the record for every sender).
+/// lookups (they match nothing, and more than 2 break the record for every sender).
 /// None when nothing needs to change.
 ///
 /// The result is a candidate: the report evaluates it for every sender before showing it.

@@ -19,7 +19,7 @@ impl SpfQuery {
     /// null reverse-path checks `postmaster@<helo>`; a sender without '@' is taken as a
     /// domain with local-part "postmaster" (4.3). One trailing dot (the root) is
     /// dropped; anything else malformed is left for check_host, which answers "none"
-    /// without a look-up (4.3).
+    /// without a lookup (4.3).
     pub fn mail_from(ip: IpAddr, mail_from: &str, helo: &str) -> SpfQuery {
         let mail_from = mail_from.trim();
         let domain = if mail_from.is_empty() {

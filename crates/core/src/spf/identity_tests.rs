@@ -5,7 +5,7 @@ use crate::dns::{DomainName, InMemoryZone, Lookup, RecordType, ResolveError};
 use futures::executor::block_on;
 use std::cell::Cell;
 
-/// Counts the questions asked, so "no look-up" can be asserted.
+/// Counts the questions asked, so "no lookup" can be asserted.
 struct Counting {
     zone: InMemoryZone,
     asked: Cell<u32>,

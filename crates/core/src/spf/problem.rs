@@ -26,7 +26,7 @@ pub enum SpfProblem {
         domain: String,
         error: SyntaxError,
     },
-    /// The TXT look-up of the record failed.
+    /// The TXT lookup of the record failed.
     RecordLookup {
         name: String,
         error: ResolveError,
@@ -39,7 +39,7 @@ pub enum SpfProblem {
         name: String,
     },
     TooManyLookups,
-    /// A term's look-up failed.
+    /// A term's lookup failed.
     Lookup {
         name: String,
         error: ResolveError,

@@ -2,7 +2,7 @@
 //!
 //! check_host stops at the first match and at the 10th lookup; admins still need to see
 //! everything: syntax errors after the matching term, the full lookup count of a tree
-//! that is over the limit, and which include costs what. Look-ups of one level are
+//! that is over the limit, and which include costs what. Lookups of one level are
 //! started together and awaited in order, so a deep tree costs about its depth in
 //! round trips, while counts follow the record's order.
 
@@ -41,14 +41,14 @@ pub enum NodeState {
         #[serde(serialize_with = "serialize_english_all")]
         syntax_errors: Vec<SyntaxError>,
     },
-    /// No SPF record at this name (a void look-up when it is an include target).
+    /// No SPF record at this name (a void lookup when it is an include target).
     NoRecord {
         nxdomain: bool,
     },
     Multiple {
         count: usize,
     },
-    /// The look-up failed; nothing is known about the records.
+    /// The lookup failed; nothing is known about the records.
     DnsError {
         #[serde(rename = "message", serialize_with = "serialize_english")]
         error: ResolveError,
@@ -188,7 +188,7 @@ struct Flat {
 
 /// Walks the tree from `domain`; `draft` replaces the root's published record.
 ///
-/// Breadth first: every look-up of a level (the includes of all records found on the
+/// Breadth first: every lookup of a level (the includes of all records found on the
 /// level above) goes out at once, so a tree costs about its depth in round trips
 /// however many includes each level has.
 pub async fn walk_tree<R: Resolver>(

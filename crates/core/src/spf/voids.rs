@@ -1,4 +1,4 @@
-//! Void look-ups across the whole tree (RFC 7208 4.6.4): every a:, mx:, exists: and
+//! Void lookups across the whole tree (RFC 7208 4.6.4): every a:, mx:, exists: and
 //! include term whose name answers with nothing, in the order check_host would meet
 //! them, so the linter can name each one and the one that breaks the limit of 2.
 //!
@@ -11,7 +11,7 @@ use crate::dns::cache::join_all;
 use crate::dns::{DomainName, RecordType, Resolver};
 use serde::Serialize;
 
-/// A term that led to a void look-up.
+/// A term that led to a void lookup.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct VoidTerm {
     /// The domain whose record holds the term.

@@ -6,7 +6,7 @@
 //! What the tool said decides the answer: records are records; "Non-existent domain",
 //! `status: NXDOMAIN`, "No answer", `status: NOERROR` with `ANSWER: 0` and the SOA block
 //! Windows prints are real answers of "none"; a time-out, SERVFAIL, REFUSED or "no
-//! servers could be reached" is a failed look-up, and text that shows neither records
+//! servers could be reached" is a failed lookup, and text that shows neither records
 //! nor a tool's answer is unreadable: neither is ever read as "none".
 //!
 //! The questions a check asked and did not get an answer to are kept, so the page can
@@ -47,7 +47,7 @@ pub struct PasteSummary {
 pub struct NeededRecord {
     pub name: DomainName,
     pub rtype: RecordType,
-    /// Set when output was pasted for it and shows the look-up failed.
+    /// Set when output was pasted for it and shows the lookup failed.
     pub failure: Option<ResolveError>,
 }
 
@@ -127,7 +127,7 @@ impl PastedRecords {
     }
 
     /// The questions asked so far that nothing pasted answers (not pasted, or pasted
-    /// output showing the look-up failed), in the order first asked. The three the
+    /// output showing the lookup failed), in the order first asked. The three the
     /// paste boxes are for (the domain's TXT and MX, `_dmarc` TXT) are left out: their
     /// boxes are where they go.
     pub fn still_needed(&self) -> Vec<NeededRecord> {

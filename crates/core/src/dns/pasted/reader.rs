@@ -1,6 +1,6 @@
 //! Reads what an admin pasted for one question: bare values, `nslookup` output (Windows
 //! or BIND) or `dig` output. Records are records; the tool's last word decides what no
-//! records mean ("none", or a failed look-up); text with neither is unreadable.
+//! records mean ("none", or a failed lookup); text with neither is unreadable.
 
 use super::*;
 
@@ -10,7 +10,7 @@ pub(super) enum Verdict {
     /// The name exists and has no record of the type.
     NoData,
     NxDomain,
-    /// The look-up failed: nothing is known.
+    /// The lookup failed: nothing is known.
     Failed(ResolveError),
     /// No server answered at all (time-out, unreachable); the question goes in later.
     NoResponse,

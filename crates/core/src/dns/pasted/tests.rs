@@ -144,7 +144,7 @@ fn what_the_tool_said_decides_the_answer() {
             Expect::Records(1),
         ),
         (
-            "nslookup: its own server's name failed, then the look-up timed out",
+            "nslookup: its own server's name failed, then the lookup timed out",
             RecordType::Mx,
             "*** Can't find server name for address 192.168.1.1: Non-existent domain\nServer:  UnKnown\nAddress:  192.168.1.1\n\nDNS request timed out.\n    timeout was 2 seconds.\n*** Request to UnKnown timed-out",
             Expect::NoResponse,
@@ -220,7 +220,7 @@ fn a_pasted_time_out_says_the_paste_showed_it_in_both_languages() {
         .unwrap_or_else(|| panic!("no error"));
     assert_eq!(
         error.message(Lang::En),
-        "the output pasted for contoso.com MX shows that no DNS server answered (the look-up timed out or no server could be reached)"
+        "the output pasted for contoso.com MX shows that no DNS server answered (the lookup timed out or no server could be reached)"
     );
     let vi = error.message(Lang::Vi);
     assert!(

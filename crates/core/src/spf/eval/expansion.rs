@@ -53,7 +53,7 @@ pub(super) async fn expand_target<R: Resolver>(
 }
 
 /// RFC 7208 6.2: the explanation for a fail, from the TXT record named by exp=. Any
-/// problem means no explanation; this look-up is not counted.
+/// problem means no explanation; this lookup is not counted.
 pub(super) async fn explain<R: Resolver>(
     state: &mut State<'_, R>,
     record: &SpfRecord,

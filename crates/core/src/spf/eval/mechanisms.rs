@@ -1,4 +1,4 @@
-//! What each mechanism matches (RFC 7208 5): its look-ups, counted against the limits.
+//! What each mechanism matches (RFC 7208 5): its lookups, counted against the limits.
 
 use super::*;
 
@@ -138,7 +138,7 @@ pub(super) async fn match_mechanism<R: Resolver>(
                 .collect();
             state.resolver.prefetch(&wanted).await;
             for host in hosts {
-                // Address look-ups of MX hosts are not counted as terms or voids.
+                // Address lookups of MX hosts are not counted as terms or voids.
                 match addresses_uncounted(state, &host, ip).await {
                     Ok(addrs) if addrs.iter().any(|a| in_cidr(ip, *a, *cidr4, *cidr6)) => {
                         return Matched::Yes(Some(host))

@@ -3,7 +3,7 @@
 //!
 //! Counting follows the RFC: include, a, mx, ptr, exists and redirect count toward the
 //! 10-lookup limit across the whole evaluation (nested includes too); the address
-//! look-ups of an mx or ptr term and the exp look-up do not. Void look-ups (NXDOMAIN or
+//! lookups of an mx or ptr term and the exp lookup do not. Void lookups (NXDOMAIN or
 //! an empty answer) are limited to 2.
 
 use super::macros::{expand, is_toplabel, truncate_domain, MacroContext, MacroString};
@@ -182,8 +182,8 @@ fn evaluate<'a, R: Resolver>(
 
 /// RFC 7208 4.4/4.5: the TXT records at `name` that are SPF records; more than one is
 /// a permerror, a DNS failure a temperror.
-/// The record look-up of an include or redirect target is a term's query, so an empty
-/// answer there counts as a void look-up (`count_void`); the top-level one does not.
+/// The record lookup of an include or redirect target is a term's query, so an empty
+/// answer there counts as a void lookup (`count_void`); the top-level one does not.
 async fn fetch_record<R: Resolver>(
     state: &mut State<'_, R>,
     name: &DomainName,

@@ -1,10 +1,10 @@
-//! The look-ups a record will need, asked together before it is evaluated: one wave
+//! The lookups a record will need, asked together before it is evaluated: one wave
 //! per level of the include tree instead of one round trip per term. Only a speed-up:
 //! check_host asks the same questions again through the cache, in order, and counts them.
 
 use super::*;
 
-/// Every look-up the record's terms may need, for [`Cached::prefetch`]. Fetching them all
+/// Every lookup the record's terms may need, for [`Cached::prefetch`]. Fetching them all
 /// at once costs one round trip for the whole level; evaluation still reads the answers
 /// in record order and counts only the terms it reaches.
 pub(super) fn prefetch_list<R>(
@@ -46,7 +46,7 @@ pub(super) fn prefetch_list<R>(
     wanted
 }
 
-/// Fetches the include tree breadth first, one wave of concurrent look-ups per level
+/// Fetches the include tree breadth first, one wave of concurrent lookups per level
 /// (with the a/mx/exists names of that level and the addresses of MX hosts found in the
 /// previous wave), so evaluation afterwards reads from the cache.
 pub(super) async fn prefetch_tree<R: Resolver>(

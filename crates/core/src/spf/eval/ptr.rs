@@ -1,5 +1,5 @@
 //! PTR names for the ptr mechanism and the %{p} macro (RFC 7208 5.5): the names whose
-//! forward look-up gives the client IP back, at most 10 tried, the target domain preferred.
+//! forward lookup gives the client IP back, at most 10 tried, the target domain preferred.
 
 use super::*;
 
@@ -23,8 +23,8 @@ pub(super) fn is_subdomain(name: &str, domain: &str) -> bool {
 }
 
 /// The names for `%{p}`: as for the ptr mechanism, at most 10 PTR names are tried, and
-/// a DNS error means none validates. These look-ups belong to the macro, not to a
-/// mechanism, so they count neither as DNS terms nor as void look-ups.
+/// a DNS error means none validates. These lookups belong to the macro, not to a
+/// mechanism, so they count neither as DNS terms nor as void lookups.
 pub(super) async fn validated_names_for_macro<R: Resolver>(
     state: &mut State<'_, R>,
 ) -> Vec<String> {
@@ -53,7 +53,7 @@ pub(super) async fn validated_names<R: Resolver>(
 }
 
 /// Of the first 10 PTR names in `lookup`, those whose A or AAAA records hold the client
-/// IP; a name whose address look-up fails is skipped (RFC 7208 5.5).
+/// IP; a name whose address lookup fails is skipped (RFC 7208 5.5).
 pub(super) async fn validate_ptr_names<R: Resolver>(
     state: &mut State<'_, R>,
     lookup: &Lookup,

@@ -64,7 +64,7 @@ fn zone() -> InMemoryZone {
             "v=spf1 exists:%{p}.allow.p-unknown.test -all",
         )
         .a("unknown.allow.p-unknown.test", Ipv4Addr::new(127, 0, 0, 2))
-        // 4.6.4: void look-ups through a:, mx: and exists: count, 2 at most.
+        // 4.6.4: void lookups through a:, mx: and exists: count, 2 at most.
         .txt(
             "void-a.test",
             "v=spf1 a:nx1.void.test a:nx2.void.test a:nx3.void.test -all",

@@ -73,7 +73,7 @@ fn zone() -> InMemoryZone {
     z = z.txt("limit.test", "v=spf1 include:n0.limit.test -all");
     // Exactly ten: the chain starting at n1 has ten includes (n1..n10 records: 9 includes) plus one.
     z = z.txt("ten.test", "v=spf1 include:n1.limit.test -all");
-    // An mx term with 11 hosts, and one with 10 (their address look-ups are not counted).
+    // An mx term with 11 hosts, and one with 10 (their address lookups are not counted).
     for i in 0..11 {
         let host = format!("h{i}.mx11.test");
         z = z
@@ -287,9 +287,9 @@ fn empty_sender_uses_postmaster_at_helo() {
     );
 }
 
-/// Counts "waves": a wave starts when a look-up is sent while none is in flight. Every
-/// look-up stays in flight for one poll, so look-ups started together share a wave and
-/// look-ups awaited one after another each make their own.
+/// Counts "waves": a wave starts when a lookup is sent while none is in flight. Every
+/// lookup stays in flight for one poll, so lookups started together share a wave and
+/// lookups awaited one after another each make their own.
 struct Waves {
     zone: InMemoryZone,
     in_flight: std::cell::Cell<u32>,
@@ -377,7 +377,7 @@ fn a_three_level_tree_costs_about_its_depth_in_round_trips() {
     assert_eq!(
         waves.waves.get(),
         3,
-        "look-ups were not started together per level"
+        "lookups were not started together per level"
     );
 }
 
