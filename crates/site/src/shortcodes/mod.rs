@@ -14,6 +14,7 @@
 //! | `explain-link` | `text=` `[paste=]` |
 //! | `check-link` | `text=` `[method=]` |
 //! | `bounces` | |
+//! | `terms` | (the terms explained once: tenant, smart host, connector, relay, mail user) |
 //! | `milestone` (inline) | `key=` (the milestone in the app's words for the build's `--today`) |
 //!
 //! Anything else (an unknown name or argument, a missing or invalid value) is an error;
@@ -21,14 +22,15 @@
 //!
 //! One file a concern: `parse` (the source of a shortcode), `args` (the page's context
 //! and the checked arguments), `inline` (milestones inside sentences), `tables` (the
-//! matrix and a method's settings) and `blocks` (connector steps, facts, planner links,
-//! cards); this file chains them. Each block is a maud template (see `crate::markup`).
+//! matrix and a method's settings), `blocks` (connector steps, facts, planner links,
+//! cards) and `terms` (the explained terms); this file chains them. Each block is a maud template (see `crate::markup`).
 
 mod args;
 mod blocks;
 mod inline;
 mod parse;
 mod tables;
+mod terms;
 
 pub(crate) use args::Context;
 pub(crate) use inline::expand_inline;
@@ -62,6 +64,10 @@ pub(crate) fn render(code: &Shortcode, ctx: &Context) -> Result<String, String> 
         "bounces" => {
             check(&[], &[])?;
             blocks::bounces(ctx.lang)
+        }
+        "terms" => {
+            check(&[], &[])?;
+            terms::terms(ctx.lang)
         }
         "milestone" => html! { (inline::milestone(code, ctx)?) },
         other => {

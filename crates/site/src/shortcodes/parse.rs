@@ -2,7 +2,7 @@
 //! read into a [`Shortcode`].
 
 /// The block shortcodes, each a paragraph of its own.
-pub(crate) const NAMES: [&str; 9] = [
+pub(crate) const NAMES: [&str; 10] = [
     "matrix",
     "method-settings",
     "connector",
@@ -12,6 +12,7 @@ pub(crate) const NAMES: [&str; 9] = [
     "explain-link",
     "check-link",
     "bounces",
+    "terms",
 ];
 
 /// The shortcodes that stand inside a sentence and become words, not a block.

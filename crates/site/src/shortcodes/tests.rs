@@ -95,7 +95,7 @@ fn malformed_shortcodes_say_what_is_wrong() {
 #[test]
 fn unknown_missing_duplicate_and_invalid_arguments_are_errors() {
     for (source, expected) in [
-        ("{{ graph }}", "unknown shortcode `graph`; the shortcodes are: matrix, method-settings, connector, fact, plan-link, card, explain-link, check-link, bounces"),
+        ("{{ graph }}", "unknown shortcode `graph`; the shortcodes are: matrix, method-settings, connector, fact, plan-link, card, explain-link, check-link, bounces, terms"),
         ("{{ matrix method=\"hve\" }}", "shortcode `matrix`: unknown argument `method`; it takes: cloud"),
         ("{{ fact kye=\"hve-status\" }}", "shortcode `fact`: unknown argument `kye`; it takes: key"),
         ("{{ fact }}", "shortcode `fact`: missing argument `key`"),
@@ -536,5 +536,50 @@ fn the_bounces_table_lists_every_known_bounce_from_core() {
     assert_eq!(
         err("{{ bounces cloud=\"gcc\" }}"),
         "shortcode `bounces`: unknown argument `cloud`; it takes no arguments"
+    );
+}
+
+/// The HTML text maud writes for `s`.
+fn escaped(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[test]
+fn the_terms_list_names_and_explains_cores_terms_in_order_and_in_the_page_language() {
+    use smarthost_core::i18n::text;
+    use smarthost_core::terms::{explain_key, name_key, EXPLAINED};
+    for lang in Lang::ALL {
+        let html = render_in("{{ terms }}", lang).unwrap_or_else(|e| panic!("{e}"));
+        assert!(html.starts_with("<dl class=\"terms\">"), "{html}");
+        let mut last = 0;
+        for id in EXPLAINED {
+            let name = text(lang, &name_key(id));
+            let explain = text(lang, &explain_key(id));
+            // A missing catalog key comes back as the key itself.
+            assert_ne!(name, name_key(id), "{lang:?} {id}");
+            assert_ne!(explain, explain_key(id), "{lang:?} {id}");
+            let entry = format!(
+                "<dt id=\"term-{id}\"><dfn>{}</dfn></dt>\n<dd>{}</dd>",
+                escaped(&name),
+                escaped(&explain)
+            );
+            let at = html
+                .find(&entry)
+                .unwrap_or_else(|| panic!("{lang:?}: no {entry} in {html}"));
+            assert!(at >= last, "{lang:?}: {id} out of order");
+            last = at;
+        }
+        assert_eq!(html.matches("<dt ").count(), EXPLAINED.len(), "{html}");
+    }
+    let vi = render_in("{{ terms }}", Lang::Vi).unwrap_or_default();
+    assert!(vi.contains("<dfn>tenant (đối tượng thuê)</dfn>"), "{vi}");
+    assert!(vi.contains("<dfn>connector (trình kết nối)</dfn>"), "{vi}");
+    assert!(!vi.contains("Your organisation"), "{vi}");
+    assert_eq!(
+        err("{{ terms lang=\"vi\" }}"),
+        "shortcode `terms`: unknown argument `lang`; it takes no arguments"
     );
 }
