@@ -6,4 +6,5 @@ pub mod method_links;
 pub mod question_step;
 pub mod radio_choice;
 pub mod ranking_view;
+pub mod terms_list;
 pub mod wrapping_text;

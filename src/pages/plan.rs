@@ -65,6 +65,7 @@ pub fn Plan() -> impl IntoView {
         // "this application" once the first answer says an application sends.
         <h1>{move || crate::i18n::text(&for_sender("ui.plan.title", answers.get().client))}</h1>
         <p class="lede">{t("ui.plan.lede")}</p>
+        <crate::components::terms_list::TermsList />
         {move || {
             let rejected = state.get().1;
             (!rejected.is_empty())
