@@ -165,7 +165,7 @@ fn broken_sites_fail_with_file_and_line() {
         ),
         (
             "unknown-shortcode",
-            "unknown-shortcode/en/index.md:10: unknown shortcode `diagram`; the shortcodes are: matrix, method-settings, connector, fact, plan-link, card, explain-link, check-link, bounces",
+            "unknown-shortcode/en/index.md:10: unknown shortcode `diagram`; the shortcodes are: matrix, clouds, method-settings, connector, fact, plan-link, card, explain-link, check-link, bounces",
         ),
         (
             "missing-device",

@@ -327,7 +327,7 @@ fn shortcode_paragraphs_are_replaced_and_errors_carry_the_line() {
     assert!(html("Write `{{ matrix }}` or {{ matrix }} inline.\n").contains("{{ matrix }} inline"));
     assert_eq!(
         error("Intro.\n\n\n{{ matrx }}\n"),
-        (13, "unknown shortcode `matrx`; the shortcodes are: matrix, method-settings, connector, fact, plan-link, card, explain-link, check-link, bounces".to_owned())
+        (13, "unknown shortcode `matrx`; the shortcodes are: matrix, clouds, method-settings, connector, fact, plan-link, card, explain-link, check-link, bounces".to_owned())
     );
 }
 

@@ -6,6 +6,7 @@
 //! | shortcode | arguments |
 //! | --- | --- |
 //! | `matrix` | `[cloud=]` |
+//! | `clouds` | |
 //! | `method-settings` | `method=` `[cloud=]` |
 //! | `connector` | `method=relay-ip\|relay-cert` `[ip=]` `[cert=]` `[domain=]` `[name=]` |
 //! | `fact` | `key=` (its dated milestones worded for the build's `--today`) |
@@ -21,7 +22,7 @@
 //!
 //! One file a concern: `parse` (the source of a shortcode), `args` (the page's context
 //! and the checked arguments), `inline` (milestones inside sentences), `tables` (the
-//! matrix and a method's settings) and `blocks` (connector steps, facts, planner links,
+//! matrix, the clouds' endpoints and a method's settings) and `blocks` (connector steps, facts, planner links,
 //! cards); this file chains them. Each block is a maud template (see `crate::markup`).
 
 mod args;
@@ -45,6 +46,10 @@ pub(crate) fn render(code: &Shortcode, ctx: &Context) -> Result<String, String> 
         "matrix" => {
             let args = check(&[], &["cloud"])?;
             tables::matrix(args.cloud()?.unwrap_or_default(), ctx.lang, ctx.today)
+        }
+        "clouds" => {
+            check(&[], &[])?;
+            tables::clouds(ctx.lang)
         }
         "method-settings" => {
             let args = check(&["method"], &["cloud"])?;
