@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 /// Every module's source, without its tests. A module kept in a folder lists each file:
 /// its `mod.rs` under the module's name, the others as `folder/file`.
-pub(crate) const SOURCES: [(&str, &str); 29] = [
+pub(crate) const SOURCES: [(&str, &str); 30] = [
     ("anchors", include_str!("anchors.rs")),
     ("card_html", include_str!("card_html.rs")),
     ("device_pages", include_str!("device_pages.rs")),
@@ -34,6 +34,7 @@ pub(crate) const SOURCES: [(&str, &str); 29] = [
     ("shortcodes/inline", include_str!("shortcodes/inline.rs")),
     ("shortcodes/parse", include_str!("shortcodes/parse.rs")),
     ("shortcodes/tables", include_str!("shortcodes/tables.rs")),
+    ("settings", include_str!("settings.rs")),
     ("sitemap", include_str!("sitemap.rs")),
     ("slug", include_str!("slug.rs")),
     ("strings", include_str!("strings.rs")),
