@@ -79,7 +79,12 @@ pub fn is_submission_host(host: &str) -> bool {
     let host = host.trim_end_matches('.');
     Cloud::ALL
         .iter()
-        .flat_map(|cloud| [Some(cloud.submission_host()), cloud.submission_host_alternative()])
+        .flat_map(|cloud| {
+            [
+                Some(cloud.submission_host()),
+                cloud.submission_host_alternative(),
+            ]
+        })
         .flatten()
         .chain(OTHER_SUBMISSION_HOSTS)
         .any(|known| known.eq_ignore_ascii_case(host))

@@ -183,15 +183,41 @@ fn connector_steps_come_from_core_and_are_escaped() {
         html.contains("<strong>In the Exchange admin center</strong>"),
         "{html}"
     );
+    // Each run of non-space characters is a token the browser keeps on one line (a
+    // command wraps only at its spaces); the text is the command as written.
+    let tokens = |words: &[&str]| {
+        words
+            .iter()
+            .map(|w| format!("<span class=\"token\">{w}</span>"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     assert!(
         // maud leaves `'` as it is (attribute values are always in double quotes).
-        html.contains("New-InboundConnector -Name 'Relay &lt;MFDs&gt;'"),
+        html.contains(&tokens(&[
+            "New-InboundConnector",
+            "-Name",
+            "'Relay",
+            "&lt;MFDs&gt;'"
+        ])),
         "{html}"
     );
-    assert!(html.contains("-SenderIPAddresses '203.0.113.25'"), "{html}");
+    assert!(
+        html.contains("<pre tabindex=\"0\"><code class=\"language-powershell\">"),
+        "{html}"
+    );
+    assert!(
+        html.contains(&tokens(&["-SenderIPAddresses", "'203.0.113.25'"])),
+        "{html}"
+    );
     let cert = ok("{{ connector method=\"relay-cert\" cert=\"mail.contoso.com\" }}");
     assert!(
-        cert.contains("-TlsSenderCertificateName 'mail.contoso.com' -RequireTls $true"),
+        cert.contains(&tokens(&[
+            "-TlsSenderCertificateName",
+            "'mail.contoso.com'",
+            "-RequireTls",
+            "$true"
+        ])),
         "{cert}"
     );
 }
