@@ -302,6 +302,19 @@ test.describe("the guides follow the reader's language", () => {
     await expect(page).toHaveURL(/\/guide\/en\/index\.html$/);
   });
 
+  test("under a sub-path, /guide/ opens the chosen language there", async ({ page }) => {
+    await requireVietnamese(page);
+    await page.goto(subPathUrl("guide/en/index.html"));
+    await page.getByRole("navigation", { name: "Language" }).getByRole("link", { name: "Tiếng Việt" }).click();
+    await page.goto(subPathUrl("guide/"));
+    await expect(page).toHaveURL(/\/tools\/smarthost\/guide\/vi\/index\.html$/);
+    await page.getByRole("navigation", { name: "Các hướng dẫn", exact: true }).getByRole("link", { name: "Thẻ cấu hình thiết bị" }).click();
+    await page.getByRole("link", { name: "In tất cả thẻ" }).click();
+    expect(new URL(page.url()).pathname).toBe("/tools/smarthost/guide/vi/devices/print.html");
+    await expect(page.locator(".card-sheet .paper-card:not([data-fit])")).toHaveCount(0);
+    await expect(page.locator(".card-sheet .paper-card")).not.toHaveCount(0);
+  });
+
   test.describe("with a Vietnamese browser and no choice made", () => {
     test.use({ locale: "vi-VN" });
     test("/guide/ opens the Vietnamese guides", async ({ page }) => {
