@@ -150,6 +150,34 @@ for (const lang of ["en", "vi"] as const) {
   });
 }
 
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  for (const lang of ["en", "vi"] as const) {
+    test(`in ${lang}, "Print all cards" still prints each card whole on its own A6 page, at the size the build reckoned`, async ({ page }) => {
+      await page.goto(built(`${lang}/devices/print.html`));
+      const cards = page.locator(".card-sheet .paper-card");
+      await expect(cards).toHaveCount(deviceCount);
+      // Nothing measured them: the generator's guess is the size.
+      await expect(page.locator(".card-sheet .paper-card[data-fit]")).toHaveCount(0);
+      // The long Vietnamese card is reckoned smaller than full size.
+      const guess = /\bfit-(\d+)\b/.exec((await cards.last().getAttribute("class")) ?? "");
+      expect(Number(guess?.[1])).toBeLessThan(100);
+      await page.emulateMedia({ media: "print" });
+      const pages = await pdfPages(await page.pdf({ preferCSSPageSize: true }));
+      expect(pages).toHaveLength(deviceCount);
+      // Each card ends inside its page, none cut at the edge.
+      const cells = page.locator(".card-sheet .sheet-cell");
+      for (let i = 0; i < deviceCount; i++) {
+        const [card, cell] = await Promise.all([cards.nth(i).boundingBox(), cells.nth(i).boundingBox()]);
+        expect(card!.y + card!.height, `card ${i}`).toBeLessThanOrEqual(cell!.y + cell!.height + 0.5);
+        expect(card!.x + card!.width, `card ${i}`).toBeLessThanOrEqual(cell!.x + cell!.width + 0.5);
+      }
+      expect(pages[deviceCount - 1].text).toContain(squash(LONG_NOTES));
+    });
+  }
+});
+
 test("axe-core: 'Print all cards' with its QR codes", async ({ page }) => {
   await page.goto(built("vi/devices/print.html"));
   await fitted(page, deviceCount);

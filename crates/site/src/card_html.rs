@@ -5,6 +5,7 @@
 //! also carry a QR code of its method's guide page (drawn from core's `qr`, as the
 //! app's cards are) and the device's notes.
 
+use crate::card_fit::estimated_fit;
 use maud::{html, Markup};
 use smarthost_core::card::{card_rows, Card};
 use smarthost_core::device_card::{device_card_rows, DeviceCard};
@@ -55,11 +56,13 @@ pub(crate) fn guide_card_html(card: &DeviceCard, lang: Lang, extras: CardExtras)
         qr_figure(url, &label, lang)
     });
     let class = if extras.paper {
-        "paper-card"
+        // The type size reckoned to fit the page, until card-fit.js measures it.
+        let fit = estimated_fit(&card.card.device, &rows, qr.is_some());
+        format!("paper-card fit-{fit}")
     } else {
-        "device-card"
+        "device-card".to_owned()
     };
-    rows_html(class, &card.card.device, rows, qr)
+    rows_html(&class, &card.card.device, rows, qr)
 }
 
 /// The QR code of `url` as inline SVG (one path, crisp at any print size) with its

@@ -28,7 +28,7 @@
 //!
 //! | layer | modules | what they hold |
 //! |---|---|---|
-//! | leaves | `error`, `options`, `strings`, `slug`, `parallel`, `events`, `markup`, `card_html` | build errors and line numbers; [`Options`]; the chrome's words; slugs; `parallel_map`; the Markdown passes' event and error types; how HTML is written (maud templates); a config card's markup (public: the CLI's `card --format html`) |
+//! | leaves | `error`, `options`, `strings`, `slug`, `parallel`, `events`, `markup`, `card_fit`, `card_html` | build errors and line numbers; [`Options`]; the chrome's words; slugs; `parallel_map`; the Markdown passes' event and error types; how HTML is written (maud templates); a config card's markup (public: the CLI's `card --format html`) |
 //! | sources | `load`, then `settings`, `front_matter`, `devices` | files read; the site settings (`site.toml`); pages checked (the page model `Site`/`Page`); device cards |
 //! | model | `output`, `links`, then `rendered` | output files and the generated paths links may name; link resolution and the anchor check; rendered bodies and the site-wide link check |
 //! | Markdown | `anchors`, `shortcodes` (a folder: `parse`, `args`, then `inline`, `tables`, `blocks`), then `markdown` | the passes, then the stage that chains them |
@@ -49,6 +49,7 @@
 )]
 
 mod anchors;
+mod card_fit;
 pub mod card_html;
 mod device_pages;
 mod devices;

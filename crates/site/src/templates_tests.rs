@@ -297,7 +297,7 @@ fn device_pages_print_one_card_and_escape_the_inventory() {
     // On screen the card; on paper its copy in an A6 cell, with the notes as its last
     // row; without a public address neither has a QR code.
     assert!(page.contains("<div class=\"card-list\">\n<article class=\"device-card\">\n  <h2>Máy in &lt;tầng 2&gt;</h2>"), "{page}");
-    assert!(page.contains("<div class=\"card-sheet-holder\" aria-hidden=\"true\">\n<div class=\"card-sheet print-a6\">\n<section class=\"sheet-page\"><div class=\"sheet-cell\">\n<article class=\"paper-card\">\n  <h2>Máy in &lt;tầng 2&gt;</h2>"), "{page}");
+    assert!(page.contains("<div class=\"card-sheet-holder\" aria-hidden=\"true\">\n<div class=\"card-sheet print-a6\">\n<section class=\"sheet-page\"><div class=\"sheet-cell\">\n<article class=\"paper-card fit-100\">\n  <h2>Máy in &lt;tầng 2&gt;</h2>"), "{page}");
     assert!(
         page.contains("<dt>Notes</dt><dd>Port 25 open.</dd>"),
         "{page}"
