@@ -42,9 +42,9 @@ test("a GCC High device shows, prints and exports GCC High hosts only", async ({
   await cloud.selectOption({ label: "GCC High" });
 
   await expect(card).toContainText("GCC High");
-  await expect(card.locator("dd", { hasText: /^smtp\.office365\.us$/ })).toHaveCount(1);
+  await expect(card.locator("dd", { hasText: /^outlook\.office365\.us$/ })).toHaveCount(1);
   await expect(card).toContainText("include:spf.protection.office365.us");
-  await expect(card).toContainText("Test-NetConnection smtp.office365.us -Port 587");
+  await expect(card).toContainText("Test-NetConnection outlook.office365.us -Port 587");
   for (const host of WORLDWIDE) await expect(card).not.toContainText(host);
 
   // Kept in this browser with the list.
@@ -63,7 +63,7 @@ test("a GCC High device shows, prints and exports GCC High hosts only", async ({
   await page.emulateMedia({ media: "print" });
   const pages = await pdfPages(await page.pdf({ preferCSSPageSize: true }));
   expect(pages).toHaveLength(1);
-  expect(pages[0].text).toContain("Smarthostsmtp.office365.us");
+  expect(pages[0].text).toContain("Smarthostoutlook.office365.us");
   expect(pages[0].text).toContain(squash("include:spf.protection.office365.us"));
   expect(pages[0].text).toContain("CloudGCCHigh");
   for (const host of WORLDWIDE) expect(pages[0].text).not.toContain(host);
@@ -129,7 +129,7 @@ test("an inventory without clouds imports its devices as worldwide and says whic
   await expect(clouds.nth(2)).toHaveValue("worldwide");
   const cards = page.locator(".device-card");
   await expect(cards).toHaveCount(3);
-  await expect(cards.nth(1)).toContainText("smtp.office365.us");
+  await expect(cards.nth(1)).toContainText("outlook.office365.us");
   await expect(cards.nth(2)).toContainText("smtp.office365.com");
   const json = await exportedJson(page);
   expect(json.devices.map((d: { cloud: string }) => d.cloud)).toEqual(["worldwide", "gcc-high", "worldwide"]);
@@ -172,7 +172,8 @@ test("an unknown cloud is refused with the allowed values and the list stays", a
 test("the guide's GCC High device page shows GCC High hosts only", async ({ page }) => {
   await page.goto(siteUrl("guide/en/devices/washington-scanner-gcc-high.html"));
   const card = page.locator(".device-card");
-  await expect(card).toContainText("smtp.office365.us");
+  // The host Microsoft lists first (review J6-4), as the app's card gives it.
+  await expect(card.locator("dd", { hasText: /^outlook\.office365\.us$/ })).toHaveCount(1);
   await expect(card).toContainText("include:spf.protection.office365.us");
   for (const host of WORLDWIDE) await expect(card).not.toContainText(host);
 });

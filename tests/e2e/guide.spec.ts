@@ -2,10 +2,13 @@ import { test, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { siteUrl, subPathUrl } from "./site";
 import { pdfPages, PT_PER_MM, squash } from "./pdf";
+import { lineBoxes } from "./line-boxes";
 
 // The guides that `smarthost build` writes into dist/guide/ (cargo xtask build): plain
-// HTML and CSS, so every test but the planner link runs with JavaScript off. Their one
-// script, assets/embed.js, serves only embed mode and the embed snippet (embed.spec.ts).
+// HTML and CSS, so most tests run with JavaScript off. Their scripts only add to that:
+// assets/embed.js serves embed mode and the embed snippet (embed.spec.ts),
+// assets/language.js remembers the reader's language (below), assets/card-fit.js fits
+// printed cards (guide-cards.spec.ts).
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
@@ -28,8 +31,9 @@ test.describe("setup guides without JavaScript", () => {
     expect(response?.status()).toBe(200);
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("SMTP relay with a connector");
-    await expect(page.locator("script")).toHaveCount(1);
-    await expect(page.locator("script")).toHaveAttribute("src", "../assets/embed.js");
+    await expect(page.locator("script")).toHaveCount(2);
+    await expect(page.locator("script").first()).toHaveAttribute("src", "../assets/embed.js");
+    await expect(page.locator("script").nth(1)).toHaveAttribute("src", "../assets/language.js");
 
     const nav = page.getByRole("navigation", { name: "Guides" });
     // Every English guide (12 so far) and the device cards.
@@ -82,8 +86,9 @@ test.describe("setup guides without JavaScript", () => {
   test("works under a sub-path, links and styles included", async ({ page }) => {
     const response = await page.goto(subPathUrl("guide/en/index.html"));
     expect(response?.status()).toBe(200);
-    // The stylesheet loaded: the header is dark blue, not the browser's default.
-    await expect(page.locator(".site-header")).toHaveCSS("background-color", "rgb(15, 59, 102)");
+    // The stylesheet loaded: the header has the app's rule under it, not the browser's
+    // default nothing.
+    await expect(page.locator(".site-header")).toHaveCSS("border-bottom-color", "rgb(201, 209, 219)");
     await page.getByRole("navigation", { name: "Guides" }).getByRole("link", { name: "Direct Send" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Direct Send");
     expect(new URL(page.url()).pathname).toBe("/tools/smarthost/guide/en/direct-send.html");
@@ -94,6 +99,7 @@ test.describe("setup guides without JavaScript", () => {
   });
 
   test("a device page prints as one A6 card without navigation", async ({ page }) => {
+    // Without scripts the card prints at full size, on its one page.
     await page.goto(siteUrl("guide/en/devices/reception-mfp.html"));
     await page.emulateMedia({ media: "print" });
     await expect(page.getByRole("navigation", { name: "Guides" })).toBeHidden();
@@ -228,5 +234,147 @@ for (const [lang, link, heading] of [
     expect(url.pathname).toMatch(/\/check\/$/);
     expect(url.searchParams.get("method")).toBe("direct-send");
     expect(url.searchParams.get("lang")).toBe(lang);
+  });
+}
+
+// Review J6-5: one visual identity. The guides' header and footer are drawn as the app's
+// are: measured in both, not only read from the stylesheet.
+test("the guides' header, brand and footer look like the app's", async ({ page }) => {
+  const look = (header: string, brand: string) =>
+    page.evaluate(
+      ([header, brand]) => {
+        const css = (selector: string, props: string[]) => {
+          const el = document.querySelector(selector);
+          if (!el) return null;
+          const style = getComputedStyle(el);
+          return Object.fromEntries(props.map((p) => [p, style.getPropertyValue(p)]));
+        };
+        return {
+          header: css(header, ["background-color", "border-bottom-width", "border-bottom-style", "border-bottom-color", "padding-left"]),
+          brand: css(brand, ["color", "font-size", "font-weight", "text-decoration-line"]),
+          footer: css(".site-footer", ["color", "font-size", "border-top-color"]),
+          body: css("body", ["font-family", "color", "background-color"]),
+        };
+      },
+      [header, brand],
+    );
+  await page.setViewportSize({ width: 1366, height: 800 });
+  await page.goto(siteUrl("?lang=en"));
+  await expect(page.locator(".site-header .brand")).toBeVisible();
+  const app = await look(".site-header", ".site-header .brand");
+  await page.goto(siteUrl("guide/en/direct-send.html"));
+  const guide = await look(".site-header", ".site-header .site-name a");
+  expect(app.header).not.toBeNull();
+  // The app's white page shows through its header: no coloured bar.
+  expect(app.body?.["background-color"]).toBe("rgb(255, 255, 255)");
+  expect(app.header?.["border-bottom-width"]).toBe("1px");
+  expect(guide).toEqual(app);
+});
+
+// Review J6-5: /guide/ follows the language the reader chose, in the app or in the guides,
+// kept in this origin's localStorage as the app keeps it; a static host needs nothing.
+test.describe("the guides follow the reader's language", () => {
+  test("after choosing Vietnamese in the app's Settings, /guide/ opens the Vietnamese guides", async ({ page }) => {
+    await requireVietnamese(page);
+    await page.goto(siteUrl("settings/?lang=en"));
+    await page.getByRole("radio", { name: "Tiếng Việt" }).check();
+    await expect(page.locator("html")).toHaveAttribute("lang", "vi");
+    await page.goto(siteUrl("guide/"));
+    await expect(page).toHaveURL(/\/guide\/vi\/index\.html$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "vi");
+    await noViolations(page);
+  });
+
+  test("a language picked in the guides is the one /guide/ and the app open next time", async ({ page }) => {
+    await requireVietnamese(page);
+    await page.goto(siteUrl("guide/en/testing.html"));
+    await page.getByRole("navigation", { name: "Language" }).getByRole("link", { name: "Tiếng Việt" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "vi");
+    await page.goto(siteUrl("guide/"));
+    await expect(page).toHaveURL(/\/guide\/vi\/index\.html$/);
+    // The app reads the same choice.
+    await page.goto(siteUrl("compare"));
+    await expect(page.locator("html")).toHaveAttribute("lang", "vi");
+    // And back to English the same way.
+    await page.goto(siteUrl("guide/vi/index.html"));
+    await page.getByRole("navigation", { name: "Ngôn ngữ" }).getByRole("link", { name: "English" }).click();
+    await page.goto(siteUrl("guide/"));
+    await expect(page).toHaveURL(/\/guide\/en\/index\.html$/);
+  });
+
+  test("under a sub-path, /guide/ opens the chosen language there", async ({ page }) => {
+    await requireVietnamese(page);
+    await page.goto(subPathUrl("guide/en/index.html"));
+    await page.getByRole("navigation", { name: "Language" }).getByRole("link", { name: "Tiếng Việt" }).click();
+    await page.goto(subPathUrl("guide/"));
+    await expect(page).toHaveURL(/\/tools\/smarthost\/guide\/vi\/index\.html$/);
+    await page.getByRole("navigation", { name: "Các hướng dẫn", exact: true }).getByRole("link", { name: "Thẻ cấu hình thiết bị" }).click();
+    await page.getByRole("link", { name: "In tất cả thẻ cấu hình" }).click();
+    expect(new URL(page.url()).pathname).toBe("/tools/smarthost/guide/vi/devices/print.html");
+    await expect(page.locator(".card-sheet .paper-card:not([data-fit])")).toHaveCount(0);
+    await expect(page.locator(".card-sheet .paper-card")).not.toHaveCount(0);
+  });
+
+  test.describe("with a Vietnamese browser and no choice made", () => {
+    test.use({ locale: "vi-VN" });
+    test("/guide/ opens the Vietnamese guides", async ({ page }) => {
+      await requireVietnamese(page);
+      await page.goto(siteUrl("guide/"));
+      await expect(page).toHaveURL(/\/guide\/vi\/index\.html$/);
+    });
+  });
+
+  test.describe("with an English browser and no choice made", () => {
+    test.use({ locale: "en-GB" });
+    test("/guide/ opens the English guides", async ({ page }) => {
+      await page.goto(siteUrl("guide/"));
+      await expect(page).toHaveURL(/\/guide\/en\/index\.html$/);
+    });
+  });
+});
+
+// Review X-6: on a phone a command never breaks inside a parameter or a host: lines end at
+// a space, and a block with a token longer than its line scrolls, by keyboard too, with a
+// shadow at its edge as the cue.
+for (const lang of ["en", "vi"] as const) {
+  test(`at 390 px in ${lang}, code blocks wrap only at spaces and scroll a token too long for the line`, async ({ page }) => {
+    await requireVietnamese(page);
+    await page.setViewportSize({ width: 390, height: 800 });
+    let wrapped = 0;
+    let scrolling = 0;
+    for (const path of ["testing.html", "direct-send.html", "smtp-relay.html", "spf-dkim-dmarc.html"]) {
+      await page.goto(siteUrl(`guide/${lang}/${path}`));
+      const blocks = page.locator("main pre:not(.embed pre)");
+      const count = await blocks.count();
+      expect(count, path).toBeGreaterThan(0);
+      for (let i = 0; i < count; i++) {
+        const block = blocks.nth(i);
+        await block.scrollIntoViewIfNeeded();
+        const lines = await lineBoxes(block.locator("code"));
+        const text = (await block.locator("code").textContent()) ?? "";
+        expect(lines.join("")).toBe(text);
+        for (const [at, line] of lines.slice(0, -1).entries()) {
+          // A line the browser broke (not one the command itself ends) ends at a space.
+          if (!line.endsWith("\n")) {
+            wrapped++;
+            expect(line, `${path} block ${i}: ${JSON.stringify(lines.slice(at, at + 2))}`).toMatch(/\s$/);
+          }
+        }
+        const { scrollWidth, clientWidth } = await block.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+        await expect(block).toHaveAttribute("tabindex", "0");
+        if (scrollWidth > clientWidth) {
+          scrolling++;
+          await block.focus();
+          await page.keyboard.press("ArrowRight");
+          await expect.poll(() => block.evaluate((el) => el.scrollLeft), `${path} block ${i} scrolls by keyboard`).toBeGreaterThan(0);
+          // The cue: a shadow layer in the block's background.
+          expect(await block.evaluate((el) => getComputedStyle(el).backgroundImage)).toContain("radial-gradient");
+        }
+      }
+    }
+    // Both cases happened: commands wrapped at spaces, and a host too long scrolled.
+    expect(wrapped).toBeGreaterThan(0);
+    expect(scrolling).toBeGreaterThan(0);
+    await noViolations(page);
   });
 }

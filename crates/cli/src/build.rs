@@ -19,7 +19,8 @@ pub struct Args {
     /// Where the site is written [default: guide-site]
     #[arg(long, value_name = "DIR", value_parser = Value::new(out_dir), allow_hyphen_values = true)]
     out: Option<PathBuf>,
-    /// The site's absolute URL, for sitemap.xml and canonical links
+    /// The site's absolute URL, for sitemap.xml, canonical links and the cards' QR codes
+    /// [default: base_url in the guide's site.toml]
     #[arg(long, value_name = "URL", value_parser = Value::new(base_url))]
     base_url: Option<String>,
     /// The languages to build, comma-separated [default: en,vi]
@@ -112,28 +113,15 @@ fn langs(value: &str) -> Result<Langs, Usage> {
     Ok(Langs(langs))
 }
 
-/// The base URL must be absolute (sitemaps and canonical links need one); a trailing `/`
-/// is added so page paths can be appended.
+/// The base URL must be absolute (sitemaps, canonical links and the cards' QR codes need
+/// one); a trailing `/` is added so page paths can be appended. The same rule as the
+/// guide's `site.toml`.
 fn base_url(value: &str) -> Result<String, Invalid> {
-    let value = value.trim();
-    let rest = value
-        .strip_prefix("https://")
-        .or_else(|| value.strip_prefix("http://"));
-    let valid = rest.is_some_and(|rest| {
-        !rest.is_empty()
-            && !rest.starts_with('/')
-            && !rest.contains(['?', '#'])
-            && !value.contains(|c: char| c.is_whitespace() || c.is_control() || c == '"')
-    });
-    if !valid {
-        return Err(Invalid(format!(
-            "--base-url must be an absolute http(s) URL such as https://it.contoso.com/smarthost/guide/, not `{value}`"
-        )));
-    }
-    Ok(if value.ends_with('/') {
-        value.to_owned()
-    } else {
-        format!("{value}/")
+    smarthost_site::public_base_url(value).ok_or_else(|| {
+        Invalid(format!(
+            "--base-url must be an absolute http(s) URL such as https://it.contoso.com/smarthost/guide/, not `{}`",
+            value.trim()
+        ))
     })
 }
 

@@ -98,16 +98,27 @@ fn fixture_layout_and_messages() {
         stderr.contains("note: no --base-url: sitemap.xml lists paths relative to the site root"),
         "{stderr}"
     );
+    // Once, not per card: without a public address the cards have no QR code.
+    assert_eq!(
+        stderr
+            .matches("note: device cards have no QR code: no public address is set (base_url in site/site.toml, or --base-url)")
+            .count(),
+        1,
+        "{stderr}"
+    );
     let paths: Vec<String> = tree(&out).into_keys().collect();
     assert_eq!(
         paths,
         [
+            "assets/card-fit.js",
             "assets/card.css",
             "assets/embed.js",
             "assets/favicon.svg",
             "assets/guide.css",
+            "assets/language.js",
             "en/devices/index.html",
             "en/devices/may-quet-da-nang.html",
+            "en/devices/print.html",
             "en/devices/scanner-1-2.html",
             "en/devices/scanner-1.html",
             "en/index.html",
@@ -117,6 +128,7 @@ fn fixture_layout_and_messages() {
             "sitemap.xml",
             "vi/devices/index.html",
             "vi/devices/may-quet-da-nang.html",
+            "vi/devices/print.html",
             "vi/devices/scanner-1-2.html",
             "vi/devices/scanner-1.html",
             "vi/index.html",
@@ -130,22 +142,30 @@ fn fixture_layout_and_messages() {
         setup.contains("&lt;script&gt;alert(\"shown as text, never run\")&lt;/script&gt;"),
         "{setup}"
     );
-    assert!(only_the_embed_script(&setup), "{setup}");
+    assert!(only_the_guide_scripts(&setup), "{setup}");
 }
 
 /// Whether the page's scripts are at most embed mode's file: never an inline script (a
 /// strict CSP forbids it) and nothing from a guide's text.
-fn only_the_embed_script(page: &str) -> bool {
+/// Whether every script of `page` is one of the guide's own files (nothing inline, which
+/// a strict CSP would block): embed mode, the language memory and, on pages that print
+/// cards, the card fitting.
+fn only_the_guide_scripts(page: &str) -> bool {
+    const FILES: [&str; 3] = [
+        "assets/embed.js\"></script>",
+        "assets/language.js\" defer></script>",
+        "assets/card-fit.js\" defer></script>",
+    ];
     let scripts: Vec<&str> = page
         .match_indices("<script")
         .map(|(at, _)| &page[at..])
         .collect();
-    scripts.len() <= 1
+    scripts.len() <= FILES.len()
         && scripts.iter().all(|script| {
             script
                 .strip_prefix("<script src=\"")
                 .map(|rest| rest.trim_start_matches("../"))
-                .is_some_and(|rest| rest.starts_with("assets/embed.js\"></script>"))
+                .is_some_and(|rest| FILES.iter().any(|file| rest.starts_with(file)))
         })
 }
 
@@ -165,7 +185,7 @@ fn broken_sites_fail_with_file_and_line() {
         ),
         (
             "unknown-shortcode",
-            "unknown-shortcode/en/index.md:10: unknown shortcode `diagram`; the shortcodes are: matrix, method-settings, connector, fact, plan-link, card, explain-link, check-link, bounces, terms",
+            "unknown-shortcode/en/index.md:10: unknown shortcode `diagram`; the shortcodes are: matrix, clouds, method-settings, connector, fact, plan-link, card, explain-link, check-link, bounces, terms",
         ),
         (
             "missing-device",
@@ -357,8 +377,8 @@ fn the_real_guide_builds_with_fragments_in_every_language_it_has() {
         if path.ends_with(".html") {
             let text = String::from_utf8_lossy(bytes);
             assert!(
-                only_the_embed_script(&text),
-                "{path} has a script other than embed.js"
+                only_the_guide_scripts(&text),
+                "{path} has a script other than the guide's own"
             );
             assert!(!text.contains("{{"), "{path} has an unexpanded shortcode");
         }

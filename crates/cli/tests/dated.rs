@@ -230,7 +230,10 @@ fn a_card_states_its_method_s_dated_fact_for_the_day() {
         ])
     };
     let before = card("2026-12-02");
-    assert!(before.contains("Date           2 December 2026"), "{before}");
+    assert!(
+        before.contains("Date           2 December 2026"),
+        "{before}"
+    );
     assert!(
         before.contains(
             "Basic auth for SMTP AUTH is off by default from the end of December 2026 (in 29 days)"
@@ -318,7 +321,10 @@ fn the_guides_word_dated_facts_for_the_build_day() {
     assert!(hve.contains("until September 2028 (668 days left)"));
     // The device pages' cards are dated with the build day and word their note for it.
     let card = page(&before, "en/devices/reception-mfp.html");
-    assert!(card.contains("<dt>Date</dt><dd>2 December 2026</dd>"), "{card}");
+    assert!(
+        card.contains("<dt>Date</dt><dd>2 December 2026</dd>"),
+        "{card}"
+    );
     assert!(
         card.contains("from the end of December 2026 (in 29 days)"),
         "{card}"

@@ -107,11 +107,11 @@ fn the_shipped_guide_shows_its_gcc_high_device_with_gcc_high_hosts_only() {
             assert!(!page.contains(host), "{lang}: shows {host}:\n{page}");
         }
         assert!(
-            page.contains("<dd>smtp.<wbr>office365.<wbr>us</dd>"),
+            page.contains("<dd>outlook.<wbr>office365.<wbr>us</dd>"),
             "{lang}: the GCC High smart host:\n{page}"
         );
         assert!(
-            page.contains("Test-<wbr>NetConnection smtp.<wbr>office365.<wbr>us -Port 587"),
+            page.contains("Test-<wbr>NetConnection outlook.<wbr>office365.<wbr>us -Port 587"),
             "{lang}: the test step names the GCC High host:\n{page}"
         );
         assert!(
@@ -165,7 +165,7 @@ fn each_device_page_and_card_shortcode_follows_the_device_s_cloud() {
             "{slug}:\n{html}"
         );
     }
-    assert!(page("federal-scanner").contains("<dd>smtp.<wbr>office365.<wbr>us</dd>"));
+    assert!(page("federal-scanner").contains("<dd>outlook.<wbr>office365.<wbr>us</dd>"));
     let app = page("federal-app");
     assert!(
         app.contains("<dt>Smart host</dt><dd>Not confirmed in GCC High: "),
@@ -192,7 +192,7 @@ fn each_device_page_and_card_shortcode_follows_the_device_s_cloud() {
         .nth(1)
         .unwrap_or_default();
     assert!(
-        embedded.contains("<dd>smtp.<wbr>office365.<wbr>us</dd>"),
+        embedded.contains("<dd>outlook.<wbr>office365.<wbr>us</dd>"),
         "{index}"
     );
     assert!(

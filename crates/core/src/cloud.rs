@@ -53,15 +53,23 @@ impl Cloud {
         id.parse().ok()
     }
 
-    /// The SMTP AUTH client submission host.
+    /// The SMTP AUTH client submission host: the one Microsoft lists, where sources
+    /// disagree (see [`Cloud::submission_host_alternative`]).
     pub fn submission_host(self) -> &'static str {
         match self {
             Cloud::Worldwide | Cloud::Gcc => "smtp.office365.com",
-            // Community sources use smtp.office365.us; Microsoft lists outlook.office365.us.
-            Cloud::GccHigh => "smtp.office365.us",
+            // Microsoft lists outlook.office365.us; community sources use
+            // smtp.office365.us, the alternative below (facts file, "Sovereign clouds").
+            Cloud::GccHigh => "outlook.office365.us",
             Cloud::Dod => "outlook-dod.office365.us",
             Cloud::China21Vianet => "smtp.partner.outlook.cn",
         }
+    }
+
+    /// The second-ranked submission host, when sources disagree: the one community
+    /// sources use instead of Microsoft's, to try if the first does not answer.
+    pub fn submission_host_alternative(self) -> Option<&'static str> {
+        (self == Cloud::GccHigh).then_some("smtp.office365.us")
     }
 
     /// A note when sources disagree about this cloud's submission host.

@@ -23,7 +23,7 @@ const FACTS: [(Cloud, &str, &str, &str); 5] = [
     ),
     (
         Cloud::GccHigh,
-        "smtp.office365.us",
+        "outlook.office365.us",
         "spf.protection.office365.us",
         "mail.protection.office365.us",
     ),

@@ -277,7 +277,7 @@ mod tests {
     fn sovereign_clouds_get_their_own_hosts() {
         let matrix = comparison_matrix(Cloud::GccHigh, Lang::En, TODAY);
         let hosts = &matrix.rows[0].cells;
-        assert_eq!(hosts[0], "smtp.office365.us");
+        assert_eq!(hosts[0], "outlook.office365.us");
     }
 
     #[test]

@@ -1,16 +1,79 @@
-//! Device pages: the inventory's index and one printable card per device and language.
-//! The card itself is `card_html::device_card_html` (the device's card in its cloud),
-//! the same rows as the app's Cards screen, inside `.print-a6` so card.css prints it
-//! alone on one A6 page.
+//! Device pages: the inventory's index, one printable card per device and language,
+//! and "Print all cards". The card itself is `card_html::guide_card_html` (the device's
+//! card in its cloud), the same rows as the app's Cards screen, with the QR code of its
+//! method's guide page when the site has a public address.
+//!
+//! What prints is a sheet of paper cards, as in the app (card.css): each card in a cell
+//! of the A6 page's size, laid out at that size on screen too but out of sight, so
+//! assets/card-fit.js can shrink each card's type until it fits its page. A card is
+//! never split; without the script a card too long for its page is cut at the page's
+//! edge rather than run onto a second one.
 
 use super::devices::{DeviceEntry, DeviceSet};
-use super::frame::{page_frame, Frame, Nav};
+use super::frame::{page_frame, Frame, Nav, CARD_PAGE};
 use super::front_matter::Site;
 use super::options::Options;
 use super::strings::{catalog, t, Text};
-use crate::card_html::device_card_html;
-use maud::html;
+use crate::card_html::{guide_card_html, CardExtras};
+use maud::{html, Markup};
+use smarthost_core::guide::path_for;
 use smarthost_core::i18n::Lang;
+
+/// The file name of the page that prints every card (reserved among device slugs).
+pub(crate) const PRINT_ALL: &str = "print";
+
+/// The absolute address of the guide page that explains the card's method, in `lang`:
+/// what its QR code holds. `None` without a public address.
+fn guide_url(entry: &DeviceEntry, lang: Lang, options: &Options) -> Option<String> {
+    let base = options.base_url.as_deref()?;
+    Some(format!(
+        "{base}{}",
+        path_for(entry.card().card.method, lang)
+    ))
+}
+
+/// The card as the screen shows it: with its QR code; the notes follow it on the page.
+fn screen_card(entry: &DeviceEntry, lang: Lang, options: &Options) -> Markup {
+    let url = guide_url(entry, lang, options);
+    let extras = CardExtras {
+        guide_url: url.as_deref(),
+        ..CardExtras::default()
+    };
+    guide_card_html(entry.card(), lang, extras)
+}
+
+/// The cards as they print, one A6 page each, the notes on the card (see the module's
+/// comment). Read on paper only: on screen the same cards are shown as they are.
+fn print_sheet<'a>(
+    entries: impl IntoIterator<Item = &'a DeviceEntry>,
+    lang: Lang,
+    options: &Options,
+) -> Markup {
+    let notes_label = t(lang, Text::DeviceNotes);
+    html! {
+        div class="card-sheet-holder" aria-hidden="true" {
+            "\n"
+            div class="card-sheet print-a6" {
+                "\n"
+                @for entry in entries {
+                    @let url = guide_url(entry, lang, options);
+                    @let notes = entry.device.notes.trim();
+                    @let extras = CardExtras {
+                        guide_url: url.as_deref(),
+                        notes: (!notes.is_empty()).then_some((notes_label.as_str(), notes)),
+                        paper: true,
+                    };
+                    section class="sheet-page" {
+                        div class="sheet-cell" { "\n" (guide_card_html(entry.card(), lang, extras)) }
+                    }
+                    "\n"
+                }
+            }
+            "\n"
+        }
+        "\n"
+    }
+}
 
 /// The paths of a file under `<lang>/devices/` in every built language.
 pub(super) fn device_alternates(site: &Site, file: &str) -> Vec<(Lang, String)> {
@@ -36,6 +99,7 @@ pub(super) fn device_index(
         @if devices.entries.is_empty() {
             p { (t(lang, Text::NoDevices)) } "\n"
         } @else {
+            p class="print-all" { a href={ (PRINT_ALL) ".html" } { (t(lang, Text::PrintAll)) } } "\n"
             table class="devices" {
                 "\n"
                 thead {
@@ -90,14 +154,7 @@ pub(super) fn device_page(
     let main = html! {
         h1 { (name) } "\n"
         p class="print-hint" { (t(lang, Text::PrintHint)) } "\n"
-        ul class="print-a6" {
-            "\n"
-            li {
-                "\n"
-                (device_card_html(entry.card(), lang))
-            }
-            "\n"
-        }
+        div class="card-list" { "\n" (screen_card(entry, lang, options)) }
         "\n"
         @if !notes.is_empty() {
             section class="device-notes" {
@@ -107,6 +164,7 @@ pub(super) fn device_page(
             }
             "\n"
         }
+        (print_sheet([entry], lang, options))
     };
     let path = format!("{}/devices/{}.html", lang.code(), entry.slug);
     let card = &entry.card().card;
@@ -119,7 +177,41 @@ pub(super) fn device_page(
         alternates: device_alternates(site, &format!("{}.html", entry.slug)),
         nav: nav.html("../", ""),
         main,
-        body_class: "card-page",
+        body_class: CARD_PAGE,
+        options,
+    })
+}
+
+/// "Print all cards": every device's card, each on its own A6 page.
+pub(crate) fn print_all_page(
+    site: &Site,
+    lang: Lang,
+    devices: &DeviceSet,
+    nav: &Nav,
+    options: &Options,
+) -> String {
+    let title = t(lang, Text::PrintAllTitle);
+    let main = html! {
+        h1 { (title) } "\n"
+        p class="print-hint" { (t(lang, Text::PrintAllLede)) } "\n"
+        p class="print-hint" { a href="index.html" { (t(lang, Text::PrintAllBack)) } } "\n"
+        div class="card-list" {
+            "\n"
+            @for entry in &devices.entries { (screen_card(entry, lang, options)) }
+        }
+        "\n"
+        (print_sheet(&devices.entries, lang, options))
+    };
+    let path = format!("{}/devices/{PRINT_ALL}.html", lang.code());
+    page_frame(&Frame {
+        lang,
+        title: &title,
+        description: &t(lang, Text::PrintAllLede),
+        path: &path,
+        alternates: device_alternates(site, &format!("{PRINT_ALL}.html")),
+        nav: nav.html("../", "devices/index.html"),
+        main,
+        body_class: CARD_PAGE,
         options,
     })
 }

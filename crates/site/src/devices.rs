@@ -65,8 +65,8 @@ impl DeviceSet {
     }
 }
 
-/// Slugs that would collide with the device index page.
-const RESERVED: [&str; 1] = ["index"];
+/// Slugs that would collide with the device index page and "Print all cards".
+const RESERVED: [&str; 2] = ["index", "print"];
 
 /// Reads and validates the inventory and builds every card in every language.
 /// Cards are dated `today`, the build's day, and word their method's dated facts for it.

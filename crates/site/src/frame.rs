@@ -77,6 +77,9 @@ pub(crate) struct Frame<'a> {
     pub(crate) options: &'a Options,
 }
 
+/// The body class of the pages that print device cards (and so load card-fit.js).
+pub(crate) const CARD_PAGE: &str = "card-page";
+
 pub(crate) fn dir_of(path: &str) -> &str {
     path.rsplit_once('/').map_or("", |(dir, _)| dir)
 }
@@ -167,6 +170,10 @@ pub(crate) fn page_frame(frame: &Frame) -> String {
                 // Blocking on purpose (about 1 KB compressed): an embedded page must hide
                 // its header before the first paint.
                 script src={ (root) "assets/embed.js" } {} "\n"
+                script src={ (root) "assets/language.js" } defer {} "\n"
+                @if frame.body_class == CARD_PAGE {
+                    script src={ (root) "assets/card-fit.js" } defer {} "\n"
+                }
             }
             "\n"
             body class=(frame.body_class) {

@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 
 /// Every module's source, without its tests. A module kept in a folder lists each file:
 /// its `mod.rs` under the module's name, the others as `folder/file`.
-pub(crate) const SOURCES: [(&str, &str); 30] = [
+pub(crate) const SOURCES: [(&str, &str); 32] = [
     ("anchors", include_str!("anchors.rs")),
+    ("card_fit", include_str!("card_fit.rs")),
     ("card_html", include_str!("card_html.rs")),
     ("device_pages", include_str!("device_pages.rs")),
     ("devices", include_str!("devices.rs")),
@@ -34,6 +35,7 @@ pub(crate) const SOURCES: [(&str, &str); 30] = [
     ("shortcodes/inline", include_str!("shortcodes/inline.rs")),
     ("shortcodes/parse", include_str!("shortcodes/parse.rs")),
     ("shortcodes/tables", include_str!("shortcodes/tables.rs")),
+    ("settings", include_str!("settings.rs")),
     ("shortcodes/terms", include_str!("shortcodes/terms.rs")),
     ("sitemap", include_str!("sitemap.rs")),
     ("slug", include_str!("slug.rs")),

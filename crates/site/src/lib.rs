@@ -4,7 +4,8 @@
 //!
 //! Explicit stages joined by typed values, one module each:
 //!
-//! 1. `load`: read `guide/<lang>/*.md` and `guide/devices.toml` (`load::Source`);
+//! 1. `load`: read `guide/<lang>/*.md`, `guide/devices.toml` and `guide/site.toml`
+//!    (`load::Source`), whose settings `settings` checks;
 //! 2. [`front_matter`]: split each page's `+++` TOML block into a checked struct
 //!    (`front_matter::Page`; [`front_matter::split`] is public for the fuzz target);
 //! 3. `devices`: build every device's card (worded per language when shown), with slugs
@@ -27,8 +28,8 @@
 //!
 //! | layer | modules | what they hold |
 //! |---|---|---|
-//! | leaves | `error`, `options`, `strings`, `slug`, `parallel`, `events`, `markup`, `card_html` | build errors and line numbers; [`Options`]; the chrome's words; slugs; `parallel_map`; the Markdown passes' event and error types; how HTML is written (maud templates); a config card's markup (public: the CLI's `card --format html`) |
-//! | sources | `load`, then `front_matter`, `devices` | files read; pages checked (the page model `Site`/`Page`); device cards |
+//! | leaves | `error`, `options`, `strings`, `slug`, `parallel`, `events`, `markup`, `card_fit`, `card_html` | build errors and line numbers; [`Options`]; the chrome's words; slugs; `parallel_map`; the Markdown passes' event and error types; how HTML is written (maud templates); a config card's markup (public: the CLI's `card --format html`) |
+//! | sources | `load`, then `settings`, `front_matter`, `devices` | files read; the site settings (`site.toml`); pages checked (the page model `Site`/`Page`); device cards |
 //! | model | `output`, `links`, then `rendered` | output files and the generated paths links may name; link resolution and the anchor check; rendered bodies and the site-wide link check |
 //! | Markdown | `anchors`, `shortcodes` (a folder: `parse`, `args`, then `inline`, `tables`, `blocks`), then `markdown` | the passes, then the stage that chains them |
 //! | pages | `frame`, then `device_pages`, `fragments`, `sitemap`, then `templates`, `write` | the page frame; the pages built in it; every file; writing |
@@ -48,6 +49,7 @@
 )]
 
 mod anchors;
+mod card_fit;
 pub mod card_html;
 mod device_pages;
 mod devices;
@@ -64,6 +66,7 @@ mod options;
 mod output;
 mod parallel;
 mod rendered;
+mod settings;
 mod shortcodes;
 mod sitemap;
 mod slug;
@@ -73,6 +76,7 @@ mod write;
 
 pub use error::{BuildError, SiteError};
 pub use options::Options;
+pub use settings::public_base_url;
 use smarthost_core::i18n::Lang;
 use std::fmt;
 
@@ -90,6 +94,12 @@ pub struct Summary {
 pub fn build(options: &Options) -> Result<Summary, Error> {
     refuse_to_replace_sources(options)?;
     let source = load::load(&options.guide, &options.langs, options.langs_explicit)?;
+    let settings = settings::read(source.settings.as_ref()).map_err(BuildError::from)?;
+    // The command line's --base-url wins over the settings file's.
+    let options = &Options {
+        base_url: options.base_url.clone().or(settings.base_url),
+        ..options.clone()
+    };
     let mut notes = source.notes.clone();
     let site = front_matter::read_site(&source)?;
     notes.extend(site.notes.iter().cloned());
@@ -104,6 +114,12 @@ pub fn build(options: &Options) -> Result<Summary, Error> {
             "no --base-url: sitemap.xml lists paths relative to the site root; pass --base-url https://…/ for absolute URLs and canonical links"
                 .to_owned(),
         );
+        if !devices.entries.is_empty() {
+            notes.push(format!(
+                "device cards have no QR code: no public address is set (base_url in {}/site.toml, or --base-url); a QR code needs the guide's absolute address",
+                source.root
+            ));
+        }
     }
     Ok(Summary {
         langs: site.langs(),

@@ -1,5 +1,6 @@
 //! Stage 1: read the guide directory. `guide/<lang>/*.md` are pages (one level, sorted by
-//! name), `guide/devices.toml` is the optional device inventory. Nothing is interpreted
+//! name), `guide/devices.toml` is the optional device inventory and `guide/site.toml` the
+//! optional site settings. Nothing is interpreted
 //! here; files are only read and named.
 
 use super::error::{BuildError, SiteError};
@@ -35,11 +36,15 @@ pub(crate) struct Source {
     /// In the order `--lang` gave them; languages without pages are left out.
     pub(crate) langs: Vec<LangSource>,
     pub(crate) devices: Option<TextFile>,
+    /// `guide/site.toml`, the site settings, when there is one.
+    pub(crate) settings: Option<TextFile>,
     /// Things worth saying that do not stop the build (a language skipped).
     pub(crate) notes: Vec<String>,
 }
 
 pub(crate) const DEVICES_FILE: &str = "devices.toml";
+/// The site settings (`crate::settings` reads them).
+pub(crate) const SETTINGS_FILE: &str = "site.toml";
 
 /// Reads the pages of each language in `langs`. A language whose directory is missing or
 /// has no pages is skipped with a note, unless `explicit` (the user named it on the
@@ -74,19 +79,21 @@ pub(crate) fn load(guide: &Path, langs: &[Lang], explicit: bool) -> Result<Sourc
         }
         sources.push(LangSource { lang, pages });
     }
-    let devices_path = guide.join(DEVICES_FILE);
-    let devices = if devices_path.exists() {
-        let shown_path = format!("{shown_root}/{DEVICES_FILE}");
-        match read_text(&devices_path, &shown_path) {
+    let mut optional = |name: &str| {
+        let path = guide.join(name);
+        if !path.exists() {
+            return None;
+        }
+        match read_text(&path, &format!("{shown_root}/{name}")) {
             Ok(file) => Some(file),
             Err(error) => {
                 errors.push(error);
                 None
             }
         }
-    } else {
-        None
     };
+    let devices = optional(DEVICES_FILE);
+    let settings = optional(SETTINGS_FILE);
     BuildError::check(errors)?;
     if sources.is_empty() {
         let codes: Vec<&str> = langs.iter().map(|l| l.code()).collect();
@@ -103,6 +110,7 @@ pub(crate) fn load(guide: &Path, langs: &[Lang], explicit: bool) -> Result<Sourc
         root: shown_root,
         langs: sources,
         devices,
+        settings,
         notes,
     })
 }

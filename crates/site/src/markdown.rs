@@ -19,14 +19,16 @@ use super::error::{BuildError, LineIndex, SiteError};
 use super::events::{extensions, raw, Failure, Spanned, TEMPLATE_IDS};
 use super::front_matter::{Page, Site};
 use super::links::Resolver;
-use super::markup::{around_slot, slot};
+use super::markup::{around_slot, slot, unbreakable_tokens};
 use super::options::Options;
 use super::output::generated_files;
 use super::parallel::parallel_map;
 use super::rendered::{Rendered, RenderedSite};
 use super::shortcodes::{self, looks_like_shortcode};
 use maud::html;
-use pulldown_cmark::{html, Alignment, BrokenLink, CowStr, Event, LinkType, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    html, Alignment, BrokenLink, CodeBlockKind, CowStr, Event, LinkType, Parser, Tag, TagEnd,
+};
 use smarthost_core::i18n::Lang;
 use std::collections::{HashMap, HashSet};
 
@@ -90,6 +92,7 @@ pub(crate) fn render(
     let mut sections = Vec::new();
     let events = anchors::anchor_headings(events, &mut ids, &mut sections).map_err(at)?;
     let events = mark_up_tables(events);
+    let events = mark_up_code_blocks(events);
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter().map(|(event, _)| event));
     Ok(Rendered {
@@ -256,6 +259,39 @@ pub(crate) fn mark_up_tables(events: Vec<Spanned>) -> Vec<Spanned> {
         out.push((raw(html), range));
     }
     out
+}
+
+/// Code blocks that a keyboard can scroll: a command wraps at its spaces only, never
+/// inside a parameter or a host (each token is kept whole, `markup::unbreakable_tokens`),
+/// so a token longer than a phone's line scrolls the block sideways instead, and a
+/// scrolling box needs to take focus for the arrow keys to reach it. The language class
+/// stays as pulldown-cmark writes it.
+pub(crate) fn mark_up_code_blocks(events: Vec<Spanned>) -> Vec<Spanned> {
+    let mut in_code = false;
+    events
+        .into_iter()
+        .map(|(event, range)| match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                in_code = true;
+                let class = match &kind {
+                    CodeBlockKind::Fenced(info) => info
+                        .split_whitespace()
+                        .next()
+                        .map(|lang| format!("language-{lang}")),
+                    CodeBlockKind::Indented => None,
+                };
+                let open =
+                    around_slot(html! { pre tabindex="0" { code class=[class] { (slot()) } } }).0;
+                (raw(open), range)
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code = false;
+                (raw("</code></pre>\n".to_owned()), range)
+            }
+            Event::Text(text) if in_code => (raw(unbreakable_tokens(&text).into_string()), range),
+            other => (other, range),
+        })
+        .collect()
 }
 
 /// Renders every page of the site, in parallel, collecting every page's first error.

@@ -303,12 +303,27 @@ fn tables_scope_their_headers_and_keep_empty_corners_as_td() {
 }
 
 #[test]
+fn code_blocks_take_focus_and_keep_their_language_escaped() {
+    let out = html("```power\"shell x\n<a>\n```\n\n    indented\n");
+    assert!(
+        out.contains("<pre tabindex=\"0\"><code class=\"language-power&quot;shell\"><span class=\"token\">&lt;a&gt;</span>\n</code></pre>"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "<pre tabindex=\"0\"><code><span class=\"token\">indented</span>\n</code></pre>"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
 fn smart_punctuation_strikethrough_and_code_blocks() {
     let out = html("\"Quoted\" -- ~~old~~\n\n```text\n<not html> \"straight\"\n```\n");
     assert!(out.contains("<p>“Quoted” – <del>old</del></p>"), "{out}");
     assert!(
         out.contains(
-            "<pre><code class=\"language-text\">&lt;not html&gt; \"straight\"\n</code></pre>"
+            "<pre tabindex=\"0\"><code class=\"language-text\"><span class=\"token\">&lt;not</span> <span class=\"token\">html&gt;</span> <span class=\"token\">&quot;straight&quot;</span>\n</code></pre>"
         ),
         "{out}"
     );
@@ -327,7 +342,7 @@ fn shortcode_paragraphs_are_replaced_and_errors_carry_the_line() {
     assert!(html("Write `{{ matrix }}` or {{ matrix }} inline.\n").contains("{{ matrix }} inline"));
     assert_eq!(
         error("Intro.\n\n\n{{ matrx }}\n"),
-        (13, "unknown shortcode `matrx`; the shortcodes are: matrix, method-settings, connector, fact, plan-link, card, explain-link, check-link, bounces, terms".to_owned())
+        (13, "unknown shortcode `matrx`; the shortcodes are: matrix, clouds, method-settings, connector, fact, plan-link, card, explain-link, check-link, bounces, terms".to_owned())
     );
 }
 

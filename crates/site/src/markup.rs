@@ -9,7 +9,7 @@
 //!
 //! A leaf module: the templates of every stage use it.
 
-use maud::{Markup, PreEscaped};
+use maud::{html, Markup, PreEscaped};
 
 /// Where an element's content goes when a later event of the Markdown stream supplies
 /// it (a footnote's paragraphs). Values are escaped, so a `<` in a template's output is
@@ -31,10 +31,49 @@ pub(crate) fn around_slot(markup: Markup) -> (String, String) {
     }
 }
 
+/// A command's text with each run of non-space characters in a `.token` span, which
+/// guide.css keeps on one line: a line then breaks only at the command's own spaces,
+/// never after the hyphen of `-Name` or inside a host (a token longer than the line
+/// scrolls its block instead). Spans add no characters, so a copy is the command as
+/// written.
+pub(crate) fn unbreakable_tokens(text: &str) -> Markup {
+    let mut pieces: Vec<(bool, &str)> = Vec::new();
+    let mut start = 0;
+    let mut in_token = false;
+    for (at, c) in text.char_indices() {
+        let token_char = !c.is_whitespace();
+        if at > start && token_char != in_token {
+            pieces.push((in_token, &text[start..at]));
+            start = at;
+        }
+        in_token = token_char;
+    }
+    if start < text.len() {
+        pieces.push((in_token, &text[start..]));
+    }
+    html! {
+        @for (token, piece) in pieces {
+            @if token { span class="token" { (piece) } } @else { (piece) }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use maud::html;
+
+    #[test]
+    fn tokens_are_kept_whole_and_escaped_and_spaces_stay_as_they_are() {
+        assert_eq!(
+            unbreakable_tokens("Set-X -Name  \"a<b\"\n  dig").into_string(),
+            "<span class=\"token\">Set-X</span> <span class=\"token\">-Name</span>  <span class=\"token\">&quot;a&lt;b&quot;</span>\n  <span class=\"token\">dig</span>"
+        );
+        assert_eq!(unbreakable_tokens("").into_string(), "");
+        assert_eq!(
+            unbreakable_tokens(" é ").into_string(),
+            " <span class=\"token\">é</span> "
+        );
+    }
 
     #[test]
     fn a_value_that_looks_like_the_slot_is_escaped_and_not_split_at() {

@@ -35,6 +35,8 @@ pub(crate) fn generated_files(
         "assets/card.css",
         "assets/favicon.svg",
         "assets/embed.js",
+        "assets/card-fit.js",
+        "assets/language.js",
     ]
     .into_iter()
     .map(str::to_owned)
@@ -43,6 +45,9 @@ pub(crate) fn generated_files(
         let code = lang_site.lang.code();
         if devices.path.is_some() {
             files.insert(format!("{code}/devices/index.html"));
+            if !devices.entries.is_empty() {
+                files.insert(format!("{code}/devices/print.html"));
+            }
             for entry in &devices.entries {
                 files.insert(format!("{code}/devices/{}.html", entry.slug));
             }

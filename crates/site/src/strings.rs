@@ -34,11 +34,15 @@ pub(crate) enum Text {
     GeneratedIndexSummary,
     SettingsCaption,
     NoDevices,
+    PrintAll,
+    PrintAllTitle,
+    PrintAllLede,
+    PrintAllBack,
 }
 
 impl Text {
     #[cfg(test)]
-    pub(crate) const ALL: [Text; 26] = [
+    pub(crate) const ALL: [Text; 30] = [
         Text::LanguageName,
         Text::SiteName,
         Text::GuidesNav,
@@ -65,6 +69,10 @@ impl Text {
         Text::GeneratedIndexSummary,
         Text::SettingsCaption,
         Text::NoDevices,
+        Text::PrintAll,
+        Text::PrintAllTitle,
+        Text::PrintAllLede,
+        Text::PrintAllBack,
     ];
 
     /// Its key in core's catalogs (`crates/core/messages/*.txt`), where translators
@@ -97,6 +105,10 @@ impl Text {
             Text::GeneratedIndexSummary => "site.index.summary",
             Text::SettingsCaption => "site.settings.caption",
             Text::NoDevices => "site.devices.none",
+            Text::PrintAll => "site.devices.print-all",
+            Text::PrintAllTitle => "site.devices.print-all-title",
+            Text::PrintAllLede => "site.devices.print-all-lede",
+            Text::PrintAllBack => "site.devices.print-all-back",
         }
     }
 }

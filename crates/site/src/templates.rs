@@ -8,10 +8,12 @@
 //! index.html                    language chooser
 //! sitemap.xml
 //! assets/guide.css, assets/card.css
+//! assets/embed.js, assets/language.js, assets/card-fit.js
 //! <lang>/<slug>.html            one per guide/<lang>/<slug>.md
 //! <lang>/<slug>.fragment.html   with --fragments: body only, for wikis
 //! <lang>/devices/index.html     the inventory's devices
 //! <lang>/devices/<slug>.html    one printable card per device
+//! <lang>/devices/print.html     every card, one A6 page each ("Print all cards")
 //! ```
 
 use super::devices::{DeviceEntry, DeviceSet};
@@ -36,6 +38,10 @@ pub(crate) const GUIDE_CSS: &str = include_str!("guide.css");
 pub(crate) const CARD_CSS: &str = include_str!("../../../assets/card.css");
 /// Embed mode for guide and device pages (`?embed=1`), and the absolute embed snippet.
 pub(crate) const EMBED_JS: &str = include_str!("embed.js");
+/// Fits each printed device card to its A6 page (device pages and "Print all cards").
+pub(crate) const CARD_FIT_JS: &str = include_str!("card-fit.js");
+/// Remembers the language a reader picks and opens it from the root chooser.
+pub(crate) const LANGUAGE_JS: &str = include_str!("language.js");
 /// The app's icon, so guide pages do not make browsers ask for a missing /favicon.ico.
 pub(crate) const FAVICON: &str = include_str!("../../../assets/favicon.svg");
 
@@ -51,6 +57,8 @@ pub(crate) fn render_site(
         OutputFile::new("assets/card.css".to_owned(), CARD_CSS.to_owned()),
         OutputFile::new("assets/favicon.svg".to_owned(), FAVICON.to_owned()),
         OutputFile::new("assets/embed.js".to_owned(), EMBED_JS.to_owned()),
+        OutputFile::new("assets/card-fit.js".to_owned(), CARD_FIT_JS.to_owned()),
+        OutputFile::new("assets/language.js".to_owned(), LANGUAGE_JS.to_owned()),
         OutputFile::new("index.html".to_owned(), chooser(site, options)),
         OutputFile::new(
             "sitemap.xml".to_owned(),
@@ -61,6 +69,7 @@ pub(crate) fn render_site(
     enum Job<'a> {
         Guide(&'a LangSite, usize),
         DeviceIndex(&'a LangSite),
+        PrintAll(&'a LangSite),
         Device(&'a LangSite, &'a DeviceEntry),
     }
     let mut jobs = Vec::new();
@@ -68,6 +77,9 @@ pub(crate) fn render_site(
         jobs.extend((0..lang_site.pages.len()).map(|i| Job::Guide(lang_site, i)));
         if devices.path.is_some() {
             jobs.push(Job::DeviceIndex(lang_site));
+            if !devices.entries.is_empty() {
+                jobs.push(Job::PrintAll(lang_site));
+            }
             jobs.extend(devices.entries.iter().map(|e| Job::Device(lang_site, e)));
         }
     }
@@ -109,6 +121,18 @@ pub(crate) fn render_site(
                     out.push(OutputFile::new(
                         format!("{}/devices/index.html", lang_site.lang.code()),
                         device_pages::device_index(site, lang_site.lang, devices, nav, options),
+                    ));
+                }
+            }
+            Job::PrintAll(lang_site) => {
+                if let Some(nav) = nav_of(lang_site.lang) {
+                    out.push(OutputFile::new(
+                        format!(
+                            "{}/devices/{}.html",
+                            lang_site.lang.code(),
+                            device_pages::PRINT_ALL
+                        ),
+                        device_pages::print_all_page(site, lang_site.lang, devices, nav, options),
                     ));
                 }
             }
@@ -266,6 +290,7 @@ fn chooser(site: &Site, options: &Options) -> String {
                 (alternate_link(options, "x-default", "index.html"))
                 link rel="icon" href="assets/favicon.svg" type="image/svg+xml"; "\n"
                 link rel="stylesheet" href="assets/guide.css"; "\n"
+                script src="assets/language.js" defer {} "\n"
             }
             "\n"
             body class="chooser" {

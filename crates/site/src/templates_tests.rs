@@ -44,6 +44,7 @@ fn source(devices: bool) -> Source {
             path: "guide/devices.toml".to_owned(),
             text: "version = 1\n[[devices]]\nname = \"Máy in <tầng 2>\"\nmethod = \"direct-send\"\nfrom = \"scan@contoso.com\"\nnotes = \"Port 25 open.\"\n".to_owned(),
         }),
+        settings: None,
         notes: Vec::new(),
     }
 }
@@ -84,22 +85,26 @@ fn the_layout_is_sorted_and_complete() {
     assert_eq!(
         paths,
         [
+            "assets/card-fit.js",
             "assets/card.css",
             "assets/embed.js",
             "assets/favicon.svg",
             "assets/guide.css",
+            "assets/language.js",
             "en/b.fragment.html",
             "en/b.html",
             "en/c.fragment.html",
             "en/c.html",
             "en/devices/index.html",
             "en/devices/may-in-tang-2.html",
+            "en/devices/print.html",
             "en/index.fragment.html",
             "en/index.html",
             "index.html",
             "sitemap.xml",
             "vi/devices/index.html",
             "vi/devices/may-in-tang-2.html",
+            "vi/devices/print.html",
             "vi/index.fragment.html",
             "vi/index.html",
         ]
@@ -165,10 +170,12 @@ fn pages_have_nav_pager_language_switch_and_planner_link() {
         home.contains("&lt;iframe src=&quot;en/index.html?embed=1&quot;"),
         "{home}"
     );
-    // One script, the embed mode's file: nothing inline, which a strict CSP would block.
-    assert_eq!(home.matches("<script").count(), 1, "{home}");
+    // Files only, nothing inline, which a strict CSP would block: embed mode's, blocking
+    // so an embedded page never shows its header, and the language memory's, deferred.
+    // The card fitting is only on the pages that print cards.
+    assert_eq!(home.matches("<script").count(), 2, "{home}");
     assert!(
-        home.contains("<script src=\"../assets/embed.js\"></script>"),
+        home.contains("<script src=\"../assets/embed.js\"></script>\n<script src=\"../assets/language.js\" defer></script>\n</head>"),
         "{home}"
     );
     // The embed.js swaps the help once it has made the snippet absolute.
@@ -287,7 +294,20 @@ fn device_pages_print_one_card_and_escape_the_inventory() {
     let page = built.text("en/devices/may-in-tang-2.html");
     assert!(page.contains("<body class=\"card-page\">"), "{page}");
     assert!(page.contains("<h1>Máy in &lt;tầng 2&gt;</h1>"), "{page}");
-    assert!(page.contains("<ul class=\"print-a6\">\n<li>\n<article class=\"device-card\">\n  <h2>Máy in &lt;tầng 2&gt;</h2>"), "{page}");
+    // On screen the card; on paper its copy in an A6 cell, with the notes as its last
+    // row; without a public address neither has a QR code.
+    assert!(page.contains("<div class=\"card-list\">\n<article class=\"device-card\">\n  <h2>Máy in &lt;tầng 2&gt;</h2>"), "{page}");
+    assert!(page.contains("<div class=\"card-sheet-holder\" aria-hidden=\"true\">\n<div class=\"card-sheet print-a6\">\n<section class=\"sheet-page\"><div class=\"sheet-cell\">\n<article class=\"paper-card fit-100\">\n  <h2>Máy in &lt;tầng 2&gt;</h2>"), "{page}");
+    assert!(
+        page.contains("<dt>Notes</dt><dd>Port 25 open.</dd>"),
+        "{page}"
+    );
+    assert_eq!(page.matches("<article").count(), 2, "{page}");
+    assert!(!page.contains("card-qr"), "{page}");
+    assert!(
+        page.contains("<script src=\"../../assets/card-fit.js\" defer></script>"),
+        "{page}"
+    );
     assert!(
         page.contains("<link rel=\"stylesheet\" href=\"../../assets/card.css\">"),
         "{page}"
@@ -305,4 +325,68 @@ fn device_pages_print_one_card_and_escape_the_inventory() {
         index.contains("<a href=\"../index.html\">Home</a>"),
         "nav climbs out of devices/: {index}"
     );
+}
+
+#[test]
+fn with_a_public_address_each_card_carries_the_qr_code_of_its_guide_page() {
+    let options = Options {
+        base_url: Some("https://it.contoso.com/guide/".to_owned()),
+        ..defaults()
+    };
+    let built = build(&options, true);
+    for lang in ["en", "vi"] {
+        let page = built.text(&format!("{lang}/devices/may-in-tang-2.html"));
+        // The screen's card and the paper's, each with its code.
+        assert_eq!(
+            page.matches("<figure class=\"card-qr\">").count(),
+            2,
+            "{page}"
+        );
+        let url = format!("https://it.contoso.com/guide/{lang}/direct-send.html");
+        let qr = smarthost_core::qr::encode_svg_path(&url).unwrap_or_else(|e| panic!("{e:?}"));
+        assert!(
+            page.contains(&format!("<path fill=\"#000\" d=\"{}\"></path>", qr.path)),
+            "{page}"
+        );
+        assert!(
+            page.contains(&format!("viewBox=\"0 0 {0} {0}\"", qr.side)),
+            "{page}"
+        );
+    }
+    let page = built.text("en/devices/may-in-tang-2.html");
+    assert!(
+        page.contains(
+            "role=\"img\" aria-label=\"QR code linking to the setup guide for Direct Send\""
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains("<figcaption>Scan for the setup guide</figcaption>"),
+        "{page}"
+    );
+}
+
+#[test]
+fn the_device_index_links_to_a_page_that_prints_every_card() {
+    let built = build(&defaults(), true);
+    let index = built.text("vi/devices/index.html");
+    assert!(
+        index.contains("<p class=\"print-all\"><a href=\"print.html\">In tất cả thẻ cấu hình</a></p>"),
+        "{index}"
+    );
+    let all = built.text("vi/devices/print.html");
+    assert!(all.contains("<h1>Tất cả thẻ cấu hình thiết bị</h1>"), "{all}");
+    assert!(all.contains("<body class=\"card-page\">"), "{all}");
+    assert_eq!(
+        all.matches("<section class=\"sheet-page\">").count(),
+        1,
+        "{all}"
+    );
+    assert!(
+        all.contains("<dt>Ghi chú</dt><dd>Port 25 open.</dd>"),
+        "{all}"
+    );
+    // Without an inventory there is nothing to print, and no link to it.
+    let bare = build(&defaults(), false);
+    assert!(bare.files.iter().all(|f| !f.path.ends_with("print.html")));
 }

@@ -6,14 +6,13 @@
 use crate::cloud::Cloud;
 use serde::Serialize;
 
-/// The submission hosts besides each cloud's own ([`Cloud::submission_host`]): the
-/// legacy-TLS opt-in endpoint, High Volume Email, Azure Communication Services, and the
-/// host Microsoft lists for GCC High (community sources use smtp.office365.us).
-const OTHER_SUBMISSION_HOSTS: [&str; 4] = [
+/// The submission hosts besides each cloud's own ([`Cloud::submission_host`]) and its
+/// second-ranked one ([`Cloud::submission_host_alternative`]): the legacy-TLS opt-in
+/// endpoint, High Volume Email and Azure Communication Services.
+const OTHER_SUBMISSION_HOSTS: [&str; 3] = [
     "smtp-legacy.office365.com",
     "smtp-hve.office365.com",
     "smtp.azurecomm.net",
-    "outlook.office365.us",
 ];
 
 pub const SUBMISSION_PORT: u16 = 587;
@@ -80,7 +79,13 @@ pub fn is_submission_host(host: &str) -> bool {
     let host = host.trim_end_matches('.');
     Cloud::ALL
         .iter()
-        .map(|cloud| cloud.submission_host())
+        .flat_map(|cloud| {
+            [
+                Some(cloud.submission_host()),
+                cloud.submission_host_alternative(),
+            ]
+        })
+        .flatten()
         .chain(OTHER_SUBMISSION_HOSTS)
         .any(|known| known.eq_ignore_ascii_case(host))
 }

@@ -19,6 +19,7 @@ fn a_language_without_an_index_gets_one_listing_its_pages() {
             pages: vec![file("b", "Hai *sao*", 2), file("a", "Một", 1)],
         }],
         devices: None,
+        settings: None,
         notes: Vec::new(),
     };
     let site = read_site(&source).unwrap_or_else(|e| panic!("{e}"));

@@ -6,6 +6,7 @@
 use super::args::{Args, Context};
 use crate::card_html::device_card_html;
 use crate::links::{app_href, QueryPair};
+use crate::markup::unbreakable_tokens;
 use crate::strings::{catalog, t, Text};
 use maud::{html, Markup};
 use smarthost_core::cloud::Cloud;
@@ -62,7 +63,9 @@ pub(super) fn connector(args: &Args, lang: Lang) -> Result<Markup, String> {
             (label("ui.connector.eac"))
             ol { (items(&steps.eac)) } "\n"
             (label("ui.connector.powershell"))
-            pre { code class="language-powershell" { (steps.powershell.join("\n")) } } "\n"
+            // Tokens kept whole and the block focusable: on a phone a long parameter
+            // scrolls the block rather than break (see markdown.rs).
+            pre tabindex="0" { code class="language-powershell" { (unbreakable_tokens(&steps.powershell.join("\n"))) } } "\n"
             (label("ui.connector.after"))
             ul { (items(&steps.after)) } "\n"
             @if !steps.warnings.is_empty() {

@@ -6,6 +6,7 @@
 //! | shortcode | arguments |
 //! | --- | --- |
 //! | `matrix` | `[cloud=]` |
+//! | `clouds` | |
 //! | `method-settings` | `method=` `[cloud=]` |
 //! | `connector` | `method=relay-ip\|relay-cert` `[ip=]` `[cert=]` `[domain=]` `[name=]` |
 //! | `fact` | `key=` (its dated milestones worded for the build's `--today`) |
@@ -22,8 +23,9 @@
 //!
 //! One file a concern: `parse` (the source of a shortcode), `args` (the page's context
 //! and the checked arguments), `inline` (milestones inside sentences), `tables` (the
-//! matrix and a method's settings), `blocks` (connector steps, facts, planner links,
-//! cards) and `terms` (the explained terms); this file chains them. Each block is a maud template (see `crate::markup`).
+//! matrix, the clouds' endpoints and a method's settings), `blocks` (connector steps,
+//! facts, planner links, cards) and `terms` (the explained terms); this file chains them.
+//! Each block is a maud template (see `crate::markup`).
 
 mod args;
 mod blocks;
@@ -47,6 +49,10 @@ pub(crate) fn render(code: &Shortcode, ctx: &Context) -> Result<String, String> 
         "matrix" => {
             let args = check(&[], &["cloud"])?;
             tables::matrix(args.cloud()?.unwrap_or_default(), ctx.lang, ctx.today)
+        }
+        "clouds" => {
+            check(&[], &[])?;
+            tables::clouds(ctx.lang)
         }
         "method-settings" => {
             let args = check(&["method"], &["cloud"])?;

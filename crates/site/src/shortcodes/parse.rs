@@ -2,8 +2,9 @@
 //! read into a [`Shortcode`].
 
 /// The block shortcodes, each a paragraph of its own.
-pub(crate) const NAMES: [&str; 10] = [
+pub(crate) const NAMES: [&str; 11] = [
     "matrix",
+    "clouds",
     "method-settings",
     "connector",
     "fact",

@@ -1,11 +1,11 @@
-//! The table shortcodes: `matrix` and `method-settings`, every cell from core's method
-//! table.
+//! The table shortcodes: `matrix`, `clouds` and `method-settings`, every cell from
+//! core's method table and clouds.
 
 use crate::strings::{catalog, t, Text};
 use maud::{html, Markup};
 use smarthost_core::cloud::Cloud;
 use smarthost_core::date::Date;
-use smarthost_core::i18n::Lang;
+use smarthost_core::i18n::{format, Lang};
 use smarthost_core::matrix::{comparison_matrix, Aspect};
 use smarthost_core::method::{method, Host, MethodId};
 
@@ -39,6 +39,53 @@ pub(crate) fn matrix(cloud: Cloud, lang: Lang, today: Date) -> Markup {
                     }
                 }
                 "\n"
+            }
+            "\n"
+        }
+        "\n"
+    }
+}
+
+/// Each cloud's endpoints: the client submission host (where sources disagree, the one
+/// Microsoft lists first and the community's second, ranked), the MX suffix and the
+/// SPF include.
+pub(crate) fn clouds(lang: Lang) -> Markup {
+    let caption = catalog(lang, "site.clouds.caption");
+    let columns = [
+        "site.clouds.cloud",
+        "site.clouds.submission-host",
+        "site.clouds.mx-suffix",
+        "site.clouds.spf-include",
+    ];
+    let host = |c: Cloud| match c.submission_host_alternative() {
+        Some(alternative) => format(
+            lang,
+            "site.clouds.ranked-hosts",
+            &[("first", c.submission_host()), ("second", alternative)],
+        ),
+        None => c.submission_host().to_owned(),
+    };
+    html! {
+        table class="clouds" {
+            "\n"
+            caption { (caption) } "\n"
+            thead {
+                "\n"
+                tr { @for key in columns { th scope="col" { (catalog(lang, key)) } } }
+                "\n"
+            }
+            "\n"
+            tbody {
+                "\n"
+                @for c in Cloud::ALL {
+                    tr {
+                        th scope="row" { (catalog(lang, &format!("question.cloud.{}", c.id()))) }
+                        td { (host(c)) }
+                        td { (c.mx_suffix()) }
+                        td { (c.spf_include()) }
+                    }
+                    "\n"
+                }
             }
             "\n"
         }
