@@ -119,7 +119,7 @@ for (const lang of ["en", "vi"] as const) {
     expect(pages[0].text).toContain(squash(LONG_NAME));
     expect(pages[0].text).toContain(squash(LOCATION_VI));
     expect(pages[0].text).toContain(squash(LONG_NOTES));
-    expect(pages[0].text).toContain(squash(lang === "en" ? "Scan for the setup guide" : "Quét để xem hướng dẫn cài đặt"));
+    expect(pages[0].text).toContain(squash(lang === "en" ? "Scan for the setup guide" : "Quét để xem hướng dẫn thiết lập"));
     // Shrunk to fit rather than cut: the card ends inside its page.
     const card = page.locator(".card-sheet .paper-card");
     const fit = Number(await card.getAttribute("data-fit"));
@@ -146,7 +146,7 @@ for (const lang of ["en", "vi"] as const) {
       for (const other of names.filter((_, i) => i !== at)) expect(paper.text).not.toContain(squash(other));
     });
     expect(pages[deviceCount - 1].text).toContain(squash(LONG_NOTES));
-    expect(pages.map((p) => p.text).join("")).not.toContain(squash(lang === "en" ? "Open the planner" : "Mở công cụ lập kế hoạch"));
+    expect(pages.map((p) => p.text).join("")).not.toContain(squash(lang === "en" ? "Open the planner" : "Mở trang Lập kế hoạch"));
   });
 }
 

@@ -45,7 +45,7 @@ test.describe("setup guides without JavaScript", () => {
 
     // Shortcodes rendered from core: settings, facts, connector steps.
     await expect(page.locator("table.settings").first()).toContainText("Port");
-    await expect(page.locator(".fact").first()).toContainText("(checked 2026-11-28)");
+    await expect(page.locator(".fact").first()).toContainText("(checked 28 November 2026)");
     await expect(page.locator(".connector-steps").first()).toContainText("New-InboundConnector");
 
     // The embed snippet is text to copy, inside a closed <details>.
