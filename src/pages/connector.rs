@@ -286,19 +286,16 @@ pub fn Connector() -> impl IntoView {
     };
 
     // A link to one tenant step (the ranking's "Tenant step: …") lands on it, also when
-    // it loads the page: the browser looks for the anchor before the steps are drawn.
+    // it loads the page: the browser and the router look for the anchor before the
+    // steps are in the page. The router's hash, not the address bar's: following a link
+    // in the app draws the page before the address bar changes.
     Effect::new(move |_| {
-        let window = web_sys::window();
-        let hash = window
-            .as_ref()
-            .and_then(|w| w.location().hash().ok())
-            .unwrap_or_default();
-        let target = hash
+        let hash = location.hash.get();
+        if let Some(id) = hash
             .strip_prefix('#')
             .filter(|id| id.starts_with("tenant-"))
-            .and_then(|id| window.as_ref()?.document()?.get_element_by_id(id));
-        if let Some(target) = target {
-            target.scroll_into_view();
+        {
+            scroll_when_drawn(id.to_owned(), FRAMES_TO_WAIT);
         }
     });
     view! {
@@ -330,8 +327,10 @@ pub fn Connector() -> impl IntoView {
             {move || match steps.get() {
                 Err(errors) => {
                     let form = form.get();
-                    let (prompts, mistakes): (Vec<_>, Vec<_>) =
-                        errors.into_iter().partition(|e| form.is_prompt(e));
+                    let (prompts, mistakes): (Vec<_>, Vec<_>) = errors
+                        .into_iter()
+                        .filter(|e| !being_typed(e))
+                        .partition(|e| form.is_prompt(e));
                     let any_mistake = !mistakes.is_empty();
                     view! {
                         // The live region wraps the list: a list keeps its own role.
@@ -418,6 +417,23 @@ pub fn Connector() -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// How many frames to wait for an anchored step to be in the page.
+const FRAMES_TO_WAIT: u32 = 30;
+
+/// Scrolls to the element with `id` once it is in the page.
+fn scroll_when_drawn(id: String, frames_left: u32) {
+    request_animation_frame(move || {
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id));
+        match element {
+            Some(element) => element.scroll_into_view(),
+            None if frames_left > 0 => scroll_when_drawn(id, frames_left - 1),
+            None => {}
+        }
+    });
 }
 
 /// The catalog key of a form field's label, for naming it in the list of mistakes.
