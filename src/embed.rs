@@ -85,7 +85,8 @@ pub fn EmbedSnippet() -> impl IntoView {
         <details class="embed-snippet">
             <summary>{crate::i18n::t("ui.embed.summary")}</summary>
             <p>{crate::i18n::t("ui.embed.help")}</p>
-            <pre><code>{snippet}</code></pre>
+            // Breaks only at its spaces; its long address scrolls (review X-6).
+            {move || view! { <crate::components::code_block::CodeText code=snippet() /> }}
         </details>
     }
 }

@@ -20,6 +20,7 @@ mod file_input;
 mod i18n;
 mod idna;
 mod offline;
+mod overflow;
 mod pages;
 mod plan_links;
 mod settings;

@@ -2,13 +2,51 @@
 //! the cells whose row an answer rules a method out on are marked, with the reason.
 
 use crate::components::answers_recap::VerdictPill;
-use crate::i18n::{lang, t};
+use crate::i18n::{lang, t, text};
+use crate::overflow::{watch_overflow, Overflow};
 use leptos::prelude::*;
 use smarthost_core::matrix::{comparison_matrix, Aspect};
 use smarthost_core::plan::{rank, Answers, Effect as ReasonEffect};
 
+/// The table in its scrolling region, with a hint that says which ways it scrolls, shown
+/// only while it does: on a wide screen the whole table is in view (review J2-3).
 #[component]
 pub fn MatrixTable(#[prop(optional, into)] answers: Option<Signal<Answers>>) -> impl IntoView {
+    let region = NodeRef::<leptos::html::Div>::new();
+    let table = NodeRef::<leptos::html::Table>::new();
+    let (overflow, set_overflow) = signal(Overflow::default());
+    Effect::new(move |_| {
+        if let (Some(region), Some(table)) = (region.get(), table.get()) {
+            watch_overflow(region.into(), vec![table.into()], set_overflow);
+        }
+    });
+    let hint = move || {
+        let Overflow { sideways, down } = overflow.get();
+        match (sideways, down) {
+            (true, _) => Some("ui.compare.scroll-hint"),
+            (false, true) => Some("ui.compare.scroll-hint-down"),
+            (false, false) => None,
+        }
+    };
+    view! {
+        <p class="hint screen-only" hidden=move || hint().is_none()>
+            {move || hint().map(text)}
+        </p>
+        <div
+            class="table-scroll matrix-scroll"
+            role="region"
+            aria-labelledby="matrix-caption"
+            tabindex="0"
+            node_ref=region
+            data-scrolls-sideways=move || overflow.get().sideways.to_string()
+        >
+            <Table answers=answers table=table />
+        </div>
+    }
+}
+
+#[component]
+fn Table(answers: Option<Signal<Answers>>, table: NodeRef<leptos::html::Table>) -> impl IntoView {
     move || {
         let lang = lang();
         let answers = answers.map(|a| a.get()).unwrap_or_default();
@@ -50,8 +88,7 @@ pub fn MatrixTable(#[prop(optional, into)] answers: Option<Signal<Answers>>) -> 
             };
         let columns = matrix.columns.clone();
         view! {
-            <div class="table-scroll matrix-scroll" role="region" aria-labelledby="matrix-caption" tabindex="0">
-                <table class="matrix">
+                <table class="matrix" node_ref=table>
                     <caption id="matrix-caption">{t("ui.matrix.caption")}</caption>
                     <thead>
                         <tr>
@@ -108,7 +145,6 @@ pub fn MatrixTable(#[prop(optional, into)] answers: Option<Signal<Answers>>) -> 
                             .collect_view()}
                     </tbody>
                 </table>
-            </div>
         }
     }
 }

@@ -1,15 +1,16 @@
 //! A ranked method's next steps: its connector (for Direct Send, why none is needed and
-//! when the partner connector's steps apply), a card prefilled from the answers, and the
-//! DNS check with the method filled in. Cards and the check are their own page loads.
+//! when the partner connector's steps apply), its tenant switches (SMTP AUTH for the
+//! mailbox), a card prefilled from the answers, the DNS check with the method filled in,
+//! and its guide page. Cards, the check and the guides are their own page loads.
 
-use crate::i18n::{t, text};
-use crate::plan_links::{card_query, check_query};
+use crate::i18n::{lang, t, text, tf};
+use crate::plan_links::{card_query, check_query, guide_path, tenant_anchor};
 use crate::url_state::{carried_query, query_with_in};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use smarthost_core::method::MethodId;
 use smarthost_core::plan::connector_advice::PARTNER_KIND;
-use smarthost_core::plan::{connector_advice, Answers, Client, ConnectorAdvice};
+use smarthost_core::plan::{connector_advice, tenant_switches, Answers, Client, ConnectorAdvice};
 
 #[component]
 pub fn MethodLinks(method: MethodId, answers: Answers) -> impl IntoView {
@@ -46,13 +47,36 @@ pub fn MethodLinks(method: MethodId, answers: Answers) -> impl IntoView {
             .into_any()
         }
     });
+    // Each switch links to its own step among the Connector screen's tenant switches.
+    let tenant = tenant_switches(method, &answers)
+        .into_iter()
+        .map(|switch| {
+            let page = under("/connector", vec![("client", sender)]);
+            let anchor = tenant_anchor(switch);
+            let href = move || format!("{}#{anchor}", page());
+            let step = format!("tenant.{}", switch.id());
+            view! {
+                <li>
+                    <a href=href data-link="tenant" data-step=switch.id()>
+                        {move || tf("ui.plan.tenant-link", &[("step", &text(&step))])}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
     let card_href = under("/cards/", card_query(method, &answers).to_vec());
     let check_href = under("/check/", check_query(method, &answers).to_vec());
+    let guide_href = move || {
+        let embedded = crate::embed::is_embedded(&search.get());
+        crate::base_path::href(&guide_path(method, lang(), embedded))
+    };
     view! {
         <ul class="method-links">
             {connector}
+            {tenant}
             <li><a href=card_href rel="external" data-link="card">{t("ui.plan.card-link")}</a></li>
             <li><a href=check_href rel="external" data-link="check">{t("ui.plan.check-link")}</a></li>
+            <li><a href=guide_href rel="external" data-link="guide">{t("ui.plan.guide-link")}</a></li>
         </ul>
     }
 }

@@ -148,7 +148,9 @@ pub fn QuestionStep(index: usize, answers: Memo<Answers>) -> impl IntoView {
                         {move || text(&format!("question.{}", question.id))}
                     </h2>
                 </legend>
-                <div class="choices" on:keydown=enter_goes_on>{options} {unknown}</div>
+                // "I don't know" comes first: it is the preselected answer, so the first real
+                // answer is one arrow press away (review, keyboard-only planner).
+                <div class="choices" on:keydown=enter_goes_on>{unknown} {options}</div>
             </fieldset>
             <div class="wizard-buttons">
                 {(index > 0)

@@ -20,7 +20,6 @@ pub fn Compare() -> impl IntoView {
         <Show when=has_answers>
             <p class="notice">{t("ui.compare.with-answers")} " " {t("ui.compare.order")}</p>
         </Show>
-        <p class="hint screen-only">{t("ui.compare.scroll-hint")}</p>
         <MatrixTable answers=Signal::from(answers) />
         {move || (!crate::embed::is_embedded(&location.search.get()))
             .then(|| view! { <crate::embed::EmbedSnippet /> })}

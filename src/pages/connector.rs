@@ -1,7 +1,11 @@
 //! Connector: the Exchange admin center steps as a checklist and the matching PowerShell,
 //! built by core from the admin's values, which live in the URL. Who sends (`client`,
 //! a device unless it says application) words the steps and the help: "the application"
-//! for an application.
+//! for an application. The form asks only for the values the chosen kind uses; the
+//! others stay in the URL, hidden, for when the admin switches back.
+//!
+//! Every field behaves alike: the steps follow what is typed at once, but a mistake in a
+//! field shows only once the field is left, so nothing turns red mid-address.
 
 use crate::components::code_block::CodeBlock;
 use crate::components::radio_choice::RadioChoice;
@@ -13,7 +17,7 @@ use leptos_router::NavigateOptions;
 use smarthost_core::cloud::Cloud;
 use smarthost_core::connector::{
     allow_legacy_tls, connector_steps, enable_smtp_auth_for_mailbox, reject_direct_send,
-    ConnectorInput, ConnectorKind, FieldError, TenantStep,
+    ConnectorField, ConnectorInput, ConnectorKind, FieldError, TenantStep,
 };
 use smarthost_core::field_error::FieldProblem;
 use smarthost_core::method::MethodId;
@@ -73,6 +77,44 @@ impl Form {
         }
     }
 
+    /// The connector kind chosen, the IP connector when the URL names none we know.
+    fn connector_kind(&self) -> ConnectorKind {
+        ConnectorKind::parse(&self.kind).unwrap_or(ConnectorKind::RelayIp)
+    }
+
+    /// Whether the chosen kind asks for the field with this form key (the mailbox, a
+    /// tenant switch's value, is always asked for).
+    fn asks_for(&self, key: &str) -> bool {
+        let field = match key {
+            "name" => ConnectorField::Name,
+            "ips" => ConnectorField::Ips,
+            "cert" => ConnectorField::CertName,
+            "domains" => ConnectorField::SenderDomains,
+            _ => return true,
+        };
+        self.connector_kind().uses(field)
+    }
+
+    /// The help under a field: the addresses only feed the SPF advice of a certificate
+    /// connector, and its help says so.
+    fn help_key(&self, key: &str, help: &'static str) -> &'static str {
+        if key == "ips" && self.connector_kind() == ConnectorKind::RelayCert {
+            "ui.connector.ips-help.relay-cert"
+        } else {
+            help
+        }
+    }
+
+    fn set(&mut self, key: &str, value: String) {
+        match key {
+            "name" => self.name = value,
+            "cert" => self.cert = value,
+            "domains" => self.domains = value,
+            "mailbox" => self.mailbox = value,
+            _ => self.ips = value,
+        }
+    }
+
     fn value_of(&self, key: &str) -> &str {
         match key {
             "name" => &self.name,
@@ -112,7 +154,16 @@ impl Form {
 #[component]
 pub fn Connector() -> impl IntoView {
     let location = use_location();
-    let form = Memo::new(move |_| Form::from_search(&location.search.get()));
+    // The field being typed in and what it holds, until the reader leaves it; the URL
+    // takes the value then.
+    let (editing, set_editing) = signal(None::<(&'static str, String)>);
+    let form = Memo::new(move |_| {
+        let mut form = Form::from_search(&location.search.get());
+        if let Some((key, value)) = editing.get() {
+            form.set(key, value);
+        }
+        form
+    });
     let navigate = use_navigate();
     let set = move |key: &'static str, value: String| {
         let options = NavigateOptions {
@@ -128,15 +179,21 @@ pub fn Connector() -> impl IntoView {
     // The steps are data: a language switch words them again without rebuilding them.
     let steps = Memo::new(move |_| {
         let form = form.get();
-        let kind = ConnectorKind::parse(&form.kind).unwrap_or(ConnectorKind::RelayIp);
-        connector_steps(kind, &form.input())
+        connector_steps(form.connector_kind(), &form.input())
     });
+    // A mistake is not one yet while its field is being typed in.
+    let being_typed = move |error: &FieldError| {
+        editing.with(|e| e.as_ref().map(|(key, _)| *key)) == Some(Form::key_of(error.field))
+    };
     // The mistakes in what was typed (not the values still to enter), by form key.
     let mistakes = move || -> Vec<FieldError> {
         match steps.get() {
             Err(errors) => {
                 let form = form.get();
-                errors.into_iter().filter(|e| !form.is_prompt(e)).collect()
+                errors
+                    .into_iter()
+                    .filter(|e| !form.is_prompt(e) && !being_typed(e))
+                    .collect()
             }
             Ok(_) => Vec::new(),
         }
@@ -160,8 +217,24 @@ pub fn Connector() -> impl IntoView {
         let error_id = format!("{id}-error");
         let error = mistake_at(key);
         let placeholder = (key == "mailbox").then(|| text("ui.connector.mailbox-placeholder"));
+        // Leaving the field (or Enter, which submits) hands its value to the URL, and
+        // its mistakes show from then on.
+        let leave = move |value: String| {
+            if editing.with_untracked(|e| e.as_ref().is_some_and(|(k, _)| *k == key)) {
+                let stored = Form::from_search(&location.search.get_untracked());
+                if stored.value_of(key) != value {
+                    set(key, value);
+                }
+                set_editing.set(None);
+            }
+        };
+        let leave_on_change = leave.clone();
+        let help_text = move || {
+            let form = form.get();
+            text(&for_sender(form.help_key(key, help), form.client))
+        };
         view! {
-            <div class="field">
+            <div class="field" hidden=move || !form.get().asks_for(key)>
                 <label for=id.clone()>{t(label)}</label>
                 <input
                     id=id
@@ -172,9 +245,11 @@ pub fn Connector() -> impl IntoView {
                     aria-describedby=format!("{help_id} {error_id}")
                     aria-invalid=move || error().is_some().to_string()
                     prop:value=move || value(&form.get())
-                    on:change=move |ev| set(key, event_target_value(&ev))
+                    on:input=move |ev| set_editing.set(Some((key, event_target_value(&ev))))
+                    on:change=move |ev| leave_on_change(event_target_value(&ev))
+                    on:blur=move |ev| leave(event_target_value(&ev))
                 />
-                <p class="help" id=help_id>{worded(help)}</p>
+                <p class="help" id=help_id>{help_text}</p>
                 <p class="field-error" id=error_id>{error}</p>
             </div>
         }
@@ -210,6 +285,19 @@ pub fn Connector() -> impl IntoView {
         }
     };
 
+    // A link to one tenant step (the ranking's "Tenant step: …") lands on it, also when
+    // it loads the page: the browser and the router look for the anchor before the
+    // steps are in the page. The router's hash, not the address bar's: following a link
+    // in the app draws the page before the address bar changes.
+    Effect::new(move |_| {
+        let hash = location.hash.get();
+        if let Some(id) = hash
+            .strip_prefix('#')
+            .filter(|id| id.starts_with("tenant-"))
+        {
+            scroll_when_drawn(id.to_owned(), FRAMES_TO_WAIT);
+        }
+    });
     view! {
         <h1>{t("ui.connector.title")}</h1>
         <p class="lede">{t("ui.connector.lede")}</p>
@@ -239,8 +327,10 @@ pub fn Connector() -> impl IntoView {
             {move || match steps.get() {
                 Err(errors) => {
                     let form = form.get();
-                    let (prompts, mistakes): (Vec<_>, Vec<_>) =
-                        errors.into_iter().partition(|e| form.is_prompt(e));
+                    let (prompts, mistakes): (Vec<_>, Vec<_>) = errors
+                        .into_iter()
+                        .filter(|e| !being_typed(e))
+                        .partition(|e| form.is_prompt(e));
                     let any_mistake = !mistakes.is_empty();
                     view! {
                         // The live region wraps the list: a list keeps its own role.
@@ -308,7 +398,7 @@ pub fn Connector() -> impl IntoView {
                 // No command for a placeholder mailbox: it would be copied and run as is.
                 let smtp_auth = if mailbox.is_empty() {
                     view! {
-                        <article class="tenant-step" data-step="enable-smtp-auth">
+                        <article class="tenant-step" id=crate::plan_links::step_anchor("enable-smtp-auth") data-step="enable-smtp-auth">
                             <h3>{t("tenant.enable-smtp-auth")}</h3>
                             <p class="connector-prompt">{t("ui.connector.mailbox-first")}</p>
                         </article>
@@ -329,6 +419,23 @@ pub fn Connector() -> impl IntoView {
     }
 }
 
+/// How many frames to wait for an anchored step to be in the page.
+const FRAMES_TO_WAIT: u32 = 30;
+
+/// Scrolls to the element with `id` once it is in the page.
+fn scroll_when_drawn(id: String, frames_left: u32) {
+    request_animation_frame(move || {
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id));
+        match element {
+            Some(element) => element.scroll_into_view(),
+            None if frames_left > 0 => scroll_when_drawn(id, frames_left - 1),
+            None => {}
+        }
+    });
+}
+
 /// The catalog key of a form field's label, for naming it in the list of mistakes.
 fn label_of(key: &str) -> &'static str {
     match key {
@@ -344,7 +451,7 @@ fn TenantStepView(step: TenantStep) -> impl IntoView {
     // Worded when shown, and again when the language changes.
     let (title, note) = (step.clone(), step.clone());
     view! {
-        <article class="tenant-step" data-step=step.id>
+        <article class="tenant-step" id=crate::plan_links::step_anchor(step.id) data-step=step.id>
             <h3>{move || title.title(lang())}</h3>
             {step.powershell.iter().cloned().map(|c| view! { <CodeBlock code=c /> }).collect_view()}
             <p>{move || note.note(lang())}</p>

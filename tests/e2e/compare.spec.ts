@@ -98,3 +98,63 @@ for (const viewport of [
     });
   });
 }
+
+// Review J2-3: on a desktop the table takes the window's width, not the 1,100 px column.
+test.describe("the table's width on a desktop", () => {
+  const regionOf = (page: Page) => page.locator(".matrix-scroll");
+  const hint = (page: Page) => page.locator("p.hint");
+
+  test.describe("at 1920 px", () => {
+    test.use({ viewport: { width: 1920, height: 1080 } });
+
+    test("all 8 method columns are in view without scrolling sideways, and no hint says otherwise", async ({ page }) => {
+      await page.goto(siteUrl(`compare/?${APP}`));
+      await expect(heads(page)).toHaveCount(8);
+      const region = regionOf(page);
+      await expect(region).toHaveAttribute("data-scrolls-sideways", "false");
+      const sizes = await region.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+      expect(sizes.scroll).toBeLessThanOrEqual(sizes.client + 1);
+      const box = (await region.boundingBox())!;
+      for (const head of await heads(page).all()) {
+        const h = (await head.boundingBox())!;
+        expect(h.x).toBeGreaterThanOrEqual(box.x - 1);
+        expect(h.x + h.width).toBeLessThanOrEqual(box.x + box.width + 1);
+      }
+      // The page itself does not scroll sideways either.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1920);
+      // The text keeps its column: the heading starts where the 69.5rem column does.
+      const h1 = (await page.getByRole("heading", { level: 1 }).boundingBox())!;
+      const columnStart = await page.evaluate(() => (document.documentElement.clientWidth - 69.5 * 16) / 2);
+      expect(Math.abs(h1.x - columnStart)).toBeLessThanOrEqual(2);
+      await expect(hint(page)).not.toContainText("sideways");
+    });
+  });
+
+  test.describe("at 1366 px", () => {
+    test.use({ viewport: { width: 1366, height: 768 } });
+
+    test("the table is as wide as the window allows, and where it still scrolls the hint says so", async ({ page }) => {
+      await page.goto(siteUrl(`compare/?lang=vi&${APP}`));
+      await expect(heads(page)).toHaveCount(8);
+      const region = regionOf(page);
+      const box = (await region.boundingBox())!;
+      const room = await page.evaluate(() => {
+        const main = document.querySelector("main")!;
+        const style = getComputedStyle(main);
+        return main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      });
+      // Wider than the old column, and the whole width main has inside its padding.
+      expect(box.width).toBeGreaterThan(69.5 * 16);
+      expect(Math.abs(box.width - room)).toBeLessThanOrEqual(1);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        await page.evaluate(() => document.documentElement.clientWidth),
+      );
+      const scrolls = await region.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+      await expect(region).toHaveAttribute("data-scrolls-sideways", String(scrolls));
+      if (scrolls) {
+        await expect(hint(page)).toHaveText("Bảng cuộn được theo chiều ngang và chiều dọc; tên các cách gửi và tên các hàng luôn hiển thị.");
+      }
+      await expect(hint(page)).toBeVisible();
+    });
+  });
+});

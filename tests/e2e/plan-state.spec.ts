@@ -105,6 +105,33 @@ for (const lang of LANGS) {
 }
 
 test.describe("keyboard", () => {
+  test("the first answer is one arrow away: Tab, ArrowDown and Enter answer a question", async ({ page }) => {
+    await page.goto(siteUrl("?step=2"));
+    await page.getByRole("button", { name: "Next", exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { name: "Who receives the mail?" })).toBeFocused();
+    const presses = ["Tab", "ArrowDown", "Enter"];
+    // Tab lands on the preselected "I don't know", first in its group.
+    await page.keyboard.press(presses[0]);
+    await expect(group(page).getByLabel("I don't know")).toBeFocused();
+    await expect(group(page).getByLabel("I don't know")).toBeChecked();
+    await page.keyboard.press(presses[1]);
+    await expect(group(page).getByLabel("Only people in my organisation")).toBeChecked();
+    await page.keyboard.press(presses[2]);
+    await expect(page.getByRole("heading", { name: "Which sign-in does it support at best?" })).toBeFocused();
+    expect(new URL(page.url()).searchParams.get("recipients")).toBe("internal");
+    expect(presses).toHaveLength(3);
+  });
+
+  test("every question lists I don't know first, preselected", async ({ page }) => {
+    for (const step of [1, 3, 6, 9, 15]) {
+      await page.goto(siteUrl(`?step=${step}`));
+      const first = group(page).locator("input").first();
+      await expect(first, `question ${step}`).toHaveAttribute("value", "unknown");
+      await expect(first, `question ${step}`).toBeChecked();
+    }
+  });
+
   test("Enter on a choice answers and goes on, to the ranking on the last question", async ({ page }) => {
     await page.goto(siteUrl("?step=3"));
     const internal = group(page).getByLabel("Only people in my organisation");

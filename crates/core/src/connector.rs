@@ -62,6 +62,41 @@ impl ConnectorKind {
     pub fn as_str(self) -> &'static str {
         self.into()
     }
+
+    /// The values this kind of connector uses, in the form's order; the others are not
+    /// asked for and are ignored, so a value typed for another kind cannot block these
+    /// steps. An IP connector is identified by its addresses; a certificate connector by
+    /// its certificate, with the addresses only for the SPF record (facts file, "EAC
+    /// wizard" step 6); a partner connector by either, for its sender domains.
+    pub fn fields(self) -> &'static [ConnectorField] {
+        use ConnectorField::*;
+        match self {
+            ConnectorKind::RelayIp => &[Name, Ips],
+            ConnectorKind::RelayCert => &[Name, CertName, Ips],
+            ConnectorKind::Partner => &[Name, Ips, CertName, SenderDomains],
+        }
+    }
+
+    pub fn uses(self, field: ConnectorField) -> bool {
+        self.fields().contains(&field)
+    }
+}
+
+/// A value of [`ConnectorInput`], named as its errors name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "kebab-case")]
+pub enum ConnectorField {
+    Name,
+    Ips,
+    CertName,
+    SenderDomains,
+}
+
+impl ConnectorField {
+    /// The `field` of its [`FieldError`]s.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
 }
 
 /// What the admin typed.
@@ -150,8 +185,24 @@ pub fn connector_steps(
             String::new()
         }
     };
+    // What this kind does not use is left out, as if it were not typed.
+    let no_values: &[String] = &[];
+    let ips = if kind.uses(ConnectorField::Ips) {
+        input.ips.as_slice()
+    } else {
+        no_values
+    };
+    let cert_name = input
+        .cert_name
+        .as_deref()
+        .filter(|_| kind.uses(ConnectorField::CertName));
+    let sender_domains = if kind.uses(ConnectorField::SenderDomains) {
+        input.sender_domains.as_slice()
+    } else {
+        no_values
+    };
     let mut ranges = Vec::new();
-    for ip in &input.ips {
+    for ip in ips {
         match parse_connector_range(ip) {
             Ok(checked) => {
                 warnings.extend(checked.warnings);
@@ -160,7 +211,7 @@ pub fn connector_steps(
             Err(e) => errors.push(FieldError::value("ips", e)),
         }
     }
-    let cert = match input.cert_name.as_deref().map(parse_certificate_name) {
+    let cert = match cert_name.map(parse_certificate_name) {
         None => None,
         Some(Ok(checked)) => {
             warnings.extend(checked.warnings);
@@ -172,17 +223,17 @@ pub fn connector_steps(
         }
     };
     let mut domains = Vec::new();
-    for domain in &input.sender_domains {
+    for domain in sender_domains {
         match crate::dns::DomainName::parse(domain) {
             Ok(d) => domains.push(d.to_string()),
             Err(e) => errors.push(FieldError::name("sender-domains", e)),
         }
     }
     match kind {
-        ConnectorKind::RelayIp if ranges.is_empty() && input.ips.is_empty() => {
+        ConnectorKind::RelayIp if ranges.is_empty() && ips.is_empty() => {
             errors.push(missing("ips", client))
         }
-        ConnectorKind::RelayCert if cert.is_none() && input.cert_name.is_none() => {
+        ConnectorKind::RelayCert if cert.is_none() && cert_name.is_none() => {
             errors.push(missing("cert-name", client))
         }
         ConnectorKind::Partner if ranges.is_empty() && cert.is_none() && errors.is_empty() => {

@@ -282,3 +282,47 @@ fn each_method_names_the_connector_it_needs() {
         }
     }
 }
+
+#[test]
+fn each_kind_uses_only_its_own_values_and_ignores_the_others() {
+    use ConnectorField::*;
+    assert_eq!(ConnectorKind::RelayIp.fields(), [Name, Ips]);
+    assert_eq!(ConnectorKind::RelayCert.fields(), [Name, CertName, Ips]);
+    assert_eq!(
+        ConnectorKind::Partner.fields(),
+        [Name, Ips, CertName, SenderDomains]
+    );
+    // A bad certificate name and bad domains typed for the partner connector do not
+    // block the IP connector's steps, nor show up in them.
+    let ip = steps(
+        ConnectorKind::RelayIp,
+        &input(
+            None,
+            &["198.51.100.7"],
+            Some("bad_name!"),
+            &["contoso..com"],
+        ),
+    );
+    assert!(!ip.powershell[0].contains("Tls"), "{:?}", ip.powershell);
+    // Nor do IPs and domains left from another kind block the certificate connector,
+    // except that its addresses still feed the SPF advice.
+    let cert = steps(
+        ConnectorKind::RelayCert,
+        &input(
+            None,
+            &["198.51.100.7"],
+            Some("relay.contoso.com"),
+            &["contoso..com"],
+        ),
+    );
+    assert!(cert.after.iter().any(|a| a.contains("ip4:198.51.100.7")));
+    let cert_errors = connector_steps(
+        ConnectorKind::RelayCert,
+        &input(None, &["10.0.0.0/8"], Some("relay.contoso.com"), &[]),
+    );
+    assert!(matches!(cert_errors, Err(ref e) if e.iter().all(|e| e.field == Ips.as_str())));
+    // Every field a kind names is one its errors can name.
+    for field in <ConnectorField as strum::VariantArray>::VARIANTS {
+        assert!(["name", "ips", "cert-name", "sender-domains"].contains(&field.as_str()));
+    }
+}
