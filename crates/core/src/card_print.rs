@@ -3,6 +3,7 @@
 //! why), and the printed cards that have no smart host yet. The Cards screen shows the
 //! last two before it prints, and prints nothing when no card can be built.
 
+use crate::card::SmartHost;
 use crate::device_card::{build_device_card, DeviceCard};
 use crate::field_error::FieldError;
 use crate::inventory::Device;
@@ -95,9 +96,21 @@ impl CardStatus {
     }
 }
 
+/// The host name a device's card names for its smart host, if it names one (the MX
+/// host given, a relay's address, or the endpoint the card fills in itself).
+pub fn named_host(built: &Built) -> Option<&str> {
+    match built {
+        Ok(card) => match &card.card.smart_host {
+            SmartHost::Named(host) => Some(host),
+            _ => None,
+        },
+        Err(_) => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{CardStatus, PrintPlan};
+    use super::{named_host, CardStatus, PrintPlan};
     use crate::device_card::build_device_card;
     use crate::inventory::Device;
 
@@ -179,13 +192,24 @@ mod tests {
             "contoso-com.mail.protection.outlook.com",
         );
         assert_eq!(status(&ricoh), CardStatus::Ready);
-        assert_eq!(status(&device("Ricoh", "direct-send", "")), CardStatus::NoHost);
+        assert_eq!(
+            status(&device("Ricoh", "direct-send", "")),
+            CardStatus::NoHost
+        );
         assert_eq!(status(&device("", "", "")), CardStatus::Problems(2));
         let long_customer = Device {
             customer: "c".repeat(81),
             ..ricoh
         };
         assert_eq!(status(&long_customer), CardStatus::Problems(1));
+        let host =
+            |device: &Device| named_host(&build_device_card(device, DATE)).map(str::to_owned);
+        assert_eq!(
+            host(&device("Billing", "client-submission", "")).as_deref(),
+            Some("smtp.office365.com")
+        );
+        assert_eq!(host(&device("Ricoh", "direct-send", "")), None);
+        assert_eq!(host(&device("", "", "")), None);
     }
 
     #[test]

@@ -591,8 +591,16 @@ fn a_customer_too_long_or_with_a_control_character_is_the_customer_fields_error(
         let errors = errors.unwrap_or_default();
         assert_eq!(errors.len(), 1, "{customer:?}");
         assert_eq!(errors[0].field, "customer");
-        assert!(errors[0].message(Lang::En).contains(en), "{}", errors[0].message(Lang::En));
-        assert!(errors[0].message(Lang::Vi).contains(vi), "{}", errors[0].message(Lang::Vi));
+        assert!(
+            errors[0].message(Lang::En).contains(en),
+            "{}",
+            errors[0].message(Lang::En)
+        );
+        assert!(
+            errors[0].message(Lang::Vi).contains(vi),
+            "{}",
+            errors[0].message(Lang::Vi)
+        );
     }
     // Listed with the card's own errors, not in place of them.
     let mut device = contoso_printer(&"c".repeat(81));

@@ -27,13 +27,24 @@ impl DeviceFilter {
     }
 
     pub fn matches(&self, device: &Device) -> bool {
+        self.matches_showing(device, None)
+    }
+
+    /// [`DeviceFilter::matches`], the search also reading `shown_host`: the host a list
+    /// shows for the device when its card fills one in (`smtp.office365.com` for SMTP
+    /// AUTH), so what the reader sees is what the search finds.
+    pub fn matches_showing(&self, device: &Device, shown_host: Option<&str>) -> bool {
         if let Some(customer) = &self.customer {
             if folded(customer) != folded(&device.customer) {
                 return false;
             }
         }
-        let haystack = [&device.name, &device.customer, &device.smart_host]
-            .map(|field| folded(field))
+        let shown_host = shown_host.unwrap_or_default();
+        let fields = [&device.name, &device.customer, &device.smart_host];
+        let haystack = (fields.into_iter().map(String::as_str))
+            .chain([shown_host])
+            .map(folded)
+            .collect::<Vec<_>>()
             .join("\n");
         folded(&self.search)
             .split_whitespace()
@@ -80,8 +91,16 @@ mod tests {
 
     fn fleet() -> Vec<Device> {
         vec![
-            device("Ricoh 2nd floor", "Contoso", "contoso-com.mail.protection.outlook.com"),
-            device("Canon warehouse", " fabrikam ", "fabrikam-com.mail.protection.outlook.com"),
+            device(
+                "Ricoh 2nd floor",
+                "Contoso",
+                "contoso-com.mail.protection.outlook.com",
+            ),
+            device(
+                "Canon warehouse",
+                " fabrikam ",
+                "fabrikam-com.mail.protection.outlook.com",
+            ),
             device("Xerox reception", "", ""),
             device("Billing app", "CONTOSO", "smtp.office365.com"),
         ]
@@ -118,6 +137,22 @@ mod tests {
         assert_eq!(search("canon contoso"), Vec::<usize>::new());
         // Only those three fields are searched.
         assert_eq!(search("scanner@"), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn the_search_also_reads_the_host_a_list_shows() {
+        let filter = DeviceFilter {
+            search: "office365".into(),
+            customer: None,
+        };
+        let xerox = &fleet()[2];
+        assert!(!filter.matches(xerox));
+        assert!(filter.matches_showing(xerox, Some("smtp.office365.com")));
+        let other = DeviceFilter {
+            customer: Some("Contoso".into()),
+            ..filter
+        };
+        assert!(!other.matches_showing(xerox, Some("smtp.office365.com")));
     }
 
     #[test]

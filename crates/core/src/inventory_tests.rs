@@ -1250,7 +1250,10 @@ fn a_file_without_customers_reads_as_devices_without_one() {
     assert_eq!(read.map(|d| d[0].customer.clone()), Ok(String::new()));
     let json = r#"{"version": 1, "devices": [{"name": "Ricoh", "customer": "Fabrikam"}]}"#;
     let read = Inventory::from_json(json).map(|i| i.devices);
-    assert_eq!(read.map(|d| d[0].customer.clone()), Ok("Fabrikam".to_owned()));
+    assert_eq!(
+        read.map(|d| d[0].customer.clone()),
+        Ok("Fabrikam".to_owned())
+    );
 }
 
 #[test]
