@@ -126,7 +126,10 @@ pub fn DeviceEditor(
     };
     let remove = move |_| {
         if let Some((at, device)) = rows.remove(key) {
-            notice.set(Some(CardsNotice::Removed { at, device }));
+            notice.set(Some(CardsNotice::Removed {
+                at,
+                device: Box::new(device),
+            }));
             // The button is gone with its row: the way back takes the focus.
             focus_when_drawn("cards-undo".to_owned());
         }

@@ -83,7 +83,7 @@ pub fn Cards() -> impl IntoView {
     let undo_remove = move |_| {
         if let Some(CardsNotice::Removed { at, device }) = notice.get_untracked() {
             let name = device.name.clone();
-            let key = rows.insert_at(at, device);
+            let key = rows.insert_at(at, *device);
             notice.set(Some(CardsNotice::Restored { name }));
             focus::focus_when_drawn(focus::device_id(key));
         }
