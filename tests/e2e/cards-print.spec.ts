@@ -107,6 +107,48 @@ for (const lang of ["en", "vi"] as const) {
   }
 }
 
+// The hot path: typing in one device draws and measures that device's printed card
+// alone. The other cards keep their DOM nodes (their QR codes are not encoded again) and
+// are not touched at all, their fitted type size included.
+test("typing in one device redraws and refits its printed card only; the others keep their nodes untouched", async ({ page }) => {
+  await openCards(page, [ricoh, { ...ricoh, name: "Ricoh 3rd floor" }, relay]);
+  await fitted(page, 3);
+  await page.evaluate(() => {
+    const w = window as unknown as { sheet: Element[]; previews: Element[]; changes: number[] };
+    w.sheet = Array.from(document.querySelectorAll(".card-sheet .paper-card"));
+    w.previews = Array.from(document.querySelectorAll(".device-list .device-card"));
+    w.changes = w.sheet.map(() => 0);
+    w.sheet.forEach((card, at) =>
+      new MutationObserver((records) => {
+        w.changes[at] += records.length;
+      }).observe(card, { attributes: true, childList: true, subtree: true, characterData: true }),
+    );
+  });
+  const name = page.locator("article.device").nth(1).getByLabel("Device name");
+  await name.press("End");
+  await name.pressSequentially(" west");
+  await expect(page.locator(".card-sheet .paper-card h2")).toHaveText(["Ricoh 2nd floor", "Ricoh 3rd floor west", "Relay printer"]);
+  await fitted(page, 3);
+  const after = await page.evaluate(() => {
+    const w = window as unknown as { sheet: Element[]; previews: Element[]; changes: number[] };
+    const sheet = Array.from(document.querySelectorAll(".card-sheet .paper-card"));
+    const previews = Array.from(document.querySelectorAll(".device-list .device-card"));
+    return {
+      sheet: sheet.map((card, at) => card === w.sheet[at]),
+      previews: previews.map((card, at) => card === w.previews[at]),
+      changes: w.changes,
+    };
+  });
+  // The untouched cards are the same nodes, on paper and on screen, and nothing in them
+  // changed (a refit would set their --fit and data-fit again); the edited one did.
+  expect([after.sheet[0], after.sheet[2]]).toEqual([true, true]);
+  expect([after.previews[0], after.previews[2]]).toEqual([true, true]);
+  expect([after.changes[0], after.changes[2]]).toEqual([0, 0]);
+  expect(after.changes[1]).toBeGreaterThan(0);
+  // The edited card was measured again: it has its size like the others.
+  await expect(page.locator(".card-sheet .paper-card").nth(1)).toHaveAttribute("data-fit", /^[01]/);
+});
+
 // Values at the validation limits of core: names, locations and models of 80
 // characters, From addresses and sign-in names of 254, the longest Microsoft MX host.
 const repeatTo = (text: string, length: number) => text.repeat(Math.ceil(length / text.length)).slice(0, length).trimEnd();

@@ -152,7 +152,7 @@ test.describe("the table's width on a desktop", () => {
       const scrolls = await region.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
       await expect(region).toHaveAttribute("data-scrolls-sideways", String(scrolls));
       if (scrolls) {
-        await expect(hint(page)).toHaveText("Bảng cuộn được theo chiều ngang và chiều dọc; tên các cách gửi và tên các hàng luôn hiển thị.");
+        await expect(hint(page)).toHaveText("Bảng cuộn được theo chiều ngang và chiều dọc; tên các phương thức gửi và tên các hàng luôn hiển thị.");
       }
       await expect(hint(page)).toBeVisible();
     });

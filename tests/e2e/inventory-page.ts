@@ -26,6 +26,8 @@ export const WORDS = {
     remove: "Remove",
     checkDns: "Check this device's DNS",
     addToCard: "Add to a device card",
+    print: "Print the cards",
+    printCheck: "Before printing",
   },
   vi: {
     add: "Thêm thiết bị",
@@ -40,6 +42,8 @@ export const WORDS = {
     remove: "Xóa",
     checkDns: "Kiểm tra DNS của thiết bị này",
     addToCard: "Thêm vào thẻ cấu hình thiết bị",
+    print: "In các thẻ",
+    printCheck: "Trước khi in",
   },
 } as const;
 

@@ -202,10 +202,14 @@ for (const lang of ["en", "vi"] as const) {
     await expect(name).toHaveAttribute("aria-invalid", "true");
     await expect(device.locator(`#${await name.getAttribute("aria-describedby")}`)).toHaveText(words.nameError);
     await expect(errors.filter({ hasText: /./ })).toHaveCount(1);
-    // Printing shows what every field still needs.
-    await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+    // Printing shows what every field still needs: the app's own Print button, which
+    // opens its check (nothing can print yet), not the browser's print event.
     const method = device.getByLabel(WORDS[lang].method);
-    await expect(device.locator(`#${await method.getAttribute("aria-describedby")}`)).toHaveText(words.methodError);
+    const methodError = device.locator(`#${await method.getAttribute("aria-describedby")}`);
+    await expect(methodError).toHaveText("");
+    await page.getByRole("button", { name: WORDS[lang].print, exact: true }).click();
+    await expect(page.getByRole("heading", { name: WORDS[lang].printCheck })).toBeFocused();
+    await expect(methodError).toHaveText(words.methodError);
     for (const text of await errors.filter({ hasText: /./ }).allInnerTexts()) {
       expect(text.charAt(0), text).toBe(text.charAt(0).toLocaleUpperCase("vi"));
     }

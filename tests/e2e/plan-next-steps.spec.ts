@@ -27,8 +27,8 @@ const WORDS = {
   vi: {
     tenantLink: "Bước thiết lập trên tenant: Chỉ bật SMTP AUTH cho hộp thư này",
     tenantTitle: "Chỉ bật SMTP AUTH cho hộp thư này",
-    guideLink: "Hướng dẫn thiết lập cho cách gửi này",
-    connectorLink: "Các bước tạo connector cho cách gửi này",
+    guideLink: "Hướng dẫn thiết lập cho phương thức này",
+    connectorLink: "Các bước tạo connector cho phương thức này",
     submissionGuide: "Gửi qua SMTP AUTH (client submission)",
     relayGuide: "SMTP relay qua connector",
   },

@@ -40,7 +40,7 @@ const words = {
     total: "sau 20 giây, việc kiểm tra sẽ thôi chờ",
     pasteInstead: "Dừng lại và dán bản ghi thủ công",
     reason: "không trả lời kịp",
-    settings: "Chọn máy chủ DNS-over-HTTPS khác trong phần Cài đặt",
+    settings: "Chọn resolver DNS-over-HTTPS khác trong phần Cài đặt",
     cancelled: "Đã hủy kiểm tra.",
     pasteTxt: "Bản ghi TXT của contoso.com",
   },

@@ -213,3 +213,40 @@ fn domains_are_checked_together_up_to_the_bound() {
     // Six domains: four at once, never all six, never one at a time.
     assert_eq!(resolver.most.get(), DOMAINS_AT_ONCE);
 }
+
+/// Writes `text` to a file of its own in the temporary folder; its path.
+fn inventory_file(name: &str, text: &str) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!("smarthost-{}-{name}", std::process::id()));
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
+    path
+}
+
+#[test]
+fn an_inventory_with_customers_is_read_and_a_bad_customer_refused_at_its_line() {
+    let good = inventory_file(
+        "customers.toml",
+        "version = 1\n\n[[devices]]\nname = \"Ricoh\"\ncustomer = \"Contoso\"\nmethod = \"direct-send\"\ncloud = \"worldwide\"\nfrom = \"scanner@contoso.com\"\n",
+    );
+    let devices = read_devices(&good, Lang::En).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(devices.len(), 1);
+    assert_eq!(devices[0].name, "Ricoh");
+    let json = inventory_file(
+        "customers.json",
+        r#"{"version": 1, "devices": [{"name": "Ricoh", "customer": "Contoso", "method": "direct-send", "cloud": "worldwide", "from": "scanner@contoso.com"}]}"#,
+    );
+    assert_eq!(read_devices(&json, Lang::En).map(|d| d.len()).ok(), Some(1));
+    let long = "c".repeat(81);
+    let bad = inventory_file(
+        "long-customer.toml",
+        &format!("version = 1\n\n[[devices]]\nname = \"Ricoh\"\ncustomer = \"{long}\"\nmethod = \"direct-send\"\ncloud = \"worldwide\"\nfrom = \"scanner@contoso.com\"\n"),
+    );
+    let error = read_devices(&bad, Lang::En).err().map(|e| e.to_string());
+    let expected = format!(
+        "{}:3: device 1 \"Ricoh\": customer: the customer name is 81 characters long; use at most 80",
+        bad.display()
+    );
+    assert_eq!(error.as_deref(), Some(expected.as_str()));
+    for path in [good, json, bad] {
+        let _ = std::fs::remove_file(path);
+    }
+}

@@ -10,6 +10,9 @@
 //!   the MX is read from DNS and never guessed;
 //! - the card gains the cloud and the SPF terms the domain needs, with the cloud's include.
 //!
+//! The device's customer (an MSP's label, optional) rides along on the card, checked
+//! like its name, so a printed card says whose device it is.
+//!
 //! A device whose `client` is an application gets an application's card: its labels,
 //! sign-in, notes and the texts above say "the application" (issue #13).
 //!
@@ -25,6 +28,7 @@ use crate::inventory::Device;
 use crate::method::{method, Host, MethodId};
 use crate::mx::{classify_host, MxKind};
 use crate::plan::{for_sender, Client};
+use crate::validate::parse_customer;
 
 /// A device's card with its cloud, as data: its lines are worded when shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +39,8 @@ pub struct DeviceCard {
     pub availability: Availability,
     /// The cloud's SPF include, when the domain's SPF record needs it for this device.
     pub spf_include: Option<&'static str>,
+    /// The customer (or site) the device is kept for, trimmed; `None` when not given.
+    pub customer: Option<String>,
 }
 
 impl DeviceCard {
@@ -69,11 +75,13 @@ pub fn build_device_card(device: &Device, date: &str) -> Result<DeviceCard, Vec<
         .filter(|id| method(*id).host == Host::TenantMx)
         .and(input.smart_host.as_deref())
         .and_then(|host| mx_in_other_cloud(host, cloud, client));
-    let mut card = match (build_card_for(&input, client, date), mismatch) {
-        (Ok(card), None) => card,
-        (Ok(_), Some(error)) => return Err(vec![error]),
-        (Err(mut errors), error) => {
-            errors.extend(error);
+    let customer = parse_customer(&device.customer);
+    let (mut card, customer) = match (build_card_for(&input, client, date), mismatch, customer) {
+        (Ok(card), None, Ok(customer)) => (card, customer),
+        (built, mismatch, customer) => {
+            let mut errors = built.err().unwrap_or_default();
+            errors.extend(mismatch);
+            errors.extend(customer.err().map(|e| FieldError::value("customer", e)));
             return Err(errors);
         }
     };
@@ -85,6 +93,7 @@ pub fn build_device_card(device: &Device, date: &str) -> Result<DeviceCard, Vec<
         cloud,
         availability,
         spf_include,
+        customer,
     })
 }
 

@@ -551,3 +551,61 @@ fn an_applications_card_names_it_and_its_settings() {
         "{english}"
     );
 }
+
+fn contoso_printer(customer: &str) -> Device {
+    Device {
+        name: "Ricoh 2nd floor".into(),
+        customer: customer.into(),
+        method: "client-submission".into(),
+        from: "scanner@contoso.com".into(),
+        ..Device::default()
+    }
+}
+
+#[test]
+fn the_card_carries_the_customer_trimmed_or_none() {
+    let card = build_device_card(&contoso_printer("  Contoso Đà Nẵng "), DATE);
+    assert_eq!(
+        card.map(|c| c.customer),
+        Ok(Some("Contoso Đà Nẵng".to_owned()))
+    );
+    let card = build_device_card(&contoso_printer("   "), DATE);
+    assert_eq!(card.map(|c| c.customer), Ok(None));
+}
+
+#[test]
+fn a_customer_too_long_or_with_a_control_character_is_the_customer_fields_error() {
+    for (customer, en, vi) in [
+        (
+            "c".repeat(81),
+            "the customer name is 81 characters long; use at most 80",
+            "tên khách hàng dài 81 ký tự; hãy dùng tối đa 80 ký tự",
+        ),
+        (
+            "Contoso\u{7}".to_owned(),
+            "contains a control character",
+            "chứa một ký tự điều khiển",
+        ),
+    ] {
+        let errors = build_device_card(&contoso_printer(&customer), DATE).err();
+        let errors = errors.unwrap_or_default();
+        assert_eq!(errors.len(), 1, "{customer:?}");
+        assert_eq!(errors[0].field, "customer");
+        assert!(
+            errors[0].message(Lang::En).contains(en),
+            "{}",
+            errors[0].message(Lang::En)
+        );
+        assert!(
+            errors[0].message(Lang::Vi).contains(vi),
+            "{}",
+            errors[0].message(Lang::Vi)
+        );
+    }
+    // Listed with the card's own errors, not in place of them.
+    let mut device = contoso_printer(&"c".repeat(81));
+    device.from = String::new();
+    let errors = build_device_card(&device, DATE).err().unwrap_or_default();
+    let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
+    assert_eq!(fields, ["from", "customer"]);
+}

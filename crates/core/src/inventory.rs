@@ -18,6 +18,11 @@
 //! unknown value is refused. Absent, as in every file from before the field, it is a
 //! device, which is what those files held, so no notice is needed; TOML writes it only
 //! for an application, JSON always.
+//!
+//! A device's `customer` is the customer (or site) an MSP keeps it for, so one list can
+//! hold several customers' fleets and be filtered and printed per customer
+//! (`inventory_filter.rs`). Free text like the name, optional, validated when the card
+//! is built; written after the name, and by TOML only when filled in.
 
 use crate::card::CardInput;
 use crate::cloud::Cloud;
@@ -31,6 +36,8 @@ use std::fmt;
 mod error;
 #[path = "inventory_file.rs"]
 mod file;
+#[path = "inventory_filter.rs"]
+mod filter;
 #[path = "inventory_merge.rs"]
 mod merge;
 #[cfg(feature = "toml")]
@@ -42,6 +49,7 @@ mod read;
 mod visitors;
 
 pub use error::{CloudAssumed, DeviceRef, FieldName, ImportError, OddChar, Refusal};
+pub use filter::{customers, DeviceFilter};
 pub use merge::{
     combine, unknown_methods, DropReason, Dropped, ImportMode, ImportOutcome, UnknownMethod,
 };
@@ -74,6 +82,8 @@ pub const ASSUMED_CLOUD: Cloud = Cloud::Worldwide;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Device {
     pub name: String,
+    /// The customer (or site) the device belongs to, for an MSP's list; empty for none.
+    pub customer: String,
     pub location: String,
     pub model: String,
     /// A method id such as `direct-send`; empty until chosen.
@@ -95,6 +105,7 @@ impl Default for Device {
     fn default() -> Self {
         Device {
             name: String::new(),
+            customer: String::new(),
             location: String::new(),
             model: String::new(),
             method: String::new(),
@@ -135,9 +146,10 @@ impl Device {
 
     /// The text fields by their names in both formats, in the order they are written;
     /// `cloud` and `client` are written after `method` (see [`CLOUD_FIELD`]).
-    fn fields(&self) -> [(&'static str, &str); 10] {
+    fn fields(&self) -> [(&'static str, &str); 11] {
         [
             ("name", &self.name),
+            ("customer", &self.customer),
             ("location", &self.location),
             ("model", &self.model),
             ("method", &self.method),
@@ -152,11 +164,12 @@ impl Device {
 
     /// Every field as JSON writes it: the text fields, with `cloud` (always written so
     /// a re-import never has to assume it) and `client` after `method`.
-    fn written_fields(&self) -> [(&'static str, &str); 12] {
-        let [name, location, model, method, from, domain, smart_host, ip, username, notes] =
+    fn written_fields(&self) -> [(&'static str, &str); 13] {
+        let [name, customer, location, model, method, from, domain, smart_host, ip, username, notes] =
             self.fields();
         [
             name,
+            customer,
             location,
             model,
             method,

@@ -75,6 +75,8 @@ pub(super) struct DeviceFile {
     #[serde(default)]
     pub name: Loose<String>,
     #[serde(default)]
+    pub customer: Loose<String>,
+    #[serde(default)]
     pub location: Loose<String>,
     #[serde(default)]
     pub model: Loose<String>,

@@ -97,3 +97,25 @@ fn a_method_shown_back_cannot_carry_control_characters() {
     let unknown = unknown_methods(&[device("x", "relay\u{202e}ip")]);
     assert!(!unknown[0].method.contains('\u{202e}'));
 }
+
+#[test]
+fn the_same_device_for_another_customer_is_a_new_device_when_adding() {
+    let for_customer = |customer: &str| Device {
+        customer: customer.to_owned(),
+        ..device("Reception printer", "direct-send")
+    };
+    let current = [for_customer("Contoso")];
+    let file = [for_customer("Contoso"), for_customer("Fabrikam")];
+    let outcome = combine(&current, &file, ImportMode::Add);
+    assert_eq!(
+        outcome.devices,
+        [for_customer("Contoso"), for_customer("Fabrikam")]
+    );
+    assert_eq!(outcome.imported, 1);
+    assert_eq!(outcome.dropped.len(), 1);
+    assert_eq!(outcome.dropped[0].reason, DropReason::AlreadyListed);
+    // Replacing with another customer's copy removes this one, by name.
+    let outcome = combine(&current, &file[1..], ImportMode::Replace);
+    assert_eq!(outcome.dropped.len(), 1);
+    assert_eq!(outcome.dropped[0].reason, DropReason::NotInFile);
+}

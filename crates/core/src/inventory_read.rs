@@ -156,6 +156,7 @@ fn read_device(number: usize, slot: Slot) -> Result<(Device, bool), ImportError>
     };
     let DeviceFile {
         name,
+        customer,
         location,
         model,
         method,
@@ -179,6 +180,7 @@ fn read_device(number: usize, slot: Slot) -> Result<(Device, bool), ImportError>
     let plain = |field, value| text(field, value).map(Option::unwrap_or_default);
     let mut device = Device {
         name: plain("name", name)?,
+        customer: plain("customer", customer)?,
         location: plain("location", location)?,
         model: plain("model", model)?,
         method: plain("method", method)?,

@@ -7,6 +7,7 @@ pub(super) fn sample() -> Inventory {
     Inventory::new(vec![
         Device {
             name: "Ricoh 2nd floor".into(),
+            customer: "Contoso Đà Nẵng".into(),
             location: "Đà Nẵng office".into(),
             method: "direct-send".into(),
             from: "scanner@contoso.com".into(),
@@ -39,6 +40,7 @@ fn awkward() -> Device {
         "# not a comment\n[[devices]]\nname = \"x\"",
         "\t",
         "{\"version\": 2}",
+        "Contoso \"Đà Nẵng\" = [site]",
     ];
     for ((name, _), value) in Device::default().fields().into_iter().zip(values) {
         if let Some(slot) = field_mut(&mut device, name) {
@@ -1196,6 +1198,7 @@ fn an_unknown_client_is_refused_naming_the_device() {
 fn field_mut<'d>(device: &'d mut Device, name: &str) -> Option<&'d mut String> {
     Some(match name {
         "name" => &mut device.name,
+        "customer" => &mut device.customer,
         "location" => &mut device.location,
         "model" => &mut device.model,
         "method" => &mut device.method,
@@ -1207,4 +1210,70 @@ fn field_mut<'d>(device: &'d mut Device, name: &str) -> Option<&'d mut String> {
         "notes" => &mut device.notes,
         _ => return None,
     })
+}
+
+#[test]
+fn the_customer_is_written_after_the_name_and_read_back_in_both_formats() {
+    let inventory = Inventory::new(vec![
+        Device {
+            name: "Ricoh 2nd floor".into(),
+            customer: "Contoso Đà Nẵng".into(),
+            method: "direct-send".into(),
+            ..Device::default()
+        },
+        Device {
+            name: "Canon".into(),
+            ..Device::default()
+        },
+    ]);
+    let toml = inventory.to_toml();
+    assert!(
+        toml.contains("name = \"Ricoh 2nd floor\"\ncustomer = \"Contoso Đà Nẵng\"\nmethod"),
+        "{toml}"
+    );
+    // TOML writes only what is filled in; JSON every field.
+    assert_eq!(toml.matches("customer").count(), 1, "{toml}");
+    let json = inventory.to_json();
+    assert!(
+        json.contains("\"name\": \"Ricoh 2nd floor\",\n      \"customer\": \"Contoso Đà Nẵng\","),
+        "{json}"
+    );
+    assert_eq!(json.matches("\"customer\"").count(), 2, "{json}");
+    assert_eq!(Inventory::from_toml(&toml), Ok(inventory.clone()));
+    assert_eq!(Inventory::from_json(&json), Ok(inventory));
+}
+
+#[test]
+fn a_file_without_customers_reads_as_devices_without_one() {
+    let toml = "version = 1\n[[devices]]\nname = \"Ricoh\"\ncloud = \"worldwide\"\n";
+    let read = Inventory::from_toml(toml).map(|i| i.devices);
+    assert_eq!(read.map(|d| d[0].customer.clone()), Ok(String::new()));
+    let json = r#"{"version": 1, "devices": [{"name": "Ricoh", "customer": "Fabrikam"}]}"#;
+    let read = Inventory::from_json(json).map(|i| i.devices);
+    assert_eq!(
+        read.map(|d| d[0].customer.clone()),
+        Ok("Fabrikam".to_owned())
+    );
+}
+
+#[test]
+fn a_customer_that_is_not_text_is_refused_naming_the_device_and_field() {
+    for text in [
+        "version = 1\n[[devices]]\nname = \"Ricoh\"\ncustomer = 7\n",
+        r#"{"version": 1, "devices": [{"name": "Ricoh", "customer": ["Contoso"]}]}"#,
+    ] {
+        let error = Inventory::import(text).err();
+        assert_eq!(
+            error,
+            Some(ImportError::NotInventory(Refusal::NotText {
+                device: 1,
+                field: "customer",
+            })),
+            "{text}"
+        );
+        let message = error.map(|e| e.message(Lang::En)).unwrap_or_default();
+        assert!(message.contains("customer"), "{message}");
+    }
+    let repeated = "version = 1\n[[devices]]\ncustomer = \"A\"\ncustomer = \"B\"\n";
+    assert!(Inventory::import(repeated).is_err());
 }

@@ -34,6 +34,7 @@ fn device() -> impl Strategy<Value = Device> {
     (
         (field(), field(), field(), field(), field()),
         (field(), field(), field(), field(), field()),
+        field(),
         prop::sample::select(Cloud::ALL.to_vec()),
         prop::sample::select(vec![Client::Device, Client::Application]),
     )
@@ -41,11 +42,13 @@ fn device() -> impl Strategy<Value = Device> {
             |(
                 (name, location, model, method, from),
                 (domain, smart_host, ip, username, notes),
+                customer,
                 cloud,
                 client,
             )| {
                 Device {
                     name,
+                    customer,
                     location,
                     model,
                     method,
@@ -68,13 +71,14 @@ fn inventory() -> impl Strategy<Value = Inventory> {
 
 /// The fields as our TOML writer writes them: the cloud always, by its id; the client
 /// only for an application (an empty value is not written).
-fn fields(device: &Device) -> [(&'static str, &str); 12] {
+fn fields(device: &Device) -> [(&'static str, &str); 13] {
     let client = match device.client {
         Client::Application => "application",
         Client::Device => "",
     };
     [
         ("name", &device.name),
+        ("customer", &device.customer),
         ("location", &device.location),
         ("model", &device.model),
         ("method", &device.method),

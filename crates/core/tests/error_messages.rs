@@ -79,7 +79,7 @@ fn problems(label: &str) -> Vec<DomainProblem> {
     ]
 }
 
-const VALUE_VARIANTS: usize = 41;
+const VALUE_VARIANTS: usize = 42;
 
 fn value_variant(error: &ValueError) -> usize {
     match error {
@@ -124,6 +124,7 @@ fn value_variant(error: &ValueError) -> usize {
         ValueError::InvalidHostName { .. } => 38,
         ValueError::DeviceNameTooLong { .. } => 39,
         ValueError::NonAsciiHostName { .. } => 40,
+        ValueError::CustomerTooLong { .. } => 41,
     }
 }
 
@@ -208,6 +209,7 @@ fn value_errors(v: &str) -> Vec<ValueError> {
         ValueError::WildcardMisplaced { value: value() },
         ValueError::WildcardTooBroad { value: value() },
         ValueError::DeviceNameTooLong { len: 81 },
+        ValueError::CustomerTooLong { len: 81 },
     ]);
     for problem in problems(v) {
         errors.push(ValueError::InvalidDomain {

@@ -76,6 +76,9 @@ pub fn CardView(
                     .into_any()
             })}
             <h2>{card.card.device.clone()}</h2>
+            {card.customer.clone().map(|name| view! {
+                <p class="card-customer">{tf("ui.cards.card-customer", &[("name", &name)])}</p>
+            })}
             <dl>
                 {rows
                     .into_iter()

@@ -4,15 +4,16 @@
 //! (review J3-8).
 
 use super::card_view::{guide_url, CardView};
+use super::device_table::line_id;
 use super::focus::{device_id, focus_when_drawn};
+use super::list_view::ListView;
 use super::method_fields::{asks_username, SmartHostField};
 use super::notice::CardsNotice;
-use super::rows::DeviceRows;
+use super::rows::{DeviceRows, Row};
 use crate::i18n::{lang, t, text, tf};
 use leptos::prelude::*;
 use smarthost_core::cloud::Cloud;
 use smarthost_core::connector::FieldError;
-use smarthost_core::device_card::build_device_card;
 use smarthost_core::inventory::Device;
 use smarthost_core::method::MethodId;
 use smarthost_core::plan::{for_sender, Client};
@@ -44,15 +45,15 @@ fn copy_of(device: &Device) -> Device {
 
 #[component]
 pub fn DeviceEditor(
-    key: u64,
-    device: RwSignal<Device>,
+    row: Row,
     rows: DeviceRows,
+    view: ListView,
     notice: RwSignal<Option<CardsNotice>>,
     /// Every error shows, as when the cards are printed.
-    reveal: ReadSignal<bool>,
+    reveal: Signal<bool>,
 ) -> impl IntoView {
+    let Row { key, device, card } = row;
     let update = move |change: &dyn Fn(&mut Device)| device.update(|d| change(d));
-    let card = Memo::new(move |_| build_device_card(&device.get(), &today()));
     // The fields the reader has left (or changed), whose errors show even when empty.
     let touched = RwSignal::new(Vec::<&'static str>::new());
     let touch = move |field: &'static str| {
@@ -125,10 +126,18 @@ pub fn DeviceEditor(
     };
     let remove = move |_| {
         if let Some((at, device)) = rows.remove(key) {
-            notice.set(Some(CardsNotice::Removed { at, device }));
+            notice.set(Some(CardsNotice::Removed {
+                at,
+                device: Box::new(device),
+            }));
             // The button is gone with its row: the way back takes the focus.
             focus_when_drawn("cards-undo".to_owned());
         }
+    };
+    // The form folds into its line of the compact list, which takes the focus.
+    let collapse = move |_| {
+        view.collapse(key);
+        focus_when_drawn(line_id(key));
     };
     // The DNS check for this device, naming this card so the check can fill it back.
     let location = leptos_router::hooks::use_location();
@@ -149,6 +158,7 @@ pub fn DeviceEditor(
         }>
             <div class="device-fields">
                 {input("device", label("ui.cards.name"), |d| d.name.clone(), |d, v| d.name = v)}
+                {input("customer", label("ui.cards.customer"), |d| d.customer.clone(), |d, v| d.customer = v)}
                 {input("location", label("ui.cards.location"), |d| d.location.clone(), |d, v| d.location = v)}
                 {input("model", label("ui.cards.model"), |d| d.model.clone(), |d, v| d.model = v)}
                 <div class="field">
@@ -223,6 +233,9 @@ pub fn DeviceEditor(
                     </a>
                     <button type="button" class="secondary" on:click=duplicate>{t("ui.cards.duplicate")}</button>
                     <button type="button" class="secondary" on:click=remove>{t("ui.cards.remove")}</button>
+                    <button type="button" class="secondary" aria-controls=device_id(key) aria-expanded="true" on:click=collapse>
+                        {t("ui.cards.collapse")}
+                    </button>
                 </div>
             </div>
             {move || match card.get() {

@@ -86,12 +86,12 @@ pub fn HandOffChooser(hand_off: HandOff) -> impl IntoView {
                 .list()
                 .into_iter()
                 .enumerate()
-                .map(|(at, (_, device))| {
+                .map(|(at, row)| {
                     let label = tf(
                         "ui.cards.handoff-into",
                         &[
                             ("number", &(at + 1).to_string()),
-                            ("name", &shown_name(&device.get().name)),
+                            ("name", &shown_name(&row.device.get().name)),
                         ],
                     );
                     let link = link.clone();

@@ -21,8 +21,9 @@ pub enum CardsNotice {
     AddedFromPlan { method: String },
     /// The reader chose to put the check's values nowhere.
     HandoffDismissed,
-    /// A device was removed from position `at`; kept whole to put it back.
-    Removed { at: usize, device: Device },
+    /// A device was removed from position `at`; kept whole (boxed: it is the largest
+    /// variant) to put it back.
+    Removed { at: usize, device: Box<Device> },
     /// A removed device is back.
     Restored { name: String },
 }

@@ -6,39 +6,83 @@
 //! of sight, so each card can be measured against its cell whenever the cards change,
 //! and its type shrunk (the `--fit` variable) until it fits: a card is never split or
 //! cut, in any language or at any value's length. The measurement does not wait for a
-//! `beforeprint` event, which a PDF printer may never send.
+//! `beforeprint` event, which a PDF printer may never send. Only the cards that changed
+//! are drawn and measured again (each cell is keyed by its device).
 
 use super::card_view::{guide_url, CardView};
-use super::editor::today;
 use super::layout::PrintLayout;
+use super::list_view::ListView;
 use super::rows::DeviceRows;
 use crate::i18n::{lang, t, text, tf};
 use leptos::prelude::*;
 use smarthost_core::card_print::{LeftOut, PrintPlan};
 use wasm_bindgen::JsCast;
 
-/// The print's state: the plan of what prints, and whether its check is open.
+/// The print's state: the plan of what prints (the devices the list's filter shows),
+/// the keys of the devices whose cards print, and whether its check is open.
 #[derive(Clone, Copy)]
 pub struct Printing {
     plan: Memo<PrintPlan>,
+    /// The keys of the printed devices, in print order: changes when a card comes or
+    /// goes, not when one is edited, so the sheet keeps the other cards as they are.
+    printed: Memo<Vec<u64>>,
+    rows: DeviceRows,
+    /// How many devices the filter shows and how many the list has.
+    scope: Memo<(usize, usize)>,
     layout: RwSignal<PrintLayout>,
     check_open: RwSignal<bool>,
+    /// Set once the reader asks to print: every device's errors then show, as
+    /// submitting a form would, so a card that cannot be built says why on screen.
+    reveal: RwSignal<bool>,
     sheet: NodeRef<leptos::html::Div>,
 }
 
 impl Printing {
-    pub fn new(rows: DeviceRows, layout: RwSignal<PrintLayout>) -> Self {
+    pub fn new(rows: DeviceRows, view: ListView, layout: RwSignal<PrintLayout>) -> Self {
+        // The devices' cards as each row keeps them: nothing is built again here.
+        let plan = Memo::new(move |_| {
+            let shown = view.shown();
+            let names: Vec<String> = shown
+                .iter()
+                .map(|r| r.device.with(|d| d.name.clone()))
+                .collect();
+            PrintPlan::from_built(
+                (names.iter().zip(&shown)).map(|(name, row)| (name.as_str(), row.card.get())),
+            )
+        });
+        let printed = Memo::new(move |_| {
+            (view.shown().into_iter())
+                .filter(|row| row.card.with(Result::is_ok))
+                .map(|row| row.key)
+                .collect()
+        });
+        let scope = Memo::new(move |_| (view.shown().len(), rows.list().len()));
         Printing {
-            plan: Memo::new(move |_| PrintPlan::new(&rows.devices(), &today())),
+            plan,
+            printed,
+            rows,
+            scope,
             layout,
             check_open: RwSignal::new(false),
+            reveal: RwSignal::new(false),
             sheet: NodeRef::new(),
         }
+    }
+
+    /// Whether every error shows (reactive).
+    pub fn reveal(self) -> Signal<bool> {
+        self.reveal.into()
+    }
+
+    /// The browser's own print (Ctrl+P, the menu) shows every error too.
+    pub fn revealed_by_browser(self) {
+        self.reveal.set(true);
     }
 
     /// "Print the cards": straight to the print dialog when every device prints with
     /// its smart host, else the check first; nothing opens when nothing can print.
     fn request(self) {
+        self.reveal.set(true);
         let ready = self
             .plan
             .with_untracked(|plan| plan.can_print() && !plan.needs_confirmation());
@@ -54,7 +98,7 @@ impl Printing {
         // Measured again right before printing, in case the page's fonts or size
         // changed since the cards last did.
         if let Some(sheet) = self.sheet.get_untracked() {
-            fit_cards(&sheet);
+            fit_all(&sheet);
         }
         if let Some(window) = web_sys::window() {
             let _ = window.print();
@@ -64,10 +108,31 @@ impl Printing {
 
 #[component]
 pub fn PrintButton(printing: Printing) -> impl IntoView {
+    let filtered = move || printing.scope.with(|(shown, total)| shown != total);
     view! {
-        <button type="button" class="secondary" on:click=move |_| printing.request()>
+        <button
+            type="button"
+            class="secondary"
+            aria-describedby=move || filtered().then_some("print-scope")
+            on:click=move |_| printing.request()
+        >
             {t("ui.cards.print")}
         </button>
+    }
+}
+
+/// Which devices a print takes when the list is filtered: those it shows.
+#[component]
+pub fn PrintScope(printing: Printing) -> impl IntoView {
+    move || {
+        let (shown, total) = printing.scope.get();
+        (shown != total).then(|| {
+            let scope = tf(
+                "ui.cards.print-scope",
+                &[("shown", &shown.to_string()), ("total", &total.to_string())],
+            );
+            view! { <p class="print-scope screen-only" id="print-scope">{scope}</p> }
+        })
     }
 }
 
@@ -91,7 +156,10 @@ pub fn PrintCheck(printing: Printing) -> impl IntoView {
                 <h2 id="print-check-title" tabindex="-1" node_ref=heading>
                     {t("ui.cards.print-check.title")}
                 </h2>
-                {move || printing.plan.with(check_body)}
+                {move || {
+                    let filtered = printing.scope.with(|(shown, total)| shown != total);
+                    printing.plan.with(|plan| check_body(plan, filtered))
+                }}
                 <div class="print-check-buttons">
                     <Show when=move || printing.plan.with(PrintPlan::can_print)>
                         <button type="button" on:click=move |_| printing.print()>
@@ -108,12 +176,12 @@ pub fn PrintCheck(printing: Printing) -> impl IntoView {
 }
 
 /// The check's sentences for `plan`, in the page's language.
-fn check_body(plan: &PrintPlan) -> impl IntoView {
+fn check_body(plan: &PrintPlan, filtered: bool) -> impl IntoView {
     let nothing = (!plan.can_print()).then(|| {
-        let key = if plan.left_out.is_empty() {
-            "ui.cards.print-check.nothing"
-        } else {
-            "ui.cards.print-check.nothing-valid"
+        let key = match (plan.left_out.is_empty(), filtered) {
+            (false, _) => "ui.cards.print-check.nothing-valid",
+            (true, true) => "ui.cards.print-check.nothing-shown",
+            (true, false) => "ui.cards.print-check.nothing",
         };
         view! { <p class="print-nothing" role="status">{text(key)}</p> }
     });
@@ -151,86 +219,110 @@ fn left_out_line(device: &LeftOut) -> String {
     )
 }
 
-/// The paper: the printable cards, page by page, in the chosen layout.
+/// The paper: the printable cards, page by page, in the chosen layout. Each cell is
+/// keyed by its device: editing one card draws and measures that card alone, and the
+/// other cards' nodes stay as they are (their QR codes are not encoded again).
 #[component]
 pub fn PrintSheet(printing: Printing) -> impl IntoView {
-    let sheet = printing.sheet;
-    // Each time the cards, their words or the layout change, fit every card to its
-    // cell once the browser has laid the new sheet out.
-    Effect::new(move |_| {
-        printing.plan.track();
-        printing.layout.track();
-        lang();
-        request_animation_frame(move || {
-            if let Some(sheet) = sheet.get_untracked() {
-                fit_cards(&sheet);
-            }
-        });
-    });
-    let pages = move || {
+    let pages = Memo::new(move |_| {
         let per_page = printing.layout.get().cards_per_page();
-        let cards = printing.plan.with(|plan| plan.cards.clone());
-        cards
-            .chunks(per_page)
-            .map(|page| {
-                let cells = page
-                    .iter()
-                    .map(|card| {
-                        let guide = guide_url(card.card.method);
-                        view! { <div class="sheet-cell"><CardView card=card.clone() guide=guide paper=true /></div> }
-                    })
-                    .collect_view();
-                view! { <section class="sheet-page">{cells}</section> }
-            })
-            .collect_view()
-    };
+        printing.printed.with(|keys| {
+            keys.chunks(per_page)
+                .map(<[u64]>::to_vec)
+                .collect::<Vec<_>>()
+        })
+    });
+    let page_count = move || pages.with(Vec::len);
     view! {
         // Read on paper only: on screen the same cards are beside their fields.
         <div class="card-sheet-holder" aria-hidden="true">
-            <div class=move || format!("card-sheet print-{}", printing.layout.get().id()) node_ref=sheet>
-                {pages}
+            <div class=move || format!("card-sheet print-{}", printing.layout.get().id()) node_ref=printing.sheet>
+                <For each=move || 0..page_count() key=|at| *at let(at)>
+                    <section class="sheet-page">
+                        <For
+                            each=move || pages.with(|p| p.get(at).cloned().unwrap_or_default())
+                            key=|key| *key
+                            let(key)
+                        >
+                            <SheetCell key printing />
+                        </For>
+                    </section>
+                </For>
             </div>
         </div>
     }
 }
 
-/// Shrinks each card's type step by step ([`fit_steps`]) until the card fits
-/// its cell; a card that fits at full size keeps it. Each card says which size it got
-/// (`data-fit`), so a test can wait for the measurement.
-fn fit_cards(sheet: &web_sys::HtmlDivElement) {
+/// One printed card in its cell, fitted to the cell whenever its card, the page's
+/// language or the layout changes.
+#[component]
+fn SheetCell(key: u64, printing: Printing) -> impl IntoView {
+    let cell = NodeRef::<leptos::html::Div>::new();
+    let card = printing.rows.find(key).map(|row| row.card);
+    Effect::new(move |_| {
+        if let Some(card) = card {
+            card.track();
+        }
+        printing.layout.track();
+        lang();
+        // Once the browser has laid the new card out.
+        request_animation_frame(move || {
+            if let Some(cell) = cell.get_untracked() {
+                fit_cell(&cell);
+            }
+        });
+    });
+    let drawn = move || {
+        // The card is worded in the page's language when drawn, so a switch draws it again.
+        lang();
+        let built = card?.get().ok()?;
+        let guide = guide_url(built.card.method);
+        Some(view! { <CardView card=built guide=guide paper=true /> })
+    };
+    view! { <div class="sheet-cell" node_ref=cell>{drawn}</div> }
+}
+
+/// Fits every card of the sheet, as right before printing.
+fn fit_all(sheet: &web_sys::HtmlDivElement) {
     let Ok(cells) = sheet.query_selector_all(".sheet-cell") else {
         return;
     };
     for at in 0..cells.length() {
-        let Some(cell) = cells
+        if let Some(cell) = cells
             .item(at)
             .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
-        else {
-            continue;
-        };
-        let Some(card) = cell
-            .first_element_child()
-            .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
-        else {
-            continue;
-        };
-        // Through the CSS object model: the page's policy refuses style attributes.
-        let style = card.style();
-        let mut chosen = fit_steps().last().unwrap_or(1.0);
-        for fit in fit_steps() {
-            let _ = style.set_property("--fit", &fit.to_string());
-            // The cell pads the card evenly, so the card fits when it and twice its
-            // offset from the cell's top fit in the cell's height.
-            if card.offset_height() + 2 * card.offset_top() <= cell.client_height()
-                && card.scroll_width() <= card.client_width()
-            {
-                chosen = fit;
-                break;
-            }
+        {
+            fit_cell(&cell);
         }
-        let _ = style.set_property("--fit", &chosen.to_string());
-        let _ = card.set_attribute("data-fit", &chosen.to_string());
     }
+}
+
+/// Shrinks the cell's card type step by step ([`fit_steps`]) until the card fits its
+/// cell; a card that fits at full size keeps it. The card says which size it got
+/// (`data-fit`), so a test can wait for the measurement.
+fn fit_cell(cell: &web_sys::HtmlElement) {
+    let Some(card) = cell
+        .first_element_child()
+        .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    // Through the CSS object model: the page's policy refuses style attributes.
+    let style = card.style();
+    let mut chosen = fit_steps().last().unwrap_or(1.0);
+    for fit in fit_steps() {
+        let _ = style.set_property("--fit", &fit.to_string());
+        // The cell pads the card evenly, so the card fits when it and twice its
+        // offset from the cell's top fit in the cell's height.
+        if card.offset_height() + 2 * card.offset_top() <= cell.client_height()
+            && card.scroll_width() <= card.client_width()
+        {
+            chosen = fit;
+            break;
+        }
+    }
+    let _ = style.set_property("--fit", &chosen.to_string());
+    let _ = card.set_attribute("data-fit", &chosen.to_string());
 }
 
 /// The type sizes tried, largest first: full size down to 40 %, in 4 % steps. The

@@ -1,16 +1,29 @@
-//! The device inventory as the Cards screen holds it: a stable key and a signal per
-//! device, so editing one never re-creates the others' fields and typing in one device
-//! updates that row alone (the list changes only when a device is added, removed or
-//! imported). Saved in this browser.
+//! The device inventory as the Cards screen holds it: a stable key, a signal and a card
+//! per device, so editing one never re-creates the others' fields and typing in one
+//! device updates that row alone (the list changes only when a device is added, removed
+//! or imported). Each device's card is built once per change of that device, and its
+//! editor, the compact list and the print sheet all read it. Saved in this browser.
 
+use super::editor::today;
 use crate::storage;
 use leptos::prelude::*;
+use smarthost_core::card_print::Built;
+use smarthost_core::device_card::build_device_card;
 use smarthost_core::inventory::{CloudAssumed, Device, Imported, Inventory};
 
 const STORAGE_KEY: &str = "smarthost.inventory";
 
+/// One device of the list: its stable key, its fields and its card.
+#[derive(Clone, Copy)]
+pub struct Row {
+    pub key: u64,
+    pub device: RwSignal<Device>,
+    /// The device's card, built again only when the device changes.
+    pub card: Memo<Built>,
+}
+
 /// Devices with a stable key each.
-pub type Rows = Vec<(u64, RwSignal<Device>)>;
+pub type Rows = Vec<Row>;
 
 /// The saved devices, and the notice when they were saved before devices had a cloud.
 pub fn load() -> (Vec<Device>, Option<CloudAssumed>) {
@@ -52,18 +65,21 @@ impl DeviceRows {
         key
     }
 
-    fn signal(self, device: Device) -> RwSignal<Device> {
+    fn row(self, device: Device) -> Row {
+        let key = self.key();
+        let make = move || {
+            let device = RwSignal::new(device);
+            let card = Memo::new(move |_| device.with(|d| build_device_card(d, &today())));
+            Row { key, device, card }
+        };
         match self.owner.get_value() {
-            Some(owner) => owner.with(|| RwSignal::new(device)),
-            None => RwSignal::new(device),
+            Some(owner) => owner.with(make),
+            None => make(),
         }
     }
 
     fn keyed(self, devices: Vec<Device>) -> Rows {
-        devices
-            .into_iter()
-            .map(|d| (self.key(), self.signal(d)))
-            .collect()
+        devices.into_iter().map(|d| self.row(d)).collect()
     }
 
     /// The rows (reactive: changes when a device is added, removed or imported).
@@ -77,7 +93,13 @@ impl DeviceRows {
 
     /// Every device as typed (reactive: changes with any field of any device).
     pub fn devices(self) -> Vec<Device> {
-        self.rows.get().iter().map(|(_, d)| d.get()).collect()
+        self.rows.get().iter().map(|r| r.device.get()).collect()
+    }
+
+    /// The row keyed `key`, without subscribing.
+    pub fn find(self, key: u64) -> Option<Row> {
+        self.rows
+            .with_untracked(|r| r.iter().find(|row| row.key == key).copied())
     }
 
     /// Puts `devices` in place of the list.
@@ -87,69 +109,75 @@ impl DeviceRows {
 
     /// Adds `device` at the end; its key.
     pub fn push(self, device: Device) -> u64 {
-        let key = self.key();
-        let row = (key, self.signal(device));
+        let row = self.row(device);
         self.rows.update(|r| r.push(row));
-        key
+        row.key
     }
 
     /// Puts `device` back at position `at` (or last, when the list got shorter); its key.
     pub fn insert_at(self, at: usize, device: Device) -> u64 {
-        let key = self.key();
-        let row = (key, self.signal(device));
+        let row = self.row(device);
         self.rows.update(|r| r.insert(at.min(r.len()), row));
-        key
+        row.key
     }
 
     /// The key and signal of the row at position `at`.
     pub fn at(self, at: usize) -> Option<(u64, RwSignal<Device>)> {
-        self.rows.with_untracked(|r| r.get(at).copied())
+        self.rows
+            .with_untracked(|r| r.get(at).map(|row| (row.key, row.device)))
     }
 
     /// The position of the row keyed `key` (reactive: follows adds and removes).
     pub fn position(self, key: u64) -> Option<usize> {
-        self.rows.with(|r| r.iter().position(|(k, _)| *k == key))
+        self.rows.with(|r| r.iter().position(|row| row.key == key))
     }
 
     /// Every device as it is now, without subscribing.
     pub fn devices_untracked(self) -> Vec<Device> {
         self.rows
-            .with_untracked(|r| r.iter().map(|(_, d)| d.get_untracked()).collect())
+            .with_untracked(|r| r.iter().map(|row| row.device.get_untracked()).collect())
     }
 
     /// Adds `copy` right after the row of `key`; the copy's key.
     pub fn insert_after(self, key: u64, copy: Device) -> u64 {
-        let copy_key = self.key();
-        let row = (copy_key, self.signal(copy));
-        self.rows.update(|r| insert_after(r, key, row));
-        copy_key
+        let row = self.row(copy);
+        self.rows.update(|r| {
+            let at = position_after(r.iter().map(|row| row.key), key);
+            r.insert(at, row);
+        });
+        row.key
     }
 
     /// Takes out the row of `key`: where it was and its device, to put it back.
     pub fn remove(self, key: u64) -> Option<(usize, Device)> {
         let mut removed = None;
         self.rows.update(|r| {
-            if let Some(at) = r.iter().position(|(k, _)| *k == key) {
-                let (_, device) = r.remove(at);
-                removed = Some((at, device.get_untracked()));
+            if let Some(at) = r.iter().position(|row| row.key == key) {
+                let row = r.remove(at);
+                removed = Some((at, row.device.get_untracked()));
             }
         });
         removed
     }
 }
 
-/// Inserts `row` after the row keyed `key`, or at the end when that row is gone.
-fn insert_after<T>(rows: &mut Vec<(u64, T)>, key: u64, row: (u64, T)) {
-    let at = rows
-        .iter()
-        .position(|(k, _)| *k == key)
-        .map_or(rows.len(), |i| i + 1);
-    rows.insert(at, row);
+/// Where a row goes to follow the row keyed `key` among `keys`: right after it, or at the
+/// end when that row is gone.
+fn position_after(keys: impl ExactSizeIterator<Item = u64>, key: u64) -> usize {
+    let len = keys.len();
+    let mut keys = keys;
+    keys.position(|k| k == key).map_or(len, |i| i + 1)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::insert_after;
+    use super::position_after;
+
+    /// Inserts `row` after the row keyed `key` as [`super::DeviceRows::insert_after`] does.
+    fn insert_after<T>(rows: &mut Vec<(u64, T)>, key: u64, row: (u64, T)) {
+        let at = position_after(rows.iter().map(|(k, _)| *k), key);
+        rows.insert(at, row);
+    }
 
     #[test]
     fn a_copy_goes_right_after_its_row_or_last_when_the_row_is_gone() {

@@ -18,3 +18,18 @@ pub fn parse_device_name(input: &str) -> Result<String, ValueError> {
     }
     Ok(trimmed.to_owned())
 }
+
+/// Parses the customer (or site) a device is kept for: optional, so blank is `None`;
+/// otherwise the rules of [`parse_device_name`], in the customer's own words.
+pub fn parse_customer(input: &str) -> Result<Option<String>, ValueError> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Ok(None);
+    }
+    reject_controls(trimmed)?;
+    let len = trimmed.chars().count();
+    if len > MAX_DEVICE_NAME_CHARS {
+        return Err(ValueError::CustomerTooLong { len });
+    }
+    Ok(Some(trimmed.to_owned()))
+}

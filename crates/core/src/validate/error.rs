@@ -195,6 +195,9 @@ pub enum ValueError {
     DeviceNameTooLong {
         len: usize,
     },
+    CustomerTooLong {
+        len: usize,
+    },
 }
 
 impl ValueError {
@@ -324,6 +327,10 @@ impl ValueError {
             ),
             ValueError::DeviceNameTooLong { len } => f(
                 "error.value.device-name-too-long",
+                &[("len", &len.to_string())],
+            ),
+            ValueError::CustomerTooLong { len } => f(
+                "error.value.customer-too-long",
                 &[("len", &len.to_string())],
             ),
         }

@@ -60,6 +60,7 @@ fn variant(e: &ValueError) -> String {
             return format!("InvalidHostName:{}", problem_name(problem))
         }
         ValueError::DeviceNameTooLong { .. } => "DeviceNameTooLong",
+        ValueError::CustomerTooLong { .. } => "CustomerTooLong",
     };
     name.to_owned()
 }
