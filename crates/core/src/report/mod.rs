@@ -18,6 +18,7 @@ use std::collections::BTreeMap;
 use std::net::Ipv4Addr;
 
 mod cloud;
+mod decided;
 mod dkim_findings;
 mod dkim_section;
 mod dkim_words;
@@ -30,6 +31,7 @@ mod verdict;
 
 use cloud::cloud_from_evidence;
 pub use cloud::{cloud_line, CloudSource};
+pub use decided::{decided_terms, record_pieces, DecidedTerm, RecordPiece};
 pub use dkim_section::{DkimSection, KeyRecord, Published, SelectorRecord};
 use dmarc_section::check_dmarc;
 use finding::Findings;
