@@ -19,6 +19,7 @@ use std::net::Ipv4Addr;
 
 mod cloud;
 mod decided;
+mod draft;
 mod dkim_findings;
 mod dkim_section;
 mod dkim_words;
@@ -31,6 +32,7 @@ mod verdict;
 
 use cloud::cloud_from_evidence;
 pub use cloud::{cloud_line, CloudSource};
+pub use draft::{advise, draft_from_link, DraftAdvice, DraftRejected, MAX_DRAFT_CHARS};
 pub use decided::{decided_terms, record_pieces, DecidedTerm, RecordPiece};
 pub use dkim_section::{DkimSection, KeyRecord, Published, SelectorRecord};
 use dmarc_section::check_dmarc;
