@@ -3,6 +3,7 @@
 //! and the node whose term decided a device IP's result.
 
 use crate::i18n::{lang, t, tf, tn};
+use super::demo_tag::DemoTag;
 use leptos::prelude::*;
 use smarthost_core::report::{decided_terms, record_pieces, IpCheck};
 use smarthost_core::spf::tree::{NodeState, SpfNode};
@@ -82,7 +83,11 @@ fn node_view(node: &SpfNode, checks: &[IpCheck], depth: u32, running: &mut u32) 
         NodeState::Record { text, .. } => record_view(text, checks, &node.domain, depth),
         _ => state_text.into_any(),
     };
-    let body = view! { <p class=format!("node-state {state_class}")><code>{record}</code></p> };
+    // A record the demo answers for a name it does not own says so.
+    let stand_in = smarthost_core::dns::demo::is_stand_in(&node.domain);
+    let body = view! {
+        <p class=format!("node-state {state_class}")><code>{record}</code> " " <DemoTag stand_in=stand_in /></p>
+    };
     let children: Vec<AnyView> = node
         .children
         .iter()
