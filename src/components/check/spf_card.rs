@@ -32,7 +32,9 @@ pub fn SpfCard(
         let list = draft
             .evaluated
             .get()
-            .map(|(text, evaluated)| published.with_value(|p| advise(p, &evaluated, &text).published))
+            .map(|(text, evaluated)| {
+                published.with_value(|p| advise(p, &evaluated, &text).published)
+            })
             .unwrap_or_else(|| findings.clone());
         view! { <FindingList findings=list /> }
     };

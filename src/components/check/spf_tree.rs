@@ -2,8 +2,8 @@
 //! at, with each node's own look-ups, the count so far in tree order, void look-ups,
 //! and the node whose term decided a device IP's result.
 
-use crate::i18n::{lang, t, tf, tn};
 use super::demo_tag::DemoTag;
+use crate::i18n::{lang, t, tf, tn};
 use leptos::prelude::*;
 use smarthost_core::report::{decided_terms, record_pieces, IpCheck};
 use smarthost_core::spf::tree::{NodeState, SpfNode};

@@ -44,7 +44,10 @@ pub fn CheckForm(
             // A what-if draft belongs to its domain's record: another domain starts
             // from its own.
             let mut updates = query.to_vec();
-            if !domain.trim().eq_ignore_ascii_case(url_domain.get_untracked().trim()) {
+            if !domain
+                .trim()
+                .eq_ignore_ascii_case(url_domain.get_untracked().trim())
+            {
                 updates.push(("draft", None));
             }
             navigate(&query_with(&updates), Default::default());

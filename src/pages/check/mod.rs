@@ -14,8 +14,8 @@ mod run;
 
 pub use inputs::CheckTarget;
 
-use crate::components::check::paste::PasteState;
 use crate::components::check::demo_tag::DemoData;
+use crate::components::check::paste::PasteState;
 use crate::components::check::whatif::DraftState;
 use form::CheckForm;
 use inputs::LinkInputs;

@@ -65,7 +65,9 @@ mod tests {
     #[test]
     fn names_outside_the_demo_domain_are_stand_ins() {
         assert!(is_stand_in("spf.protection.outlook.com"));
-        assert!(is_stand_in("smarthost-demo-example.mail.protection.outlook.com."));
+        assert!(is_stand_in(
+            "smarthost-demo-example.mail.protection.outlook.com."
+        ));
         assert!(!is_stand_in("smarthost-demo.example"));
         assert!(!is_stand_in("_dmarc.Smarthost-Demo.example"));
         assert!(!is_stand_in(""));

@@ -112,7 +112,14 @@ mod tests {
     use super::*;
     use crate::spf::eval::{TraceEntry, TraceOutcome};
 
-    fn check(ip: &str, result: SpfResult, domain: &str, depth: u32, term: &str, span: Option<Range<usize>>) -> IpCheck {
+    fn check(
+        ip: &str,
+        result: SpfResult,
+        domain: &str,
+        depth: u32,
+        term: &str,
+        span: Option<Range<usize>>,
+    ) -> IpCheck {
         IpCheck {
             ip: ip.to_owned(),
             result,
@@ -138,11 +145,39 @@ mod tests {
     #[test]
     fn each_deciding_term_of_the_node_is_found_with_its_ips_and_result() {
         let checks = [
-            check("198.51.100.7", SpfResult::Fail, "contoso.com", 0, "-all", Some(59..63)),
-            check("203.0.113.10", SpfResult::Pass, "contoso.com", 0, "ip4:203.0.113.10", Some(7..23)),
-            check("198.51.100.8", SpfResult::Fail, "contoso.com", 0, "-all", Some(59..63)),
+            check(
+                "198.51.100.7",
+                SpfResult::Fail,
+                "contoso.com",
+                0,
+                "-all",
+                Some(59..63),
+            ),
+            check(
+                "203.0.113.10",
+                SpfResult::Pass,
+                "contoso.com",
+                0,
+                "ip4:203.0.113.10",
+                Some(7..23),
+            ),
+            check(
+                "198.51.100.8",
+                SpfResult::Fail,
+                "contoso.com",
+                0,
+                "-all",
+                Some(59..63),
+            ),
             // Decided elsewhere in the tree: not this node's.
-            check("192.0.2.1", SpfResult::Pass, "spf.protection.outlook.com", 1, "ip4:192.0.2.0/24", Some(7..23)),
+            check(
+                "192.0.2.1",
+                SpfResult::Pass,
+                "spf.protection.outlook.com",
+                1,
+                "ip4:192.0.2.0/24",
+                Some(7..23),
+            ),
         ];
         let terms = decided_terms(&checks, "Contoso.com", 0, ROOT);
         assert_eq!(terms.len(), 2);
@@ -151,21 +186,48 @@ mod tests {
         assert_eq!(terms[1].term, "-all");
         assert_eq!(terms[1].ips, ["198.51.100.7", "198.51.100.8"]);
         let pieces = record_pieces(ROOT, &terms);
-        let marked: Vec<_> = pieces.iter().filter(|p| p.decided.is_some()).map(|p| p.text.as_str()).collect();
+        let marked: Vec<_> = pieces
+            .iter()
+            .filter(|p| p.decided.is_some())
+            .map(|p| p.text.as_str())
+            .collect();
         assert_eq!(marked, ["ip4:203.0.113.10", "-all"]);
-        assert_eq!(pieces.iter().map(|p| p.text.as_str()).collect::<String>(), ROOT);
+        assert_eq!(
+            pieces.iter().map(|p| p.text.as_str()).collect::<String>(),
+            ROOT
+        );
     }
 
     #[test]
     fn a_span_that_no_longer_points_at_the_term_falls_back_to_the_term_itself() {
-        let checks = [check("198.51.100.7", SpfResult::SoftFail, "contoso.com", 0, "~all", Some(0..4))];
+        let checks = [check(
+            "198.51.100.7",
+            SpfResult::SoftFail,
+            "contoso.com",
+            0,
+            "~all",
+            Some(0..4),
+        )];
         let text = "v=spf1 mx ~all";
         let terms = decided_terms(&checks, "contoso.com", 0, text);
         assert_eq!(terms[0].span, 10..14);
         // A term the record does not hold marks nothing.
-        let gone = [check("198.51.100.7", SpfResult::Fail, "contoso.com", 0, "-all", Some(99..103))];
+        let gone = [check(
+            "198.51.100.7",
+            SpfResult::Fail,
+            "contoso.com",
+            0,
+            "-all",
+            Some(99..103),
+        )];
         assert!(decided_terms(&gone, "contoso.com", 0, text).is_empty());
-        assert_eq!(record_pieces(text, &[]), [RecordPiece { text: text.to_owned(), decided: None }]);
+        assert_eq!(
+            record_pieces(text, &[]),
+            [RecordPiece {
+                text: text.to_owned(),
+                decided: None
+            }]
+        );
     }
 
     #[test]
@@ -174,28 +236,52 @@ mod tests {
         use crate::dns::DomainName;
         use crate::report::{check_domain, CheckRequest};
         let zone = demo_zone()
-            .txt("redirected.example", "v=spf1 redirect=smarthost-demo.example")
-            .txt("nowhere.example", "v=spf1 mx:x.example redirect=void.example");
+            .txt(
+                "redirected.example",
+                "v=spf1 redirect=smarthost-demo.example",
+            )
+            .txt(
+                "nowhere.example",
+                "v=spf1 mx:x.example redirect=void.example",
+            );
         let request = |domain: &str| CheckRequest {
             domain: DomainName::parse(domain).unwrap(),
-            ips: vec!["203.0.113.10".parse().unwrap(), "198.51.100.7".parse().unwrap()],
+            ips: vec![
+                "203.0.113.10".parse().unwrap(),
+                "198.51.100.7".parse().unwrap(),
+            ],
             method: None,
             cloud: None,
             draft: None,
         };
         let report = futures::executor::block_on(check_domain(&zone, &request(DEMO_DOMAIN)));
         let root = "v=spf1 ip4:203.0.113.10 include:spf.protection.outlook.com -all";
-        let spans: Vec<_> = report.spf.ip_checks.iter().map(|c| c.decisive.as_ref().and_then(|d| d.span.clone())).collect();
+        let spans: Vec<_> = report
+            .spf
+            .ip_checks
+            .iter()
+            .map(|c| c.decisive.as_ref().and_then(|d| d.span.clone()))
+            .collect();
         assert_eq!(spans, [Some(7..23), Some(59..63)]);
         let terms = decided_terms(&report.spf.ip_checks, DEMO_DOMAIN, 0, root);
-        assert_eq!(terms.iter().map(|t| t.term.as_str()).collect::<Vec<_>>(), ["ip4:203.0.113.10", "-all"]);
-        let redirected = futures::executor::block_on(check_domain(&zone, &request("redirected.example")));
+        assert_eq!(
+            terms.iter().map(|t| t.term.as_str()).collect::<Vec<_>>(),
+            ["ip4:203.0.113.10", "-all"]
+        );
+        let redirected =
+            futures::executor::block_on(check_domain(&zone, &request("redirected.example")));
         let decisive = redirected.spf.ip_checks[1].decisive.clone().unwrap();
         // The fail is decided inside the redirect's target, at the same depth.
-        assert_eq!((decisive.domain.as_str(), decisive.span), (DEMO_DOMAIN, Some(59..63)));
+        assert_eq!(
+            (decisive.domain.as_str(), decisive.span),
+            (DEMO_DOMAIN, Some(59..63))
+        );
         // A redirect to a name without a record decides a permerror itself.
         let nowhere = futures::executor::block_on(check_domain(&zone, &request("nowhere.example")));
         let decisive = nowhere.spf.ip_checks[0].decisive.clone().unwrap();
-        assert_eq!((decisive.term.as_str(), decisive.span), ("redirect=void.example", Some(20..41)));
+        assert_eq!(
+            (decisive.term.as_str(), decisive.span),
+            ("redirect=void.example", Some(20..41))
+        );
     }
 }

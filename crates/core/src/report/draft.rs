@@ -178,7 +178,8 @@ mod tests {
         block_on(check_domain(&demo_zone(), &request))
     }
 
-    const COVERS: &str = "v=spf1 ip4:203.0.113.10 ip4:198.51.100.7 include:spf.protection.outlook.com -all";
+    const COVERS: &str =
+        "v=spf1 ip4:203.0.113.10 ip4:198.51.100.7 include:spf.protection.outlook.com -all";
 
     fn fixes(findings: &[Finding]) -> Vec<(&'static str, String)> {
         findings.iter().map(|f| (f.code, f.fix(Lang::En))).collect()
@@ -193,12 +194,27 @@ mod tests {
         assert_eq!(advice.findings[0].code, "spf-draft-passes");
         assert_eq!(advice.findings[0].message(Lang::En), "With the draft, SPF gives pass for 198.51.100.7 at smarthost-demo.example: the device's mail is authorised.");
         // Nothing in the editor or on the card says "publish the suggested record".
-        for (code, fix) in fixes(&advice.findings).into_iter().chain(fixes(&advice.published)) {
+        for (code, fix) in fixes(&advice.findings)
+            .into_iter()
+            .chain(fixes(&advice.published))
+        {
             assert!(!fix.contains("suggested record"), "{code}: {fix}");
         }
-        let card = advice.published.iter().find(|f| f.code == "spf-ip-not-authorized").unwrap();
-        assert!(card.fix(Lang::En).contains("draft"), "{}", card.fix(Lang::En));
-        assert!(card.fix(Lang::Vi).contains("bản nháp"), "{}", card.fix(Lang::Vi));
+        let card = advice
+            .published
+            .iter()
+            .find(|f| f.code == "spf-ip-not-authorized")
+            .unwrap();
+        assert!(
+            card.fix(Lang::En).contains("draft"),
+            "{}",
+            card.fix(Lang::En)
+        );
+        assert!(
+            card.fix(Lang::Vi).contains("bản nháp"),
+            "{}",
+            card.fix(Lang::Vi)
+        );
     }
 
     #[test]
@@ -209,10 +225,23 @@ mod tests {
         let advice = advise(&published, &draft, text);
         assert_eq!(advice.publish, None);
         assert!(advice.findings.iter().all(|f| f.code != "spf-draft-passes"));
-        let in_editor = advice.findings.iter().find(|f| f.code == "spf-ip-not-authorized").unwrap();
-        assert_eq!(in_editor.fix_key, Some("finding.spf-ip-not-authorized.fix-draft"));
+        let in_editor = advice
+            .findings
+            .iter()
+            .find(|f| f.code == "spf-ip-not-authorized")
+            .unwrap();
+        assert_eq!(
+            in_editor.fix_key,
+            Some("finding.spf-ip-not-authorized.fix-draft")
+        );
         // The card keeps its own advice: the draft does not help.
-        assert_eq!(advice.published, published.findings_in(Section::Spf).cloned().collect::<Vec<_>>());
+        assert_eq!(
+            advice.published,
+            published
+                .findings_in(Section::Spf)
+                .cloned()
+                .collect::<Vec<_>>()
+        );
     }
 
     #[test]
@@ -222,8 +251,15 @@ mod tests {
         let draft = report(DEMO_DOMAIN, &["198.51.100.7"], Some(text));
         let advice = advise(&published, &draft, text);
         assert_eq!(advice.publish, None);
-        assert_eq!(advice.findings[0].fix_key, Some("finding.spf-draft-passes.fix-first"));
-        let card = advice.published.iter().find(|f| f.code == "spf-ip-not-authorized").unwrap();
+        assert_eq!(
+            advice.findings[0].fix_key,
+            Some("finding.spf-draft-passes.fix-first")
+        );
+        let card = advice
+            .published
+            .iter()
+            .find(|f| f.code == "spf-ip-not-authorized")
+            .unwrap();
         assert_eq!(card.fix_key, None);
     }
 
@@ -234,7 +270,13 @@ mod tests {
         let same = report(DEMO_DOMAIN, &["198.51.100.7"], Some(&record));
         let advice = advise(&published, &same, &record);
         assert_eq!(advice.publish, None);
-        assert_eq!(advice.published, published.findings_in(Section::Spf).cloned().collect::<Vec<_>>());
+        assert_eq!(
+            advice.published,
+            published
+                .findings_in(Section::Spf)
+                .cloned()
+                .collect::<Vec<_>>()
+        );
         let other = report("other.example", &["198.51.100.7"], Some(COVERS));
         assert_eq!(advise(&published, &other, COVERS).publish, None);
     }
@@ -242,15 +284,32 @@ mod tests {
     #[test]
     fn a_linked_draft_is_used_unless_too_long_or_not_text() {
         assert_eq!(draft_from_link(None), None);
-        assert_eq!(draft_from_link(Some("v=spf1 -all")), Some(Ok("v=spf1 -all".to_owned())));
+        assert_eq!(
+            draft_from_link(Some("v=spf1 -all")),
+            Some(Ok("v=spf1 -all".to_owned()))
+        );
         assert_eq!(draft_from_link(Some("")), Some(Ok(String::new())));
         let long = "a".repeat(MAX_DRAFT_CHARS + 1);
-        assert_eq!(draft_from_link(Some(&long)), Some(Err(DraftRejected::TooLong { chars: MAX_DRAFT_CHARS + 1 })));
+        assert_eq!(
+            draft_from_link(Some(&long)),
+            Some(Err(DraftRejected::TooLong {
+                chars: MAX_DRAFT_CHARS + 1
+            }))
+        );
         assert!(draft_from_link(Some(&"é".repeat(MAX_DRAFT_CHARS))).is_some_and(|d| d.is_ok()));
-        assert_eq!(draft_from_link(Some("v=spf1 \u{FFFD} -all")), Some(Err(DraftRejected::NotText)));
-        assert_eq!(draft_from_link(Some("v=spf1\u{0} -all")), Some(Err(DraftRejected::NotText)));
+        assert_eq!(
+            draft_from_link(Some("v=spf1 \u{FFFD} -all")),
+            Some(Err(DraftRejected::NotText))
+        );
+        assert_eq!(
+            draft_from_link(Some("v=spf1\u{0} -all")),
+            Some(Err(DraftRejected::NotText))
+        );
         let message = DraftRejected::TooLong { chars: 5000 }.message(Lang::En);
-        assert!(message.contains("5000") && message.contains("2048"), "{message}");
+        assert!(
+            message.contains("5000") && message.contains("2048"),
+            "{message}"
+        );
         assert!(!DraftRejected::NotText.message(Lang::Vi).is_empty());
     }
 }
