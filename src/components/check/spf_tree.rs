@@ -135,6 +135,7 @@ fn record_view(text: &str, checks: &[IpCheck], domain: &str, depth: u32) -> AnyV
                 );
                 view! {
                     <mark class=format!("decided-term {result}") data-result=result>{piece.text}</mark>
+                    " "
                     <span class=format!("term-verdict {result}")>{words}</span>
                 }
                 .into_any()
