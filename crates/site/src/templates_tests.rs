@@ -371,11 +371,16 @@ fn the_device_index_links_to_a_page_that_prints_every_card() {
     let built = build(&defaults(), true);
     let index = built.text("vi/devices/index.html");
     assert!(
-        index.contains("<p class=\"print-all\"><a href=\"print.html\">In tất cả thẻ cấu hình</a></p>"),
+        index.contains(
+            "<p class=\"print-all\"><a href=\"print.html\">In tất cả thẻ cấu hình</a></p>"
+        ),
         "{index}"
     );
     let all = built.text("vi/devices/print.html");
-    assert!(all.contains("<h1>Tất cả thẻ cấu hình thiết bị</h1>"), "{all}");
+    assert!(
+        all.contains("<h1>Tất cả thẻ cấu hình thiết bị</h1>"),
+        "{all}"
+    );
     assert!(all.contains("<body class=\"card-page\">"), "{all}");
     assert_eq!(
         all.matches("<section class=\"sheet-page\">").count(),

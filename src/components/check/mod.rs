@@ -1,5 +1,6 @@
 //! The result cards of the DNS check, one per concern, each with its status and fixes.
 
+pub mod demo_tag;
 pub mod dkim_card;
 pub mod dmarc_card;
 pub mod findings;

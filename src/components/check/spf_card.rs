@@ -2,23 +2,42 @@
 //! device IP and the term that decided it, the include tree, the findings, and the
 //! record to publish with what it changes.
 
+use super::demo_tag::DemoTag;
 use super::findings::FindingList;
 use super::spf_tree::SpfTree;
+use super::whatif::DraftState;
 use super::CheckSection;
 use crate::components::code_block::CodeBlock;
 use crate::i18n::{lang, t, tf};
 use leptos::prelude::*;
 use smarthost_core::i18n::Phrase;
-use smarthost_core::report::{IpCheck, Report, Section, Status};
+use smarthost_core::report::{advise, IpCheck, Report, Section, Status};
 use smarthost_core::spf::diff::{term_diff, DiffOp};
 use smarthost_core::spf::marks::mark_errors;
 use smarthost_core::spf::record::parse_record;
 use smarthost_core::spf::tree::NodeState;
 
 #[component]
-pub fn SpfCard(report: Report, pending: bool) -> impl IntoView {
+pub fn SpfCard(
+    report: Report,
+    pending: bool,
+    /// The what-if draft: once it lets pass an IP this record fails, the findings say to
+    /// publish the draft rather than the suggested record.
+    draft: DraftState,
+) -> impl IntoView {
     let status = report.status(Section::Spf);
     let findings: Vec<_> = report.findings_in(Section::Spf).cloned().collect();
+    let published = StoredValue::new(report.clone());
+    let shown_findings = move || {
+        let list = draft
+            .evaluated
+            .get()
+            .map(|(text, evaluated)| {
+                published.with_value(|p| advise(p, &evaluated, &text).published)
+            })
+            .unwrap_or_else(|| findings.clone());
+        view! { <FindingList findings=list /> }
+    };
     let spf = report.spf;
     let record = spf.record.clone();
     let suggested = spf.suggested_record.clone();
@@ -27,7 +46,7 @@ pub fn SpfCard(report: Report, pending: bool) -> impl IntoView {
             {(!pending).then(|| view! {
                 <h3>{t("ui.check.record")}</h3>
                 {match record.clone() {
-                    Some(text) => view! { <RecordText text=text /> }.into_any(),
+                    Some(text) => view! { <RecordText text=text demo=true /> }.into_any(),
                     // A failed lookup is not an absent record: claim nothing.
                     None if status == Status::CouldNotCheck => {
                         view! { <p class="record-unknown">{t("ui.check.record-unknown")}</p> }.into_any()
@@ -35,7 +54,7 @@ pub fn SpfCard(report: Report, pending: bool) -> impl IntoView {
                     None => view! { <p>{t("ui.check.no-record")}</p> }.into_any(),
                 }}
                 <IpResults checks=spf.ip_checks.clone() />
-                <FindingList findings=findings.clone() />
+                {shown_findings.clone()}
                 {suggested.clone().map(|suggestion| view! {
                     <Suggestion
                         current=record.clone().unwrap_or_default()
@@ -56,7 +75,12 @@ pub fn SpfCard(report: Report, pending: bool) -> impl IntoView {
 /// The record as published, with each syntax error marked where it is and listed with
 /// its position (marks alone would not reach a screen reader), in the page's language.
 #[component]
-pub fn RecordText(text: String) -> impl IntoView {
+pub fn RecordText(
+    text: String,
+    /// A record the resolver answered (not one typed): tagged when it is demo data.
+    #[prop(optional)]
+    demo: bool,
+) -> impl IntoView {
     let language = lang();
     let marked = mark_errors(&text, &parse_record(&text).errors);
     view! {
@@ -67,6 +91,7 @@ pub fn RecordText(text: String) -> impl IntoView {
                     None => piece.text.into_any(),
                 }).collect_view()}
             </code>
+            {demo.then(|| view! { " " <DemoTag /> })}
         </p>
         {(!marked.errors.is_empty()).then(|| view! {
             <ul class="syntax-errors">
@@ -131,7 +156,7 @@ fn Suggestion(current: String, suggested: String, reasons: Vec<Phrase>) -> impl 
     let diff = term_diff(&current, &suggested);
     view! {
         <div class="suggestion">
-            <h3>{t("ui.check.suggested")}</h3>
+            <h3>{t("ui.check.suggested")} " " <DemoTag /></h3>
             <CodeBlock code=suggested.clone() />
             <ul>{reasons.into_iter().map(|r| view! { <li>{move || r.render(lang())}</li> }).collect_view()}</ul>
             {(!current.is_empty()).then(|| view! {

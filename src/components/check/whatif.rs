@@ -1,58 +1,116 @@
 //! What-if: edit the SPF record before publishing it; after a pause in typing it is
 //! evaluated against live DNS for everything it references (answers already fetched
-//! are reused), with the result for each device IP.
+//! are reused), with the result for each device IP. The draft goes into the address
+//! (`draft`), so a reload or "Link to this check" brings it back with its evaluation.
 
+use super::demo_tag::DemoTag;
 use super::findings::FindingList;
 use super::spf_card::{IpResults, RecordText};
 use crate::check_run::{self, SharedResolver};
+use crate::components::code_block::CodeBlock;
 use crate::i18n::{lang, t, tn};
 use crate::pages::check::CheckTarget;
+use crate::url_state::query_with;
 use leptos::prelude::*;
-use smarthost_core::report::{Report, Section};
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use smarthost_core::report::{advise, DraftRejected, Report};
 use std::time::Duration;
 
 /// Long enough that typing a term does not start a lookup per keystroke.
 const PAUSE: Duration = Duration::from_millis(400);
 
+/// The draft evaluated last and its report, shared with the SPF card, whose advice
+/// follows it.
+#[derive(Clone, Copy)]
+pub struct DraftState {
+    pub evaluated: RwSignal<Option<(String, Report)>>,
+}
+
+impl DraftState {
+    pub fn new() -> Self {
+        DraftState {
+            evaluated: RwSignal::new(None),
+        }
+    }
+}
+
+impl Default for DraftState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 #[component]
-pub fn WhatIf(report: Report, target: CheckTarget, resolver: SharedResolver) -> impl IntoView {
+pub fn WhatIf(
+    report: Report,
+    target: CheckTarget,
+    resolver: SharedResolver,
+    state: DraftState,
+    /// The draft the link carries, or why it was not used.
+    linked: Option<Result<String, DraftRejected>>,
+) -> impl IntoView {
     let suggested = report.spf.suggested_record.clone();
-    let initial = report
-        .spf
-        .record
+    let published = report.spf.record.clone();
+    let from_link = linked.clone().and_then(Result::ok);
+    let rejected = linked.and_then(Result::err);
+    let initial = from_link
         .clone()
+        .or_else(|| published.clone())
         .or_else(|| suggested.clone())
         .unwrap_or_default();
     let draft = RwSignal::new(initial);
-    let result = RwSignal::new(None::<Report>);
     let evaluating = RwSignal::new(false);
     let timer = StoredValue::new_local(None::<leptos::prelude::TimeoutHandle>);
     let generation = StoredValue::new(0_u64);
     let resolver = StoredValue::new_local(resolver);
     let target = StoredValue::new(target);
+    let published_report = StoredValue::new(report);
+    // A new check's editor starts afresh: the card follows no draft of the check before.
+    state.evaluated.set(None);
+    let navigate = use_navigate();
 
     let evaluate = move || {
         generation.update_value(|g| *g += 1);
         let this_run = generation.get_value();
         let text = draft.get_untracked();
-        let request = target.with_value(|t| t.request(Some(text)));
+        let request = target.with_value(|t| t.request(Some(text.clone())));
         let shared = resolver.get_value();
+        let navigate = navigate.clone();
+        let published = published.clone();
         evaluating.set(true);
         leptos::task::spawn_local(async move {
             let report = check_run::run(&shared, &request, &mut |_| {}).await;
             if generation.get_value() == this_run {
-                result.set(Some(report));
+                // The address keeps the draft once it differs from what is published,
+                // replacing the entry so Back leaves the check rather than each edit.
+                let kept = (published.as_deref() != Some(text.as_str())).then_some(text.as_str());
+                let options = NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                };
+                navigate(&query_with(&[("draft", kept)]), options);
+                state.evaluated.set(Some((text, report)));
                 evaluating.set(false);
             }
         });
     };
-    let schedule = move || {
-        if let Some(handle) = timer.get_value() {
-            handle.clear();
+    let schedule = {
+        let evaluate = evaluate.clone();
+        move || {
+            if let Some(handle) = timer.get_value() {
+                handle.clear();
+            }
+            timer.set_value(set_timeout_with_handle(evaluate.clone(), PAUSE).ok());
         }
-        timer.set_value(set_timeout_with_handle(evaluate, PAUSE).ok());
     };
+    // A linked draft is evaluated at once, as if it had just been typed.
+    if from_link.is_some() {
+        evaluate();
+    }
     let use_suggestion = suggested.clone().map(|s| {
+        let schedule = schedule.clone();
         move |_| {
             draft.set(s.clone());
             schedule();
@@ -63,7 +121,10 @@ pub fn WhatIf(report: Report, target: CheckTarget, resolver: SharedResolver) -> 
         <section class="check-card whatif" aria-labelledby="whatif-heading">
             <h2 id="whatif-heading">{t("ui.check.whatif")}</h2>
             <p class="help">{t("ui.check.whatif-help")}</p>
-            <label for="whatif-draft">{t("ui.check.whatif-label")}</label>
+            {rejected.map(|why| view! {
+                <p class="notice draft-rejected" role="alert" data-testid="draft-rejected">{move || why.message(lang())}</p>
+            })}
+            <label for="whatif-draft">{t("ui.check.whatif-label")}</label> " " <DemoTag />
             <textarea
                 id="whatif-draft"
                 rows="3"
@@ -79,16 +140,22 @@ pub fn WhatIf(report: Report, target: CheckTarget, resolver: SharedResolver) -> 
             })}
             <div class="whatif-result" aria-live="polite" data-testid="whatif-result">
                 {move || evaluating.get().then(|| view! { <p class="status">{t("ui.check.whatif-evaluating")}</p> })}
-                {move || result.get().map(|report| {
+                {move || state.evaluated.get().map(|(text, report)| {
                     // Worded in the page's language; a switch re-renders the result.
                     let _language = lang();
-                    let findings: Vec<_> = report.findings_in(Section::Spf).cloned().collect();
+                    let advice = published_report.with_value(|published| advise(published, &report, &text));
                     view! {
                         <h3>{t("ui.check.whatif-result")}</h3>
-                        <RecordText text=draft.get_untracked() />
+                        <RecordText text=text />
                         <p>{tn("ui.check.lookups-total", report.spf.lookups as usize)}</p>
                         <IpResults checks=report.spf.ip_checks.clone() />
-                        <FindingList findings=findings />
+                        <FindingList findings=advice.findings />
+                        {advice.publish.map(|record| view! {
+                            <div class="draft-publish" data-testid="draft-publish">
+                                <h3>{t("ui.check.draft-publish")} " " <DemoTag /></h3>
+                                <CodeBlock code=record />
+                            </div>
+                        })}
                     }
                 })}
             </div>

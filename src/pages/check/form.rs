@@ -41,7 +41,16 @@ pub fn CheckForm(
         Ok(query) => {
             set_domain_error.set(None);
             set_ips_error.set(None);
-            navigate(&query_with(&query), Default::default());
+            // A what-if draft belongs to its domain's record: another domain starts
+            // from its own.
+            let mut updates = query.to_vec();
+            if !domain
+                .trim()
+                .eq_ignore_ascii_case(url_domain.get_untracked().trim())
+            {
+                updates.push(("draft", None));
+            }
+            navigate(&query_with(&updates), Default::default());
         }
         Err(errors) => {
             set_domain_error.set(errors.domain);

@@ -16,14 +16,17 @@ pub fn resolver_to_carry(
         .then(|| setting.encode())
 }
 
-/// The address of this check, with the resolver in use so the link reproduces it.
-pub fn check_link() -> String {
+/// The address of this check with the router's `search` (updated before the address
+/// bar is) and the resolver in use, so the link reproduces it, draft included.
+pub fn check_link(search: &str) -> String {
     let href = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
     let Ok(url) = web_sys::Url::new(&href) else {
         return href;
     };
+    url.set_hash("");
+    url.set_search(search);
     let params = url.search_params();
     let carried = resolver_to_carry(
         params.has("doh"),

@@ -1,6 +1,7 @@
 //! DNS check: MX, SPF and DMARC of a domain for its devices, asked over DNS-over-HTTPS
 //! from the browser. The inputs live in the URL (`domain`, `ip`, `method`, `cloud`,
-//! `doh`), so a link reproduces the check; results stream in section by section.
+//! `doh`, and the what-if `draft`), so a link reproduces the check; results stream in
+//! section by section.
 //!
 //! By concern: [`inputs`] reads the link and the form (native tests), [`run`] holds the
 //! run, [`form`] and [`results`] draw them, [`link`] builds the addresses to share.
@@ -13,7 +14,9 @@ mod run;
 
 pub use inputs::CheckTarget;
 
+use crate::components::check::demo_tag::DemoData;
 use crate::components::check::paste::PasteState;
+use crate::components::check::whatif::DraftState;
 use form::CheckForm;
 use inputs::LinkInputs;
 use leptos::prelude::*;
@@ -32,6 +35,9 @@ pub fn Check() -> impl IntoView {
     // None when not chosen: the report then follows the MX host.
     let url_cloud = Memo::new(move |_| Cloud::parse(&param("cloud")));
     let url_doh = Memo::new(move |_| query.read().get("doh"));
+    // The what-if draft: read when the editor opens, written as it is evaluated.
+    let url_draft = Memo::new(move |_| query.read().get("draft"));
+    let draft = DraftState::new();
 
     // The target the URL describes, or the message that explains why it cannot run.
     let target = Memo::new(move |_| {
@@ -47,6 +53,7 @@ pub fn Check() -> impl IntoView {
     });
 
     let run = CheckRun::new();
+    provide_context(DemoData(run.demo.into()));
     let pasted = PasteState::new();
 
     // Every valid target in the URL runs. The report is data, worded when shown, so a
@@ -69,7 +76,7 @@ pub fn Check() -> impl IntoView {
         <p class="lede">{crate::i18n::t("ui.check.lede")}</p>
         <CheckForm url_domain url_ips url_method target run />
         <RunStatus run />
-        <ReportCards run />
-        <Finished run target pasted url_method url_ips />
+        <ReportCards run draft />
+        <Finished run target pasted url_method url_ips url_draft draft />
     }
 }

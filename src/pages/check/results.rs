@@ -5,6 +5,7 @@ use super::inputs::{CheckTarget, InputError};
 use super::link::{add_to_card_href, check_link};
 use super::run::{CheckRun, RunState};
 use crate::components::check::{
+    demo_tag::DemoBanner,
     dkim_card::DkimCard,
     dmarc_card::DmarcCard,
     mx_card::MxCard,
@@ -12,7 +13,7 @@ use crate::components::check::{
     progress::RunProgress,
     spf_card::SpfCard,
     verdicts::DeviceVerdicts,
-    whatif::WhatIf,
+    whatif::{DraftState, WhatIf},
     SettingsLink,
 };
 use crate::components::code_block::CodeBlock;
@@ -20,7 +21,7 @@ use crate::doh::AppResolver;
 use crate::i18n::{lang, t};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use smarthost_core::report::Stage;
+use smarthost_core::report::{draft_from_link, Stage};
 
 /// The run's progress or its cancellation, and why nothing could be asked.
 #[component]
@@ -60,7 +61,7 @@ pub fn RunStatus(run: CheckRun) -> impl IntoView {
 
 /// The result cards of the report so far, each pending until its section is in.
 #[component]
-pub fn ReportCards(run: CheckRun) -> impl IntoView {
+pub fn ReportCards(run: CheckRun, draft: DraftState) -> impl IntoView {
     move || {
         run.report().map(|report| {
             // When no resolver answered, the paste form's notice says so once; the
@@ -77,9 +78,10 @@ pub fn ReportCards(run: CheckRun) -> impl IntoView {
             let dmarc_pending = pending.contains(&Stage::Dmarc);
             view! {
                 <div class="check-results" data-nothing-answered=nothing_answered.then_some("true")>
+                    <DemoBanner />
                     <DeviceVerdicts verdicts=report.verdicts.clone() />
                     <MxCard report=report.clone() pending=mx_pending source=run.source.get_untracked() />
-                    <SpfCard report=report.clone() pending=spf_pending />
+                    <SpfCard report=report.clone() pending=spf_pending draft=draft />
                     <DkimCard report=report.clone() pending=dkim_pending />
                     <DmarcCard report=report.clone() pending=dmarc_pending />
                 </div>
@@ -97,6 +99,9 @@ pub fn Finished(
     pasted: PasteState,
     url_method: Memo<String>,
     url_ips: Memo<String>,
+    /// The link's `draft` parameter, read once the editor opens.
+    url_draft: Memo<Option<String>>,
+    draft: DraftState,
 ) -> impl IntoView {
     let on_paste = move |records: AppResolver| {
         if let Some(Ok(target)) = target.get_untracked() {
@@ -133,12 +138,11 @@ pub fn Finished(
                 _ => Vec::new(),
             });
             let paste_mode = target.as_ref().is_some_and(|target| pasted.is_checking(&target.domain));
-            // The link follows the address: drawn again when the query changes.
-            let _ = location.search.get();
+            let linked = draft_from_link(url_draft.get_untracked().as_deref());
             view! {
                 {match (target.clone(), shared) {
                     (Some(target), Some(shared)) if report.spf.tree.is_some() && !nothing => view! {
-                        <WhatIf report=report.clone() target=target resolver=shared />
+                        <WhatIf report=report.clone() target=target resolver=shared state=draft linked=linked />
                     }.into_any(),
                     _ => ().into_any(),
                 }}
@@ -155,7 +159,9 @@ pub fn Finished(
                 })}
                 <section class="check-actions" aria-labelledby="check-link-heading">
                     <h2 id="check-link-heading">{t("ui.check.link")}</h2>
-                    <CodeBlock code=check_link() />
+                    // The link follows the address (the draft goes into it as it is
+                    // evaluated): only it is drawn again when the query changes.
+                    {move || view! { <CodeBlock code=check_link(&location.search.get()) /> }}
                     {report.mx.smart_host.clone().map(|host| {
                         let href = add_to_card_href(
                             &report.domain,

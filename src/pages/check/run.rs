@@ -35,6 +35,8 @@ pub struct CheckRun {
     pub source: RwSignal<String>,
     /// The resolver hosts the run waits for (none for the demo and pasted records).
     pub waiting_for: RwSignal<Option<String>>,
+    /// True while the report comes from the built-in demo zone: every value is tagged.
+    pub demo: RwSignal<bool>,
     /// Counts runs; a run writes its results only while it is the latest.
     generation: StoredValue<u64>,
     controller: StoredValue<Option<web_sys::AbortController>, LocalStorage>,
@@ -50,6 +52,7 @@ impl CheckRun {
             progress: Progress::new(),
             source: RwSignal::new(String::new()),
             waiting_for: RwSignal::new(None),
+            demo: RwSignal::new(false),
             generation: StoredValue::new(0_u64),
             controller: StoredValue::new_local(None),
             deadline: StoredValue::new(None),
@@ -122,6 +125,8 @@ impl CheckRun {
         };
         self.source.set(check_run::source(&shared));
         self.waiting_for.set(shared.inner().inner.waiting_for());
+        self.demo
+            .set(matches!(shared.inner().inner, AppResolver::Demo(_)));
         if let Some(abort) = self.controller.get_value() {
             self.arm_deadline(&abort);
         }

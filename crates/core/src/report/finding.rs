@@ -120,6 +120,9 @@ pub struct Finding {
     pub args: Vec<(&'static str, Arg)>,
     /// Further sentences of the fix (catalog keys), worded with the same values.
     pub more_fix: Vec<&'static str>,
+    /// The catalog key of the fix when another state of the page changes it (a
+    /// what-if draft that already passes), in place of `finding.<code>.fix`.
+    pub fix_key: Option<&'static str>,
 }
 
 impl Finding {
@@ -131,7 +134,10 @@ impl Finding {
     /// What to do about it, in `lang` (catalog `finding.<code>.fix`, then each
     /// further sentence).
     pub fn fix(&self, lang: Lang) -> String {
-        let mut fix = self.worded(lang, &format!("finding.{}.fix", self.code));
+        let mut fix = match self.fix_key {
+            Some(key) => self.worded(lang, key),
+            None => self.worded(lang, &format!("finding.{}.fix", self.code)),
+        };
         for key in &self.more_fix {
             fix.push(' ');
             fix.push_str(&self.worded(lang, key));
@@ -187,6 +193,7 @@ impl Findings {
             section,
             args,
             more_fix: Vec::new(),
+            fix_key: None,
         });
     }
 

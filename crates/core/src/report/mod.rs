@@ -18,10 +18,12 @@ use std::collections::BTreeMap;
 use std::net::Ipv4Addr;
 
 mod cloud;
+mod decided;
 mod dkim_findings;
 mod dkim_section;
 mod dkim_words;
 mod dmarc_section;
+mod draft;
 mod finding;
 mod lint;
 mod repair;
@@ -30,8 +32,10 @@ mod verdict;
 
 use cloud::cloud_from_evidence;
 pub use cloud::{cloud_line, CloudSource};
+pub use decided::{decided_terms, record_pieces, DecidedTerm, RecordPiece};
 pub use dkim_section::{DkimSection, KeyRecord, Published, SelectorRecord};
 use dmarc_section::check_dmarc;
+pub use draft::{advise, draft_from_link, DraftAdvice, DraftRejected, MAX_DRAFT_CHARS};
 use finding::Findings;
 pub use finding::{Arg, Finding, Section, Severity};
 use spf_section::check_spf;

@@ -246,6 +246,7 @@ fn entry(
         term: term.to_owned(),
         outcome,
         mechanism: None,
+        span: None,
         lookups,
         note,
     }
@@ -278,7 +279,11 @@ async fn evaluate_record<R: Resolver>(
         if mechanism.counts_lookup() {
             state.lookups += 1;
             if state.lookups > MAX_DNS_TERMS {
-                return limit_error(state, depth, domain, &text);
+                let level = limit_error(state, depth, domain, &text);
+                if let Some(over) = state.trace.last_mut() {
+                    over.span = Some(term.span.clone());
+                }
+                return level;
             }
         }
         let matched = match_mechanism(state, mechanism, domain, depth).await;
@@ -292,6 +297,7 @@ async fn evaluate_record<R: Resolver>(
         };
         let mut traced = entry(depth, domain, &text, outcome, state.lookups, note);
         traced.mechanism = Some(mechanism.kind());
+        traced.span = Some(term.span.clone());
         state.trace.push(traced);
         let at = state.trace.len() - 1;
         match matched {
@@ -349,6 +355,9 @@ async fn evaluate_record<R: Resolver>(
             state.lookups,
             Some(TraceNote::Name(target.clone())),
         ));
+        if let Some(redirected) = state.trace.last_mut() {
+            redirected.span = redirect_span(record);
+        }
         let at = state.trace.len() - 1;
         let level = evaluate(state, target.clone(), depth, None, true).await;
         if level.result == SpfResult::None {
@@ -363,6 +372,14 @@ async fn evaluate_record<R: Resolver>(
         return level;
     }
     Level::of(SpfResult::Neutral, None)
+}
+
+/// The byte span of the record's `redirect=` term.
+fn redirect_span(record: &SpfRecord) -> Option<std::ops::Range<usize>> {
+    record.terms.iter().find_map(|t| match t.kind {
+        TermKind::Modifier(crate::spf::record::Modifier::Redirect(_)) => Some(t.span.clone()),
+        _ => None,
+    })
 }
 
 fn limit_error<R>(state: &mut State<'_, R>, depth: u32, domain: &str, text: &str) -> Level {

@@ -60,6 +60,10 @@ pub struct TraceEntry {
     /// parse): a report tells from it whether `all` decided a result.
     #[serde(skip)]
     pub mechanism: Option<MechanismKind>,
+    /// Where the term stands in its domain's record text (bytes), so a screen can mark
+    /// the very term that decided a result; None for a term check_host made up.
+    #[serde(skip)]
+    pub span: Option<std::ops::Range<usize>>,
     /// DNS-querying terms counted so far in the whole evaluation.
     pub lookups: u32,
     pub note: Option<TraceNote>,
