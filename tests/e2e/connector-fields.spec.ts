@@ -18,7 +18,7 @@ const WORDS = {
   vi: {
     ip: "SMTP relay, nhận diện bằng địa chỉ IPv4 công cộng tĩnh của bạn",
     cert: "SMTP relay, nhận diện bằng chứng chỉ TLS của bạn",
-    partner: /^Partner connector/,
+    partner: /^Connector loại Partner/,
     certHelp: "Không bắt buộc: các địa chỉ IPv4 công cộng tĩnh mà thiết bị gửi thư từ đó, chỉ dùng cho bản ghi SPF; bản thân connector nhận diện bằng chứng chỉ.",
   },
 } as const;

@@ -135,7 +135,7 @@ test("the planner's link makes a new card of its method, cloud and sender, in bo
   await expect(made.getByLabel("Sending method")).toHaveValue("client-submission");
   await expect(made.getByLabel("Microsoft 365 cloud")).toHaveValue("gcc-high");
   await expect(made.getByLabel("What is sending?")).toHaveValue("application");
-  await expect(made.getByLabel(/Smart host: the card fills in smtp\.office365\.us/)).toBeVisible();
+  await expect(made.getByLabel(/Smart host: the card fills in outlook\.office365\.us/)).toBeVisible();
   expect(new URL(page.url()).search).toBe("");
   await page.goto(siteUrl("cards/?lang=vi&add=1&method=relay-ip&cloud=worldwide&client=device"));
   await expect(page.locator("#cards-status")).toHaveText(

@@ -4,7 +4,7 @@ import { expect, type Page } from "@playwright/test";
 
 /** Answers the current question by its visible label. */
 export async function answer(page: Page, label: string | RegExp) {
-  await page.getByRole("group").getByLabel(label, { exact: typeof label === "string" }).check();
+  await page.locator("fieldset").getByLabel(label, { exact: typeof label === "string" }).check();
 }
 
 export async function next(page: Page, name = "Next") {

@@ -12,7 +12,7 @@ async function noAxeViolations(page: Page) {
   expect(results.violations).toEqual([]);
 }
 
-const group = (page: Page) => page.getByRole("group");
+const group = (page: Page) => page.locator("fieldset");
 
 /** The review's steps: device, GCC High, "Also people outside", then question 4 left
  *  at "I don't know". */

@@ -56,7 +56,7 @@ test.describe("the planner", () => {
 
   test("ports take several answers and I don't know clears them", async ({ page }) => {
     await page.goto(siteUrl("?step=6"));
-    const group = page.getByRole("group");
+    const group = page.locator("fieldset");
     await group.getByLabel("587 (STARTTLS)").check();
     await group.getByLabel("25", { exact: true }).check();
     await expect.poll(() => new URL(page.url()).searchParams.get("ports")).toBe("587,25");
@@ -66,7 +66,7 @@ test.describe("the planner", () => {
 
   test("is operable by keyboard alone", async ({ page }) => {
     await page.goto(siteUrl("?step=3"));
-    const first = page.getByRole("group").getByLabel("Only people in my organisation");
+    const first = page.locator("fieldset").getByLabel("Only people in my organisation");
     await first.focus();
     await page.keyboard.press("Space");
     await expect(first).toBeChecked();
@@ -112,7 +112,7 @@ test.describe("languages", () => {
 
   test("a question's choices follow a language switch, the check boxes of the ports question included", async ({ page }) => {
     await page.goto(siteUrl("?step=6"));
-    const group = page.getByRole("group");
+    const group = page.locator("fieldset");
     await group.getByLabel("465 (SSL/implicit TLS)").check();
     await page.getByRole("link", { name: "Tiếng Việt" }).click();
     await expect(group.getByLabel("465 (SSL/TLS ngầm định)")).toBeChecked();
@@ -226,7 +226,7 @@ test.describe("an application is the application", () => {
     await on(page, "2026-12-02");
     await page.goto(siteUrl("?client=application&auth=basic&recipients=external&ports=25&tls=none&step=11"));
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Which way should this application send?");
-    await expect(page.getByRole("group").getByLabel("One address for the application")).toBeVisible();
+    await expect(page.locator("fieldset").getByLabel("One address for the application")).toBeVisible();
     await ranking(page);
     const results = page.locator(".ranked-methods");
     await expect(method(page, "hve").locator('[data-code="port-587-needed"]')).toContainText(

@@ -21,7 +21,8 @@ pub fn DemoTag(#[prop(optional)] stand_in: bool) -> impl IntoView {
             } else {
                 t("ui.check.demo-tag")
             };
-            view! { <span class="demo-tag" data-testid="demo-tag" data-stand-in=stand_in.then_some("true")>{words}</span> }
+            // The space before the tag is its own, so a value without a tag ends where it ends.
+            view! { " " <span class="demo-tag" data-testid="demo-tag" data-stand-in=stand_in.then_some("true")>{words}</span> }
         })
     }
 }

@@ -26,10 +26,10 @@ pub fn DkimCard(report: Report, pending: bool) -> impl IntoView {
                         <div class="dkim-selector" data-selector=label data-rule=selector.rule_code() data-key=selector.key_code()>
                             <dl class="facts">
                                 <dt>{t("ui.check.dkim-selector")}</dt>
-                                <dd><code>{selector.name.clone()}</code> " " <DemoTag /></dd>
+                                <dd><code>{selector.name.clone()}</code> <DemoTag /></dd>
                                 {selector.target().map(|target| view! {
                                     <dt>{t("ui.check.dkim-target")}</dt>
-                                    <dd><code class="dkim-target">{target.to_owned()}</code> " " <DemoTag stand_in=smarthost_core::dns::demo::is_stand_in(target) /></dd>
+                                    <dd><code class="dkim-target">{target.to_owned()}</code> <DemoTag stand_in=smarthost_core::dns::demo::is_stand_in(target) /></dd>
                                 })}
                                 <dt>{t("ui.check.dkim-rule")}</dt>
                                 <dd class="dkim-rule">{move || rule.rule(lang())}</dd>
@@ -42,7 +42,7 @@ pub fn DkimCard(report: Report, pending: bool) -> impl IntoView {
                                 })}
                                 {selector.key_record().map(|record| view! {
                                     <dt>{t("ui.check.dkim-record")}</dt>
-                                    <dd><code class="record">{record.to_owned()}</code> " " <DemoTag stand_in=true /></dd>
+                                    <dd><code class="record">{record.to_owned()}</code> <DemoTag stand_in=true /></dd>
                                 })}
                             </dl>
                         </div>

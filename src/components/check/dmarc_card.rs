@@ -17,7 +17,7 @@ pub fn DmarcCard(report: Report, pending: bool) -> impl IntoView {
             {(!pending).then(|| view! {
                 <dl class="facts">
                     {dmarc.record.clone().map(|r| view! {
-                        <dt>{t("ui.check.dmarc-record")}</dt><dd><code>{r}</code> " " <DemoTag /></dd>
+                        <dt>{t("ui.check.dmarc-record")}</dt><dd><code>{r}</code> <DemoTag /></dd>
                     })}
                     {dmarc.policy.map(|p| view! {
                         <dt>{t("ui.check.dmarc-policy")}</dt><dd>{p.as_str()}</dd>

@@ -33,14 +33,14 @@ pub fn MxCard(report: Report, pending: bool, source: String) -> impl IntoView {
                         </thead>
                         <tbody>
                             {mx.hosts.iter().map(|h| view! {
-                                <tr><td>{h.preference}</td><td class="mx-host"><WrappingText text=h.host.clone() /> " " <DemoTag stand_in=smarthost_core::dns::demo::is_stand_in(&h.host) /></td></tr>
+                                <tr><td>{h.preference}</td><td class="mx-host"><WrappingText text=h.host.clone() /> <DemoTag stand_in=smarthost_core::dns::demo::is_stand_in(&h.host) /></td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>
                 })}
                 {match mx.smart_host.clone() {
                     Some(host) => view! {
-                        <p class="smart-host">{t("ui.mx.smart-host")} " " <strong class="host"><WrappingText text=host.clone() /></strong> {t("ui.mx.port-25")} " " <DemoTag stand_in=smarthost_core::dns::demo::is_stand_in(&host) /></p>
+                        <p class="smart-host">{t("ui.mx.smart-host")} " " <strong class="host"><WrappingText text=host.clone() /></strong> {t("ui.mx.port-25")} <DemoTag stand_in=smarthost_core::dns::demo::is_stand_in(&host) /></p>
                         <CodeBlock code=host />
                     }.into_any(),
                     None if mx.kind.is_some() && !is_microsoft => view! {

@@ -91,7 +91,7 @@ pub fn RecordText(
                     None => piece.text.into_any(),
                 }).collect_view()}
             </code>
-            {demo.then(|| view! { " " <DemoTag /> })}
+            {demo.then(|| view! { <DemoTag /> })}
         </p>
         {(!marked.errors.is_empty()).then(|| view! {
             <ul class="syntax-errors">
@@ -156,7 +156,7 @@ fn Suggestion(current: String, suggested: String, reasons: Vec<Phrase>) -> impl 
     let diff = term_diff(&current, &suggested);
     view! {
         <div class="suggestion">
-            <h3>{t("ui.check.suggested")} " " <DemoTag /></h3>
+            <h3>{t("ui.check.suggested")} <DemoTag /></h3>
             <CodeBlock code=suggested.clone() />
             <ul>{reasons.into_iter().map(|r| view! { <li>{move || r.render(lang())}</li> }).collect_view()}</ul>
             {(!current.is_empty()).then(|| view! {

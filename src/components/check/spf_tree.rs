@@ -86,7 +86,7 @@ fn node_view(node: &SpfNode, checks: &[IpCheck], depth: u32, running: &mut u32) 
     // A record the demo answers for a name it does not own says so.
     let stand_in = smarthost_core::dns::demo::is_stand_in(&node.domain);
     let body = view! {
-        <p class=format!("node-state {state_class}")><code>{record}</code> " " <DemoTag stand_in=stand_in /></p>
+        <p class=format!("node-state {state_class}")><code>{record}</code> <DemoTag stand_in=stand_in /></p>
     };
     let children: Vec<AnyView> = node
         .children

@@ -124,7 +124,7 @@ pub fn WhatIf(
             {rejected.map(|why| view! {
                 <p class="notice draft-rejected" role="alert" data-testid="draft-rejected">{move || why.message(lang())}</p>
             })}
-            <label for="whatif-draft">{t("ui.check.whatif-label")}</label> " " <DemoTag />
+            <label for="whatif-draft">{t("ui.check.whatif-label")}</label> <DemoTag />
             <textarea
                 id="whatif-draft"
                 rows="3"
@@ -152,7 +152,7 @@ pub fn WhatIf(
                         <FindingList findings=advice.findings />
                         {advice.publish.map(|record| view! {
                             <div class="draft-publish" data-testid="draft-publish">
-                                <h3>{t("ui.check.draft-publish")} " " <DemoTag /></h3>
+                                <h3>{t("ui.check.draft-publish")} <DemoTag /></h3>
                                 <CodeBlock code=record />
                             </div>
                         })}
