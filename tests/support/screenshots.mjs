@@ -33,8 +33,15 @@ const SCREENS = [
     path: "explain/?method=relay-ip&text=550%205.7.64%20TenantAttribution%3B%20Relay%20Access%20Denied%20%5B203.0.113.25%5D",
     ready: "article.bounce",
   },
+  {
+    name: "check-vi",
+    path: "check/?lang=vi&domain=smarthost-demo.example&ip=203.0.113.10,203.0.113.77&method=direct-send",
+    ready: ".verdicts .device-verdict",
+  },
   { name: "settings", path: "settings/", ready: "fieldset" },
   { name: "cards", path: "cards/", ready: ".device-card" },
+  { name: "cards-vi", path: "cards/?lang=vi", ready: ".device-card" },
+  { name: "guide-vi", path: "guide/vi/index.html", ready: "dl.terms" },
 ];
 
 // The Cards screen shows the inventory kept in the browser: give it two devices.
