@@ -13,11 +13,19 @@ use leptos::prelude::*;
 #[component]
 pub fn SkipLink(target: &'static str) -> impl IntoView {
     let location = leptos_router::hooks::use_location();
-    let href = move || {
-        // Track the route so the link follows the page's state.
+    let (address, set_address) = signal(crate::url_state::page_address());
+    Effect::new(move |_| {
+        // Track the route so the link follows the page's state. The router changes its
+        // signals before the browser's address does, so the address is read once the
+        // navigation has finished (read at once, it was the previous screen's, and the
+        // link no longer pointed into the page it sits on).
         let _ = (location.pathname.get(), location.search.get());
-        format!("{}#{target}", crate::url_state::page_address())
-    };
+        set_timeout(
+            move || set_address.set(crate::url_state::page_address()),
+            std::time::Duration::ZERO,
+        );
+    });
+    let href = move || format!("{}#{target}", address.get());
     let skip = move |ev: web_sys::MouseEvent| {
         let element = web_sys::window()
             .and_then(|w| w.document())

@@ -48,3 +48,24 @@ for (const lang of ["en", "vi"] as const) {
     });
   }
 }
+
+// Moving between screens inside the app: the link must follow the new screen (it kept
+// the previous screen's address, so it no longer pointed into the page it sat on, and
+// axe found the page's content outside any landmark).
+for (const lang of ["en", "vi"] as const) {
+  test(`in ${lang}, after moving to another screen in the app, the skip link points at that screen`, async ({ page }) => {
+    await page.goto(siteUrl(`?lang=${lang}`));
+    await expect(page.locator("fieldset")).toBeVisible();
+    await page.locator("header").getByRole("link", { name: lang === "en" ? "Compare" : "So sánh", exact: true }).click();
+    await expect(page).toHaveURL(/\/compare\/?\?/);
+    const link = page.locator("a.skip-link");
+    await expect
+      .poll(async () => new URL((await link.getAttribute("href")) ?? "", page.url()).pathname)
+      .toBe(new URL(page.url()).pathname);
+    await link.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("#main")).toBeFocused();
+    await expect(page).toHaveURL(/\/compare\/?\?/);
+    await expectNoAxeViolations(page);
+  });
+}
