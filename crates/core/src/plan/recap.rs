@@ -67,11 +67,8 @@ mod tests {
     use crate::i18n::{has, Lang};
 
     fn answers(pairs: &[(&str, &str)]) -> Answers {
-        let mut answers = Answers::default();
-        for (key, value) in pairs {
-            assert_eq!(answers.set(key, value), Ok(()), "{key}={value}");
-        }
-        answers
+        Answers::from_pairs(pairs.iter().copied())
+            .unwrap_or_else(|error| panic!("{pairs:?}: {error:?}"))
     }
 
     #[test]
