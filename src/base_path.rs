@@ -36,8 +36,17 @@ pub fn href(path: &str) -> String {
 /// A reactive link to `path` under the site base that keeps the language and embed mode
 /// of the current page.
 pub fn link(path: &'static str) -> impl Fn() -> String + 'static {
+    link_to(href(path))
+}
+
+/// [`link`] to another screen's page: its folder with the trailing slash, which a static
+/// host serves at once (without it, most answer with a redirect first).
+pub fn page_link(path: &'static str) -> impl Fn() -> String + 'static {
+    link_to(href(&format!("{}/", path.trim_end_matches('/'))))
+}
+
+fn link_to(base: String) -> impl Fn() -> String + 'static {
     use leptos::prelude::Get;
-    let base = href(path);
     let location = leptos_router::hooks::use_location();
     move || {
         format!(

@@ -23,6 +23,7 @@ mod offline;
 mod overflow;
 mod pages;
 mod plan_links;
+mod prerender;
 mod settings;
 mod skip_link;
 mod storage;
@@ -35,64 +36,63 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-/// The screens one WebAssembly binary carries. The planner (plan, compare, cards,
-/// connector, settings), the DNS check (with the SPF engine) and "Explain a bounce"
-/// (with its texts) are separate binaries, so no first load pays for another's code;
-/// links between them are ordinary page loads.
+/// The screens one WebAssembly binary carries. Every screen is a binary of its own, so a
+/// page's first load carries only its own code and words (BENCHMARKS.md, "Bundle");
+/// links between screens are ordinary page loads.
 #[derive(Clone, Copy)]
 pub struct Screens {
     routes: fn() -> AnyView,
     local: &'static [&'static str],
 }
 
-/// The planner binary's screens.
-pub const PLANNER: Screens = Screens {
-    routes: planner_routes,
-    local: &["/", "/compare", "/cards", "/connector", "/settings"],
-};
-
-/// The DNS check binary's screen.
-pub const CHECK: Screens = Screens {
-    routes: check_routes,
-    local: &["/check"],
-};
-
-/// The explain screen's binary: "Explain a bounce", with the bounce texts compiled in.
-pub const EXPLAIN: Screens = Screens {
-    routes: explain_routes,
-    local: &["/explain"],
-};
-
-fn planner_routes() -> AnyView {
-    view! {
-        <Routes fallback=pages::not_found::NotFound>
-            <Route path=path!("/") view=pages::plan::Plan />
-            <Route path=path!("/compare") view=pages::compare::Compare />
-            <Route path=path!("/cards") view=pages::cards::Cards />
-            <Route path=path!("/connector") view=pages::connector::Connector />
-            <Route path=path!("/settings") view=pages::settings::Settings />
-        </Routes>
-    }
-    .into_any()
+/// A binary with one screen at `$path` (`$route` is the same path for the router, which
+/// must be written with `path!` at the call site), rendered by `$page`; other paths show
+/// "not found".
+macro_rules! screen {
+    ($(#[$doc:meta])* $name:ident, $path:literal, $route:expr, $page:path) => {
+        $(#[$doc])*
+        pub const $name: Screens = Screens {
+            routes: || {
+                view! {
+                    <Routes fallback=pages::not_found::NotFound>
+                        <Route path=$route view=$page />
+                    </Routes>
+                }
+                .into_any()
+            },
+            local: &[$path],
+        };
+    };
 }
 
-fn explain_routes() -> AnyView {
-    view! {
-        <Routes fallback=pages::not_found::NotFound>
-            <Route path=path!("/explain") view=pages::explain::Explain />
-        </Routes>
-    }
-    .into_any()
-}
-
-fn check_routes() -> AnyView {
-    view! {
-        <Routes fallback=pages::not_found::NotFound>
-            <Route path=path!("/check") view=pages::check::Check />
-        </Routes>
-    }
-    .into_any()
-}
+screen!(
+    /// The planner: the questions and the ranking.
+    PLAN, "/", path!("/"), pages::plan::Plan
+);
+screen!(
+    /// The matrix of methods against what each needs.
+    COMPARE, "/compare", path!("/compare"), pages::compare::Compare
+);
+screen!(
+    /// Device cards: the inventory, its import and export, and printing.
+    CARDS, "/cards", path!("/cards"), pages::cards::Cards
+);
+screen!(
+    /// The connector's steps and values.
+    CONNECTOR, "/connector", path!("/connector"), pages::connector::Connector
+);
+screen!(
+    /// The language, the DNS resolver and the cloud.
+    SETTINGS, "/settings", path!("/settings"), pages::settings::Settings
+);
+screen!(
+    /// The DNS check, with the SPF engine.
+    CHECK, "/check", path!("/check"), pages::check::Check
+);
+screen!(
+    /// "Explain a bounce", with the bounce texts compiled in.
+    EXPLAIN, "/explain", path!("/explain"), pages::explain::Explain
+);
 
 /// Starts a binary: IDNA through the browser, the page's language catalog, then the app
 /// and the offline worker.
@@ -100,7 +100,12 @@ pub fn start(screens: Screens) {
     smarthost_core::dns::name::install_idna(idna::to_ascii);
     wasm_bindgen_futures::spawn_local(async move {
         i18n::preload().await;
+        // In one task: the prerendered page is never gone without the app in its place.
+        let focus = prerender::clear();
         leptos::mount::mount_to_body(move || view! { <App screens=screens /> });
+        if let Some(focus) = focus {
+            prerender::restore_focus(focus);
+        }
         offline::register_service_worker();
     });
 }
@@ -122,7 +127,7 @@ fn nav_link(screens: Screens, path: &'static str, key: &'static str) -> impl Int
     if screens.local.contains(&path) {
         view! { <li><A href=link(path) exact=path == "/">{t(key)}</A></li> }.into_any()
     } else {
-        view! { <li><a href=link(path) rel="external">{t(key)}</a></li> }.into_any()
+        view! { <li><a href=base_path::page_link(path) rel="external">{t(key)}</a></li> }.into_any()
     }
 }
 
@@ -157,7 +162,7 @@ fn Shell(screens: Screens) -> impl IntoView {
             {if screens.local.contains(&"/") {
                 view! { <A href=link("/") attr:class="brand">"smarthost"</A> }.into_any()
             } else {
-                view! { <a href=link("/") class="brand" rel="external">"smarthost"</a> }.into_any()
+                view! { <a href=base_path::page_link("/") class="brand" rel="external">"smarthost"</a> }.into_any()
             }}
             <nav aria-label=t("ui.nav.label")>
                 <ul>
@@ -197,6 +202,8 @@ fn Shell(screens: Screens) -> impl IntoView {
         {chrome}
         {catalog_failed}
         <main id="main" tabindex="-1" class:embedded=embedded node_ref=main_ref>
+            // Shown only when scripting is off, i.e. on the prerendered page (src/prerender.rs).
+            <noscript><p class="notice">{t("ui.noscript")}</p></noscript>
             {(screens.routes)()}
         </main>
         {footer}

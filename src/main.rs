@@ -1,4 +1,4 @@
-//! The planner binary: plan, compare, cards, connector and settings.
+//! The planner binary: the questions and the ranking, at the site root.
 
 // Non-test code never panics on what a user, a file or the network controls: the
 // compiler enforces it here (tests may unwrap and panic: a failed test should be loud).
@@ -9,5 +9,5 @@
 
 fn main() {
     console_error_panic_hook::set_once();
-    smarthost_web::start(smarthost_web::PLANNER);
+    smarthost_web::start(smarthost_web::PLAN);
 }

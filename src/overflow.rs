@@ -40,6 +40,11 @@ pub fn watch_overflow(
             overflow.set(now);
         }
     };
+    let mut report = report;
+    // Measured now as well, not only when the observer first reports (after a frame may
+    // have been painted): the app's first frame must match the prerendered page it
+    // replaces, whose cue was measured at build time (src/prerender.rs).
+    report();
     let callback = Closure::<dyn FnMut()>::new(report);
     let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
         return;

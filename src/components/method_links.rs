@@ -1,7 +1,8 @@
 //! A ranked method's next steps: its connector (for Direct Send, why none is needed and
 //! when the partner connector's steps apply), its tenant switches (SMTP AUTH for the
 //! mailbox), a card prefilled from the answers, the DNS check with the method filled in,
-//! and its guide page. Cards, the check and the guides are their own page loads.
+//! and its guide page. Every other screen is its own page load (rel="external"), so the
+//! router leaves these links to the browser.
 
 use crate::i18n::{lang, t, text, tf};
 use crate::plan_links::{card_query, check_query, guide_path, tenant_anchor};
@@ -26,17 +27,17 @@ pub fn MethodLinks(method: MethodId, answers: Answers) -> impl IntoView {
     let sender = (answers.client == Some(Client::Application)).then_some("application");
     let connector = connector_advice(method, &answers).map(|advice| match advice {
         ConnectorAdvice::Steps(kind) => {
-            let href = under("/connector", vec![("kind", Some(kind)), ("client", sender)]);
-            view! { <li><a href=href>{t("ui.plan.connector-link")}</a></li> }.into_any()
+            let href = under("/connector/", vec![("kind", Some(kind)), ("client", sender)]);
+            view! { <li><a href=href rel="external">{t("ui.plan.connector-link")}</a></li> }.into_any()
         }
         ConnectorAdvice::DirectSend(advice) => {
             let key = format!("ui.plan.direct-send.{}", advice.code());
             let steps = advice.offers_steps().then(|| {
                 let href = under(
-                    "/connector",
+                    "/connector/",
                     vec![("kind", Some(PARTNER_KIND)), ("client", sender)],
                 );
-                view! { " " <a href=href>{t("ui.plan.direct-send.partner-link")}</a> }
+                view! { " " <a href=href rel="external">{t("ui.plan.direct-send.partner-link")}</a> }
             });
             view! {
                 <li class="direct-send-connector" data-advice=advice.code()>
@@ -51,13 +52,13 @@ pub fn MethodLinks(method: MethodId, answers: Answers) -> impl IntoView {
     let tenant = tenant_switches(method, &answers)
         .into_iter()
         .map(|switch| {
-            let page = under("/connector", vec![("client", sender)]);
+            let page = under("/connector/", vec![("client", sender)]);
             let anchor = tenant_anchor(switch);
             let href = move || format!("{}#{anchor}", page());
             let step = format!("tenant.{}", switch.id());
             view! {
                 <li>
-                    <a href=href data-link="tenant" data-step=switch.id()>
+                    <a href=href rel="external" data-link="tenant" data-step=switch.id()>
                         {move || tf("ui.plan.tenant-link", &[("step", &text(&step))])}
                     </a>
                 </li>

@@ -31,7 +31,7 @@ pub fn RankingView(answers: Memo<Answers>) -> impl IntoView {
         );
     };
     let compare_href = move || {
-        let base = crate::base_path::href("/compare");
+        let base = crate::base_path::href("/compare/");
         format!("{base}{}", query_with(&[("step", None)]))
     };
     view! {
@@ -42,7 +42,7 @@ pub fn RankingView(answers: Memo<Answers>) -> impl IntoView {
             </p>
             <div class="ranking-actions">
                 <button type="button" class="secondary" on:click=change>{t("ui.plan.change")}</button>
-                <a href=compare_href>{t("ui.plan.compare-link")}</a>
+                <a href=compare_href rel="external">{t("ui.plan.compare-link")}</a>
             </div>
             <AnswersRecap answers=answers />
             <VerdictLegend />

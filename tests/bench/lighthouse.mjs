@@ -14,6 +14,12 @@ const ROOT = resolve(import.meta.dirname, "..", "..");
 const LIGHTHOUSE = resolve(ROOT, "target/bench-tools/lighthouse/node_modules/.bin/lighthouse");
 const PAGES = [
   ["planner", ""],
+  ["compare", "compare/"],
+  ["cards", "cards/"],
+  ["connector", "connector/"],
+  ["DNS check", "check/"],
+  ["explain", "explain/"],
+  ["settings", "settings/"],
   ["guide page", "guide/en/direct-send.html"],
   ["device card page", "guide/en/devices/reception-mfp.html"],
 ];

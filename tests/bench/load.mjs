@@ -1,72 +1,110 @@
-// Benchmark: from navigation to the planner being interactive (the first question's
-// first choice exists and can take focus) in headless Chromium with 4x CPU throttling,
-// median of 7 runs; and the same for a plain static HTML copy of the rendered page (no
-// scripts) as the floor. Run by `cargo xtask bench load`; prints one JSON object.
+// Benchmark: every screen's first paint and time to interactive in headless Chromium with
+// 4x CPU throttling, against the static-HTML floor in the same run: the screen as the app
+// renders it, saved as plain HTML with its stylesheets and no scripts. Median of 7 runs
+// each, the app and its floor taking turns, a fresh context per run (nothing cached,
+// service worker off). Run by `cargo xtask bench load`; prints one JSON object.
+//
+// First paint is the browser's first-contentful-paint entry. Interactive is the moment the
+// app's own DOM has replaced the prerendered page (src/prerender.rs) and the first control
+// in <main> takes focus; on the floor, the moment that control exists.
 
-import { mkdtempSync, copyFileSync, writeFileSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, copyFileSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { chromium } from "playwright-core";
 import { startStaticServer } from "../support/static-server.mjs";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const THROTTLE = 4;
-const READY = "fieldset input";
+const ROUTES = ["", "compare/", "cards/", "connector/", "check/", "explain/", "settings/"];
+const CONTROL = 'main :is(input, select, textarea, button, a[href], [tabindex="0"])';
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-async function timeToReady(browser, url) {
-  const context = await browser.newContext({ serviceWorkers: "block" });
+async function measure(browser, url) {
+  const context = await browser.newContext({ serviceWorkers: "block", locale: "en-GB" });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: THROTTLE });
   await page.goto(url, { waitUntil: "commit" });
   const handle = await page.waitForFunction(
     (selector) => {
-      const input = document.querySelector(selector);
-      if (!input) return false;
-      input.focus();
-      return document.activeElement === input ? performance.now() : false;
+      if (document.querySelector("[data-prerendered]")) return false;
+      const control = document.querySelector(selector);
+      if (!control) return false;
+      control.focus();
+      return document.activeElement === control ? performance.now() : false;
     },
-    READY,
+    CONTROL,
     { polling: "raf", timeout: 60_000 },
   );
-  const ms = await handle.jsonValue();
+  const interactive = await handle.jsonValue();
+  const paint = await page.evaluate(
+    () =>
+      new Promise((done) => {
+        new PerformanceObserver((list) => {
+          const entry = list.getEntries().find((e) => e.name === "first-contentful-paint");
+          if (entry) done(entry.startTime);
+        }).observe({ type: "paint", buffered: true });
+      }),
+  );
   await context.close();
-  return ms;
+  return { paint, interactive };
 }
 
 const dist = resolve(ROOT, "dist");
 const site = await startStaticServer({ root: dist });
 const floorDir = mkdtempSync(join(tmpdir(), "smarthost-bench-static-"));
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--disable-gpu", "--no-first-run"] });
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const results = [];
 try {
-  // The floor: the planner's rendered page saved as static HTML with its stylesheets.
-  const page = await browser.newPage();
-  await page.goto(site.url);
-  await page.waitForSelector(READY);
-  const { html, styles } = await page.evaluate(() => {
-    document.querySelectorAll("script, link[rel=modulepreload], link[rel=preload]").forEach((e) => e.remove());
-    const styles = [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => l.getAttribute("href"));
-    return { html: `<!DOCTYPE html>\n${document.documentElement.outerHTML}`, styles };
-  });
-  await page.close();
-  writeFileSync(join(floorDir, "index.html"), html);
-  for (const href of styles) copyFileSync(join(dist, href), join(floorDir, href.replace(/^\.\//, "")));
+  // The floors: each screen as the app renders it, saved as static HTML with its stylesheets.
+  for (const route of ROUTES) {
+    const page = await browser.newPage();
+    await page.goto(site.url + route);
+    await page.waitForFunction((selector) => !document.querySelector("[data-prerendered]") && document.querySelector(selector), CONTROL);
+    const { html, styles } = await page.evaluate(() => {
+      document.querySelectorAll("script, link[rel=modulepreload], link[rel=preload]").forEach((e) => e.remove());
+      const styles = [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => l.getAttribute("href"));
+      return { html: `<!DOCTYPE html>\n${document.documentElement.outerHTML}`, styles };
+    });
+    await page.close();
+    const dir = join(floorDir, route);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "index.html"), html);
+    // The stylesheets sit at the site root; the route's <base href> climbs to it.
+    for (const href of styles) {
+      const target = join(floorDir, href.replace(/^\.\//, ""));
+      mkdirSync(dirname(target), { recursive: true });
+      copyFileSync(join(dist, href), target);
+    }
+  }
   const floor = await startStaticServer({ root: floorDir });
-
-  await timeToReady(browser, site.url); // warm-up: compile caches
-  const app = [];
-  const plain = [];
-  for (let i = 0; i < RUNS; i++) {
-    app.push(await timeToReady(browser, site.url));
-    plain.push(await timeToReady(browser, floor.url));
+  await measure(browser, site.url); // warm-up: compile caches
+  for (const route of ROUTES) {
+    const app = [];
+    const plain = [];
+    for (let i = 0; i < RUNS; i++) {
+      app.push(await measure(browser, site.url + route));
+      plain.push(await measure(browser, floor.url + route));
+    }
+    const round = (values) => values.map(Math.round);
+    results.push({
+      route: `/${route}`,
+      appPaint: Math.round(median(app.map((r) => r.paint))),
+      floorPaint: Math.round(median(plain.map((r) => r.paint))),
+      appInteractive: Math.round(median(app.map((r) => r.interactive))),
+      floorInteractive: Math.round(median(plain.map((r) => r.interactive))),
+      appPaintRuns: round(app.map((r) => r.paint)),
+      floorPaintRuns: round(plain.map((r) => r.paint)),
+    });
   }
   await new Promise((r) => floor.server.close(r));
-  process.stdout.write(
-    `${JSON.stringify({ runs: RUNS, throttle: THROTTLE, appMs: Math.round(median(app)), staticMs: Math.round(median(plain)), appRuns: app.map(Math.round), staticRuns: plain.map(Math.round) })}\n`,
-  );
+  process.stdout.write(`${JSON.stringify({ runs: RUNS, throttle: THROTTLE, routes: results })}\n`);
 } finally {
   await browser.close();
   await new Promise((r) => site.server.close(r));

@@ -19,6 +19,7 @@ for (const lang of LANGS) {
   test(`with answers the columns are in ranking order and the recommended one is marked (${lang})`, async ({ page }) => {
     await page.clock.setFixedTime(new Date("2026-12-02T12:00:00Z"));
     await page.goto(siteUrl(`?lang=${lang}&${APP}&step=results`));
+    await expect(page.locator(".method-result")).toHaveCount(8);
     const ranked = await page.locator(".method-result").evaluateAll((cards) => cards.map((c) => c.getAttribute("data-method")));
     expect(ranked).toHaveLength(8);
     await page.getByRole("link", { name: lang === "en" ? "Compare the methods for these answers" : "So sánh các phương thức gửi với những câu trả lời này" }).click();

@@ -36,7 +36,7 @@ for (const lang of LANGS) {
       await expect(directSendAdvice(page)).toHaveAttribute("data-advice", "partner");
       const steps = directSendAdvice(page).getByRole("link");
       const href = new URL((await steps.getAttribute("href"))!, page.url());
-      expect(href.pathname).toBe("/connector");
+      expect(href.pathname).toBe("/connector/");
       expect(href.searchParams.get("kind")).toBe("partner");
       await steps.click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(

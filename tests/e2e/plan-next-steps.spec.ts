@@ -50,7 +50,7 @@ for (const lang of LANGS) {
       await expect(recommended(page)).toHaveAttribute("data-method", "client-submission");
       const tenant = recommended(page).getByRole("link", { name: w.tenantLink });
       const href = await hrefOf(page, tenant);
-      expect(href.pathname).toBe("/connector");
+      expect(href.pathname).toBe("/connector/");
       expect(href.hash).toBe("#tenant-enable-smtp-auth");
       expect(Object.fromEntries(href.searchParams)).toEqual({ lang, client: "application" });
       await tenant.click();
@@ -89,7 +89,7 @@ for (const lang of LANGS) {
       const relay = method(page, "relay-cert");
       await expect(relay).not.toHaveAttribute("data-verdict", "not-possible");
       const connector = await hrefOf(page, relay.getByRole("link", { name: w.connectorLink }));
-      expect(connector.pathname).toBe("/connector");
+      expect(connector.pathname).toBe("/connector/");
       expect(connector.searchParams.get("kind")).toBe("relay-cert");
       const guide = await hrefOf(page, relay.getByRole("link", { name: w.guideLink }));
       expect(guide.pathname).toBe(`/guide/${lang}/smtp-relay.html`);
@@ -112,7 +112,7 @@ test.describe("the tenant and guide links in embed mode, under a sub-path", () =
     expect(guide.hash).toBe("#ip-connector");
     await page.goto(subPathUrl(`?embed=1&lang=vi&${APP}&step=results`));
     const tenant = await hrefOf(page, recommended(page).getByRole("link", { name: WORDS.vi.tenantLink }));
-    expect(tenant.pathname).toBe("/tools/smarthost/connector");
+    expect(tenant.pathname).toBe("/tools/smarthost/connector/");
     expect(Object.fromEntries(tenant.searchParams)).toEqual({ embed: "1", lang: "vi", client: "application" });
     // The guide page honours embed mode: no site chrome.
     await recommended(page).getByRole("link", { name: WORDS.vi.guideLink }).click();

@@ -20,12 +20,16 @@ pub const ROUTES: [&str; 6] = [
     "settings",
 ];
 
-/// The screens that are binaries of their own, each with its page and the folder Trunk
-/// builds it into before its files join dist/: the DNS check (with the SPF engine) and
-/// "Explain a bounce" (with its texts), so the planner's first load carries neither.
-const OWN_BINARIES: [(&str, &str, &str); 2] = [
+/// The screens other than the planner (index.html at the root), each a binary of its own
+/// with its page and the folder Trunk builds it into before its files join dist/: every
+/// first load carries only its own screen's code (BENCHMARKS.md, "Bundle").
+const OWN_BINARIES: [(&str, &str, &str); 6] = [
+    ("compare", "compare.html", "target/dist-compare"),
+    ("cards", "cards.html", "target/dist-cards"),
+    ("connector", "connector.html", "target/dist-connector"),
     ("check", "check.html", "target/dist-check"),
     ("explain", "explain.html", "target/dist-explain"),
+    ("settings", "settings.html", "target/dist-settings"),
 ];
 
 pub fn build(root: &Path) -> Result<()> {
@@ -44,8 +48,32 @@ pub fn build(root: &Path) -> Result<()> {
         copy_assets(&root.join(out), &dist)?;
     }
     write_route_copies(root, &dist)?;
+    prerender(root, &dist)?;
     crate::harden::write_service_worker(&dist)?;
     build_guides(root)
+}
+
+/// Each screen's route and the stored keys that change what it first renders (src/i18n.rs,
+/// src/settings.rs, src/pages/cards/): a visit with one of them set is not shown the
+/// prerendered page, which has none (xtask/prerender.mjs).
+const PRERENDERED: [(&str, &str); 7] = [
+    ("/", ""),
+    ("compare", ""),
+    ("cards", "smarthost.inventory,smarthost.print-layout"),
+    ("connector", ""),
+    ("check", "smarthost.resolver"),
+    ("explain", ""),
+    ("settings", "smarthost.resolver"),
+];
+
+/// Writes each screen's first render into its page, from the built app in headless
+/// Chromium, so the first paint does not wait for the WebAssembly.
+fn prerender(root: &Path, dist: &Path) -> Result<()> {
+    run(Command::new("node")
+        .arg("xtask/prerender.mjs")
+        .arg(dist)
+        .args(PRERENDERED.map(|(route, keys)| format!("{route}={keys}")))
+        .current_dir(root))
 }
 
 /// Copies an own binary's build files (wasm, JS, CSS; the same CSS and icon keep their

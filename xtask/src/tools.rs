@@ -11,13 +11,16 @@ use std::process::Command;
 const TRUNK_VERSION_REQ: &str = "~0.21";
 const TRUNK_VERSION_PREFIX: &str = "trunk 0.21.";
 
-/// Debian packages the tests need, with a file that proves each is present (`{arch}` is
-/// this machine's, as in Debian's multiarch folders). gcc builds the C parts of the CLI's
-/// TLS stack (ring). `smarthost probe`'s tests run a real Postfix with a certificate that
-/// openssl makes, and Cyrus SASL's PLAIN and LOGIN plug-ins for its AUTH.
-const APT_PACKAGES: [(&str, &str); 8] = [
+/// Debian packages the build needs, with a file that proves each is present: the build
+/// prerenders every screen in headless Chromium (xtask/prerender.mjs).
+const BUILD_PACKAGES: [(&str, &str); 1] = [("chromium", "/usr/bin/chromium")];
+
+/// Debian packages the tests need besides, with a file that proves each is present
+/// (`{arch}` is this machine's, as in Debian's multiarch folders). gcc builds the C parts
+/// of the CLI's TLS stack (ring). `smarthost probe`'s tests run a real Postfix with a
+/// certificate that openssl makes, and Cyrus SASL's PLAIN and LOGIN plug-ins for its AUTH.
+const APT_PACKAGES: [(&str, &str); 7] = [
     ("gcc", "/usr/bin/cc"),
-    ("chromium", "/usr/bin/chromium"),
     ("chromium-driver", "/usr/bin/chromedriver"),
     ("knot", "/usr/sbin/knotd"),
     ("dnsdist", "/usr/bin/dnsdist"),
@@ -61,21 +64,21 @@ pub fn ensure_build_tools(root: &Path) -> Result<()> {
     ensure_node_modules(root)?;
     ensure_trunk()?;
     ensure_wasm_bindgen(root)?;
-    Ok(())
+    ensure_apt_packages(&BUILD_PACKAGES)
 }
 
 /// What the benchmarks need: the build, Chromium and the DoH stack (the bundle and
 /// load benches build the site; dns, load and lighthouse drive Chromium).
 pub fn ensure_bench_tools(root: &Path) -> Result<()> {
     ensure_build_tools(root)?;
-    ensure_apt_packages()
+    ensure_apt_packages(&APT_PACKAGES)
 }
 
 /// Everything, for `cargo xtask test`.
 pub fn ensure_test_tools(root: &Path) -> Result<()> {
     ensure_build_tools(root)?;
     ensure_cargo_deny()?;
-    ensure_apt_packages()
+    ensure_apt_packages(&APT_PACKAGES)
 }
 
 /// cargo-deny checks licences, bans and sources against deny.toml.
@@ -192,8 +195,8 @@ fn modified(path: &Path) -> Option<std::time::SystemTime> {
 }
 
 /// Chromium, ChromeDriver, Knot DNS, dnsdist and Postfix come from Debian.
-fn ensure_apt_packages() -> Result<()> {
-    let missing: Vec<&str> = APT_PACKAGES
+fn ensure_apt_packages(packages: &[(&str, &str)]) -> Result<()> {
+    let missing: Vec<&str> = packages
         .iter()
         .filter(|(_, file)| !Path::new(&file.replace("{arch}", std::env::consts::ARCH)).exists())
         .map(|(package, _)| *package)

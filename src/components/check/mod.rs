@@ -76,5 +76,5 @@ pub fn status_attr(status: Status, pending: bool) -> &'static str {
 /// Where another resolver is chosen: the next step after a failed or cancelled run.
 #[component]
 pub fn SettingsLink() -> impl IntoView {
-    view! { <a href=crate::base_path::link("/settings") rel="external">{t("ui.check.settings-link")}</a> }
+    view! { <a href=crate::base_path::page_link("/settings") rel="external">{t("ui.check.settings-link")}</a> }
 }

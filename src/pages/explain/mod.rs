@@ -93,7 +93,7 @@ pub fn Explain() -> impl IntoView {
                     }
                 >
                     {method_option(None)}
-                    {METHODS.map(|m| method_option(Some(m))).to_vec()}
+                    {METHODS.into_iter().map(|m| method_option(Some(m))).collect::<Vec<_>>()}
                 </select>
             </div>
         </form>

@@ -1,0 +1,13 @@
+//! The compare binary: the methods compared, loaded only by compare/.
+
+// Non-test code never panics on what a user, a file or the network controls: the
+// compiler enforces it here (tests may unwrap and panic: a failed test should be loud).
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
+fn main() {
+    console_error_panic_hook::set_once();
+    smarthost_web::start(smarthost_web::COMPARE);
+}

@@ -1,0 +1,150 @@
+// Prerendering: each screen's first paint comes from HTML, not from WebAssembly.
+//
+//   node xtask/prerender.mjs <dist> <route>=<storage keys>...
+//
+// Run by `cargo xtask build` after the app is built. For every route it opens the built
+// page in headless Chromium (English, nothing stored, no query), waits until the app has
+// rendered, and writes what the app's own components rendered into that route's HTML,
+// each top-level node marked `data-prerendered`. So the markup is the components' output,
+// not a second copy of it. When the WebAssembly starts it removes the marked nodes and
+// mounts in the same task, so nothing is painted in between (src/prerender.rs).
+//
+// The page is only right for a visit that renders the same thing: English, no state in
+// the address, and none of the stored values the screen reads (the keys after `=`). For
+// any other visit prerender-gate.js, a classic script in <head> that runs before the body
+// is painted, hides the marked nodes (class `prerender-off`, assets/style.css) and the
+// page paints when the app has rendered, as before: never a flash of different content.
+
+import { readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { chromium } from "playwright-core";
+import { startStaticServer } from "../tests/support/static-server.mjs";
+
+const [distArg, ...routeArgs] = process.argv.slice(2);
+if (!distArg || routeArgs.length === 0) {
+  console.error("usage: node xtask/prerender.mjs <dist> <route>=<storage keys>...");
+  process.exit(2);
+}
+const dist = resolve(distArg);
+const routes = routeArgs.map((arg) => {
+  const [route, keys = ""] = arg.split("=");
+  return { route, keys: keys.split(",").filter(Boolean) };
+});
+
+// Mirrors the app's choice of language (src/i18n.rs) and its stored keys: when any of
+// them would make the app render something else, the prerendered nodes stay hidden.
+const GATE = `// Hides the prerendered page when the app will not render the same (xtask/prerender.mjs).
+(function () {
+  var script = document.currentScript;
+  var keys = (script && script.getAttribute("data-keys") || "").split(" ").filter(Boolean);
+  var off = false;
+  try {
+    var query = new URLSearchParams(location.search);
+    query.forEach(function (value, key) {
+      if (!(key === "lang" && value === "en")) off = true;
+    });
+    var lang = query.get("lang") || localStorage.getItem("smarthost.lang") || "";
+    if (!lang) lang = (navigator.language || "").toLowerCase().indexOf("vi") === 0 ? "vi" : "en";
+    if (lang !== "en") off = true;
+    keys.forEach(function (key) {
+      if (localStorage.getItem(key) !== null) off = true;
+    });
+    // A screen that words dated facts for today was prerendered for the build's day.
+    var date = script && script.getAttribute("data-date");
+    if (date) {
+      var now = new Date();
+      var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+      if (now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate()) !== date) off = true;
+    }
+  } catch (error) {
+    off = true;
+  }
+  if (off) document.documentElement.classList.add("prerender-off");
+  // Until the app replaces it, the prerendered <main> is to be read, not used: a choice
+  // made in it would be lost. Without JavaScript this never runs and the page stays whole.
+  // A page that is not shown is taken out once parsed, so that nothing reads or finds it.
+  document.addEventListener("DOMContentLoaded", function () {
+    var nodes = document.querySelectorAll("[data-prerendered]");
+    for (var i = 0; i < nodes.length; i++) {
+      if (off) nodes[i].remove();
+      else if (nodes[i].tagName === "MAIN") nodes[i].inert = true;
+    }
+  });
+})();
+`;
+const GATE_FILE = "prerender-gate.js";
+
+const pagePath = (route) => join(dist, route === "/" ? "" : route, "index.html");
+
+/** The page as the app first renders it (at `time`, or now), ready to be written out. */
+async function render(url, time) {
+  const context = await browser.newContext({ locale: "en-GB", serviceWorkers: "block" });
+  const page = await context.newPage();
+  if (time) await page.clock.setFixedTime(time);
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  await page.goto(url, { waitUntil: "networkidle" });
+  await page.waitForSelector("footer.site-footer", { timeout: 60_000 });
+  // Two frames: effects that run after the first render (focus, measured layouts).
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const result = await page.evaluate(() => {
+    // Form state lives in properties; the HTML must carry it as attributes.
+    for (const input of document.querySelectorAll("input")) {
+      if (input.type === "radio" || input.type === "checkbox") input.toggleAttribute("checked", input.checked);
+      else if (input.type !== "file" && input.type !== "password") input.setAttribute("value", input.value);
+    }
+    for (const option of document.querySelectorAll("option")) option.toggleAttribute("selected", option.selected);
+    for (const area of document.querySelectorAll("textarea")) area.textContent = area.value;
+    const parts = [];
+    for (const node of document.body.children) {
+      if (node.tagName === "SCRIPT") continue;
+      const copy = node.cloneNode(true);
+      copy.setAttribute("data-prerendered", "");
+      parts.push(copy.outerHTML);
+    }
+    const now = new Date();
+    const pad = (n) => String(n).padStart(2, "0");
+    const date = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+    return { body: parts.join("\n"), date };
+  });
+  await context.close();
+  return { ...result, errors };
+}
+
+const site = await startStaticServer({ root: dist });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+let failed = false;
+try {
+  writeFileSync(join(dist, GATE_FILE), GATE);
+  for (const { route, keys } of routes) {
+    const url = new URL(route === "/" ? "./" : `./${route}/`, site.url).href;
+    const today = await render(url, null);
+    // A screen that words dated facts for today (the matrix's "in 28 days") renders
+    // differently on another day: rendered again 400 days on, it tells on itself.
+    const later = await render(url, new Date(Date.now() + 400 * 86_400_000));
+    if (today.errors.length > 0) {
+      console.error(`prerender: ${route}: the page reported errors:\n${today.errors.join("\n")}`);
+      failed = true;
+      continue;
+    }
+    const body = today.body;
+    const dated = body !== later.body ? today.date : "";
+    const file = pagePath(route);
+    const html = readFileSync(file, "utf8");
+    if (!html.includes("<body></body>")) {
+      console.error(`prerender: ${file} has no empty <body></body> to fill (already prerendered?)`);
+      failed = true;
+      continue;
+    }
+    const gate = `<script src="./${GATE_FILE}" data-keys="${keys.join(" ")}" data-date="${dated}"></script>\n  </head>`;
+    writeFileSync(file, html.replace("</head>", gate).replace("<body></body>", `<body>\n${body}\n</body>`));
+    console.log(`prerender: ${route} (${Math.round(body.length / 1024)} KB of HTML${dated ? `, shown on ${dated} only` : ""})`);
+  }
+} finally {
+  await browser.close();
+  site.server.close();
+}
+process.exit(failed ? 1 : 0);
