@@ -128,7 +128,8 @@ fn catalog_texts(lang: &str) -> Vec<Text> {
         .collect()
 }
 
-/// The guide pages of `lang`, one text per line outside the front matter and fenced code
+/// The guide pages of `lang`, one text per line: the front matter's title and summary,
+/// and the body outside fenced code
 /// (code is commands and output; their comments are checked through the catalog-like
 /// prose lines around them).
 fn guide_pages(lang: &str) -> Vec<(String, Vec<Text>)> {
@@ -160,6 +161,18 @@ fn guide_pages(lang: &str) -> Vec<(String, Vec<Text>)> {
                     continue;
                 }
                 if in_front {
+                    // The title and summary are read (the page's heading, the index's
+                    // summaries, the meta description); the other keys are data.
+                    let shown = ["title", "summary"].iter().any(|key| {
+                        line.split_once('=')
+                            .is_some_and(|(name, _)| name.trim() == *key)
+                    });
+                    if shown {
+                        lines.push(Text {
+                            place: format!("{name}:{}", number + 1),
+                            body: without_code(line),
+                        });
+                    }
                     continue;
                 }
                 if line.trim_start().starts_with("```") {
@@ -432,6 +445,14 @@ fn the_checks_see_the_texts_they_check() {
     assert!(catalog_texts("vi").len() > 500);
     assert!(guide_pages("vi").len() >= 10);
     assert!(guide_pages("en").iter().all(|(_, lines)| lines.len() > 10));
+    // The front matter's title (line 2 of a page) is read, its date is not.
+    let vi_pages = guide_pages("vi");
+    let vi_index = vi_pages
+        .iter()
+        .find(|(page, _)| page == "guide/vi/index.md")
+        .map(|(_, lines)| lines);
+    assert!(vi_index.is_some_and(|lines| lines.iter().any(|t| t.place.ends_with("index.md:2"))));
+    assert!(vi_index.is_some_and(|lines| !lines.iter().any(|t| t.body.contains("updated"))));
     let inventory = inventory_texts();
     assert!(
         inventory
