@@ -56,9 +56,9 @@ test("a short error from a link is explained in Vietnamese, tailored to the meth
   await expect(bounce).toContainText("smtp.office365.com từ chối thư vì thiết bị chưa đăng nhập");
   await expect(bounce).toContainText("Direct Send không gửi qua smtp.office365.com");
   await expect(bounce).toContainText("Cách khắc phục dành cho Direct Send.");
-  await expect(page.getByLabel("Cách thiết bị gửi thư")).toHaveValue("direct-send");
+  await expect(page.getByLabel("Phương thức gửi của thiết bị")).toHaveValue("direct-send");
   // Switching the method re-tailors the fix.
-  await page.getByLabel("Cách thiết bị gửi thư").selectOption("client-submission");
+  await page.getByLabel("Phương thức gửi của thiết bị").selectOption("client-submission");
   await expect(bounce).toContainText("Nhập thông tin đăng nhập của hộp thư");
 });
 

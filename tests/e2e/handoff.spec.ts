@@ -21,8 +21,8 @@ const TEXT = {
   },
   vi: {
     smartHost: /Smart host/,
-    filled: `Thẻ "Canon warehouse" đã nhận các giá trị từ kiểm tra DNS: smart host ${MX}, cách gửi SMTP relay qua connector IP.`,
-    ask: `Thẻ nào sẽ nhận các giá trị từ kiểm tra DNS (smart host ${MX}, cách gửi SMTP relay qua connector IP)?`,
+    filled: `Thẻ "Canon warehouse" đã nhận các giá trị từ Kiểm tra DNS: smart host ${MX}, phương thức gửi SMTP relay qua connector IP.`,
+    ask: `Thẻ nào sẽ nhận các giá trị từ Kiểm tra DNS (smart host ${MX}, phương thức gửi SMTP relay qua connector IP)?`,
     fillFirst: 'Điền vào thẻ 1, "Reception printer"',
     cardsTitle: "Thẻ cấu hình thiết bị",
   },
@@ -139,7 +139,7 @@ test("the planner's link makes a new card of its method, cloud and sender, in bo
   expect(new URL(page.url()).search).toBe("");
   await page.goto(siteUrl("cards/?lang=vi&add=1&method=relay-ip&cloud=worldwide&client=device"));
   await expect(page.locator("#cards-status")).toHaveText(
-    "Đã thêm một thẻ mới cho SMTP relay qua connector IP. Hãy đặt tên và nhập địa chỉ gửi (From) cho nó.",
+    "Đã thêm một thẻ mới cho SMTP relay qua connector IP. Hãy đặt tên và nhập địa chỉ người gửi (From) cho nó.",
   );
   await expect(page.locator("article.device")).toHaveCount(4);
   expect(new URL(page.url()).searchParams.get("lang")).toBe("vi");

@@ -2,8 +2,9 @@
 //!
 //! Messages live in `messages/en.txt` and `messages/vi.txt`, one `key = text` per line,
 //! with `{name}` placeholders. They are compiled in (no file access at run time, so the
-//! catalog works in the browser). A test keeps the two languages in step: same keys,
-//! same placeholders.
+//! catalog works in the browser). Tests keep the two languages in step: same keys in the
+//! same order and on the same lines (so a translator can read them side by side), same
+//! placeholders.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -315,6 +316,62 @@ mod tests {
                 "placeholders differ for {key}"
             );
         }
+    }
+
+    /// What one catalog line is, for comparing the two files' layout.
+    #[derive(Debug, PartialEq)]
+    enum Line<'a> {
+        Key(&'a str),
+        Comment,
+        Blank,
+    }
+
+    fn layout(source: &str) -> Vec<Line<'_>> {
+        source
+            .lines()
+            .map(str::trim)
+            .map(|line| match line.split_once(" = ") {
+                _ if line.is_empty() => Line::Blank,
+                _ if line.starts_with('#') => Line::Comment,
+                Some((key, _)) => Line::Key(key.trim()),
+                None => Line::Key(line),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn both_catalog_files_keep_their_keys_and_comments_on_the_same_lines() {
+        // A translator reads en.txt and vi.txt side by side, so a key is on the same line
+        // in both, and the section comments and blank lines sit in the same places. The
+        // source files are read, not the copies build.rs trims for the browser.
+        let en = layout(include_str!("../messages/en.txt"));
+        let vi = layout(include_str!("../messages/vi.txt"));
+        let first_difference = en
+            .iter()
+            .zip(&vi)
+            .enumerate()
+            .find(|(_, (en_line, vi_line))| en_line != vi_line);
+        if let Some((index, (en_line, vi_line))) = first_difference {
+            panic!(
+                "line {}: en.txt has {en_line:?} but vi.txt has {vi_line:?}",
+                index + 1
+            );
+        }
+        assert_eq!(en.len(), vi.len(), "the catalogs differ in length");
+    }
+
+    #[test]
+    fn the_layout_comparison_tells_keys_comments_and_blank_lines_apart() {
+        assert_eq!(
+            layout("# a\n\nx.y = {n} z\n  x.w = w"),
+            vec![
+                Line::Comment,
+                Line::Blank,
+                Line::Key("x.y"),
+                Line::Key("x.w")
+            ]
+        );
+        assert_ne!(layout("a = 1\nb = 2"), layout("b = 2\na = 1"));
     }
 
     #[test]

@@ -1,11 +1,14 @@
 //! The glossary (messages/glossary.txt) is the one list of terms smarthost uses for its
-//! recurring concepts. These tests hold every catalog text and every guide page to it:
+//! recurring concepts. These tests hold every catalog text, every guide page and the
+//! guide's demo inventory (guide/devices.toml, whose names, places and notes the device
+//! pages print in both languages) to it:
 //! a variant the glossary rules out, an English console label without its Vietnamese
 //! gloss, a term to explain without its explanation, an ISO date in running text, or a
 //! USD amount written in the other language's order fails here with the file, the line
 //! and the rule.
 
 use smarthost_core::i18n::parse_catalog;
+use smarthost_core::inventory::Imported;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -125,7 +128,8 @@ fn catalog_texts(lang: &str) -> Vec<Text> {
         .collect()
 }
 
-/// The guide pages of `lang`, one text per line outside the front matter and fenced code
+/// The guide pages of `lang`, one text per line: the front matter's title and summary,
+/// and the body outside fenced code
 /// (code is commands and output; their comments are checked through the catalog-like
 /// prose lines around them).
 fn guide_pages(lang: &str) -> Vec<(String, Vec<Text>)> {
@@ -157,6 +161,18 @@ fn guide_pages(lang: &str) -> Vec<(String, Vec<Text>)> {
                     continue;
                 }
                 if in_front {
+                    // The title and summary are read (the page's heading, the index's
+                    // summaries, the meta description); the other keys are data.
+                    let shown = ["title", "summary"].iter().any(|key| {
+                        line.split_once('=')
+                            .is_some_and(|(name, _)| name.trim() == *key)
+                    });
+                    if shown {
+                        lines.push(Text {
+                            place: format!("{name}:{}", number + 1),
+                            body: without_code(line),
+                        });
+                    }
                     continue;
                 }
                 if line.trim_start().starts_with("```") {
@@ -176,11 +192,51 @@ fn guide_pages(lang: &str) -> Vec<(String, Vec<Text>)> {
         .collect()
 }
 
+/// The reader-facing words of the guide's inventory, guide/devices.toml, read as the
+/// generator reads it: each device's name, customer, location, model and notes, which
+/// its page and card print on the English and the Vietnamese site alike (one inventory
+/// serves both, so its texts are held to the rules of both languages).
+fn inventory_texts() -> Vec<Text> {
+    let path = root().join("guide/devices.toml");
+    let source = read(&path);
+    let read = Imported::read_toml_with_lines(&source)
+        .unwrap_or_else(|refusal| panic!("guide/devices.toml: {refusal:?}"));
+    let mut texts = Vec::new();
+    for (index, device) in read.imported.inventory.devices.iter().enumerate() {
+        let line = read.device_lines.get(index).copied().unwrap_or(0);
+        let fields = [
+            ("name", &device.name),
+            ("customer", &device.customer),
+            ("location", &device.location),
+            ("model", &device.model),
+            ("notes", &device.notes),
+        ];
+        for (field, value) in fields {
+            if value.trim().is_empty() {
+                continue;
+            }
+            texts.push(Text {
+                place: format!("guide/devices.toml:{line} device {} {field}", index + 1),
+                body: without_code(value),
+            });
+        }
+    }
+    texts
+}
+
+/// The texts written in `lang`: its catalog and its guide pages.
 fn all_texts(lang: &str) -> Vec<Text> {
     let mut texts = catalog_texts(lang);
     for (_, lines) in guide_pages(lang) {
         texts.extend(lines);
     }
+    texts
+}
+
+/// What a reader of `lang` sees: the texts written in it, and the inventory.
+fn shown_texts(lang: &str) -> Vec<Text> {
+    let mut texts = all_texts(lang);
+    texts.extend(inventory_texts());
     texts
 }
 
@@ -212,7 +268,7 @@ fn the_glossary_parses_and_names_each_term_once() {
 fn no_text_uses_a_variant_the_glossary_rules_out() {
     let terms = glossary();
     let mut problems = Vec::new();
-    for (lang, texts) in [("en", all_texts("en")), ("vi", all_texts("vi"))] {
+    for (lang, texts) in [("en", shown_texts("en")), ("vi", shown_texts("vi"))] {
         for term in &terms {
             let avoid = if lang == "en" {
                 &term.avoid_en
@@ -242,6 +298,8 @@ fn no_text_uses_a_variant_the_glossary_rules_out() {
 fn english_console_labels_in_vietnamese_texts_carry_their_gloss() {
     let terms = glossary();
     let mut problems = Vec::new();
+    // Not the inventory: a gloss belongs to Vietnamese prose, and the inventory is the
+    // admin's own words (English in the demo), printed as written.
     let texts = all_texts("vi");
     for term in &terms {
         for (label, gloss) in &term.gloss_vi {
@@ -345,15 +403,15 @@ fn iso_date_at(text: &[u8], at: usize) -> bool {
 #[test]
 fn running_text_has_no_iso_dates() {
     let mut problems = Vec::new();
-    for lang in ["en", "vi"] {
-        for text in all_texts(lang) {
-            let bytes = text.body.as_bytes();
-            if (0..bytes.len()).any(|at| iso_date_at(bytes, at)) {
-                problems.push(format!(
-                    "{}: an ISO date in running text; write it in the language's way",
-                    text.place
-                ));
-            }
+    let texts = all_texts("en").into_iter().chain(all_texts("vi"));
+    // The inventory once: it is the same text on both sites.
+    for text in texts.chain(inventory_texts()) {
+        let bytes = text.body.as_bytes();
+        if (0..bytes.len()).any(|at| iso_date_at(bytes, at)) {
+            problems.push(format!(
+                "{}: an ISO date in running text; write it in the language's way",
+                text.place
+            ));
         }
     }
     report(problems);
@@ -362,6 +420,7 @@ fn running_text_has_no_iso_dates() {
 #[test]
 fn usd_amounts_follow_each_languages_order() {
     let mut problems = Vec::new();
+    // Not the inventory: an amount printed on both sites can suit only one order.
     for text in all_texts("vi") {
         if let Some(at) = text.body.find("USD ") {
             if text.body[at + 4..].starts_with(|c: char| c.is_ascii_digit()) {
@@ -386,6 +445,26 @@ fn the_checks_see_the_texts_they_check() {
     assert!(catalog_texts("vi").len() > 500);
     assert!(guide_pages("vi").len() >= 10);
     assert!(guide_pages("en").iter().all(|(_, lines)| lines.len() > 10));
+    // The front matter's title (line 2 of a page) is read, its date is not.
+    let vi_pages = guide_pages("vi");
+    let vi_index = vi_pages
+        .iter()
+        .find(|(page, _)| page == "guide/vi/index.md")
+        .map(|(_, lines)| lines);
+    assert!(vi_index.is_some_and(|lines| lines.iter().any(|t| t.place.ends_with("index.md:2"))));
+    assert!(vi_index.is_some_and(|lines| !lines.iter().any(|t| t.body.contains("updated"))));
+    let inventory = inventory_texts();
+    assert!(
+        inventory
+            .iter()
+            .filter(|t| t.place.ends_with(" notes"))
+            .count()
+            >= 5,
+        "the demo inventory's notes are not read"
+    );
+    assert!(inventory
+        .iter()
+        .any(|t| t.place.starts_with("guide/devices.toml:8 device 1 name")));
     assert!(iso_date_at(b"on 2026-11-28.", 3));
     assert!(!iso_date_at(b"12026-11-281", 1));
     assert_eq!(without_code("a `b` c"), "a    c");
