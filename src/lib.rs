@@ -43,13 +43,15 @@ use leptos_router::path;
 pub struct Screens {
     routes: fn() -> AnyView,
     local: &'static [&'static str],
+    /// The catalog key of the screen's heading, which also names the browser tab.
+    title: &'static str,
 }
 
 /// A binary with one screen at `$path` (`$route` is the same path for the router, which
 /// must be written with `path!` at the call site), rendered by `$page`; other paths show
 /// "not found".
 macro_rules! screen {
-    ($(#[$doc:meta])* $name:ident, $path:literal, $route:expr, $page:path) => {
+    ($(#[$doc:meta])* $name:ident, $path:literal, $route:expr, $page:path, $title:literal) => {
         $(#[$doc])*
         pub const $name: Screens = Screens {
             routes: || {
@@ -61,37 +63,38 @@ macro_rules! screen {
                 .into_any()
             },
             local: &[$path],
+            title: $title,
         };
     };
 }
 
 screen!(
     /// The planner: the questions and the ranking.
-    PLAN, "/", path!("/"), pages::plan::Plan
+    PLAN, "/", path!("/"), pages::plan::Plan, "ui.plan.title"
 );
 screen!(
     /// The matrix of methods against what each needs.
-    COMPARE, "/compare", path!("/compare"), pages::compare::Compare
+    COMPARE, "/compare", path!("/compare"), pages::compare::Compare, "ui.compare.title"
 );
 screen!(
     /// Device cards: the inventory, its import and export, and printing.
-    CARDS, "/cards", path!("/cards"), pages::cards::Cards
+    CARDS, "/cards", path!("/cards"), pages::cards::Cards, "ui.cards.title"
 );
 screen!(
     /// The connector's steps and values.
-    CONNECTOR, "/connector", path!("/connector"), pages::connector::Connector
+    CONNECTOR, "/connector", path!("/connector"), pages::connector::Connector, "ui.connector.title"
 );
 screen!(
     /// The language, the DNS resolver and the cloud.
-    SETTINGS, "/settings", path!("/settings"), pages::settings::Settings
+    SETTINGS, "/settings", path!("/settings"), pages::settings::Settings, "ui.settings.title"
 );
 screen!(
     /// The DNS check, with the SPF engine.
-    CHECK, "/check", path!("/check"), pages::check::Check
+    CHECK, "/check", path!("/check"), pages::check::Check, "ui.check.title"
 );
 screen!(
     /// "Explain a bounce", with the bounce texts compiled in.
-    EXPLAIN, "/explain", path!("/explain"), pages::explain::Explain
+    EXPLAIN, "/explain", path!("/explain"), pages::explain::Explain, "ui.explain.title"
 );
 
 /// Starts a binary: IDNA through the browser, the page's language catalog, then the app
@@ -191,6 +194,14 @@ fn Shell(screens: Screens) -> impl IntoView {
             <footer class="site-footer">
                 <p>{move || tf("ui.footer", &[("date", &smarthost_core::localized::date_text(smarthost_core::method::FACTS_CHECKED, crate::i18n::lang()))])}</p>
             </footer>
+        }
+    });
+    // The tab and the history name the screen in the page's language (the HTML's own
+    // title, written by the prerender, is the English one).
+    Effect::new(move |_| {
+        let title = format!("{} · smarthost", i18n::text(screens.title));
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(&title);
         }
     });
     let catalog_failed = move || {

@@ -105,7 +105,7 @@ async function render(url, time) {
     const now = new Date();
     const pad = (n) => String(n).padStart(2, "0");
     const date = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-    return { body: parts.join("\n"), date };
+    return { body: parts.join("\n"), date, title: document.title };
   });
   await context.close();
   return { ...result, errors };
@@ -140,7 +140,13 @@ try {
       continue;
     }
     const gate = `<script src="./${GATE_FILE}" data-keys="${keys.join(" ")}" data-date="${dated}"></script>\n  </head>`;
-    writeFileSync(file, html.replace("</head>", gate).replace("<body></body>", `<body>\n${body}\n</body>`));
+    // The screen's own title, as the app sets it, for the tab before the app runs.
+    const title = today.title.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+    const page = html
+      .replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`)
+      .replace("</head>", gate)
+      .replace("<body></body>", `<body>\n${body}\n</body>`);
+    writeFileSync(file, page);
     console.log(`prerender: ${route} (${Math.round(body.length / 1024)} KB of HTML${dated ? `, shown on ${dated} only` : ""})`);
   }
 } finally {

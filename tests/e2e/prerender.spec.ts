@@ -50,6 +50,7 @@ test.describe("prerendered first paint", () => {
       await expect(h1).toBeVisible();
       await expect(page.locator("html")).not.toHaveClass(/prerender-off/);
       await expect(h1).toHaveText(heading);
+      await expect(page).toHaveTitle(`${heading} · smarthost`);
       const before = await h1.boundingBox();
       const text = await page.locator("main").innerText();
       // The prerendered main is for reading until the app takes over.
@@ -57,6 +58,7 @@ test.describe("prerendered first paint", () => {
       release();
       await expect(page.locator("[data-prerendered]")).toHaveCount(0);
       await expect(page.locator("main")).not.toHaveJSProperty("inert", true);
+      await expect(page).toHaveTitle(`${heading} · smarthost`);
       expect(await page.locator("main h1").boundingBox()).toEqual(before);
       expect(await page.locator("main").innerText()).toBe(text);
       expect(await layoutShift(page)).toBe(0);
@@ -121,6 +123,12 @@ test.describe("prerendered first paint", () => {
     release();
     await expect(page.getByRole("table")).toBeVisible();
   });
+});
+
+test("the tab names the screen in the page's language", async ({ page }) => {
+  await page.goto(siteUrl("compare/?lang=vi"));
+  await expect(page.locator("main h1")).toHaveText("So sánh các phương thức gửi thư");
+  await expect(page).toHaveTitle("So sánh các phương thức gửi thư · smarthost");
 });
 
 test.describe("without JavaScript", () => {
