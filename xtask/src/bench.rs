@@ -23,6 +23,13 @@ const SECTION_TITLE: &str = "## Static-site generator";
 pub fn run(root: &Path, args: &[String]) -> Result<()> {
     match args {
         [what] if what == "site" => bench_site(root),
+        // The corpus alone, to profile the generator on it by hand.
+        [what] if what == "site-corpus" => {
+            let dir = root.join("target/bench-site");
+            crate::bench_corpus::generate_corpus(&dir)?;
+            println!("xtask: corpus of {PAGES} pages in {}", dir.display());
+            Ok(())
+        }
         [what] if what == "dns" => crate::bench_dns::bench_dns(root),
         [what] if what == "bundle" => crate::bench_bundle::bench_bundle(root),
         [what] if what == "load" => crate::bench_load::bench_load(root),

@@ -19,7 +19,7 @@
 use super::devices::{DeviceEntry, DeviceSet};
 use super::frame::{
     alternate_link, head_top, language_item, page_alternates, page_frame, page_heading,
-    planner_link, Frame, Nav,
+    planner_link, Frame, Nav, NavFrom,
 };
 use super::front_matter::{LangSite, Site};
 use super::links::app_href;
@@ -210,7 +210,7 @@ fn guide_page(
         description: &page.front.summary,
         path: &path,
         alternates: page_alternates(site, &page.slug),
-        nav: nav.html("", &format!("{}.html", page.slug)),
+        nav: nav.html(NavFrom::LangDir, format!("{}.html", page.slug)),
         main,
         body_class: "guide-page",
         options,
