@@ -88,3 +88,7 @@ pub(crate) fn build_site(
     staging.swap()?;
     Ok(files + others.len())
 }
+
+#[cfg(test)]
+#[path = "stream_tests.rs"]
+mod tests;

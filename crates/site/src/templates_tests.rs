@@ -73,7 +73,9 @@ fn build(options: &Options, devices: bool) -> Built {
     for lang_site in &site.langs {
         for (index, page) in lang_site.pages.iter().enumerate() {
             let rendered = renderer.render(page).unwrap_or_else(|e| panic!("{e}"));
-            files.extend(page_files(&site, lang_site, index, &rendered, &navs, options));
+            files.extend(page_files(
+                &site, lang_site, index, &rendered, &navs, options,
+            ));
         }
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
