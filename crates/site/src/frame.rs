@@ -12,6 +12,7 @@ use maud::{html, Markup, Render, DOCTYPE};
 use smarthost_core::i18n::{format, Lang};
 use smarthost_core::localized;
 use smarthost_core::method::FACTS_CHECKED;
+use std::collections::HashMap;
 
 /// A language's navigation, rendered once: one item per page, then the device index.
 /// Every page carries the whole list, so it is rendered once per directory a page can be
@@ -39,6 +40,8 @@ struct NavHtml {
     /// Every item, none marked current.
     items: String,
     spans: Vec<ItemSpan>,
+    /// The spans of each href (one, unless two items share an href).
+    by_href: HashMap<String, Vec<usize>>,
 }
 
 /// An item of [`NavHtml::items`]: `(href from <lang>/, title)` and its bytes there.
@@ -90,7 +93,9 @@ impl NavHtml {
         });
         let mut html = String::new();
         let mut spans = Vec::with_capacity(items.len());
+        let mut by_href: HashMap<String, Vec<usize>> = HashMap::with_capacity(items.len());
         for (href, title) in items {
+            by_href.entry(href.clone()).or_default().push(spans.len());
             let start = html.len();
             nav_item(prefix, href, title, false).render_to(&mut html);
             spans.push(ItemSpan {
@@ -105,6 +110,7 @@ impl NavHtml {
             close,
             items: html,
             spans,
+            by_href,
         }
     }
 }
@@ -132,7 +138,11 @@ impl Render for CurrentNav<'_> {
         buffer.reserve(nav.open.len() + nav.items.len() + nav.close.len() + 32);
         buffer.push_str(&nav.open);
         let mut copied = 0;
-        for span in nav.spans.iter().filter(|s| s.href == self.current) {
+        let current = nav
+            .by_href
+            .get(&self.current)
+            .map_or(&[][..], Vec::as_slice);
+        for span in current.iter().filter_map(|&i| nav.spans.get(i)) {
             buffer.push_str(nav.items.get(copied..span.range.start).unwrap_or_default());
             nav_item(nav.prefix, &span.href, &span.title, true).render_to(buffer);
             copied = span.range.end;
