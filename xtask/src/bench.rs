@@ -411,8 +411,8 @@ fn report(smarthost: &Path, mdbook: &Path, measured: &Measured, dir: &Path) -> S
     let mut out = format!(
         "{SECTION_TITLE}\n\n\
 `cargo xtask bench site` on {cpus} cores ({cpu}{memory}), {rustc}, {mdbook_version}; \
-1-minute load average {} when the runs began and {} when they ended (the machine is shared: \
-other builds and tests were running, so the runs are noisy and the spread is shown). The \
+1-minute load average {} when the runs began and {} when they ended (a shared machine: other \
+agents' builds and tests may run at the same time, so the spread is shown with the medians). The \
 command generates a deterministic corpus of {PAGES} pages ({corpus:.1} MiB of Markdown: front \
 matter, headings with ids, lists, tables, code blocks, links between pages and to their \
 sections) in target/bench-site/, and builds it with the release `smarthost build --guide guide \
