@@ -185,3 +185,47 @@ fn a_rebuild_gives_the_same_bytes_as_a_first_build() {
     assert_eq!(tree(&first), tree(&second));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[cfg(unix)]
+fn inode(path: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path)
+        .map(|m| m.ino())
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[cfg(unix)]
+#[test]
+fn a_rebuild_links_unchanged_files_and_rewrites_changed_ones() {
+    let dir = scratch("link");
+    let out = dir.join("site");
+    let guide = write_guide(&dir, 5, "Fine.\n");
+    build(&options(&guide, &out)).unwrap_or_else(|e| panic!("{e}"));
+    let page = out.join("en/p001.html");
+    let before = inode(&page);
+    build(&options(&guide, &out)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        inode(&page),
+        before,
+        "an unchanged page is the previous build's file"
+    );
+    // A new last page's body changes that page only; a changed title would change the
+    // navigation of every page.
+    let guide = write_guide(&dir, 5, "Changed.\n");
+    build(&options(&guide, &out)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        inode(&page),
+        before,
+        "a page whose bytes did not change stays linked"
+    );
+    let last = std::fs::read_to_string(out.join("en/p004.html")).unwrap_or_default();
+    assert!(last.contains("Changed."), "{last}");
+    let fresh = dir.join("fresh");
+    build(&options(&guide, &fresh)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        tree(&out),
+        tree(&fresh),
+        "a rebuild gives a first build's bytes"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
