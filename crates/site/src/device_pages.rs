@@ -10,7 +10,7 @@
 //! edge rather than run onto a second one.
 
 use super::devices::{DeviceEntry, DeviceSet};
-use super::frame::{page_frame, Frame, Nav, CARD_PAGE};
+use super::frame::{page_frame, Frame, Nav, NavFrom, CARD_PAGE};
 use super::front_matter::Site;
 use super::options::Options;
 use super::strings::{catalog, t, Text};
@@ -135,7 +135,7 @@ pub(super) fn device_index(
         description: &t(lang, Text::DeviceCardsLede),
         path: &path,
         alternates: device_alternates(site, "index.html"),
-        nav: nav.html("../", "devices/index.html"),
+        nav: nav.html(NavFrom::DevicesDir, "devices/index.html".to_owned()),
         main,
         body_class: "devices-page",
         options,
@@ -175,7 +175,7 @@ pub(super) fn device_page(
         description: &description,
         path: &path,
         alternates: device_alternates(site, &format!("{}.html", entry.slug)),
-        nav: nav.html("../", ""),
+        nav: nav.html(NavFrom::DevicesDir, String::new()),
         main,
         body_class: CARD_PAGE,
         options,
@@ -209,7 +209,7 @@ pub(crate) fn print_all_page(
         description: &t(lang, Text::PrintAllLede),
         path: &path,
         alternates: device_alternates(site, &format!("{PRINT_ALL}.html")),
-        nav: nav.html("../", "devices/index.html"),
+        nav: nav.html(NavFrom::DevicesDir, "devices/index.html".to_owned()),
         main,
         body_class: CARD_PAGE,
         options,

@@ -5,18 +5,50 @@
 
 use super::front_matter::{LangSite, Page, Site};
 use super::links::{app_href, relative};
+use super::markup::{around_slot, slot};
 use super::options::Options;
 use super::strings::{catalog, t, Text};
-use maud::{html, Markup, DOCTYPE};
+use maud::{html, Markup, Render, DOCTYPE};
 use smarthost_core::i18n::{format, Lang};
 use smarthost_core::localized;
 use smarthost_core::method::FACTS_CHECKED;
+use std::collections::HashMap;
 
-/// A language's navigation, rendered once: one item per page, the current one marked.
+/// A language's navigation, rendered once: one item per page, then the device index.
+/// Every page carries the whole list, so it is rendered once per directory a page can be
+/// in, and each page copies it, writing only its own item anew (the one marked current).
 pub(crate) struct Nav {
-    lang: Lang,
-    /// `(href from <lang>/, title)` for each page, then the device index.
-    items: Vec<(String, String)>,
+    from_lang_dir: NavHtml,
+    from_devices_dir: NavHtml,
+}
+
+/// Where the page that shows a [`Nav`] is: the hrefs are relative to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NavFrom {
+    /// `<lang>/`: guide pages.
+    LangDir,
+    /// `<lang>/devices/`: the device pages.
+    DevicesDir,
+}
+
+/// The navigation as HTML for pages in one directory, with where each item is in it.
+struct NavHtml {
+    prefix: &'static str,
+    /// Up to the first item, and after the last.
+    open: String,
+    close: String,
+    /// Every item, none marked current.
+    items: String,
+    spans: Vec<ItemSpan>,
+    /// The spans of each href (one, unless two items share an href).
+    by_href: HashMap<String, Vec<usize>>,
+}
+
+/// An item of [`NavHtml::items`]: `(href from <lang>/, title)` and its bytes there.
+struct ItemSpan {
+    href: String,
+    title: String,
+    range: std::ops::Range<usize>,
 }
 
 impl Nav {
@@ -32,32 +64,91 @@ impl Nav {
                 t(lang_site.lang, Text::DeviceCards).to_owned(),
             ));
         }
+        let lang = lang_site.lang;
         Nav {
-            lang: lang_site.lang,
-            items,
+            from_lang_dir: NavHtml::new(lang, "", &items),
+            from_devices_dir: NavHtml::new(lang, "../", &items),
         }
     }
 
-    /// The nav for a page `prefix` away from `<lang>/` (`""` or `"../"`), marking
-    /// `current` (an href from `<lang>/`).
-    pub(crate) fn html(&self, prefix: &str, current: &str) -> Markup {
-        html! {
-            nav id="guides" class="guide-nav" aria-label=(t(self.lang, Text::GuidesNav)) {
+    /// The nav for a page in `from`, marking `current` (an href from `<lang>/`).
+    pub(crate) fn html(&self, from: NavFrom, current: String) -> CurrentNav<'_> {
+        let nav = match from {
+            NavFrom::LangDir => &self.from_lang_dir,
+            NavFrom::DevicesDir => &self.from_devices_dir,
+        };
+        CurrentNav { nav, current }
+    }
+}
+
+impl NavHtml {
+    fn new(lang: Lang, prefix: &'static str, items: &[(String, String)]) -> NavHtml {
+        let (open, close) = around_slot(html! {
+            nav id="guides" class="guide-nav" aria-label=(t(lang, Text::GuidesNav)) {
                 "\n"
-                ol {
-                    "\n"
-                    @for (href, title) in &self.items {
-                        li {
-                            a href={ (prefix) (href) }
-                                aria-current=[(href == current).then_some("page")] { (title) }
-                        }
-                        "\n"
-                    }
-                }
+                ol { "\n" (slot()) }
                 "\n"
             }
             "\n"
+        });
+        let mut html = String::new();
+        let mut spans = Vec::with_capacity(items.len());
+        let mut by_href: HashMap<String, Vec<usize>> = HashMap::with_capacity(items.len());
+        for (href, title) in items {
+            by_href.entry(href.clone()).or_default().push(spans.len());
+            let start = html.len();
+            nav_item(prefix, href, title, false).render_to(&mut html);
+            spans.push(ItemSpan {
+                href: href.clone(),
+                title: title.clone(),
+                range: start..html.len(),
+            });
         }
+        NavHtml {
+            prefix,
+            open,
+            close,
+            items: html,
+            spans,
+            by_href,
+        }
+    }
+}
+
+/// One item of the navigation; the same template for the copy and the current item.
+fn nav_item(prefix: &str, href: &str, title: &str, current: bool) -> Markup {
+    html! {
+        li {
+            a href={ (prefix) (href) } aria-current=[current.then_some("page")] { (title) }
+        }
+        "\n"
+    }
+}
+
+/// A page's navigation: the shared copy, its current item written anew. Rendered
+/// straight into the page's buffer.
+pub(crate) struct CurrentNav<'a> {
+    nav: &'a NavHtml,
+    current: String,
+}
+
+impl Render for CurrentNav<'_> {
+    fn render_to(&self, buffer: &mut String) {
+        let nav = self.nav;
+        buffer.reserve(nav.open.len() + nav.items.len() + nav.close.len() + 32);
+        buffer.push_str(&nav.open);
+        let mut copied = 0;
+        let current = nav
+            .by_href
+            .get(&self.current)
+            .map_or(&[][..], Vec::as_slice);
+        for span in current.iter().filter_map(|&i| nav.spans.get(i)) {
+            buffer.push_str(nav.items.get(copied..span.range.start).unwrap_or_default());
+            nav_item(nav.prefix, &span.href, &span.title, true).render_to(buffer);
+            copied = span.range.end;
+        }
+        buffer.push_str(nav.items.get(copied..).unwrap_or_default());
+        buffer.push_str(&nav.close);
     }
 }
 
@@ -71,7 +162,7 @@ pub(crate) struct Frame<'a> {
     pub(crate) path: &'a str,
     /// Site-relative paths of this page in every language it exists in (itself too).
     pub(crate) alternates: Vec<(Lang, String)>,
-    pub(crate) nav: Markup,
+    pub(crate) nav: CurrentNav<'a>,
     pub(crate) main: Markup,
     pub(crate) body_class: &'a str,
     pub(crate) options: &'a Options,

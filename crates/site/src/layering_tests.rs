@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 /// Every module's source, without its tests. A module kept in a folder lists each file:
 /// its `mod.rs` under the module's name, the others as `folder/file`.
-pub(crate) const SOURCES: [(&str, &str); 32] = [
+pub(crate) const SOURCES: [(&str, &str); 33] = [
     ("anchors", include_str!("anchors.rs")),
     ("card_fit", include_str!("card_fit.rs")),
     ("card_html", include_str!("card_html.rs")),
@@ -39,6 +39,7 @@ pub(crate) const SOURCES: [(&str, &str); 32] = [
     ("shortcodes/terms", include_str!("shortcodes/terms.rs")),
     ("sitemap", include_str!("sitemap.rs")),
     ("slug", include_str!("slug.rs")),
+    ("stream", include_str!("stream.rs")),
     ("strings", include_str!("strings.rs")),
     ("templates", include_str!("templates.rs")),
     ("write", include_str!("write.rs")),

@@ -20,6 +20,11 @@
 //!    (`markup`);
 //! 7. `write`: into a temporary directory next to `--out`, then swapped into place.
 //!
+//! `stream` runs stages 4 to 7 page by page on every core: a guide page is written to
+//! the temporary directory as soon as it is rendered, and only its ids and links are
+//! kept for stage 5, so the rendered site is never all in memory; the swap waits for the
+//! check, so a broken link still leaves the previous output in place.
+//!
 //! # Layering
 //!
 //! The modules import each other without a cycle (`layering_tests.rs` reads their
@@ -33,6 +38,7 @@
 //! | model | `output`, `links`, then `rendered` | output files and the generated paths links may name; link resolution and the anchor check; rendered bodies and the site-wide link check |
 //! | Markdown | `anchors`, `shortcodes` (a folder: `parse`, `args`, then `inline`, `tables`, `blocks`), then `markdown` | the passes, then the stage that chains them |
 //! | pages | `frame`, then `device_pages`, `fragments`, `sitemap`, then `templates`, `write` | the page frame; the pages built in it; every file; writing |
+//! | build | `stream` | stages 4 to 7 page by page: render, write, check, swap |
 //!
 //! `lib.rs` (this file) runs the stages in order and is the only module that sees
 //! them all.
@@ -70,6 +76,7 @@ mod settings;
 mod shortcodes;
 mod sitemap;
 mod slug;
+mod stream;
 mod strings;
 mod templates;
 mod write;
@@ -105,10 +112,7 @@ pub fn build(options: &Options) -> Result<Summary, Error> {
     notes.extend(site.notes.iter().cloned());
     let devices = devices::prepare(source.devices.as_ref(), &site.langs(), options.today)?;
     notes.extend(devices.note());
-    let rendered = markdown::render_site(&site, &devices, options)?;
-    rendered::check_links(&site, &rendered)?;
-    let files = templates::render_site(&site, &rendered, &devices, options);
-    write::swap_into(&options.out, &files)?;
+    let files = stream::build_site(&site, &devices, options)?;
     if options.base_url.is_none() {
         notes.push(
             "no --base-url: sitemap.xml lists paths relative to the site root; pass --base-url https://…/ for absolute URLs and canonical links"
@@ -125,7 +129,7 @@ pub fn build(options: &Options) -> Result<Summary, Error> {
         langs: site.langs(),
         pages: site.langs.iter().map(|l| l.pages.len()).sum(),
         device_pages: devices.entries.len() * site.langs.len(),
-        files: files.len(),
+        files,
         notes,
     })
 }

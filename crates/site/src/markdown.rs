@@ -11,26 +11,26 @@
 //!    from its text) and becomes a link to itself;
 //! 6. [`mark_up_tables`]: header cells get `scope`, empty corner cells stay `td`.
 //!
-//! Pages render in parallel; the result does not depend on the number of threads.
+//! Pages render one at a time through a [`PageRenderer`], on every core (see `stream`);
+//! a page's result does not depend on any other page's.
 
 use super::anchors;
 use super::devices::DeviceSet;
-use super::error::{BuildError, LineIndex, SiteError};
+use super::error::{LineIndex, SiteError};
 use super::events::{extensions, raw, Failure, Spanned, TEMPLATE_IDS};
 use super::front_matter::{Page, Site};
 use super::links::Resolver;
 use super::markup::{around_slot, slot, unbreakable_tokens};
 use super::options::Options;
 use super::output::generated_files;
-use super::parallel::parallel_map;
-use super::rendered::{Rendered, RenderedSite};
+use super::rendered::{PageAnchors, Rendered};
 use super::shortcodes::{self, looks_like_shortcode};
 use maud::html;
 use pulldown_cmark::{
     html, Alignment, BrokenLink, CodeBlockKind, CowStr, Event, LinkType, Parser, Tag, TagEnd,
 };
 use smarthost_core::i18n::Lang;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// What rendering one page needs to know.
 #[derive(Debug, Clone, Copy)]
@@ -97,9 +97,8 @@ pub(crate) fn render(
     html::push_html(&mut out, events.into_iter().map(|(event, _)| event));
     Ok(Rendered {
         html: out,
-        ids,
-        links,
         sections,
+        anchors: PageAnchors { ids, links },
     })
 }
 
@@ -294,60 +293,58 @@ pub(crate) fn mark_up_code_blocks(events: Vec<Spanned>) -> Vec<Spanned> {
         .collect()
 }
 
-/// Renders every page of the site, in parallel, collecting every page's first error.
-pub(crate) fn render_site(
-    site: &Site,
-    devices: &DeviceSet,
-    options: &Options,
-) -> Result<RenderedSite, BuildError> {
-    let guide = options
-        .guide
-        .to_string_lossy()
-        .replace('\\', "/")
-        .trim_end_matches('/')
-        .to_owned();
-    let resolver = Resolver {
-        guide: guide.clone(),
-        pages: site
-            .langs
-            .iter()
-            .map(|l| (l.lang, l.pages.iter().map(|p| p.slug.clone()).collect()))
-            .collect(),
-        files: generated_files(site, devices, options.fragments),
-    };
-    let pages: Vec<&Page> = site.langs.iter().flat_map(|l| l.pages.iter()).collect();
-    let render_page = |page: &&Page| {
+/// Renders the site's pages one at a time, from any thread: what every page shares (the
+/// link resolver, which knows every page and generated file) is made once.
+pub(crate) struct PageRenderer<'a> {
+    /// `--guide` as shown in errors.
+    pub(crate) guide: String,
+    resolver: Resolver,
+    devices: &'a DeviceSet,
+    options: &'a Options,
+}
+
+impl<'a> PageRenderer<'a> {
+    pub(crate) fn new(site: &Site, devices: &'a DeviceSet, options: &'a Options) -> Self {
+        let guide = options
+            .guide
+            .to_string_lossy()
+            .replace('\\', "/")
+            .trim_end_matches('/')
+            .to_owned();
+        let resolver = Resolver {
+            guide: guide.clone(),
+            pages: site
+                .langs
+                .iter()
+                .map(|l| (l.lang, l.pages.iter().map(|p| p.slug.clone()).collect()))
+                .collect(),
+            files: generated_files(site, devices, options.fragments),
+        };
+        PageRenderer {
+            guide,
+            resolver,
+            devices,
+            options,
+        }
+    }
+
+    /// One page's body, or its first error.
+    pub(crate) fn render(&self, page: &Page) -> Result<Rendered, SiteError> {
         let ctx = RenderContext {
             lang: page.lang,
-            allow_html: options.allow_html,
+            allow_html: self.options.allow_html,
             shortcodes: shortcodes::Context {
                 lang: page.lang,
-                devices,
-                app_url: &options.app_url,
+                devices: self.devices,
+                app_url: &self.options.app_url,
                 depth: 1,
-                today: options.today,
+                today: self.options.today,
             },
-            resolver: &resolver,
+            resolver: &self.resolver,
         };
         render(page.body(), page.body_line, &ctx)
             .map_err(|(line, message)| SiteError::at(&page.path, line, message))
-    };
-    let results = parallel_map(&pages, render_page);
-    let mut errors = Vec::new();
-    let mut rendered = HashMap::with_capacity(pages.len());
-    for (page, result) in pages.iter().zip(results) {
-        match result {
-            Ok(r) => {
-                rendered.insert((page.lang, page.slug.clone()), r);
-            }
-            Err(e) => errors.push(e),
-        }
     }
-    BuildError::check(errors)?;
-    Ok(RenderedSite {
-        guide,
-        pages: rendered,
-    })
 }
 
 #[cfg(test)]

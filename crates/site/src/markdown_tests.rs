@@ -1,6 +1,7 @@
 use super::*;
 use crate::devices::DeviceSet;
 use crate::links::Target;
+use crate::parallel::parallel_map;
 
 fn resolver() -> Resolver {
     Resolver {
@@ -117,7 +118,7 @@ fn headings_get_ids_from_attributes_or_text() {
         "linked",
         "content",
     ] {
-        assert!(rendered.ids.contains(id), "{id}");
+        assert!(rendered.anchors.ids.contains(id), "{id}");
     }
 }
 
@@ -189,6 +190,7 @@ fn links_become_relative_html_and_are_recorded() {
         assert!(out.contains(expected), "{expected} in {out}");
     }
     let targets: Vec<(&Target, Option<&str>, usize)> = rendered
+        .anchors
         .links
         .iter()
         .map(|l| (&l.target, l.fragment.as_deref(), l.line))
@@ -273,7 +275,7 @@ fn footnotes_are_numbered_with_prefixed_ids_and_link_back() {
     );
     assert!(out.contains("<div class=\"footnote\" id=\"fn-mfd\">\n<span class=\"footnote-label\">1.</span>\n<p>Microsoft Learn.</p>\n<p class=\"footnote-back\"><a href=\"#fnref-mfd\">↩ Back to the text</a></p>\n</div>"), "{out}");
     for id in ["fn-mfd", "fnref-mfd", "fn-2", "fnref-2"] {
-        assert!(rendered.ids.contains(id), "{id}");
+        assert!(rendered.anchors.ids.contains(id), "{id}");
     }
     assert_eq!(
         error("One.\n\nTwo[^nope].\n"),

@@ -19,14 +19,14 @@
 use super::devices::{DeviceEntry, DeviceSet};
 use super::frame::{
     alternate_link, head_top, language_item, page_alternates, page_frame, page_heading,
-    planner_link, Frame, Nav,
+    planner_link, Frame, Nav, NavFrom,
 };
 use super::front_matter::{LangSite, Site};
 use super::links::app_href;
 use super::options::Options;
 use super::output::OutputFile;
 use super::parallel::parallel_map;
-use super::rendered::{RenderedSite, Section};
+use super::rendered::{Rendered, Section};
 use super::strings::{t, Text};
 use super::{device_pages, fragments, sitemap};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
@@ -45,11 +45,64 @@ pub(crate) const LANGUAGE_JS: &str = include_str!("language.js");
 /// The app's icon, so guide pages do not make browsers ask for a missing /favicon.ico.
 pub(crate) const FAVICON: &str = include_str!("../../../assets/favicon.svg");
 
-/// Every file of the site, sorted by path.
-pub(crate) fn render_site(
+/// Each language's navigation, rendered once for the whole build.
+pub(crate) struct Navs(Vec<(Lang, Nav)>);
+
+impl Navs {
+    pub(crate) fn new(site: &Site, devices: &DeviceSet) -> Navs {
+        Navs(
+            site.langs
+                .iter()
+                .map(|l| (l.lang, Nav::new(l, devices.path.is_some())))
+                .collect(),
+        )
+    }
+
+    fn of(&self, lang: Lang) -> Option<&Nav> {
+        self.0.iter().find(|(l, _)| *l == lang).map(|(_, nav)| nav)
+    }
+}
+
+/// The files of guide page `index` of `lang_site`: the page, and its fragment with
+/// `--fragments`.
+pub(crate) fn page_files(
     site: &Site,
-    rendered: &RenderedSite,
+    lang_site: &LangSite,
+    index: usize,
+    rendered: &Rendered,
+    navs: &Navs,
+    options: &Options,
+) -> Vec<OutputFile> {
+    let mut out = Vec::with_capacity(2);
+    let Some(page) = lang_site.pages.get(index) else {
+        return out;
+    };
+    let body = rendered.html.as_str();
+    if let Some(nav) = navs.of(lang_site.lang) {
+        let content = PageContent {
+            body,
+            sections: &rendered.sections,
+        };
+        out.push(OutputFile::new(
+            page.output_path(),
+            guide_page(site, lang_site, index, content, nav, options),
+        ));
+    }
+    if options.fragments {
+        out.push(OutputFile::new(
+            format!("{}/{}.fragment.html", page.lang.code(), page.slug),
+            fragments::fragment(page, body, options),
+        ));
+    }
+    out
+}
+
+/// Every file of the site but the guide pages ([`page_files`]): the assets, the
+/// language chooser, the sitemap and the device pages, sorted by path.
+pub(crate) fn other_files(
+    site: &Site,
     devices: &DeviceSet,
+    navs: &Navs,
     options: &Options,
 ) -> Vec<OutputFile> {
     let mut files = vec![
@@ -65,17 +118,15 @@ pub(crate) fn render_site(
             sitemap::sitemap(site, devices, options),
         ),
     ];
-    // One job per output page, rendered in parallel.
+    // One job per device page, rendered in parallel.
     enum Job<'a> {
-        Guide(&'a LangSite, usize),
         DeviceIndex(&'a LangSite),
         PrintAll(&'a LangSite),
         Device(&'a LangSite, &'a DeviceEntry),
     }
     let mut jobs = Vec::new();
-    for lang_site in &site.langs {
-        jobs.extend((0..lang_site.pages.len()).map(|i| Job::Guide(lang_site, i)));
-        if devices.path.is_some() {
+    if devices.path.is_some() {
+        for lang_site in &site.langs {
             jobs.push(Job::DeviceIndex(lang_site));
             if !devices.entries.is_empty() {
                 jobs.push(Job::PrintAll(lang_site));
@@ -83,69 +134,26 @@ pub(crate) fn render_site(
             jobs.extend(devices.entries.iter().map(|e| Job::Device(lang_site, e)));
         }
     }
-    let navs: Vec<Nav> = site
-        .langs
-        .iter()
-        .map(|l| Nav::new(l, devices.path.is_some()))
-        .collect();
-    let nav_of = |lang: Lang| {
-        site.langs
-            .iter()
-            .position(|l| l.lang == lang)
-            .and_then(|i| navs.get(i))
-    };
     let outputs = parallel_map(&jobs, |job| {
-        let mut out = Vec::with_capacity(2);
-        match *job {
-            Job::Guide(lang_site, index) => {
-                let page = &lang_site.pages[index];
-                let rendered_page = rendered.get(page.lang, &page.slug);
-                let body = rendered_page.map_or("", |r| r.html.as_str());
-                let sections = rendered_page.map_or(&[][..], |r| r.sections.as_slice());
-                if let Some(nav) = nav_of(lang_site.lang) {
-                    let content = PageContent { body, sections };
-                    out.push(OutputFile::new(
-                        page.output_path(),
-                        guide_page(site, lang_site, index, content, nav, options),
-                    ));
-                }
-                if options.fragments {
-                    out.push(OutputFile::new(
-                        format!("{}/{}.fragment.html", page.lang.code(), page.slug),
-                        fragments::fragment(page, body, options),
-                    ));
-                }
-            }
-            Job::DeviceIndex(lang_site) => {
-                if let Some(nav) = nav_of(lang_site.lang) {
-                    out.push(OutputFile::new(
-                        format!("{}/devices/index.html", lang_site.lang.code()),
-                        device_pages::device_index(site, lang_site.lang, devices, nav, options),
-                    ));
-                }
-            }
-            Job::PrintAll(lang_site) => {
-                if let Some(nav) = nav_of(lang_site.lang) {
-                    out.push(OutputFile::new(
-                        format!(
-                            "{}/devices/{}.html",
-                            lang_site.lang.code(),
-                            device_pages::PRINT_ALL
-                        ),
-                        device_pages::print_all_page(site, lang_site.lang, devices, nav, options),
-                    ));
-                }
-            }
-            Job::Device(lang_site, entry) => {
-                if let Some(nav) = nav_of(lang_site.lang) {
-                    out.push(OutputFile::new(
-                        format!("{}/devices/{}.html", lang_site.lang.code(), entry.slug),
-                        device_pages::device_page(site, lang_site.lang, entry, nav, options),
-                    ));
-                }
-            }
-        }
-        out
+        let lang_site = match *job {
+            Job::DeviceIndex(l) | Job::PrintAll(l) | Job::Device(l, _) => l,
+        };
+        let code = lang_site.lang.code();
+        let nav = navs.of(lang_site.lang)?;
+        Some(match *job {
+            Job::DeviceIndex(_) => OutputFile::new(
+                format!("{code}/devices/index.html"),
+                device_pages::device_index(site, lang_site.lang, devices, nav, options),
+            ),
+            Job::PrintAll(_) => OutputFile::new(
+                format!("{code}/devices/{}.html", device_pages::PRINT_ALL),
+                device_pages::print_all_page(site, lang_site.lang, devices, nav, options),
+            ),
+            Job::Device(_, entry) => OutputFile::new(
+                format!("{code}/devices/{}.html", entry.slug),
+                device_pages::device_page(site, lang_site.lang, entry, nav, options),
+            ),
+        })
     });
     files.extend(outputs.into_iter().flatten());
     files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -210,7 +218,7 @@ fn guide_page(
         description: &page.front.summary,
         path: &path,
         alternates: page_alternates(site, &page.slug),
-        nav: nav.html("", &format!("{}.html", page.slug)),
+        nav: nav.html(NavFrom::LangDir, format!("{}.html", page.slug)),
         main,
         body_class: "guide-page",
         options,

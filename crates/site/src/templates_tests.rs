@@ -2,7 +2,7 @@ use super::*;
 use crate::devices::prepare;
 use crate::front_matter::{read_site, Site};
 use crate::load::{LangSource, PageFile, Source, TextFile};
-use crate::markdown::render_site as render_bodies;
+use crate::markdown::PageRenderer;
 use smarthost_core::date::Date;
 
 /// The defaults of `smarthost build`, worded for 2026-12-02 (the layout does not depend
@@ -66,10 +66,20 @@ fn build(options: &Options, devices: bool) -> Built {
     let site: Site = read_site(&source).unwrap_or_else(|e| panic!("{e}"));
     let devices = prepare(source.devices.as_ref(), &site.langs(), options.today)
         .unwrap_or_else(|e| panic!("{e}"));
-    let rendered = render_bodies(&site, &devices, options).unwrap_or_else(|e| panic!("{e}"));
-    Built {
-        files: render_site(&site, &rendered, &devices, options),
+    // The files `stream::build_site` writes, from the same functions, in path order.
+    let renderer = PageRenderer::new(&site, &devices, options);
+    let navs = Navs::new(&site, &devices);
+    let mut files = other_files(&site, &devices, &navs, options);
+    for lang_site in &site.langs {
+        for (index, page) in lang_site.pages.iter().enumerate() {
+            let rendered = renderer.render(page).unwrap_or_else(|e| panic!("{e}"));
+            files.extend(page_files(
+                &site, lang_site, index, &rendered, &navs, options,
+            ));
+        }
     }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Built { files }
 }
 
 #[test]
