@@ -8,9 +8,11 @@
 //!   to the site, the public DNS-over-HTTPS resolvers the app offers, loopback (a resolver
 //!   on the admin's own machine) and any origins the team adds in
 //!   `SMARTHOST_CONNECT_SRC` (space-separated, for an internal resolver).
-//! - The loader starts the app after the first frame, and the JS glue is no longer
-//!   preloaded: the page paints its prerendered HTML first (xtask/prerender.mjs), at the
-//!   static-HTML floor; the wasm's own preload stays, so its download starts at once.
+//! - The loader starts the app after the first frame, and neither the JS glue nor the wasm
+//!   is preloaded: the page paints its prerendered HTML first (xtask/prerender.mjs), at
+//!   the static-HTML floor. On a slow link a preloaded wasm took the bandwidth the
+//!   stylesheet needed (Lighthouse's largest paint 2.7 s on Cards and the check, against
+//!   0.9 s for a guide page).
 //! - `sw.js`, a service worker that keeps the app's files for offline use; its version is
 //!   a hash of those files, so a new deployment replaces the old cache.
 
@@ -33,7 +35,7 @@ pub fn harden_page(dir: &Path) -> Result<()> {
         .with_context(|| format!("reading {}", index_path.display()))?;
     let (index, boot) = externalise_loader(&index)?;
     let boot = start_after_first_frame(&boot)?;
-    let index = without_module_preload(&index);
+    let index = without_preloads(&index);
     let boot_name = format!("boot-{:016x}.js", fnv1a(boot.as_bytes()));
     write(&dir.join(&boot_name), &boot)?;
     let index = index.replace(
@@ -99,11 +101,16 @@ fn start_after_first_frame(boot: &str) -> Result<String> {
     ))
 }
 
-/// Drops `<link rel="modulepreload">`: the glue is imported after the first frame.
-fn without_module_preload(index: &str) -> String {
+/// Drops Trunk's `<link rel="modulepreload">` (the glue) and `<link rel="preload">` (the
+/// wasm): both are fetched by the loader after the first frame.
+fn without_preloads(index: &str) -> String {
     let mut out = String::with_capacity(index.len());
     let mut rest = index;
-    while let Some(start) = rest.find("<link rel=\"modulepreload\"") {
+    while let Some(start) = ["<link rel=\"modulepreload\"", "<link rel=\"preload\""]
+        .iter()
+        .filter_map(|tag| rest.find(tag))
+        .min()
+    {
         out.push_str(&rest[..start]);
         match rest[start..].find('>') {
             Some(end) => rest = &rest[start + end + 1..],
@@ -237,11 +244,11 @@ mod tests {
     }
 
     #[test]
-    fn only_the_module_preload_goes() {
-        let head = r#"<link rel="modulepreload" href="./app-1.js" crossorigin="anonymous"><link rel="preload" href="./app-1_bg.wasm" as="fetch"></head>"#;
+    fn the_glue_and_wasm_preloads_go_and_nothing_else() {
+        let head = r#"<link rel="stylesheet" href="./s.css"><link rel="modulepreload" href="./app-1.js" crossorigin="anonymous"><link rel="preload" href="./app-1_bg.wasm" as="fetch"></head>"#;
         assert_eq!(
-            without_module_preload(head),
-            r#"<link rel="preload" href="./app-1_bg.wasm" as="fetch"></head>"#
+            without_preloads(head),
+            r#"<link rel="stylesheet" href="./s.css"></head>"#
         );
     }
 }
