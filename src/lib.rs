@@ -106,9 +106,7 @@ pub fn start(screens: Screens) {
         // In one task: the prerendered page is never gone without the app in its place.
         let focus = prerender::clear();
         leptos::mount::mount_to_body(move || view! { <App screens=screens /> });
-        if let Some(focus) = focus {
-            prerender::restore_focus(focus);
-        }
+        prerender::hand_over(focus);
         offline::register_service_worker();
     });
 }

@@ -27,9 +27,34 @@ pub fn clear() -> Option<FocusPath> {
     focus
 }
 
+/// After mounting: gives focus back, or to the content when the skip link was followed
+/// before the app arrived (the gate only marks it, as the prerendered <main> is inert),
+/// and marks the page live, which is when its controls answer.
+pub fn hand_over(focus: Option<FocusPath>) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    if root.has_attribute("data-skip") {
+        let _ = root.remove_attribute("data-skip");
+        let main = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("main"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(main) = main {
+            let _ = main.focus();
+        }
+    } else if let Some(focus) = focus {
+        restore_focus(focus);
+    }
+    let _ = root.set_attribute("data-live", "");
+}
+
 /// Focuses the app's element at the place focus had in the prerendered page: the app
 /// renders the same tree, so the same path leads to the same control.
-pub fn restore_focus(path: FocusPath) {
+fn restore_focus(path: FocusPath) {
     let Some(mut node) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.body())

@@ -73,6 +73,20 @@ const GATE = `// Hides the prerendered page when the app will not render the sam
       if (off) nodes[i].remove();
       else if (nodes[i].tagName === "MAIN") nodes[i].inert = true;
     }
+    if (off) return;
+    // The skip link cannot move focus into an inert <main>, and its prerendered address
+    // is the build's, without this visit's query. It keeps the reader where they are and
+    // asks the app to move focus once it has mounted (src/prerender.rs).
+    var skip = document.querySelector("a.skip-link[data-prerendered], [data-prerendered] a.skip-link");
+    if (skip) {
+      skip.setAttribute("href", location.pathname + location.search + "#main");
+      skip.addEventListener("click", function (event) {
+        event.preventDefault();
+        document.documentElement.setAttribute("data-skip", "");
+        var main = document.getElementById("main");
+        if (main) main.scrollIntoView();
+      });
+    }
   });
 })();
 `;
@@ -100,6 +114,16 @@ async function render(url, time) {
     }
     for (const option of document.querySelectorAll("option")) option.toggleAttribute("selected", option.selected);
     for (const area of document.querySelectorAll("textarea")) area.textContent = area.value;
+    // The app wrote its links for the site's root ("/compare/"); every page's <base href>
+    // points at that root, so the same links without the slash also work when the site
+    // is hosted under a sub-path, where the app would have written "/tools/.../compare/".
+    for (const attribute of ["href", "src", "action"]) {
+      for (const element of document.body.querySelectorAll(`[${attribute}^="/"]`)) {
+        const value = element.getAttribute(attribute);
+        if (value.startsWith("//")) continue;
+        element.setAttribute(attribute, value === "/" ? "./" : value.slice(1));
+      }
+    }
     const parts = [];
     for (const node of document.body.children) {
       if (node.tagName === "SCRIPT") continue;

@@ -3,7 +3,7 @@
 // inventory from before the cloud field keeps its devices (as worldwide) and says which;
 // an unknown cloud is refused and the list stays.
 
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./fixtures";
 import { siteUrl } from "./site";
 import { pdfPages, squash } from "./pdf";
 

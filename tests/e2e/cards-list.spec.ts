@@ -3,7 +3,7 @@
 // devices at the top (a table on a wide screen, a block per device on a phone) with a
 // search and a customer filter; the forms fold into their line; a print takes the
 // devices the filter shows and says so.
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./fixtures";
 import { siteUrl } from "./site";
 import { pdfPages, squash } from "./pdf";
 import { exportedJson, expectNoAxeViolations } from "./inventory-page";

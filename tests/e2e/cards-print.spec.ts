@@ -1,7 +1,7 @@
 // Cards on paper and on a phone (issue #16, "Cards and print"): host names wrap only
 // between their labels, one card per A6 page whatever its length and language, four
 // cards per A4 or Letter sheet, and a print that says what it leaves out.
-import { test, expect, type Locator, type Page } from "@playwright/test";
+import { test, expect, type Locator, type Page } from "./fixtures";
 import { lineBoxes, expectWholeLabels } from "./line-boxes";
 import AxeBuilder from "@axe-core/playwright";
 import { siteUrl } from "./site";

@@ -1,6 +1,6 @@
 // The DNS check shows the MX host and the smart host whole or wrapped only after a dot or
 // a hyphen (issue #16: a host name is never broken inside a label), in both languages.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import { card, finished, openCheck, expectNoAxeViolations } from "./check-page";
 import { lineBoxes, expectWholeLabels } from "./line-boxes";
 

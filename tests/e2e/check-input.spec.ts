@@ -2,7 +2,7 @@
 // and link away (review J4-4), and what the check finds about an address (a private
 // IP) sits at the address field and marks it invalid (J4-6).
 
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import { expectNoAxeViolations, finished, openCheck } from "./check-page";
 
 

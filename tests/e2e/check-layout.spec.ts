@@ -2,7 +2,7 @@
 // to a few characters a line (review J4-3, J4-7). Measured on the line boxes the
 // browser laid out (Range.getClientRects), not on CSS properties.
 
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./fixtures";
 import { card, expectNoAxeViolations, finished, openCheck } from "./check-page";
 import { expectWholeLabels, lineBoxes } from "./line-boxes";
 

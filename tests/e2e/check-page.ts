@@ -1,7 +1,6 @@
 // The DNS check screen, for the specs that drive it.
 
 import { expect, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
 import { siteUrl, withDoh } from "./site";
 
 /** A section's card in the results: mx, spf, dkim or dmarc. */
@@ -19,10 +18,4 @@ export async function finished(page: Page) {
   }
 }
 
-const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
-
-/** axe-core audits the page as it is now: no violation of WCAG 2.2 AA or best practice. */
-export async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(results.violations).toEqual([]);
-}
+export { expectNoAxeViolations } from "./axe-audit";

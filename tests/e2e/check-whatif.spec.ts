@@ -2,7 +2,7 @@
 // what-if draft lost on reload and absent from the link, advice that ignored a draft
 // that already passes, and a deciding marker that named the node but not the term.
 
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./fixtures";
 import { card, expectNoAxeViolations, finished, openCheck } from "./check-page";
 
 const DEMO = "domain=smarthost-demo.example&ip=198.51.100.7&method=direct-send";

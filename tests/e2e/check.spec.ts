@@ -1,4 +1,4 @@
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./fixtures";
 import AxeBuilder from "@axe-core/playwright";
 import { CLOSED_DOH_URL, siteUrl, slowDohUrl, withDoh } from "./site";
 import { card, finished, openCheck } from "./check-page";

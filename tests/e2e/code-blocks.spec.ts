@@ -1,7 +1,7 @@
 // Copy boxes break their lines only at spaces, never inside a parameter or a value; a
 // piece too long for the box scrolls it sideways with a visible cue, and Copy gives the
 // text exactly (review X-6).
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./fixtures";
 import { siteUrl } from "./site";
 import { lineBoxes } from "./line-boxes";
 import { expectNoAxeViolations } from "./axe-audit";

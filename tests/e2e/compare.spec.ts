@@ -1,7 +1,7 @@
 // Compare: with answers the columns follow the ranking and the recommended method is
 // marked; the method names and the row names stay in view while the table scrolls,
 // on a phone and on a desktop (review J2-3, J2-4).
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./fixtures";
 import AxeBuilder from "@axe-core/playwright";
 import { siteUrl } from "./site";
 import { LANGS, WORDS } from "./plan-page";

@@ -1,7 +1,7 @@
 // The Connector form asks only for what the chosen kind uses, keeps the rest for when
 // the admin switches back, and judges a value once its field is left, never mid-typing
 // (review X-5).
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./fixtures";
 import { siteUrl } from "./site";
 import { expectNoAxeViolations } from "./axe-audit";
 

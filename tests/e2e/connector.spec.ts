@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import { siteUrl } from "./site";
 import { expectNoAxeViolations } from "./check-page";
 

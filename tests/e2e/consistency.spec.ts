@@ -1,7 +1,7 @@
 // `smarthost spf eval`, `smarthost check` and the check page give the same answers for
 // the same zone: one table of zones from tests/zones through all three.
 
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
 import { card, finished, openCheck } from "./check-page";

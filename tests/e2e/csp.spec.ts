@@ -1,4 +1,4 @@
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./fixtures";
 import { createHash } from "node:crypto";
 import { siteUrl, withDoh } from "./site";
 

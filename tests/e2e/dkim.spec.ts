@@ -1,7 +1,7 @@
 // The DNS check's DKIM section in Chromium, against Knot + dnsdist
 // (tests/zones/dkim.test.zone and the stand-in onmicrosoft.com and dkim.mail.microsoft zones).
 
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import AxeBuilder from "@axe-core/playwright";
 import { card, finished, openCheck } from "./check-page";
 

@@ -6,7 +6,7 @@
 //
 // A guide built here by `smarthost build --base-url`, from the repository's pages and an
 // inventory with long Vietnamese values, opened from its files (no server needed).
-import { test, expect, type Page, type Locator } from "@playwright/test";
+import { test, expect, type Page, type Locator } from "./fixtures";
 import AxeBuilder from "@axe-core/playwright";
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";

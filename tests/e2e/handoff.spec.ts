@@ -4,7 +4,7 @@
 // said nothing). Without a card to come back to it asks which; under a sub-path it stays
 // there and survives a reload. The planner's link makes a card of its method.
 
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./fixtures";
 import { siteUrl, subPathUrl, withDoh } from "./site";
 import { finished } from "./check-page";
 import { addDevice, deviceNames, expectNoAxeViolations, WORDS, type Lang } from "./inventory-page";

@@ -9,7 +9,7 @@
 // wiring: blank, control, markup, bidi, zero-width, over-long, and the field's valid and
 // typical wrong values.
 
-import { test, expect, type Locator, type Page } from "@playwright/test";
+import { test, expect, type Locator, type Page } from "./fixtures";
 import { siteUrl, withDoh } from "./site";
 import { card, finished, openCheck } from "./check-page";
 

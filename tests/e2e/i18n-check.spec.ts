@@ -3,7 +3,7 @@
 // catalog in the page's language (vi.txt, fetched when Vietnamese is chosen), not as
 // English text in the middle of a Vietnamese card.
 
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import { CLOSED_DOH_URL, dohUrl } from "./site";
 import { card, finished, openCheck } from "./check-page";
 

@@ -1,7 +1,7 @@
 // Messages about typed values follow the page's language: core's errors are shown from
 // the catalog (vi.txt, fetched when Vietnamese is chosen), not as English Display text.
 
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import { siteUrl } from "./site";
 
 test.describe("field errors in Vietnamese", () => {

@@ -1,15 +1,8 @@
 // The Cards screen's inventory, for the specs that drive it in both languages.
 
 import { expect, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
 
-const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
-
-/** Zero axe-core violations on the page as it is now. */
-export async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(results.violations).toEqual([]);
-}
+export { expectNoAxeViolations } from "./axe-audit";
 
 /** The screen's words that the specs click and read, per language. */
 export const WORDS = {

@@ -4,7 +4,7 @@
 // label and the user name follow the method (J3-7); exports share one name, a copy is
 // named as one, and Remove can be undone.
 
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./fixtures";
 import { siteUrl } from "./site";
 import { addDevice, deviceNames, exportedJson, expectNoAxeViolations, focusedId, WORDS, type Lang } from "./inventory-page";
 

@@ -1,4 +1,4 @@
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./fixtures";
 import { CLOSED_DOH_URL, siteUrl, withDoh } from "./site";
 
 async function checkDomain(page: Page, domain: string) {

@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import { siteUrl } from "./site";
 
 // 320 CSS px is WCAG 2.2's reflow width (1.4.10): nothing may need sideways scrolling.

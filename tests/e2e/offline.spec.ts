@@ -1,4 +1,4 @@
-import { test, expect, type Response } from "@playwright/test";
+import { test, expect, type Response } from "./fixtures";
 import { dohUrl, siteUrl, subPathUrl } from "./site";
 import { finished, openCheck } from "./check-page";
 

@@ -2,7 +2,7 @@
 // is "could not check", never "no records"; the names an SPF record reaches into are
 // listed with the commands that print them, and pasting one checks again.
 
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./fixtures";
 import AxeBuilder from "@axe-core/playwright";
 import { CLOSED_DOH_URL } from "./site";
 import { card, finished, openCheck } from "./check-page";

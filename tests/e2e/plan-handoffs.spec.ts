@@ -1,7 +1,7 @@
 // The ranking hands a method on: a card prefilled from the answers, the DNS check with
 // the method filled in, and for Direct Send why no connector is needed and when the
 // partner connector's steps apply (review J1-3).
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./fixtures";
 import AxeBuilder from "@axe-core/playwright";
 import { siteUrl, subPathUrl } from "./site";
 import { LANGS, WORDS, method, recommended } from "./plan-page";

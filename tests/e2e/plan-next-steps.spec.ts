@@ -3,7 +3,7 @@
 // for a relay, and its guide page, keeping the language and embed mode (review J2, "The
 // recommended card has no link at all"). Its reasons speak of an application when one
 // sends (review J2, "The device supports port 587").
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./fixtures";
 import { siteUrl, subPathUrl } from "./site";
 import { LANGS, method, recommended } from "./plan-page";
 import { expectNoAxeViolations } from "./axe-audit";

@@ -1,6 +1,6 @@
 // The planner keeps what was answered: Back (in the app and the browser's), the recap's
 // links and "Change answers" open a question with its answer selected (review X-1).
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./fixtures";
 import AxeBuilder from "@axe-core/playwright";
 import { siteUrl } from "./site";
 import { answer, LANGS, WORDS, type Lang } from "./plan-page";

@@ -1,5 +1,5 @@
-import { test, expect, type Page, type Route } from "@playwright/test";
-import { siteUrl } from "./site";
+import { test, expect, type Page, type Route } from "./fixtures";
+import { siteUrl, subPathUrl } from "./site";
 
 // Every screen's first paint comes from HTML written at build time by the app's own
 // components (xtask/prerender.mjs); the WebAssembly replaces it in one task when it
@@ -82,6 +82,26 @@ test.describe("prerendered first paint", () => {
     await expect(page.locator("header a", { hasText: "Cards" })).toBeFocused();
   });
 
+  test("the skip link followed before the app arrives moves focus to the content once it has", async ({ page }) => {
+    const release = await holdWasm(page);
+    await page.goto(siteUrl("compare/?lang=en"), { waitUntil: "domcontentloaded" });
+    await expect(page.locator("main[data-prerendered]")).toBeVisible();
+    const before = page.url();
+    const skip = page.locator("a.skip-link");
+    // Written for this visit: the build's address had no query.
+    expect(new URL((await skip.getAttribute("href")) ?? "", await page.evaluate(() => document.baseURI)).href).toBe(
+      `${before}#main`,
+    );
+    await skip.focus();
+    await page.keyboard.press("Enter");
+    expect(page.url()).toBe(before);
+    await expect(page.locator("html")).not.toHaveAttribute("data-live");
+    release();
+    await expect(page.locator("main#main:not([data-prerendered])")).toBeFocused();
+    await expect(page.locator("html")).toHaveAttribute("data-live", "");
+    expect(page.url()).toBe(before);
+  });
+
   for (const [why, path, setup] of [
     ["Vietnamese asked for in the address", "?lang=vi", null],
     ["state in the address", "?client=device", null],
@@ -146,6 +166,20 @@ test.describe("without JavaScript", () => {
       await expect(page.locator("main")).not.toHaveJSProperty("inert", true);
     });
   }
+
+  test("under a sub-path, the prerendered links stay under it", async ({ page }) => {
+    await page.goto(subPathUrl("compare/"));
+    const base = new URL(subPathUrl("")).pathname;
+    const hrefs = await page
+      .locator("a[href]")
+      .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+    const own = hrefs.filter((href) => new URL(href).origin === new URL(subPathUrl("")).origin);
+    expect(own.length).toBeGreaterThan(8);
+    for (const href of own) expect(new URL(href).pathname.startsWith(base), href).toBe(true);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Cards", exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`^[^?]*${base}cards/?$`));
+    await expect(page.locator("main h1")).toHaveText("Device config cards");
+  });
 
   test("the matrix is whole: every method and row", async ({ page }) => {
     await page.goto(siteUrl("compare/"));

@@ -4,7 +4,7 @@
 // resolver. The black hole is a route that is never fulfilled; the page's clock is
 // run forward to the deadline instead of waiting for it.
 
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./fixtures";
 import { dohUrl } from "./site";
 import { card, expectNoAxeViolations, finished, openCheck } from "./check-page";
 

@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import { siteUrl, withDoh } from "./site";
 import { expectNoAxeViolations } from "./axe-audit";
 

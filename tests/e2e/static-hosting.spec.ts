@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import { siteUrl, subPathUrl } from "./site";
 
 // dist/ is served by a plain static server with no rewrites, as on most hosts.

@@ -1,6 +1,6 @@
 // The verdict per device at the top of the DNS check, in Chromium against Knot + dnsdist.
 
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import AxeBuilder from "@axe-core/playwright";
 import { finished, openCheck } from "./check-page";
 
