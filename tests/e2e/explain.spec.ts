@@ -99,7 +99,7 @@ test("only the explain binary carries the bounce texts", async ({ request }) => 
     const boot = html.match(/src="\.\/(boot-[0-9a-f]+\.js)"/)?.[1];
     expect(boot, page).toBeTruthy();
     const loader = await (await request.get(siteUrl(boot ?? ""))).text();
-    const wasm = loader.match(/'\.\/([^']+_bg\.wasm)'/)?.[1];
+    const wasm = loader.match(/["']\.\/([^"']+_bg\.wasm)["']/)?.[1];
     expect(wasm, page).toBeTruthy();
     const bytes = await (await request.get(siteUrl(wasm ?? ""))).body();
     return bytes.includes(Buffer.from(phrase));

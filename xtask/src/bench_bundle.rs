@@ -33,8 +33,11 @@ pub fn bench_bundle(root: &Path) -> Result<()> {
         let boot = quoted_values(&html, "src=\"./", ".js\"");
         for script in &boot {
             let text = read(&dist.join(script))?;
-            files.extend(quoted_values(&text, "'./", ".js'"));
-            files.extend(quoted_values(&text, "'./", ".wasm'"));
+            let named = boot_files(&text);
+            if !named.iter().any(|file| file.ends_with(".wasm")) {
+                bail!("dist/{script} names no .wasm: the bench would measure too little");
+            }
+            files.extend(named);
         }
         files.extend(boot);
         let mut total_raw = 0;
@@ -79,6 +82,21 @@ fn read(path: &Path) -> Result<String> {
 
 /// Values quoted as `prefix…suffix`, e.g. every `href="./x.css"` or `'./x.js'`, without
 /// the quotes and the leading `./`.
+/// The glue and the wasm a boot script loads, however its quotes were minified.
+fn boot_files(text: &str) -> Vec<String> {
+    let mut files = Vec::new();
+    for quote in ['\'', '"'] {
+        for ext in ["js", "wasm"] {
+            files.extend(quoted_values(
+                text,
+                &format!("{quote}./"),
+                &format!(".{ext}{quote}"),
+            ));
+        }
+    }
+    files
+}
+
 fn quoted_values(text: &str, prefix: &str, suffix: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut rest = text;
@@ -120,7 +138,8 @@ mod tests {
         assert_eq!(quoted_values(html, "src=\"./", ".js\""), ["boot-1.js"]);
         let boot =
             "import init from './app-1.js';\nawait init({ module_or_path: './app-1_bg.wasm' });";
-        assert_eq!(quoted_values(boot, "'./", ".js'"), ["app-1.js"]);
-        assert_eq!(quoted_values(boot, "'./", ".wasm'"), ["app-1_bg.wasm"]);
+        assert_eq!(boot_files(boot), ["app-1.js", "app-1_bg.wasm"]);
+        let minified = r#"import e from"./app-1.js";await e({module_or_path:"./app-1_bg.wasm"});"#;
+        assert_eq!(boot_files(minified), ["app-1.js", "app-1_bg.wasm"]);
     }
 }

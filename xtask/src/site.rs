@@ -43,8 +43,10 @@ pub fn build(root: &Path) -> Result<()> {
             .current_dir(root))?;
     }
     crate::harden::harden_page(&dist)?;
+    minify(root, &dist)?;
     for (_, _, out) in OWN_BINARIES {
         crate::harden::harden_page(&root.join(out))?;
+        minify(root, &root.join(out))?;
         copy_assets(&root.join(out), &dist)?;
     }
     write_route_copies(root, &dist)?;
@@ -65,6 +67,14 @@ const PRERENDERED: [(&str, &str); 7] = [
     ("explain", ""),
     ("settings", "smarthost.resolver"),
 ];
+
+/// Minifies a build folder's scripts and stylesheets in place (xtask/minify.mjs).
+fn minify(root: &Path, folder: &Path) -> Result<()> {
+    run(Command::new("node")
+        .arg("xtask/minify.mjs")
+        .arg(folder)
+        .current_dir(root))
+}
 
 /// Writes each screen's first render into its page, from the built app in headless
 /// Chromium, so the first paint does not wait for the WebAssembly.

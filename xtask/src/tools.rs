@@ -171,7 +171,7 @@ fn locked_version(root: &Path, package: &str) -> Result<String> {
     bail!("Cargo.lock has no entry for {package}")
 }
 
-/// npm packages from package-lock.json: wasm-opt (binaryen), Playwright, axe-core.
+/// npm packages from package-lock.json: wasm-opt (binaryen), esbuild, Playwright, axe-core.
 fn ensure_node_modules(root: &Path) -> Result<()> {
     let marker = root.join("node_modules").join(".package-lock.json");
     let lock = root.join("package-lock.json");
@@ -179,7 +179,13 @@ fn ensure_node_modules(root: &Path) -> Result<()> {
         (Some(installed), Some(locked)) => installed >= locked,
         _ => false,
     };
-    if fresh && root.join("node_modules/.bin/wasm-opt").exists() {
+    let installed = [
+        "node_modules/.bin/wasm-opt",
+        "node_modules/esbuild/package.json",
+    ]
+    .iter()
+    .all(|path| root.join(path).exists());
+    if fresh && installed {
         return Ok(());
     }
     if output(Command::new("npm").arg("--version")).is_none() {
