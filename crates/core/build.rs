@@ -13,6 +13,10 @@
 
 use std::path::Path;
 
+/// The lines that open and close a trimmed catalog (xtask/src/catalog_guard.rs).
+const CATALOG_BEGIN: &str = "# smarthost-catalog-begin";
+const CATALOG_END: &str = "# smarthost-catalog-end";
+
 /// Words only the native tools print.
 const CLI_ONLY: &[&str] = &["cli.", "probe.", "site."];
 
@@ -62,14 +66,62 @@ fn check_never_shows(key: &str) -> bool {
 /// `bounce-texts` in every build.
 const EXPLAIN: &[&str] = &["ui.explain."];
 
+/// The key families the one screen named by a `screen-*` feature leaves out, from
+/// messages/screens.txt; none when the catalog is not trimmed or no single screen is named
+/// (features add up, and two screens' drops together could leave out what one shows).
+fn screen_drops(trim: bool, feature: &dyn Fn(&str) -> bool) -> Result<Vec<String>, String> {
+    let path = Path::new("messages").join("screens.txt");
+    println!("cargo::rerun-if-changed={}", path.display());
+    if !trim {
+        return Ok(Vec::new());
+    }
+    let text = std::fs::read_to_string(&path)
+        .map_err(|error| format!("reading {}: {error}", path.display()))?;
+    let mut named = Vec::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((screen, prefixes)) = line.split_once(':') else {
+            return Err(format!(
+                "{}: `{line}` is not `screen: prefixes`",
+                path.display()
+            ));
+        };
+        let flag = format!("SCREEN_{}", screen.trim().to_uppercase());
+        if feature(&flag) {
+            named.push(prefixes.split_whitespace().map(str::to_owned).collect());
+        }
+    }
+    Ok(if named.len() == 1 {
+        named.remove(0)
+    } else {
+        Vec::new()
+    })
+}
+
 fn main() {
     let feature = |name: &str| std::env::var_os(format!("CARGO_FEATURE_{name}")).is_some();
     let trim = feature("TRIM_CATALOG");
     let planner = feature("PLANNER_TEXTS");
     let check = feature("CHECK_TEXTS");
     let bounces = feature("BOUNCE_TEXTS");
+    let screen_drops = match screen_drops(trim, &feature) {
+        Ok(drops) => drops,
+        Err(error) => {
+            println!("cargo::error={error}");
+            return;
+        }
+    };
     let keep = |key: &str| {
         let within = |set: &[&str]| set.iter().any(|prefix| key.starts_with(prefix));
+        if screen_drops
+            .iter()
+            .any(|prefix| key.starts_with(prefix.as_str()))
+        {
+            return false;
+        }
         if key.starts_with("bounce.") {
             return bounces;
         }
@@ -107,9 +159,22 @@ fn main() {
         };
         let kept: String = text
             .lines()
+            // Comments and blank lines stay in the source for translators, not in a
+            // browser binary.
+            .filter(|line| {
+                let line = line.trim_start();
+                !trim || !(line.is_empty() || line.starts_with('#'))
+            })
             .filter(|line| keep(line.trim_start()))
             .flat_map(|line| [line, "\n"])
             .collect();
+        // Comment lines the parser skips, around the texts: xtask's catalog guard leaves
+        // what lies between them out of its search of the wasm (xtask/src/catalog_guard.rs).
+        let kept = if trim {
+            format!("{CATALOG_BEGIN}\n{kept}{CATALOG_END}\n")
+        } else {
+            kept
+        };
         if let Err(error) = std::fs::write(out.join(name), kept) {
             println!("cargo::error=writing {name}: {error}");
         }

@@ -15,6 +15,7 @@ mod bench_corpus;
 mod bench_dns;
 mod bench_lighthouse;
 mod bench_load;
+mod catalog_guard;
 mod fuzz;
 mod harden;
 mod process;

@@ -49,6 +49,13 @@ pub fn build(root: &Path) -> Result<()> {
         minify(root, &root.join(out))?;
         copy_assets(&root.join(out), &dist)?;
     }
+    crate::catalog_guard::check(root, |screen| match screen {
+        "plan" => Some((dist.clone(), "smarthost-web".to_owned())),
+        _ => OWN_BINARIES
+            .iter()
+            .find(|(route, _, _)| *route == screen)
+            .map(|(route, _, out)| (root.join(out), format!("smarthost-{route}"))),
+    })?;
     write_route_copies(root, &dist)?;
     prerender(root, &dist)?;
     crate::harden::write_service_worker(&dist)?;

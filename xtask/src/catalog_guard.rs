@@ -1,0 +1,155 @@
+//! The proof that a screen's trimmed catalog holds every key the screen can show.
+//!
+//! crates/core/messages/screens.txt lists, per planner-family screen, the key families
+//! (prefixes) its binary's English catalog leaves out. Keys are looked up by names the code
+//! holds as text ("reason.", "card.error.mx-other-cloud", `format!("method.{id}.name")`),
+//! so the prefix of every key a binary can look up is in its wasm's data. Once a family is
+//! out of the catalog, any copy of its prefix left in the wasm is code that could ask for
+//! one of its keys, and the build stops rather than ship a screen that shows a raw key.
+
+use anyhow::{bail, Context, Result};
+use std::path::Path;
+
+/// Each screen's prefixes as listed, in file order.
+pub fn screen_drops(text: &str) -> Result<Vec<(String, Vec<String>)>> {
+    let mut screens = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((screen, prefixes)) = line.split_once(':') else {
+            bail!("screens.txt: `{line}` is not `screen: prefixes`");
+        };
+        let prefixes: Vec<String> = prefixes.split_whitespace().map(str::to_owned).collect();
+        if let Some(bad) = prefixes.iter().find(|p| !p.ends_with('.')) {
+            bail!("screens.txt: {screen}: `{bad}` is not a family (a prefix ending in `.`)");
+        }
+        screens.push((screen.trim().to_owned(), prefixes));
+    }
+    Ok(screens)
+}
+
+/// The lines crates/core/build.rs writes around a trimmed catalog's texts.
+const CATALOG_BEGIN: &[u8] = b"# smarthost-catalog-begin";
+const CATALOG_END: &[u8] = b"# smarthost-catalog-end";
+
+/// The dropped prefixes that `wasm` still names outside its catalog (whose kept texts
+/// may hold the same letters: "legacy-tls.", "cloudflare-dns.com"). Any copy counts, even
+/// one inside a longer kept key: the search errs on the side of keeping. Without the
+/// catalog's markers there is nothing to prove it with, and that is an error.
+pub fn named_in(wasm: &[u8], prefixes: &[String]) -> Result<Vec<String>> {
+    let find = |needle: &[u8], from: usize| {
+        wasm.get(from..)?
+            .windows(needle.len())
+            .position(|window| window == needle)
+            .map(|at| at + from)
+    };
+    let Some(begin) = find(CATALOG_BEGIN, 0) else {
+        bail!("the wasm has no trimmed English catalog (no `# smarthost-catalog-begin`)");
+    };
+    let Some(end) = find(CATALOG_END, begin) else {
+        bail!("the wasm's English catalog has no `# smarthost-catalog-end`");
+    };
+    let outside = [&wasm[..begin], &wasm[end..]];
+    Ok(prefixes
+        .iter()
+        .filter(|prefix| {
+            let needle = prefix.as_bytes();
+            outside
+                .iter()
+                .any(|part| part.windows(needle.len()).any(|window| window == needle))
+        })
+        .cloned()
+        .collect())
+}
+
+/// Checks every listed screen's wasm: `wasm_of(screen)` is its build folder and the
+/// name its binary's files start with.
+pub fn check(
+    root: &Path,
+    wasm_of: impl Fn(&str) -> Option<(std::path::PathBuf, String)>,
+) -> Result<()> {
+    let list = root.join("crates/core/messages/screens.txt");
+    let text =
+        std::fs::read_to_string(&list).with_context(|| format!("reading {}", list.display()))?;
+    for (screen, prefixes) in screen_drops(&text)? {
+        let Some((folder, binary)) = wasm_of(&screen) else {
+            bail!("screens.txt names `{screen}`, which is not a screen xtask builds");
+        };
+        let wasm = wasm_in(&folder, &binary)?;
+        let bytes = std::fs::read(&wasm).with_context(|| format!("reading {}", wasm.display()))?;
+        let named =
+            named_in(&bytes, &prefixes).with_context(|| format!("checking {}", wasm.display()))?;
+        if !named.is_empty() {
+            bail!(
+                "the {screen} screen's wasm ({}) names keys of {}, which its catalog leaves \
+                 out: take them off its line in crates/core/messages/screens.txt",
+                wasm.display(),
+                named.join(" ")
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The one wasm file of `binary` (Trunk names it `<binary>-<hash>_bg.wasm`) in `folder`.
+fn wasm_in(folder: &Path, binary: &str) -> Result<std::path::PathBuf> {
+    let mut found = Vec::new();
+    let listing =
+        std::fs::read_dir(folder).with_context(|| format!("listing {}", folder.display()))?;
+    for entry in listing {
+        let path = entry?.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if name.starts_with(&format!("{binary}-")) && name.ends_with("_bg.wasm") {
+            found.push(path);
+        }
+    }
+    match found.as_slice() {
+        [one] => Ok(one.clone()),
+        _ => bail!(
+            "{} holds {} wasm files of {binary}, not one",
+            folder.display(),
+            found.len()
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_list_and_refuses_what_is_not_a_family() {
+        let screens =
+            screen_drops("# comment\n\nplan: card. ui.cards.\nsettings: reason.\n").unwrap();
+        assert_eq!(
+            screens,
+            [
+                (
+                    "plan".to_owned(),
+                    vec!["card.".to_owned(), "ui.cards.".to_owned()]
+                ),
+                ("settings".to_owned(), vec!["reason.".to_owned()]),
+            ]
+        );
+        assert!(screen_drops("plan card.").is_err());
+        assert!(screen_drops("plan: card").is_err());
+    }
+
+    #[test]
+    fn finds_a_dropped_prefix_the_code_still_names_outside_the_catalog() {
+        let wasm = b"\0\x01card.error.mx-other-cloud\0ui.nav.plan\0\
+            # smarthost-catalog-begin\nmilestone.legacy-tls.before = reason.x\n# smarthost-catalog-end\n";
+        let dropped = [
+            "card.".to_owned(),
+            "reason.".to_owned(),
+            "tls.".to_owned(),
+            "plan.".to_owned(),
+        ];
+        assert_eq!(named_in(wasm, &dropped).unwrap(), ["card."]);
+        assert!(named_in(b"card.x", &dropped).is_err());
+    }
+}
