@@ -74,7 +74,25 @@ pub fn source(resolver: &SharedResolver) -> String {
     resolver.inner().inner.source()
 }
 
-/// Runs the whole check, handing each partial report to `on_partial`.
+/// The whole check as it runs in its own module, handing each partial report to
+/// `on_partial`: core's check, the DNS-over-HTTPS lookups and the SPF evaluation load the
+/// first time a check runs, not with the page (crate::later).
+pub type Running = std::pin::Pin<Box<dyn std::future::Future<Output = Report>>>;
+
+#[allow(improper_ctypes_definitions)]
+#[leptos::wasm_split::wasm_split(check_results, fallible, wasm_split_path = ::leptos::wasm_split)]
+pub fn start(
+    resolver: SharedResolver,
+    request: CheckRequest,
+    mut on_partial: Box<dyn FnMut(&Report)>,
+) -> Result<Running, crate::later::Unavailable> {
+    Ok(Box::pin(async move {
+        run(&resolver, &request, &mut *on_partial).await
+    }))
+}
+
+/// Runs the whole check, handing each partial report to `on_partial` (from code that is
+/// in the check's module already: the what-if editor).
 pub async fn run(
     resolver: &SharedResolver,
     request: &CheckRequest,

@@ -135,6 +135,8 @@ pub fn tf(key: &str, args: &[(&str, &str)]) -> String {
     i18n::format(lang(), key, args)
 }
 
+// Only the check counts things in its words.
+#[cfg(any(feature = "check", not(target_family = "wasm")))]
 /// [`tf`] for a text about `count` things (`<key>.one` when it is 1).
 pub fn tn(key: &str, count: usize) -> String {
     i18n::format_count(lang(), key, count, &[])

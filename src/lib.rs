@@ -10,15 +10,24 @@
 
 pub mod add_to_card;
 mod base_path;
+// The DNS check's code is compiled only into its own binary (and natively, for the
+// tests): its later module's entry points are exports, which would keep it in any binary
+// that compiled it (src/later.rs).
+#[cfg(any(feature = "check", not(target_family = "wasm")))]
 mod check_run;
 mod components;
 mod csp;
+// Only in the check's binary (`check_run`, above).
+#[cfg(any(feature = "check", not(target_family = "wasm")))]
 mod doh;
 mod embed;
 mod fetch_text;
 mod file_input;
 mod i18n;
+// Only the check has later modules so far.
 mod idna;
+#[cfg(any(feature = "check", not(target_family = "wasm")))]
+mod later;
 mod offline;
 mod overflow;
 mod pages;
@@ -88,6 +97,7 @@ screen!(
     /// The language, the DNS resolver and the cloud.
     SETTINGS, "/settings", path!("/settings"), pages::settings::Settings, "ui.settings.title"
 );
+#[cfg(any(feature = "check", not(target_family = "wasm")))]
 screen!(
     /// The DNS check, with the SPF engine.
     CHECK, "/check", path!("/check"), pages::check::Check, "ui.check.title"

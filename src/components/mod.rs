@@ -1,4 +1,6 @@
 pub mod answers_recap;
+// Only in the check's binary (src/lib.rs, `check_run`).
+#[cfg(any(feature = "check", not(target_family = "wasm")))]
 pub mod check;
 pub mod code_block;
 pub mod matrix_table;

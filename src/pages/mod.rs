@@ -1,4 +1,6 @@
 pub mod cards;
+// Only in the check's binary (src/lib.rs, `check_run`).
+#[cfg(any(feature = "check", not(target_family = "wasm")))]
 pub mod check;
 pub mod compare;
 pub mod connector;

@@ -47,7 +47,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
 
 /// Where cargo puts what it builds: `CARGO_TARGET_DIR` when set (relative to the
 /// repository, where cargo runs), else target/.
-fn target_dir(root: &Path) -> PathBuf {
+pub(crate) fn target_dir(root: &Path) -> PathBuf {
     match std::env::var_os("CARGO_TARGET_DIR") {
         Some(dir) if !dir.is_empty() => root.join(dir),
         _ => root.join("target"),

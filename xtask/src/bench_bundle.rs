@@ -37,6 +37,11 @@ pub fn bench_bundle(root: &Path) -> Result<()> {
             if !named.iter().any(|file| file.ends_with(".wasm")) {
                 bail!("dist/{script} names no .wasm: the bench would measure too little");
             }
+            // The glue's own static imports load with it: the script that fetches a
+            // split screen's later modules (xtask/src/split.rs), not the modules.
+            for glue in named.iter().filter(|file| file.ends_with(".js")) {
+                files.extend(static_imports(&read(&dist.join(glue))?));
+            }
             files.extend(named);
         }
         files.extend(boot);
@@ -97,6 +102,21 @@ fn boot_files(text: &str) -> Vec<String> {
     files
 }
 
+/// The scripts a module imports statically (`from "./x.js"`), however it was minified.
+fn static_imports(text: &str) -> Vec<String> {
+    let mut files = Vec::new();
+    for quote in ['\'', '"'] {
+        for space in ["", " "] {
+            files.extend(quoted_values(
+                text,
+                &format!("from{space}{quote}./"),
+                &format!(".js{quote}"),
+            ));
+        }
+    }
+    files
+}
+
 fn quoted_values(text: &str, prefix: &str, suffix: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut rest = text;
@@ -141,5 +161,7 @@ mod tests {
         assert_eq!(boot_files(boot), ["app-1.js", "app-1_bg.wasm"]);
         let minified = r#"import e from"./app-1.js";await e({module_or_path:"./app-1_bg.wasm"});"#;
         assert_eq!(boot_files(minified), ["app-1.js", "app-1_bg.wasm"]);
+        let glue = r#"import*as t from"./app-1.split.js";import x from './y.js';const u=new URL("./a.wasm",import.meta.url);"#;
+        assert_eq!(static_imports(glue), ["y.js", "app-1.split.js"]);
     }
 }

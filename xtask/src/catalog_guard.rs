@@ -93,7 +93,7 @@ pub fn check(
 }
 
 /// The one wasm file of `binary` (Trunk names it `<binary>-<hash>_bg.wasm`) in `folder`.
-fn wasm_in(folder: &Path, binary: &str) -> Result<std::path::PathBuf> {
+pub(crate) fn wasm_in(folder: &Path, binary: &str) -> Result<std::path::PathBuf> {
     let mut found = Vec::new();
     let listing =
         std::fs::read_dir(folder).with_context(|| format!("listing {}", folder.display()))?;

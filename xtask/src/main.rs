@@ -20,6 +20,7 @@ mod fuzz;
 mod harden;
 mod process;
 mod site;
+mod split;
 mod summary;
 mod test;
 mod tools;

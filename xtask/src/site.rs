@@ -37,10 +37,12 @@ pub fn build(root: &Path) -> Result<()> {
     run(Command::new("trunk")
         .args(["build", "--release", "--offline=true", "index.html"])
         .current_dir(root))?;
-    for (_, page, out) in OWN_BINARIES {
+    crate::split::rebuild(root, &dist, "smarthost-web")?;
+    for (route, page, out) in OWN_BINARIES {
         run(Command::new("trunk")
             .args(["build", "--release", "--offline=true", page, "--dist", out])
             .current_dir(root))?;
+        crate::split::rebuild(root, &root.join(out), &format!("smarthost-{route}"))?;
     }
     crate::harden::harden_page(&dist)?;
     minify(root, &dist)?;

@@ -64,7 +64,43 @@ pub fn ensure_build_tools(root: &Path) -> Result<()> {
     ensure_node_modules(root)?;
     ensure_trunk()?;
     ensure_wasm_bindgen(root)?;
+    ensure_wasm_split()?;
     ensure_apt_packages(&BUILD_PACKAGES)
+}
+
+/// The splitter that cuts a screen's later parts into modules of their own
+/// (xtask/src/split.rs). It has no version flag, so the installed crate is read from
+/// cargo's record of what it installed.
+const WASM_SPLIT_CRATE: &str = "wasm_split_cli_support";
+const WASM_SPLIT_VERSION: &str = "0.2.4";
+
+fn ensure_wasm_split() -> Result<()> {
+    let installed = output(Command::new("cargo").args(["install", "--list"])).unwrap_or_default();
+    let wanted = format!("{WASM_SPLIT_CRATE} v{WASM_SPLIT_VERSION}:");
+    if installed.lines().any(|line| line.trim() == wanted)
+        && cargo_bin_dir().join("wasm-split-cli").is_file()
+    {
+        return Ok(());
+    }
+    println!("xtask: installing {WASM_SPLIT_CRATE} {WASM_SPLIT_VERSION} (wasm-split-cli)");
+    let install = |locked: bool| {
+        let mut cmd = Command::new("cargo");
+        cmd.args([
+            "install",
+            WASM_SPLIT_CRATE,
+            "--version",
+            &format!("={WASM_SPLIT_VERSION}"),
+        ])
+        .args(["--features", "build-binary"]);
+        if locked {
+            cmd.arg("--locked");
+        }
+        run(&mut cmd)
+    };
+    install(true).or_else(|error| {
+        println!("xtask: `--locked` install failed ({error:#}); trying without it");
+        install(false)
+    })
 }
 
 /// What the benchmarks need: the build, Chromium and the DoH stack (the bundle and

@@ -21,7 +21,7 @@ use form::CheckForm;
 use inputs::LinkInputs;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use results::{Finished, ReportCards, RunStatus};
+use results::{AfterStart, Shown};
 use run::CheckRun;
 use smarthost_core::cloud::Cloud;
 
@@ -75,8 +75,6 @@ pub fn Check() -> impl IntoView {
         <h1>{crate::i18n::t("ui.check.title")}</h1>
         <p class="lede">{crate::i18n::t("ui.check.lede")}</p>
         <CheckForm url_domain url_ips url_method target run />
-        <RunStatus run />
-        <ReportCards run draft />
-        <Finished run target pasted url_method url_ips url_draft draft />
+        <AfterStart shown=Shown { run, target, pasted, url_method, url_ips, url_draft, draft } />
     }
 }

@@ -19,13 +19,89 @@ use crate::components::check::{
 use crate::components::code_block::CodeBlock;
 use crate::doh::AppResolver;
 use crate::i18n::{lang, t};
+use crate::later::{Unavailable, UnavailableNotice};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use smarthost_core::report::{draft_from_link, Stage};
 
+/// What the page shows of a run once one has started, and what it is drawn from.
+#[derive(Clone, Copy)]
+pub struct Shown {
+    pub run: CheckRun,
+    pub target: Memo<Option<Result<CheckTarget, InputError>>>,
+    pub pasted: PasteState,
+    pub url_method: Memo<String>,
+    pub url_ips: Memo<String>,
+    pub url_draft: Memo<Option<String>>,
+    pub draft: DraftState,
+}
+
+/// The status, the cards and the next steps, drawn by the run's module (crate::later):
+/// a visit that only looks at the form never loads them.
+#[allow(improper_ctypes_definitions)]
+#[leptos::wasm_split::wasm_split(check_results, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn shown_view(shown: Shown) -> Result<AnyView, Unavailable> {
+    let Shown {
+        run,
+        target,
+        pasted,
+        url_method,
+        url_ips,
+        url_draft,
+        draft,
+    } = shown;
+    Ok(view! {
+        <RunStatus run />
+        <ReportCards run draft />
+        <Finished run target pasted url_method url_ips url_draft draft />
+    }
+    .into_any())
+}
+
+/// Everything below the form once a check has started, or the notice that its module
+/// could not be fetched, with a retry that asks again.
+#[component]
+pub fn AfterStart(shown: Shown) -> impl IntoView {
+    let run = shown.run;
+    let started = Memo::new(move |_| !matches!(run.state.get(), RunState::Idle));
+    let unavailable = Memo::new(move |_| matches!(run.state.get(), RunState::Unavailable));
+    let attempt = RwSignal::new(0_u32);
+    let retry = Callback::new(move |()| {
+        if unavailable.get_untracked() {
+            if let Some(Ok(target)) = shown.target.get_untracked() {
+                let pasted = shown
+                    .pasted
+                    .is_checking(&target.domain)
+                    .then(|| shown.pasted.resolver(&target.domain));
+                run.start(target, pasted);
+            }
+        }
+        attempt.update(|n| *n += 1);
+    });
+    let parts = move || {
+        attempt.track();
+        started.get().then(|| {
+            Suspend::new(async move {
+                match shown_view(shown).await {
+                    Ok(view) => view,
+                    // The run's own notice says it when the run could not start either.
+                    Err(Unavailable) => (move || {
+                        (!unavailable.get()).then(|| view! { <UnavailableNotice retry /> })
+                    })
+                    .into_any(),
+                }
+            })
+        })
+    };
+    view! {
+        {parts}
+        {move || unavailable.get().then(|| view! { <UnavailableNotice retry /> })}
+    }
+}
+
 /// The run's progress or its cancellation, and why nothing could be asked.
 #[component]
-pub fn RunStatus(run: CheckRun) -> impl IntoView {
+fn RunStatus(run: CheckRun) -> impl IntoView {
     view! {
         <div class="check-status" role="status">
             {move || match run.state.get() {
@@ -61,7 +137,7 @@ pub fn RunStatus(run: CheckRun) -> impl IntoView {
 
 /// The result cards of the report so far, each pending until its section is in.
 #[component]
-pub fn ReportCards(run: CheckRun, draft: DraftState) -> impl IntoView {
+fn ReportCards(run: CheckRun, draft: DraftState) -> impl IntoView {
     move || {
         run.report().map(|report| {
             // When no resolver answered, the paste form's notice says so once; the
@@ -93,7 +169,7 @@ pub fn ReportCards(run: CheckRun, draft: DraftState) -> impl IntoView {
 /// After a finished run: the what-if editor, paste mode (open when nothing answered or
 /// while checking pasted records), the check's link and "add to a device card".
 #[component]
-pub fn Finished(
+fn Finished(
     run: CheckRun,
     target: Memo<Option<Result<CheckTarget, InputError>>>,
     pasted: PasteState,

@@ -5,6 +5,7 @@
 use super::inputs::CheckTarget;
 use crate::check_run::{self, Progress, SharedResolver};
 use crate::doh::{AppResolver, RUN_DEADLINE_MS};
+use crate::later::Unavailable;
 use crate::settings::ResolverSetting;
 use leptos::prelude::*;
 use smarthost_core::dns::ResolveError;
@@ -23,6 +24,8 @@ pub enum RunState {
     /// No resolver could be set up (a bad or forbidden DoH URL); nothing was asked. Kept
     /// as the error so its message follows the page's language.
     NoResolver(ResolveError),
+    /// The check's module could not be fetched (crate::later); nothing was asked.
+    Unavailable,
 }
 
 /// The page's run: its state, live counters, and the bookkeeping that lets a new run,
@@ -135,15 +138,18 @@ impl CheckRun {
         let request = target.request(None);
         leptos::task::spawn_local(async move {
             let current = move || generation.get_value() == this_run;
-            let mut on_partial = |partial: &Report| {
+            let on_partial = move |partial: &Report| {
                 if current() {
                     state.set(RunState::Running(Some(partial.clone())));
                 }
             };
-            let report = check_run::run(&shared, &request, &mut on_partial).await;
+            let outcome = match check_run::start(shared, request, Box::new(on_partial)).await {
+                Ok(running) => RunState::Done(running.await),
+                Err(Unavailable) => RunState::Unavailable,
+            };
             if current() {
                 self.clear_deadline();
-                state.set(RunState::Done(report));
+                state.set(outcome);
             }
         });
     }

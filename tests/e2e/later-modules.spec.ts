@@ -1,0 +1,40 @@
+import { test, expect } from "./fixtures";
+import { siteUrl } from "./site";
+import { finished } from "./check-page";
+
+// The DNS check's engine and results are a module of their own (src/later.rs,
+// xtask/src/split.rs): the page's first load leaves it out and fetches it when a check
+// starts; a module that cannot be fetched is said so, with a retry that works.
+const CHECK_MODULE = /\.check_results\.wasm$/;
+
+test("the check page loads its results module only once a check starts", async ({ page }) => {
+  const fetched: string[] = [];
+  page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+  await page.goto(siteUrl("check/"));
+  await expect(page.getByRole("button", { name: "Try the demo domain" })).toBeEnabled();
+  expect(fetched.some((path) => path.endsWith("_bg.wasm"))).toBe(true);
+  expect(fetched.filter((path) => CHECK_MODULE.test(path))).toEqual([]);
+
+  await page.getByRole("button", { name: "Try the demo domain" }).click();
+  await finished(page);
+  await expect(page.locator(".smart-host")).toContainText("smarthost-demo-example.mail.protection.outlook.com");
+  expect(fetched.filter((path) => CHECK_MODULE.test(path))).toHaveLength(1);
+});
+
+test("a results module that cannot be fetched is said so, and trying again works", async ({ page }) => {
+  await page.route(CHECK_MODULE, (route) => route.abort("internetdisconnected"));
+  await page.goto(siteUrl("check/"));
+  await page.getByRole("button", { name: "Try the demo domain" }).click();
+  const notice = page.getByTestId("part-unavailable");
+  await expect(notice).toHaveCount(1);
+  await expect(notice).toContainText("This part of the page could not be loaded.");
+  await expect(page.locator(".smart-host")).toHaveCount(0);
+  // What was typed stays, and the page is still alive.
+  await expect(page.locator("#domain-input")).toHaveValue("smarthost-demo.example");
+
+  await page.unroute(CHECK_MODULE);
+  await notice.getByRole("button", { name: "Try again" }).click();
+  await finished(page);
+  await expect(page.locator(".smart-host")).toContainText("smarthost-demo-example.mail.protection.outlook.com");
+  await expect(page.getByTestId("part-unavailable")).toHaveCount(0);
+});
