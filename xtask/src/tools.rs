@@ -83,24 +83,11 @@ fn ensure_wasm_split() -> Result<()> {
         return Ok(());
     }
     println!("xtask: installing {WASM_SPLIT_CRATE} {WASM_SPLIT_VERSION} (wasm-split-cli)");
-    let install = |locked: bool| {
-        let mut cmd = Command::new("cargo");
-        cmd.args([
-            "install",
-            WASM_SPLIT_CRATE,
-            "--version",
-            &format!("={WASM_SPLIT_VERSION}"),
-        ])
-        .args(["--features", "build-binary"]);
-        if locked {
-            cmd.arg("--locked");
-        }
-        run(&mut cmd)
-    };
-    install(true).or_else(|error| {
-        println!("xtask: `--locked` install failed ({error:#}); trying without it");
-        install(false)
-    })
+    cargo_install_with(
+        WASM_SPLIT_CRATE,
+        &format!("={WASM_SPLIT_VERSION}"),
+        &["--features", "build-binary"],
+    )
 }
 
 /// What the benchmarks need: the build, Chromium and the DoH stack (the bundle and
@@ -132,9 +119,15 @@ fn ensure_cargo_deny() -> Result<()> {
 /// `cargo install` at `version`, with the tool's own lock file when the registry serves
 /// every crate it names, else resolving afresh.
 pub fn cargo_install(package: &str, version: &str) -> Result<()> {
+    cargo_install_with(package, version, &[])
+}
+
+/// [`cargo_install`] with more arguments for `cargo install` (features).
+fn cargo_install_with(package: &str, version: &str, extra: &[&str]) -> Result<()> {
     let install = |locked: bool| {
         let mut cmd = Command::new("cargo");
-        cmd.args(["install", package, "--version", version]);
+        cmd.args(["install", package, "--version", version])
+            .args(extra);
         if locked {
             cmd.arg("--locked");
         }
