@@ -22,11 +22,13 @@ mod csp;
 mod doh;
 mod embed;
 mod fetch_text;
+// Cards' import reads files.
+#[cfg(any(feature = "cards", not(target_family = "wasm")))]
 mod file_input;
 mod i18n;
-// Only the check has later modules so far.
 mod idna;
-#[cfg(any(feature = "check", not(target_family = "wasm")))]
+// The check and Cards have later modules.
+#[cfg(any(feature = "check", feature = "cards", not(target_family = "wasm")))]
 mod later;
 mod offline;
 mod overflow;
@@ -85,6 +87,8 @@ screen!(
     /// The matrix of methods against what each needs.
     COMPARE, "/compare", path!("/compare"), pages::compare::Compare, "ui.compare.title"
 );
+// Only in Cards' binary, as the check's code is in the check's (`check_run`, above).
+#[cfg(any(feature = "cards", not(target_family = "wasm")))]
 screen!(
     /// Device cards: the inventory, its import and export, and printing.
     CARDS, "/cards", path!("/cards"), pages::cards::Cards, "ui.cards.title"

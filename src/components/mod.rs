@@ -9,4 +9,6 @@ pub mod question_step;
 pub mod radio_choice;
 pub mod ranking_view;
 pub mod terms_list;
+// Hosts in the check's MX card and in Cards' cards and list.
+#[cfg(any(feature = "check", feature = "cards", not(target_family = "wasm")))]
 pub mod wrapping_text;

@@ -1,3 +1,5 @@
+// Only in Cards' binary (src/lib.rs, `check_run`).
+#[cfg(any(feature = "cards", not(target_family = "wasm")))]
 pub mod cards;
 // Only in the check's binary (src/lib.rs, `check_run`).
 #[cfg(any(feature = "check", not(target_family = "wasm")))]

@@ -38,3 +38,46 @@ test("a results module that cannot be fetched is said so, and trying again works
   await expect(page.locator(".smart-host")).toContainText("smarthost-demo-example.mail.protection.outlook.com");
   await expect(page.getByTestId("part-unavailable")).toHaveCount(0);
 });
+
+// Cards' tools (the forms, the cards, printing, import and export) are a module too:
+// the empty screen of a first visit loads without them, and the first action fetches
+// them and is carried out.
+const CARDS_MODULE = /\.cards_tools\.wasm$/;
+
+test("Cards loads its tools only when the first device is added", async ({ page }) => {
+  const fetched: string[] = [];
+  page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+  await page.goto(siteUrl("cards/"));
+  await expect(page.locator("[data-prerendered]")).toHaveCount(0);
+  await expect(page.getByText("No devices yet: add one to see its card.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add a device" })).toBeEnabled();
+  expect(fetched.some((path) => path.endsWith("_bg.wasm"))).toBe(true);
+  expect(fetched.filter((path) => CARDS_MODULE.test(path))).toEqual([]);
+
+  await page.getByRole("button", { name: "Add a device" }).click();
+  const name = page.locator("article.device").first().getByLabel("Device name");
+  await expect(name).toBeFocused();
+  expect(fetched.filter((path) => CARDS_MODULE.test(path))).toHaveLength(1);
+  await name.fill("Reception printer");
+  // A saved list brings the tools in as the screen opens.
+  await page.reload();
+  await expect(page.locator("article.device").first().getByLabel("Device name")).toHaveValue("Reception printer");
+});
+
+test("an import asked for before Cards' tools could be fetched keeps its text, and trying again imports it", async ({ page }) => {
+  await page.route(CARDS_MODULE, (route) => route.abort("internetdisconnected"));
+  await page.goto(siteUrl("cards/"));
+  await page.getByText("Import devices (JSON or TOML)").click();
+  const json = JSON.stringify({ version: 1, devices: [{ name: "Scanner", method: "direct-send", cloud: "worldwide" }] });
+  await page.getByLabel("Paste an exported inventory").fill(json);
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  const notice = page.getByTestId("part-unavailable");
+  await expect(notice).toContainText("This part of the page could not be loaded.");
+  await expect(page.getByLabel("Paste an exported inventory")).toHaveValue(json);
+
+  await page.unroute(CARDS_MODULE);
+  await notice.getByRole("button", { name: "Try again" }).click();
+  await expect(page.locator("#import-status")).toHaveText("1 devices imported.");
+  await expect(page.locator("article.device").first().getByLabel("Device name")).toHaveValue("Scanner");
+  await expect(page.getByTestId("part-unavailable")).toHaveCount(0);
+});

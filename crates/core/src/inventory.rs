@@ -220,6 +220,12 @@ impl fmt::Display for Format {
     }
 }
 
+/// What [`Inventory::to_json`] and [`Inventory::to_toml`] write of a list with no
+/// devices: the Cards screen offers these two exports before its tools, the serialisers
+/// among them, are loaded (a test holds them equal to what the functions write).
+pub const EMPTY_JSON: &str = "{\n  \"version\": 1,\n  \"devices\": []\n}";
+pub const EMPTY_TOML: &str = "# smarthost device inventory\nversion = 1\n";
+
 impl Inventory {
     pub fn new(devices: Vec<Device>) -> Self {
         Inventory {

@@ -1277,3 +1277,10 @@ fn a_customer_that_is_not_text_is_refused_naming_the_device_and_field() {
     let repeated = "version = 1\n[[devices]]\ncustomer = \"A\"\ncustomer = \"B\"\n";
     assert!(Inventory::import(repeated).is_err());
 }
+
+#[test]
+fn the_empty_exports_are_what_an_empty_list_writes() {
+    let empty = Inventory::new(Vec::new());
+    assert_eq!(empty.to_json(), EMPTY_JSON);
+    assert_eq!(empty.to_toml(), EMPTY_TOML);
+}

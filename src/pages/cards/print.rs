@@ -69,6 +69,13 @@ impl Printing {
         }
     }
 
+    /// Whether the print takes only some of the devices, those the list's filter shows
+    /// (reactive; `#print-scope` says which).
+    pub fn is_scoped(self) -> Signal<bool> {
+        let scope = self.scope;
+        Signal::derive(move || scope.with(|(shown, total)| shown != total))
+    }
+
     /// Whether every error shows (reactive).
     pub fn reveal(self) -> Signal<bool> {
         self.reveal.into()
@@ -81,7 +88,7 @@ impl Printing {
 
     /// "Print the cards": straight to the print dialog when every device prints with
     /// its smart host, else the check first; nothing opens when nothing can print.
-    fn request(self) {
+    pub fn request(self) {
         self.reveal.set(true);
         let ready = self
             .plan
@@ -103,21 +110,6 @@ impl Printing {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
         }
-    }
-}
-
-#[component]
-pub fn PrintButton(printing: Printing) -> impl IntoView {
-    let filtered = move || printing.scope.with(|(shown, total)| shown != total);
-    view! {
-        <button
-            type="button"
-            class="secondary"
-            aria-describedby=move || filtered().then_some("print-scope")
-            on:click=move |_| printing.request()
-        >
-            {t("ui.cards.print")}
-        </button>
     }
 }
 

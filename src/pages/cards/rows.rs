@@ -33,9 +33,19 @@ pub fn load() -> (Vec<Device>, Option<CloudAssumed>) {
         .unwrap_or_default()
 }
 
-/// Saves `devices` in this browser.
+/// Whether this browser has a list saved: the screen then loads its tools at once.
+pub fn is_saved() -> bool {
+    storage::get(STORAGE_KEY).is_some()
+}
+
+/// Saves `devices` in this browser; an empty list is saved as none, so a visit after the
+/// last device was removed opens on the empty screen without loading the tools.
 pub fn save(devices: Vec<Device>) {
-    storage::set(STORAGE_KEY, &Inventory::new(devices).to_json());
+    if devices.is_empty() {
+        storage::remove(STORAGE_KEY);
+    } else {
+        storage::set(STORAGE_KEY, &Inventory::new(devices).to_json());
+    }
 }
 
 /// The rows and the next key to give.

@@ -23,15 +23,72 @@ fn data_href(mime: &str, body: &str) -> String {
     )
 }
 
-/// The two download links, always of the list as it is now.
-#[component]
-pub fn ExportLinks(rows: DeviceRows) -> impl IntoView {
+/// The two downloads of `rows` as it is now: its JSON and its TOML (reactive).
+pub fn exports_of(rows: DeviceRows) -> (Signal<String>, Signal<String>) {
     let inventory = move || Inventory::new(rows.devices());
-    let export_json = move || data_href("application/json", &inventory().to_json());
-    let export_toml = move || data_href("application/toml", &inventory().to_toml());
+    (
+        Signal::derive(move || inventory().to_json()),
+        Signal::derive(move || inventory().to_toml()),
+    )
+}
+
+/// The two download links, of `json` and `toml` as they are now.
+#[component]
+pub fn ExportLinks(json: Signal<String>, toml: Signal<String>) -> impl IntoView {
+    let export_json = move || data_href("application/json", &json.get());
+    let export_toml = move || data_href("application/toml", &toml.get());
     view! {
         <a class="button-link" href=export_json download=EXPORT_JSON>{t("ui.cards.export")}</a>
         <a class="button-link" href=export_toml download=EXPORT_TOML>{t("ui.cards.export-toml")}</a>
+    }
+}
+
+/// An import asked for on the empty screen, before the tools were loaded
+/// (super::waiting): the tools carry it out when they arrive.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FirstImport {
+    /// Pasted, or read from the chosen file.
+    Text(String),
+    /// The chosen file could not be read.
+    Unreadable,
+}
+
+/// The import's text box, its button and its file picker, the same before the tools are
+/// loaded and after: `text` is what is typed, `on_import` runs on submit and `on_file`
+/// with the chosen file.
+#[component]
+pub fn ImportFields(
+    text: RwSignal<String>,
+    on_import: Callback<()>,
+    on_file: Callback<web_sys::File>,
+) -> impl IntoView {
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        on_import.run(());
+    };
+    let file = move |ev: leptos::ev::Event| {
+        if let Some(file) = crate::file_input::first_file(&ev) {
+            on_file.run(file);
+        }
+    };
+    view! {
+        <form on:submit=submit>
+            <label for="import-json">{t("ui.cards.import-label")}</label>
+            <textarea
+                id="import-json"
+                rows="6"
+                prop:value=text
+                on:input=move |ev| text.set(event_target_value(&ev))
+            ></textarea>
+            <button type="submit">{t("ui.cards.import-button")}</button>
+            <label for="import-file">{t("ui.cards.import-file")}</label>
+            <input
+                id="import-file"
+                type="file"
+                accept=".json,.toml,application/json,application/toml,text/plain"
+                on:change=file
+            />
+        </form>
     }
 }
 
@@ -105,12 +162,15 @@ fn named_list(heading: &'static str, lines: Vec<String>) -> impl IntoView {
 
 /// Import from pasted JSON or TOML, or from a file, into `rows`; `set_cloud_notice` takes
 /// the notice about devices read as worldwide. A failed import leaves the list untouched.
+/// `first` is the import asked for before the tools were loaded, carried out at once.
 #[component]
 pub fn ImportForm(
     rows: DeviceRows,
     set_cloud_notice: WriteSignal<Option<CloudAssumed>>,
+    first: Option<FirstImport>,
 ) -> impl IntoView {
-    let (import_text, set_import_text) = signal(String::new());
+    let opened = first.is_some();
+    let import_text = RwSignal::new(String::new());
     // Kept as data and worded when shown: a file is read in a task, outside the page's
     // context, and a language switch re-words the message.
     let (import_message, set_import_message) = signal(None::<ImportStatus>);
@@ -134,7 +194,7 @@ pub fn ImportForm(
         rows.replace(outcome.devices);
         set_cloud_notice.set(imported.cloud_assumed);
         set_pending.set(None);
-        set_import_text.set(String::new());
+        import_text.set(String::new());
         set_before_import.set(Some(previous));
         set_import_message.set(Some(status));
         focus_when_drawn("import-status".to_owned());
@@ -148,21 +208,20 @@ pub fn ImportForm(
         }
         Err(e) => set_import_message.set(Some(ImportStatus::Refused(e))),
     };
-    let import = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        import_from(&import_text.get_untracked());
-    };
-    let import_file = move |ev: leptos::ev::Event| {
-        let Some(file) = crate::file_input::first_file(&ev) else {
-            return;
-        };
+    let import = Callback::new(move |()| import_from(&import_text.get_untracked()));
+    let import_file = Callback::new(move |file: web_sys::File| {
         leptos::task::spawn_local(async move {
             match crate::file_input::read_text(&file).await {
                 Some(text) => import_from(&text),
                 None => set_import_message.set(Some(ImportStatus::Unreadable)),
             }
         });
-    };
+    });
+    match first {
+        Some(FirstImport::Text(text)) => import_from(&text),
+        Some(FirstImport::Unreadable) => set_import_message.set(Some(ImportStatus::Unreadable)),
+        None => {}
+    }
     let choose = move |mode: ImportMode| {
         if let Some(imported) = pending.get_untracked() {
             apply(imported, mode);
@@ -244,25 +303,9 @@ pub fn ImportForm(
     };
 
     view! {
-        <details class="import">
+        <details class="import" open=opened>
             <summary>{t("ui.cards.import")}</summary>
-            <form on:submit=import>
-                <label for="import-json">{t("ui.cards.import-label")}</label>
-                <textarea
-                    id="import-json"
-                    rows="6"
-                    prop:value=import_text
-                    on:input=move |ev| set_import_text.set(event_target_value(&ev))
-                ></textarea>
-                <button type="submit">{t("ui.cards.import-button")}</button>
-                <label for="import-file">{t("ui.cards.import-file")}</label>
-                <input
-                    id="import-file"
-                    type="file"
-                    accept=".json,.toml,application/json,application/toml,text/plain"
-                    on:change=import_file
-                />
-            </form>
+            <ImportFields text=import_text on_import=import on_file=import_file />
             {choice}
             <div class="import-result">
                 <p id="import-status" tabindex="-1" role="status" class=move || {
