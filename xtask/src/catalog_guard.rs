@@ -33,11 +33,9 @@ pub fn screen_drops(text: &str) -> Result<Vec<(String, Vec<String>)>> {
 const CATALOG_BEGIN: &[u8] = b"# smarthost-catalog-begin";
 const CATALOG_END: &[u8] = b"# smarthost-catalog-end";
 
-/// The dropped prefixes that `wasm` still names outside its catalog (whose kept texts
-/// may hold the same letters: "legacy-tls.", "cloudflare-dns.com"). Any copy counts, even
-/// one inside a longer kept key: the search errs on the side of keeping. Without the
-/// catalog's markers there is nothing to prove it with, and that is an error.
-pub fn named_in(wasm: &[u8], prefixes: &[String]) -> Result<Vec<String>> {
+/// Where the catalog's texts lie in `wasm`: between the ends of its two marker lines.
+/// Without the markers there is nothing to prove anything with, and that is an error.
+fn catalog_span(wasm: &[u8]) -> Result<(usize, usize)> {
     let find = |needle: &[u8], from: usize| {
         wasm.get(from..)?
             .windows(needle.len())
@@ -50,7 +48,18 @@ pub fn named_in(wasm: &[u8], prefixes: &[String]) -> Result<Vec<String>> {
     let Some(end) = find(CATALOG_END, begin) else {
         bail!("the wasm's English catalog has no `# smarthost-catalog-end`");
     };
-    let outside = [&wasm[..begin], &wasm[end..]];
+    Ok((begin, end))
+}
+
+/// The dropped prefixes that `wasm` still names outside its catalog (whose kept texts
+/// may hold the same letters: "legacy-tls.", "cloudflare-dns.com"), or that one of its
+/// `later` modules (xtask/src/split.rs: they carry their own code's data) names at all.
+/// Any copy counts, even one inside a longer kept key: the search errs on the side of
+/// keeping.
+pub fn named_in(wasm: &[u8], later: &[Vec<u8>], prefixes: &[String]) -> Result<Vec<String>> {
+    let (begin, end) = catalog_span(wasm)?;
+    let mut outside = vec![&wasm[..begin], &wasm[end..]];
+    outside.extend(later.iter().map(Vec::as_slice));
     Ok(prefixes
         .iter()
         .filter(|prefix| {
@@ -59,6 +68,24 @@ pub fn named_in(wasm: &[u8], prefixes: &[String]) -> Result<Vec<String>> {
                 .iter()
                 .any(|part| part.windows(needle.len()).any(|window| window == needle))
         })
+        .cloned()
+        .collect())
+}
+
+/// The dropped prefixes whose stem is a key the catalog keeps ("tls.local." when
+/// "tls.local" is kept): code can reach them by adding a suffix to that key
+/// (`for_sender` adds ".application", a count ".one"), which no search for the prefix
+/// sees, so they cannot be left out.
+pub fn reached_by_suffix(wasm: &[u8], prefixes: &[String]) -> Result<Vec<String>> {
+    let (begin, end) = catalog_span(wasm)?;
+    let catalog = String::from_utf8_lossy(&wasm[begin..end]);
+    let kept: std::collections::HashSet<&str> = catalog
+        .lines()
+        .filter_map(|line| line.split_once(" = ").map(|(key, _)| key.trim()))
+        .collect();
+    Ok(prefixes
+        .iter()
+        .filter(|prefix| kept.contains(prefix.trim_end_matches('.')))
         .cloned()
         .collect())
 }
@@ -77,9 +104,16 @@ pub fn check(
             bail!("screens.txt names `{screen}`, which is not a screen xtask builds");
         };
         let wasm = wasm_in(&folder, &binary)?;
-        let bytes = std::fs::read(&wasm).with_context(|| format!("reading {}", wasm.display()))?;
-        let named =
-            named_in(&bytes, &prefixes).with_context(|| format!("checking {}", wasm.display()))?;
+        let read = |path: &Path| {
+            std::fs::read(path).with_context(|| format!("reading {}", path.display()))
+        };
+        let bytes = read(&wasm)?;
+        let later = later_modules_of(&wasm)?
+            .iter()
+            .map(|path| read(path))
+            .collect::<Result<Vec<_>>>()?;
+        let checking = || format!("checking {}", wasm.display());
+        let named = named_in(&bytes, &later, &prefixes).with_context(checking)?;
         if !named.is_empty() {
             bail!(
                 "the {screen} screen's wasm ({}) names keys of {}, which its catalog leaves \
@@ -88,8 +122,50 @@ pub fn check(
                 named.join(" ")
             );
         }
+        let reached = reached_by_suffix(&bytes, &prefixes).with_context(checking)?;
+        if !reached.is_empty() {
+            bail!(
+                "the {screen} screen's catalog keeps the keys {}, from which code can make \
+                 the keys of the families it leaves out by a suffix: take {} off its line \
+                 in crates/core/messages/screens.txt",
+                reached
+                    .iter()
+                    .map(|p| p.trim_end_matches('.'))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                reached.join(" ")
+            );
+        }
     }
     Ok(())
+}
+
+/// The later modules split from `main` (`<stem>_bg.wasm`): `<stem>.<module>.wasm` beside
+/// it (xtask/src/split.rs).
+fn later_modules_of(main: &Path) -> Result<Vec<std::path::PathBuf>> {
+    let folder = main.parent().unwrap_or(Path::new("."));
+    let name = main
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let Some(stem) = name.strip_suffix("_bg.wasm") else {
+        bail!("{} is not a `<binary>_bg.wasm`", main.display());
+    };
+    let mut found = Vec::new();
+    let listing =
+        std::fs::read_dir(folder).with_context(|| format!("listing {}", folder.display()))?;
+    for entry in listing {
+        let path = entry?.path();
+        let file = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if file.starts_with(&format!("{stem}.")) && file.ends_with(".wasm") {
+            found.push(path);
+        }
+    }
+    found.sort();
+    Ok(found)
 }
 
 /// The one wasm file of `binary` (Trunk names it `<binary>-<hash>_bg.wasm`) in `folder`.
@@ -149,7 +225,22 @@ mod tests {
             "tls.".to_owned(),
             "plan.".to_owned(),
         ];
-        assert_eq!(named_in(wasm, &dropped).unwrap(), ["card."]);
-        assert!(named_in(b"card.x", &dropped).is_err());
+        assert_eq!(named_in(wasm, &[], &dropped).unwrap(), ["card."]);
+        assert!(named_in(b"card.x", &[], &dropped).is_err());
+        // A later module's data is searched whole.
+        let later = [b"\0reason.tls-optional\0".to_vec()];
+        assert_eq!(
+            named_in(wasm, &later, &dropped).unwrap(),
+            ["card.", "reason."]
+        );
+    }
+
+    #[test]
+    fn refuses_a_dropped_family_that_a_kept_key_reaches_by_a_suffix() {
+        let wasm = b"tls.local\0# smarthost-catalog-begin\ntls.local = On the LAN\n\
+            plan.title = Plan\n# smarthost-catalog-end\n";
+        let dropped = ["tls.local.".to_owned(), "plan.error.".to_owned()];
+        assert_eq!(reached_by_suffix(wasm, &dropped).unwrap(), ["tls.local."]);
+        assert!(reached_by_suffix(b"tls.local", &dropped).is_err());
     }
 }
