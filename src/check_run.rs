@@ -86,6 +86,8 @@ pub fn start(
     request: CheckRequest,
     mut on_partial: Box<dyn FnMut(&Report)>,
 ) -> Result<Running, crate::later::Unavailable> {
+    // The results' English comes with this module (crates/core/messages/later.txt).
+    smarthost_core::i18n::install_later_texts();
     Ok(Box::pin(async move {
         run(&resolver, &request, &mut *on_partial).await
     }))

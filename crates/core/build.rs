@@ -16,6 +16,9 @@ use std::path::Path;
 /// The lines that open and close a trimmed catalog (xtask/src/catalog_guard.rs).
 const CATALOG_BEGIN: &str = "# smarthost-catalog-begin";
 const CATALOG_END: &str = "# smarthost-catalog-end";
+/// The same around the English texts of a screen's later module.
+const LATER_BEGIN: &str = "# smarthost-later-catalog-begin";
+const LATER_END: &str = "# smarthost-later-catalog-end";
 
 /// Words only the native tools print.
 const CLI_ONLY: &[&str] = &["cli.", "probe.", "site."];
@@ -66,11 +69,16 @@ fn check_never_shows(key: &str) -> bool {
 /// `bounce-texts` in every build.
 const EXPLAIN: &[&str] = &["ui.explain."];
 
-/// The key families the one screen named by a `screen-*` feature leaves out, from
-/// messages/screens.txt; none when the catalog is not trimmed or no single screen is named
+/// The key families messages/`file` lists for the one screen named by a `screen-*`
+/// feature: in screens.txt those its catalog leaves out, in later.txt those only its
+/// later module shows. None when the catalog is not trimmed or no single screen is named
 /// (features add up, and two screens' drops together could leave out what one shows).
-fn screen_drops(trim: bool, feature: &dyn Fn(&str) -> bool) -> Result<Vec<String>, String> {
-    let path = Path::new("messages").join("screens.txt");
+fn screen_list(
+    file: &str,
+    trim: bool,
+    feature: &dyn Fn(&str) -> bool,
+) -> Result<Vec<String>, String> {
+    let path = Path::new("messages").join(file);
     println!("cargo::rerun-if-changed={}", path.display());
     if !trim {
         return Ok(Vec::new());
@@ -107,13 +115,16 @@ fn main() {
     let planner = feature("PLANNER_TEXTS");
     let check = feature("CHECK_TEXTS");
     let bounces = feature("BOUNCE_TEXTS");
-    let screen_drops = match screen_drops(trim, &feature) {
-        Ok(drops) => drops,
+    let lists = screen_list("screens.txt", trim, &feature)
+        .and_then(|drops| Ok((drops, screen_list("later.txt", trim, &feature)?)));
+    let (screen_drops, later) = match lists {
+        Ok(lists) => lists,
         Err(error) => {
             println!("cargo::error={error}");
             return;
         }
     };
+    let is_later = |key: &str| later.iter().any(|prefix| key.starts_with(prefix.as_str()));
     let keep = |key: &str| {
         let within = |set: &[&str]| set.iter().any(|prefix| key.starts_with(prefix));
         if screen_drops
@@ -157,7 +168,7 @@ fn main() {
                 return;
             }
         };
-        let kept: String = text
+        let kept: Vec<&str> = text
             .lines()
             // Comments and blank lines stay in the source for translators, not in a
             // browser binary.
@@ -166,17 +177,36 @@ fn main() {
                 !trim || !(line.is_empty() || line.starts_with('#'))
             })
             .filter(|line| keep(line.trim_start()))
-            .flat_map(|line| [line, "\n"])
             .collect();
+        // English is split in two when the screen has a later module: its texts are
+        // compiled into that module (i18n::install_later_texts), Vietnamese is fetched
+        // whole when chosen.
+        let english = name == "en.txt";
+        let lines = |later_part: bool| -> String {
+            kept.iter()
+                .filter(|line| !english || is_later(line.trim_start()) == later_part)
+                .flat_map(|line| [*line, "\n"])
+                .collect()
+        };
         // Comment lines the parser skips, around the texts: xtask's catalog guard leaves
         // what lies between them out of its search of the wasm (xtask/src/catalog_guard.rs).
-        let kept = if trim {
-            format!("{CATALOG_BEGIN}\n{kept}{CATALOG_END}\n")
+        let first = if trim {
+            format!("{CATALOG_BEGIN}\n{}{CATALOG_END}\n", lines(false))
         } else {
-            kept
+            lines(false)
         };
-        if let Err(error) = std::fs::write(out.join(name), kept) {
+        if let Err(error) = std::fs::write(out.join(name), first) {
             println!("cargo::error=writing {name}: {error}");
+        }
+        if english {
+            let later_texts = if later.is_empty() {
+                String::new()
+            } else {
+                format!("{LATER_BEGIN}\n{}{LATER_END}\n", lines(true))
+            };
+            if let Err(error) = std::fs::write(out.join("en-later.txt"), later_texts) {
+                println!("cargo::error=writing en-later.txt: {error}");
+            }
         }
     }
 }

@@ -29,35 +29,58 @@ pub fn screen_drops(text: &str) -> Result<Vec<(String, Vec<String>)>> {
     Ok(screens)
 }
 
-/// The lines crates/core/build.rs writes around a trimmed catalog's texts.
+/// The lines crates/core/build.rs writes around a trimmed catalog's texts, and around
+/// the English texts of a later module (crates/core/messages/later.txt).
 const CATALOG_BEGIN: &[u8] = b"# smarthost-catalog-begin";
 const CATALOG_END: &[u8] = b"# smarthost-catalog-end";
+const LATER_BEGIN: &[u8] = b"# smarthost-later-catalog-begin";
+const LATER_END: &[u8] = b"# smarthost-later-catalog-end";
 
-/// Where the catalog's texts lie in `wasm`: between the ends of its two marker lines.
-/// Without the markers there is nothing to prove anything with, and that is an error.
-fn catalog_span(wasm: &[u8]) -> Result<(usize, usize)> {
+/// Where `begin` first occurs in `wasm`, and `end` after it.
+fn span(wasm: &[u8], begin: &[u8], end: &[u8]) -> Option<(usize, Option<usize>)> {
     let find = |needle: &[u8], from: usize| {
         wasm.get(from..)?
             .windows(needle.len())
             .position(|window| window == needle)
             .map(|at| at + from)
     };
-    let Some(begin) = find(CATALOG_BEGIN, 0) else {
-        bail!("the wasm has no trimmed English catalog (no `# smarthost-catalog-begin`)");
-    };
-    let Some(end) = find(CATALOG_END, begin) else {
-        bail!("the wasm's English catalog has no `# smarthost-catalog-end`");
-    };
-    Ok((begin, end))
+    let at = find(begin, 0)?;
+    Some((at, find(end, at)))
+}
+
+/// Where the catalog's texts lie in `wasm`: between the ends of its two marker lines.
+/// Without the markers there is nothing to prove anything with, and that is an error.
+fn catalog_span(wasm: &[u8]) -> Result<(usize, usize)> {
+    match span(wasm, CATALOG_BEGIN, CATALOG_END) {
+        Some((begin, Some(end))) => Ok((begin, end)),
+        Some((_, None)) => bail!("the wasm's English catalog has no `# smarthost-catalog-end`"),
+        None => {
+            bail!("the wasm has no trimmed English catalog (no `# smarthost-catalog-begin`)")
+        }
+    }
+}
+
+/// A later module without the English texts it carries (whose words may hold the
+/// letters of a family: "dns." in a sentence).
+fn without_later_texts(module: &[u8]) -> Result<Vec<u8>> {
+    match span(module, LATER_BEGIN, LATER_END) {
+        Some((begin, Some(end))) => Ok([&module[..begin], &module[end..]].concat()),
+        Some((_, None)) => bail!("a later module's English texts have no end marker"),
+        None => Ok(module.to_vec()),
+    }
 }
 
 /// The dropped prefixes that `wasm` still names outside its catalog (whose kept texts
 /// may hold the same letters: "legacy-tls.", "cloudflare-dns.com"), or that one of its
-/// `later` modules (xtask/src/split.rs: they carry their own code's data) names at all.
-/// Any copy counts, even one inside a longer kept key: the search errs on the side of
-/// keeping.
+/// `later` modules (xtask/src/split.rs: they carry their own code's data) names outside
+/// the English texts it carries. Any copy counts, even one inside a longer kept key: the
+/// search errs on the side of keeping.
 pub fn named_in(wasm: &[u8], later: &[Vec<u8>], prefixes: &[String]) -> Result<Vec<String>> {
     let (begin, end) = catalog_span(wasm)?;
+    let later = later
+        .iter()
+        .map(|module| without_later_texts(module))
+        .collect::<Result<Vec<_>>>()?;
     let mut outside = vec![&wasm[..begin], &wasm[end..]];
     outside.extend(later.iter().map(Vec::as_slice));
     Ok(prefixes
@@ -90,49 +113,113 @@ pub fn reached_by_suffix(wasm: &[u8], prefixes: &[String]) -> Result<Vec<String>
         .collect())
 }
 
+/// A screen's main wasm (its path and bytes) and its later modules' bytes.
+struct ScreenWasm {
+    main: std::path::PathBuf,
+    bytes: Vec<u8>,
+    later: Vec<Vec<u8>>,
+}
+
+impl ScreenWasm {
+    fn read(folder: &Path, binary: &str) -> Result<ScreenWasm> {
+        let read = |path: &Path| {
+            std::fs::read(path).with_context(|| format!("reading {}", path.display()))
+        };
+        let main = wasm_in(folder, binary)?;
+        let bytes = read(&main)?;
+        let later = later_modules_of(&main)?
+            .iter()
+            .map(|path| read(path))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(ScreenWasm { main, bytes, later })
+    }
+
+    fn checking(&self) -> String {
+        format!("checking {}", self.main.display())
+    }
+}
+
+/// The families of `prefixes` whose stem is a kept key, as the error names them.
+fn stems(reached: &[String]) -> String {
+    reached
+        .iter()
+        .map(|p| p.trim_end_matches('.'))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Checks every listed screen's wasm: `wasm_of(screen)` is its build folder and the
-/// name its binary's files start with.
+/// name its binary's files start with. For screens.txt, no code of the screen names a
+/// family its catalog leaves out; for later.txt, the page's first module names none of
+/// the families whose English only its later module carries, and that module carries it.
 pub fn check(
     root: &Path,
     wasm_of: impl Fn(&str) -> Option<(std::path::PathBuf, String)>,
 ) -> Result<()> {
-    let list = root.join("crates/core/messages/screens.txt");
-    let text =
-        std::fs::read_to_string(&list).with_context(|| format!("reading {}", list.display()))?;
-    for (screen, prefixes) in screen_drops(&text)? {
-        let Some((folder, binary)) = wasm_of(&screen) else {
-            bail!("screens.txt names `{screen}`, which is not a screen xtask builds");
-        };
-        let wasm = wasm_in(&folder, &binary)?;
-        let read = |path: &Path| {
-            std::fs::read(path).with_context(|| format!("reading {}", path.display()))
-        };
-        let bytes = read(&wasm)?;
-        let later = later_modules_of(&wasm)?
-            .iter()
-            .map(|path| read(path))
-            .collect::<Result<Vec<_>>>()?;
-        let checking = || format!("checking {}", wasm.display());
-        let named = named_in(&bytes, &later, &prefixes).with_context(checking)?;
+    let messages = root.join("crates/core/messages");
+    let list = |name: &str| -> Result<Vec<(String, Vec<String>, ScreenWasm)>> {
+        let path = messages.join(name);
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {}", path.display()))?;
+        screen_drops(&text)?
+            .into_iter()
+            .map(|(screen, prefixes)| {
+                let Some((folder, binary)) = wasm_of(&screen) else {
+                    bail!("{name} names `{screen}`, which is not a screen xtask builds");
+                };
+                let wasm = ScreenWasm::read(&folder, &binary)?;
+                Ok((screen, prefixes, wasm))
+            })
+            .collect()
+    };
+    for (screen, prefixes, wasm) in list("screens.txt")? {
+        let named =
+            named_in(&wasm.bytes, &wasm.later, &prefixes).with_context(|| wasm.checking())?;
         if !named.is_empty() {
             bail!(
                 "the {screen} screen's wasm ({}) names keys of {}, which its catalog leaves \
                  out: take them off its line in crates/core/messages/screens.txt",
-                wasm.display(),
+                wasm.main.display(),
                 named.join(" ")
             );
         }
-        let reached = reached_by_suffix(&bytes, &prefixes).with_context(checking)?;
+        let reached = reached_by_suffix(&wasm.bytes, &prefixes).with_context(|| wasm.checking())?;
         if !reached.is_empty() {
             bail!(
                 "the {screen} screen's catalog keeps the keys {}, from which code can make \
                  the keys of the families it leaves out by a suffix: take {} off its line \
                  in crates/core/messages/screens.txt",
-                reached
-                    .iter()
-                    .map(|p| p.trim_end_matches('.'))
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                stems(&reached),
+                reached.join(" ")
+            );
+        }
+    }
+    for (screen, prefixes, wasm) in list("later.txt")? {
+        let carried = |module: &[u8]| span(module, LATER_BEGIN, LATER_END).is_some();
+        if carried(&wasm.bytes) || !wasm.later.iter().any(|module| carried(module)) {
+            bail!(
+                "the {screen} screen's later English texts are not in a later module of {}: \
+                 its first load would carry them (crates/core/messages/later.txt)",
+                wasm.main.display()
+            );
+        }
+        let named = named_in(&wasm.bytes, &[], &prefixes).with_context(|| wasm.checking())?;
+        if !named.is_empty() {
+            bail!(
+                "the {screen} screen's first load ({}) names keys of {}, whose English only \
+                 its later module carries: take them off its line in \
+                 crates/core/messages/later.txt",
+                wasm.main.display(),
+                named.join(" ")
+            );
+        }
+        let reached = reached_by_suffix(&wasm.bytes, &prefixes).with_context(|| wasm.checking())?;
+        if !reached.is_empty() {
+            bail!(
+                "the {screen} screen's first catalog keeps the keys {}, from which code can \
+                 make keys of {} by a suffix: take them off its line in \
+                 crates/core/messages/later.txt",
+                stems(&reached),
                 reached.join(" ")
             );
         }
@@ -233,6 +320,13 @@ mod tests {
             named_in(wasm, &later, &dropped).unwrap(),
             ["card.", "reason."]
         );
+        // Except the English texts it carries, whose words are not code.
+        let carried = [
+            b"\0# smarthost-later-catalog-begin\nfinding.x = see reason.y\n\
+            # smarthost-later-catalog-end\n"
+                .to_vec(),
+        ];
+        assert_eq!(named_in(wasm, &carried, &dropped).unwrap(), ["card."]);
     }
 
     #[test]

@@ -88,6 +88,25 @@ impl Lang {
     }
 }
 
+/// The English texts of the page's later module (messages/later.txt), once installed.
+static LATER_ENGLISH: OnceLock<Catalog> = OnceLock::new();
+
+/// Installs the English texts that only the page's later module shows. They are compiled
+/// into that module, not into the first load, because only the module calls this: it
+/// does so before it shows anything. Natively, and in a binary without a later module,
+/// every text is in the main catalog and this installs nothing.
+pub fn install_later_texts() {
+    let source = include_str!(concat!(env!("OUT_DIR"), "/en-later.txt"));
+    LATER_ENGLISH.get_or_init(|| parse_catalog(source).into_iter().collect());
+}
+
+/// The English text of `key`, from the main catalog or the later module's.
+fn english(key: &str) -> Option<&'static str> {
+    (Lang::En.catalog().and_then(|catalog| catalog.get(key)))
+        .or_else(|| LATER_ENGLISH.get().and_then(|catalog| catalog.get(key)))
+        .copied()
+}
+
 /// Installs a catalog that was not compiled in (the browser fetches `vi.txt`). The text
 /// lives for the rest of the program, as compiled-in catalogs do. Returns false when the
 /// language already has a catalog or the text holds no entries (a wrong file, such as an
@@ -119,16 +138,19 @@ pub fn parse_catalog(source: &str) -> Vec<(&str, &str)> {
 /// The text for `key`; English when the language lacks it, the key itself when both do
 /// (the catalog tests make both impossible for keys the code uses).
 pub fn text(lang: Lang, key: &str) -> String {
-    lang.catalog()
-        .and_then(|catalog| catalog.get(key))
-        .or_else(|| Lang::En.catalog().and_then(|catalog| catalog.get(key)))
-        .map_or_else(|| key.to_owned(), |text| (*text).to_owned())
+    (lang.catalog().and_then(|catalog| catalog.get(key)).copied())
+        .or_else(|| english(key))
+        .map_or_else(|| key.to_owned(), str::to_owned)
 }
 
 /// Whether `lang` has its own text for `key`.
 pub fn has(lang: Lang, key: &str) -> bool {
-    lang.catalog()
-        .is_some_and(|catalog| catalog.contains_key(key))
+    match lang {
+        Lang::En => english(key).is_some(),
+        _ => lang
+            .catalog()
+            .is_some_and(|catalog| catalog.contains_key(key)),
+    }
 }
 
 /// The text for `key` with `{name}` placeholders filled from `args`.

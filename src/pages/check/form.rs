@@ -3,7 +3,6 @@
 
 use super::inputs::{self, CheckTarget, InputError};
 use super::run::CheckRun;
-use crate::components::check::findings::FindingList;
 use crate::i18n::{t, text};
 use crate::url_state::query_with;
 use leptos::prelude::*;
@@ -154,7 +153,14 @@ pub fn CheckForm(
                 <p id="ips-help" class="help">{t("ui.check.ips-help")}</p>
                 <p id="ips-error" class="field-error" aria-live="polite">{shown_ips_error}</p>
                 <div id="ips-findings" class="field-findings">
-                    {move || view! { <FindingList findings=device_findings() /> }}
+                    {move || {
+                        let findings = device_findings();
+                        // Only a run has findings, and its module draws them (with their
+                        // words: crates/core/messages/later.txt).
+                        (!findings.is_empty()).then(|| Suspend::new(async move {
+                            super::results::findings_view(findings).await.unwrap_or_else(|_| ().into_any())
+                        }))
+                    }}
                 </div>
             </div>
             <div class="field">

@@ -8,6 +8,7 @@ use crate::components::check::{
     demo_tag::DemoBanner,
     dkim_card::DkimCard,
     dmarc_card::DmarcCard,
+    findings::FindingList,
     mx_card::MxCard,
     paste::{PasteRecords, PasteState},
     progress::RunProgress,
@@ -22,7 +23,7 @@ use crate::i18n::{lang, t};
 use crate::later::{Unavailable, UnavailableNotice};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use smarthost_core::report::{draft_from_link, Stage};
+use smarthost_core::report::{draft_from_link, Finding, Stage};
 
 /// What the page shows of a run once one has started, and what it is drawn from.
 #[derive(Clone, Copy)]
@@ -41,6 +42,8 @@ pub struct Shown {
 #[allow(improper_ctypes_definitions)]
 #[leptos::wasm_split::wasm_split(check_results, fallible, wasm_split_path = ::leptos::wasm_split)]
 fn shown_view(shown: Shown) -> Result<AnyView, Unavailable> {
+    // The results' English comes with this module (crates/core/messages/later.txt).
+    smarthost_core::i18n::install_later_texts();
     let Shown {
         run,
         target,
@@ -56,6 +59,15 @@ fn shown_view(shown: Shown) -> Result<AnyView, Unavailable> {
         <Finished run target pasted url_method url_ips url_draft draft />
     }
     .into_any())
+}
+
+/// What the check found about the device addresses, drawn under their field by the run's
+/// module; the form itself is in the page's first load.
+#[allow(improper_ctypes_definitions)]
+#[leptos::wasm_split::wasm_split(check_results, fallible, wasm_split_path = ::leptos::wasm_split)]
+pub fn findings_view(findings: Vec<Finding>) -> Result<AnyView, Unavailable> {
+    smarthost_core::i18n::install_later_texts();
+    Ok(view! { <FindingList findings /> }.into_any())
 }
 
 /// Everything below the form once a check has started, or the notice that its module
