@@ -61,7 +61,7 @@ pub fn Check() -> impl IntoView {
     // its domain stay the source; another domain starts afresh.
     Effect::new(move |_| match target.get() {
         Some(Ok(target)) if pasted.is_checking(&target.domain) => {
-            let records = pasted.resolver(&target.domain);
+            let records = pasted.pasted(&target.domain);
             run.start(target, Some(records));
         }
         Some(Ok(target)) => {
