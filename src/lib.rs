@@ -27,12 +27,23 @@ mod fetch_text;
 mod file_input;
 mod i18n;
 mod idna;
-// The check and Cards have later modules.
-#[cfg(any(feature = "check", feature = "cards", not(target_family = "wasm")))]
+// The check, Cards and the planner have later modules.
+#[cfg(any(
+    feature = "check",
+    feature = "cards",
+    feature = "plan",
+    not(target_family = "wasm")
+))]
 mod later;
 mod offline;
 mod overflow;
 mod pages;
+// Outside the planner's binary only the Connector's step anchors are used; the links
+// the planner's result makes are compiled there alone (components::method_links).
+#[cfg_attr(
+    all(target_family = "wasm", not(feature = "plan")),
+    allow(dead_code, unused_imports)
+)]
 mod plan_links;
 mod prerender;
 mod settings;
@@ -79,6 +90,8 @@ macro_rules! screen {
     };
 }
 
+// Only in the planner's binary (`pages::plan::Plan`).
+#[cfg(any(feature = "plan", not(target_family = "wasm")))]
 screen!(
     /// The planner: the questions and the ranking.
     PLAN, "/", path!("/"), pages::plan::Plan, "ui.plan.title"

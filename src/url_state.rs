@@ -46,6 +46,8 @@ pub fn query_with_in(search: &str, updates: &[(&str, Option<&str>)]) -> String {
 }
 
 /// `key=value` pairs of the current query.
+// The planner's questions alone read it (components::question_step).
+#[cfg(any(feature = "plan", not(target_family = "wasm")))]
 pub fn current_pairs() -> Vec<(String, String)> {
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())

@@ -3,8 +3,9 @@
 //! Everything shown comes from core's ranking, made for the browser's date so that dated
 //! facts say how far away they are or that they have passed.
 
-use crate::components::answers_recap::{AnswersRecap, VerdictLegend, VerdictPill};
+use crate::components::answers_recap::{VerdictLegend, VerdictPill};
 use crate::components::method_links::MethodLinks;
+use crate::components::recap::AnswersRecap;
 use crate::i18n::{lang, t, text};
 use crate::pages::plan::Step;
 use crate::url_state::query_with;
@@ -12,8 +13,18 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use smarthost_core::plan::{for_sender, rank, Answers, RankedMethod, Verdict};
 
+/// The result, drawn by a module of its own (crate::later): a visit that is still
+/// answering the questions does not load the ranking, its reasons and their words.
+#[allow(improper_ctypes_definitions)]
+#[leptos::wasm_split::wasm_split(plan_results, fallible, wasm_split_path = ::leptos::wasm_split)]
+pub fn ranking(answers: Memo<Answers>) -> Result<AnyView, crate::later::Unavailable> {
+    // The result's English comes with this module (crates/core/messages/later.txt).
+    smarthost_core::i18n::install_later_texts();
+    Ok(view! { <RankingView answers /> }.into_any())
+}
+
 #[component]
-pub fn RankingView(answers: Memo<Answers>) -> impl IntoView {
+fn RankingView(answers: Memo<Answers>) -> impl IntoView {
     let today = crate::today::today();
     let ranking = Memo::new(move |_| rank(&answers.get(), today));
     let heading = NodeRef::<leptos::html::H2>::new();

@@ -81,3 +81,30 @@ test("an import asked for before Cards' tools could be fetched keeps its text, a
   await expect(page.locator("article.device").first().getByLabel("Device name")).toHaveValue("Scanner");
   await expect(page.getByTestId("part-unavailable")).toHaveCount(0);
 });
+
+// The planner's result (the ranking, its reasons and their words) is a module too: a
+// visit still answering the questions loads without it.
+const PLAN_MODULE = /\.plan_results\.wasm$/;
+
+test("the planner loads its result only when the result is shown, and says so when it cannot", async ({ page }) => {
+  const fetched: string[] = [];
+  page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+  await page.goto(siteUrl(""));
+  await expect(page.locator("[data-prerendered]")).toHaveCount(0);
+  await expect(page.locator("main fieldset").first()).toBeVisible();
+  expect(fetched.some((path) => path.endsWith("_bg.wasm"))).toBe(true);
+  expect(fetched.filter((path) => PLAN_MODULE.test(path))).toEqual([]);
+
+  await page.route(PLAN_MODULE, (route) => route.abort("internetdisconnected"));
+  await page.goto(siteUrl("?client=device&recipients=internal&ip=static&step=results"));
+  const notice = page.getByTestId("part-unavailable");
+  await expect(notice).toContainText("This part of the page could not be loaded.");
+  await expect(page.locator(".ranked-methods")).toHaveCount(0);
+
+  await page.unroute(PLAN_MODULE);
+  await notice.getByRole("button", { name: "Try again" }).click();
+  await expect(page.locator(".ranked-methods .method-result").first()).toBeVisible();
+  // The reasons are worded: their English came with the module.
+  await expect(page.locator(".ranked-methods .reason").first()).not.toContainText("reason.");
+  await expect(page.getByTestId("part-unavailable")).toHaveCount(0);
+});
