@@ -1,6 +1,20 @@
 import { test, expect } from "./fixtures";
 import { siteUrl } from "./site";
 import { finished } from "./check-page";
+import type { Page } from "@playwright/test";
+
+/** Opens `path` once the app has replaced the prerendered page, and returns the paths
+ * requested so far and from now on: the main wasm is among them, `module` is not. */
+async function openWithout(page: Page, path: string, module: RegExp): Promise<string[]> {
+  const fetched: string[] = [];
+  page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+  await page.goto(siteUrl(path));
+  await expect(page.locator("[data-prerendered]")).toHaveCount(0);
+  await expect(page.locator("main h1")).toBeVisible();
+  expect(fetched.some((fetchedPath) => fetchedPath.endsWith("_bg.wasm"))).toBe(true);
+  expect(fetched.filter((fetchedPath) => module.test(fetchedPath))).toEqual([]);
+  return fetched;
+}
 
 // The DNS check's engine and results are a module of their own (src/later.rs,
 // xtask/src/split.rs): the page's first load leaves it out and fetches it when a check
@@ -45,13 +59,9 @@ test("a results module that cannot be fetched is said so, and trying again works
 const CARDS_MODULE = /\.cards_tools\.wasm$/;
 
 test("Cards loads its tools only when the first device is added", async ({ page }) => {
-  const fetched: string[] = [];
-  page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
-  await page.goto(siteUrl("cards/"));
-  await expect(page.locator("[data-prerendered]")).toHaveCount(0);
+  const fetched = await openWithout(page, "cards/", CARDS_MODULE);
   await expect(page.getByText("No devices yet: add one to see its card.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Add a device" })).toBeEnabled();
-  expect(fetched.some((path) => path.endsWith("_bg.wasm"))).toBe(true);
   expect(fetched.filter((path) => CARDS_MODULE.test(path))).toEqual([]);
 
   await page.getByRole("button", { name: "Add a device" }).click();
@@ -87,13 +97,8 @@ test("an import asked for before Cards' tools could be fetched keeps its text, a
 const PLAN_MODULE = /\.plan_results\.wasm$/;
 
 test("the planner loads its result only when the result is shown, and says so when it cannot", async ({ page }) => {
-  const fetched: string[] = [];
-  page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
-  await page.goto(siteUrl(""));
-  await expect(page.locator("[data-prerendered]")).toHaveCount(0);
+  await openWithout(page, "", PLAN_MODULE);
   await expect(page.locator("main fieldset").first()).toBeVisible();
-  expect(fetched.some((path) => path.endsWith("_bg.wasm"))).toBe(true);
-  expect(fetched.filter((path) => PLAN_MODULE.test(path))).toEqual([]);
 
   await page.route(PLAN_MODULE, (route) => route.abort("internetdisconnected"));
   await page.goto(siteUrl("?client=device&recipients=internal&ip=static&step=results"));
