@@ -67,6 +67,12 @@ impl PasteState {
         self.domain.set(Some(domain.clone()));
     }
 
+    /// What a run of `domain` checks: the pasted set while the page is checking the
+    /// records pasted for it, else nothing (the network answers).
+    pub fn for_run(&self, domain: &DomainName) -> Option<Pasted> {
+        self.is_checking(domain).then(|| self.pasted(domain))
+    }
+
     /// The pasted set for a check of `domain`: the three boxes and every extra answer,
     /// which core reads when the check starts; the lines it could not read come back to
     /// be pointed at.

@@ -81,10 +81,7 @@ pub fn AfterStart(shown: Shown) -> impl IntoView {
     let retry = Callback::new(move |()| {
         if unavailable.get_untracked() {
             if let Some(Ok(target)) = shown.target.get_untracked() {
-                let pasted = shown
-                    .pasted
-                    .is_checking(&target.domain)
-                    .then(|| shown.pasted.pasted(&target.domain));
+                let pasted = shown.pasted.for_run(&target.domain);
                 run.start(target, pasted);
             }
         }
