@@ -145,6 +145,8 @@ test("export, import into an empty list, export again: byte-identical", async ({
   await page.goto(siteUrl("cards/"));
   await openImport(page, "en");
   await pasteFile(page, "en");
+  // The import runs once Cards' tools have loaded (src/later.rs).
+  await expect(page.locator("#import-status")).toHaveText("3 devices imported.");
   const json = await page.locator('a[download$=".json"]').getAttribute("href");
   const toml = await page.locator('a[download$=".toml"]').getAttribute("href");
   const text = decodeURIComponent((toml ?? "").replace("data:application/toml;charset=utf-8,", ""));

@@ -43,32 +43,38 @@ pub fn Cards() -> impl IntoView {
     // A list saved in this browser, or a link's device to take in: the tools load at once.
     let query = use_query_map().get_untracked();
     let link = crate::add_to_card::AddLink::read(|key| query.get(key));
-    let start = RwSignal::new((link.is_some() || rows::is_saved()).then_some(Start::Open(link)));
+    let opened = (link.is_some() || rows::is_saved()).then_some(Start::Open(link));
+    // Every action asked for before the tools are here, which they carry out in turn.
+    let asked = RwSignal::new(opened.into_iter().collect::<Vec<_>>());
+    let started = Memo::new(move |_| asked.with(|asked| !asked.is_empty()));
     let attempt = RwSignal::new(0_u32);
     let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
     let embedded = crate::embed::is_embedded(&use_location().search.get_untracked());
     let screen = move || {
         attempt.track();
-        let Some(first) = start.get() else {
-            return view! { <Waiting start layout draft=String::new() /> }.into_any();
-        };
-        let draft = first.draft();
-        let waiting = draft.clone();
+        if !started.get() {
+            return view! { <Waiting asked layout draft=String::new() /> }.into_any();
+        }
         let tools = Suspend::new(async move {
-            match workspace::tools(first, layout).await {
+            match workspace::tools(asked, layout).await {
                 Ok(view) => view,
                 // Nothing the reader asked for is lost: the empty screen keeps what
                 // the import box held, and the saved list stays saved.
-                Err(Unavailable) => view! {
-                    <UnavailableNotice retry />
-                    {draft.map(|draft| view! { <Waiting start layout draft /> })}
+                Err(Unavailable) => {
+                    let draft = asked.with_untracked(|asked| waiting::draft_of(asked));
+                    view! {
+                        <UnavailableNotice retry />
+                        {draft.map(|draft| view! { <Waiting asked layout draft after=retry /> })}
+                    }
+                    .into_any()
                 }
-                .into_any(),
             }
         });
         view! {
             <Suspense fallback=move || {
-                waiting.clone().map(|draft| view! { <Waiting start layout draft /> })
+                asked
+                    .with_untracked(|asked| waiting::draft_of(asked))
+                    .map(|draft| view! { <Waiting asked layout draft /> })
             }>{tools}</Suspense>
         }
         .into_any()

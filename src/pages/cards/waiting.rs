@@ -39,18 +39,34 @@ impl Start {
     }
 }
 
-/// The empty screen; its buttons set `start`. `draft` is the import box's text.
+/// What the empty screen shows while the tools of `asked` load: the last action's draft
+/// (none when a list is to be shown).
+pub fn draft_of(asked: &[Start]) -> Option<String> {
+    asked.last().and_then(Start::draft)
+}
+
+/// The empty screen; its buttons add to `asked`, every action the tools will carry out
+/// in turn (a second "Add a device" while they load adds a second device), then run
+/// `after` (a retry where the tools could not be fetched). `draft` is the import box's
+/// text.
 #[component]
 pub fn Waiting(
-    start: RwSignal<Option<Start>>,
+    asked: RwSignal<Vec<Start>>,
     layout: RwSignal<PrintLayout>,
     draft: String,
+    #[prop(optional)] after: Option<Callback<()>>,
 ) -> impl IntoView {
-    let ask = move |first: Start| Callback::new(move |()| start.set(Some(first.clone())));
+    let push = move |action: Start| {
+        asked.update(|asked| asked.push(action));
+        if let Some(after) = after {
+            after.run(());
+        }
+    };
+    let ask = move |action: Start| Callback::new(move |()| push(action.clone()));
     let text = RwSignal::new(draft);
     let on_import = Callback::new(move |()| {
         let typed = text.get_untracked();
-        start.set(Some(Start::Import(FirstImport::Text(typed))));
+        push(Start::Import(FirstImport::Text(typed)));
     });
     let on_file = Callback::new(move |file: web_sys::File| {
         leptos::task::spawn_local(async move {
@@ -58,7 +74,7 @@ pub fn Waiting(
                 Some(text) => FirstImport::Text(text),
                 None => FirstImport::Unreadable,
             };
-            start.set(Some(Start::Import(first)));
+            push(Start::Import(first));
         });
     });
     view! {
@@ -100,5 +116,15 @@ mod tests {
             Some("")
         );
         assert_eq!(Start::Open(None).draft(), None);
+        // While the tools load, the last action asked for decides.
+        assert_eq!(super::draft_of(&[]), None);
+        assert_eq!(
+            super::draft_of(&[Start::Add, pasted]).as_deref(),
+            Some("{\"devices\": []}")
+        );
+        assert_eq!(
+            super::draft_of(&[Start::Open(None), Start::Add]).as_deref(),
+            Some("")
+        );
     }
 }

@@ -20,16 +20,20 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use smarthost_core::inventory::Device;
 
-/// The tools, doing `first` as they arrive; `layout` is the print layout the screen
-/// already shows.
+/// The tools, doing what was `asked` (read as they arrive) in turn; `layout` is the print
+/// layout the screen already shows.
 #[allow(improper_ctypes_definitions)]
 #[leptos::wasm_split::wasm_split(cards_tools, fallible, wasm_split_path = ::leptos::wasm_split)]
-pub fn tools(first: Start, layout: RwSignal<PrintLayout>) -> Result<AnyView, Unavailable> {
-    Ok(view! { <Workspace first layout /> }.into_any())
+pub fn tools(
+    asked: RwSignal<Vec<Start>>,
+    layout: RwSignal<PrintLayout>,
+) -> Result<AnyView, Unavailable> {
+    let asked = asked.get_untracked();
+    Ok(view! { <Workspace asked layout /> }.into_any())
 }
 
 #[component]
-fn Workspace(first: Start, layout: RwSignal<PrintLayout>) -> impl IntoView {
+fn Workspace(asked: Vec<Start>, layout: RwSignal<PrintLayout>) -> impl IntoView {
     let (saved, saved_notice) = rows::load();
     let rows = DeviceRows::new(saved);
     // Which devices were read as worldwide because their file (or this browser's list)
@@ -74,17 +78,20 @@ fn Workspace(first: Start, layout: RwSignal<PrintLayout>) -> impl IntoView {
         }
     };
     let mut first_import = None;
-    match first {
-        // "Add to a device card" from the DNS check, or a card from the planner: the
-        // values go into a card, then leave the URL so a reload does not add them twice.
-        Start::Open(Some(link)) => {
-            hand_off.receive(link);
-            clean_address();
+    for action in asked {
+        match action {
+            // "Add to a device card" from the DNS check, or a card from the planner: the
+            // values go into a card, then leave the URL so a reload does not add them
+            // twice.
+            Start::Open(Some(link)) => {
+                hand_off.receive(link);
+                clean_address();
+            }
+            Start::Open(None) => {}
+            Start::Add => add.run(()),
+            Start::Print => print.run(()),
+            Start::Import(import) => first_import = Some(import),
         }
-        Start::Open(None) => {}
-        Start::Add => add.run(()),
-        Start::Print => print.run(()),
-        Start::Import(import) => first_import = Some(import),
     }
     let (json, toml) = exports_of(rows);
 

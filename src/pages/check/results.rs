@@ -10,7 +10,7 @@ use crate::components::check::{
     dmarc_card::DmarcCard,
     findings::FindingList,
     mx_card::MxCard,
-    paste::{PasteRecords, PasteState, Pasted},
+    paste::{PasteRecords, PasteState},
     progress::RunProgress,
     spf_card::SpfCard,
     verdicts::DeviceVerdicts,
@@ -81,7 +81,10 @@ pub fn AfterStart(shown: Shown) -> impl IntoView {
     let retry = Callback::new(move |()| {
         if unavailable.get_untracked() {
             if let Some(Ok(target)) = shown.target.get_untracked() {
-                let pasted = shown.pasted.for_run(&target.domain);
+                let pasted = shown
+                    .pasted
+                    .is_checking(&target.domain)
+                    .then(|| shown.pasted.resolver(&target.domain));
                 run.start(target, pasted);
             }
         }
@@ -188,7 +191,7 @@ fn Finished(
     url_draft: Memo<Option<String>>,
     draft: DraftState,
 ) -> impl IntoView {
-    let on_paste = move |records: Pasted| {
+    let on_paste = move |records: AppResolver| {
         if let Some(Ok(target)) = target.get_untracked() {
             run.start(target, Some(records));
         }

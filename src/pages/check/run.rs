@@ -3,9 +3,8 @@
 //! that was superseded never writes its late answers over the current one.
 
 use super::inputs::CheckTarget;
-use crate::check_run::{self, Answers, Progress, SharedResolver};
-use crate::components::check::paste::Pasted;
-use crate::doh::RUN_DEADLINE_MS;
+use crate::check_run::{self, Progress, SharedResolver};
+use crate::doh::{AppResolver, RUN_DEADLINE_MS};
 use crate::later::Unavailable;
 use crate::settings::ResolverSetting;
 use leptos::prelude::*;
@@ -98,7 +97,7 @@ impl CheckRun {
 
     /// Runs the check of `target`, over the records pasted when there are, otherwise
     /// over the resolver the link or the settings choose.
-    pub fn start(self, target: CheckTarget, pasted: Option<Pasted>) {
+    pub fn start(self, target: CheckTarget, pasted: Option<AppResolver>) {
         self.stop_network();
         let CheckRun {
             state,
@@ -111,57 +110,46 @@ impl CheckRun {
         progress.reset();
         let abort = web_sys::AbortController::new().ok();
         self.controller.set_value(abort.clone());
-        let (answers, ignored) = match pasted {
-            Some(Pasted { texts, ignored }) => (Answers::Pasted(texts), Some(ignored)),
-            None => (
-                Answers::Network {
-                    doh: target.doh.clone(),
-                    linked: target.resolver.as_deref().and_then(ResolverSetting::decode),
-                    cancel: abort.map(|c| c.signal()),
-                },
-                None,
+        let app_resolver = match pasted {
+            Some(pasted) => Ok(pasted),
+            None => AppResolver::for_domain(
+                &target.domain,
+                target.doh.as_deref(),
+                target.resolver.as_deref().and_then(ResolverSetting::decode),
+                abort.map(|c| c.signal()),
             ),
         };
-        let request = target.request(None);
-        let current = move || generation.get_value() == this_run;
-        let on_partial = move |partial: &Report| {
-            if current() {
-                state.set(RunState::Running(Some(partial.clone())));
-            }
-        };
-        leptos::task::spawn_local(async move {
-            let started = check_run::start(
-                target.domain,
-                answers,
-                progress,
-                request,
-                Box::new(on_partial),
-            )
-            .await;
-            // A newer run, a cancel or a cleared link came while the module loaded.
-            if !current() {
+        let shared = match app_resolver {
+            Ok(r) => check_run::shared(r, progress),
+            Err(error) => {
+                state.set(RunState::NoResolver(error));
                 return;
             }
-            let started = match started {
-                Ok(Ok(started)) => started,
-                Ok(Err(error)) => return state.set(RunState::NoResolver(error)),
-                Err(Unavailable) => return state.set(RunState::Unavailable),
+        };
+        self.source.set(check_run::source(&shared));
+        self.waiting_for.set(shared.inner().inner.waiting_for());
+        self.demo
+            .set(matches!(shared.inner().inner, AppResolver::Demo(_)));
+        if let Some(abort) = self.controller.get_value() {
+            self.arm_deadline(&abort);
+        }
+        self.resolver.set_value(Some(shared.clone()));
+        state.set(RunState::Running(None));
+        let request = target.request(None);
+        leptos::task::spawn_local(async move {
+            let current = move || generation.get_value() == this_run;
+            let on_partial = move |partial: &Report| {
+                if current() {
+                    state.set(RunState::Running(Some(partial.clone())));
+                }
             };
-            self.source.set(started.source);
-            self.waiting_for.set(started.waiting_for);
-            self.demo.set(started.demo);
-            if let Some(ignored) = ignored {
-                ignored.set(started.ignored);
-            }
-            if let Some(abort) = self.controller.get_value() {
-                self.arm_deadline(&abort);
-            }
-            self.resolver.set_value(Some(started.resolver));
-            state.set(RunState::Running(None));
-            let report = started.report.await;
+            let outcome = match check_run::start(shared, request, Box::new(on_partial)).await {
+                Ok(running) => RunState::Done(running.await),
+                Err(Unavailable) => RunState::Unavailable,
+            };
             if current() {
                 self.clear_deadline();
-                state.set(RunState::Done(report));
+                state.set(outcome);
             }
         });
     }
