@@ -2,6 +2,7 @@
 //! choice between the built-in demo zone and a DoH server.
 
 use crate::settings::ResolverSetting;
+use crate::timeout::Timeout;
 use smarthost_core::dns::demo::{demo_zone, DEMO_DOMAIN};
 use smarthost_core::dns::pasted::PastedRecords;
 use smarthost_core::dns::{
@@ -55,38 +56,30 @@ impl HttpTransport for FetchTransport {
         }
         let controller =
             web_sys::AbortController::new().map_err(|_| network("AbortController unavailable"))?;
+        // Owned by JavaScript (as the timer's callback is, crate::timeout): if this future
+        // is dropped before its removal below, the listener still calls live code.
         let on_cancel = {
             let controller = controller.clone();
-            Closure::<dyn FnMut()>::new(move || controller.abort())
+            Closure::<dyn FnMut()>::new(move || controller.abort()).into_js_value()
         };
         if let Some(cancel) = &self.cancel {
-            let _ = cancel
-                .add_event_listener_with_callback("abort", on_cancel.as_ref().unchecked_ref());
+            let _ = cancel.add_event_listener_with_callback("abort", on_cancel.unchecked_ref());
         }
         let timed_out = Rc::new(Cell::new(false));
-        let on_timeout = {
+        let timer = {
             let controller = controller.clone();
             let timed_out = Rc::clone(&timed_out);
-            Closure::once(move || {
+            Timeout::start(REQUEST_TIMEOUT_MS, move || {
                 timed_out.set(true);
                 controller.abort();
             })
         };
-        let timer = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                on_timeout.as_ref().unchecked_ref(),
-                REQUEST_TIMEOUT_MS,
-            )
-            .map_err(|_| network("could not start a timer"))?;
 
         let result = fetch_bytes(&window, url, accept, &controller.signal()).await;
-        window.clear_timeout_with_handle(timer);
-        drop(on_timeout);
+        drop(timer);
         if let Some(cancel) = &self.cancel {
-            let _ = cancel
-                .remove_event_listener_with_callback("abort", on_cancel.as_ref().unchecked_ref());
+            let _ = cancel.remove_event_listener_with_callback("abort", on_cancel.unchecked_ref());
         }
-        drop(on_cancel);
 
         // The run's signal also fires at the run's deadline: a request it stopped did
         // not answer in time (after a Cancel, nothing reads the result).

@@ -49,6 +49,8 @@ mod prerender;
 mod settings;
 mod skip_link;
 mod storage;
+#[cfg(any(feature = "check", not(target_family = "wasm")))]
+mod timeout;
 mod today;
 mod url_state;
 

@@ -4,13 +4,19 @@
 //! check asked for (an include's TXT, an `a:` name's A) are listed with the commands
 //! that print them and a box each, and the check runs again on everything pasted.
 
+use crate::check_run::PastedTexts;
 use crate::components::code_block::CodeBlock;
-use crate::doh::AppResolver;
 use crate::i18n::{lang, t, tf};
 use leptos::prelude::*;
-use smarthost_core::dns::pasted::{NeededRecord, PastedRecords};
-use smarthost_core::dns::{DomainName, RecordType};
+use smarthost_core::dns::pasted::NeededRecord;
+use smarthost_core::dns::DomainName;
 use smarthost_core::report::Arg;
+
+/// A check's pasted records: the texts, and where the lines core could not read go.
+pub struct Pasted {
+    pub texts: PastedTexts,
+    pub ignored: RwSignal<Vec<String>>,
+}
 
 /// What was pasted, kept by the page across runs (the form is drawn again after each
 /// one) so a re-run checks the whole pasted set.
@@ -61,25 +67,27 @@ impl PasteState {
         self.domain.set(Some(domain.clone()));
     }
 
-    /// The pasted set as a resolver: the three boxes and every extra answer, read by
-    /// core; the lines it could not read are kept to point at.
-    pub fn resolver(&self, domain: &DomainName) -> AppResolver {
-        let (mut records, summary) = PastedRecords::parse(
-            domain,
-            &self.txt.get_untracked(),
-            &self.mx.get_untracked(),
-            &self.dmarc.get_untracked(),
-        );
-        let mut ignored = summary.ignored;
-        for ((name, code), text) in self.extra.get_untracked() {
-            if let Ok(name) = DomainName::parse_lookup(&name) {
-                ignored.extend(records.add(&name, RecordType::from_code(code), &text));
-            }
-        }
-        self.ignored.set(ignored);
+    /// What a run of `domain` checks: the pasted set while the page is checking the
+    /// records pasted for it, else nothing (the network answers).
+    pub fn for_run(&self, domain: &DomainName) -> Option<Pasted> {
+        self.is_checking(domain).then(|| self.pasted(domain))
+    }
+
+    /// The pasted set for a check of `domain`: the three boxes and every extra answer,
+    /// which core reads when the check starts; the lines it could not read come back to
+    /// be pointed at.
+    pub fn pasted(&self, domain: &DomainName) -> Pasted {
         self.domain.set(Some(domain.clone()));
         self.checked.set(true);
-        AppResolver::Pasted(records)
+        Pasted {
+            texts: PastedTexts {
+                txt: self.txt.get_untracked(),
+                mx: self.mx.get_untracked(),
+                dmarc: self.dmarc.get_untracked(),
+                extra: self.extra.get_untracked(),
+            },
+            ignored: self.ignored,
+        }
     }
 
     fn extra_text(&self, key: &(String, u16)) -> String {
@@ -119,13 +127,13 @@ pub fn PasteRecords<F>(
     on_records: F,
 ) -> impl IntoView
 where
-    F: Fn(AppResolver) + Copy + 'static,
+    F: Fn(Pasted) + Copy + 'static,
 {
     let name = domain.as_str().to_owned();
     let stored_domain = StoredValue::new(domain);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        on_records(state.resolver(&stored_domain.get_value()));
+        on_records(state.pasted(&stored_domain.get_value()));
     };
     // Labels are closures: a language switch re-words them and keeps what was pasted.
     let area_domain = name.clone();

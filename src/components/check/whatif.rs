@@ -10,15 +10,15 @@ use crate::check_run::{self, SharedResolver};
 use crate::components::code_block::CodeBlock;
 use crate::i18n::{lang, t, tn};
 use crate::pages::check::CheckTarget;
+use crate::timeout::Timeout;
 use crate::url_state::query_with;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use smarthost_core::report::{advise, DraftRejected, Report};
-use std::time::Duration;
 
 /// Long enough that typing a term does not start a lookup per keystroke.
-const PAUSE: Duration = Duration::from_millis(400);
+const PAUSE_MS: i32 = 400;
 
 /// The draft evaluated last and its report, shared with the SPF card, whose advice
 /// follows it.
@@ -61,7 +61,7 @@ pub fn WhatIf(
         .unwrap_or_default();
     let draft = RwSignal::new(initial);
     let evaluating = RwSignal::new(false);
-    let timer = StoredValue::new_local(None::<leptos::prelude::TimeoutHandle>);
+    let timer = StoredValue::new_local(None::<Timeout>);
     let generation = StoredValue::new(0_u64);
     let resolver = StoredValue::new_local(resolver);
     let target = StoredValue::new(target);
@@ -99,10 +99,8 @@ pub fn WhatIf(
     let schedule = {
         let evaluate = evaluate.clone();
         move || {
-            if let Some(handle) = timer.get_value() {
-                handle.clear();
-            }
-            timer.set_value(set_timeout_with_handle(evaluate.clone(), PAUSE).ok());
+            // The pause starts again: replacing the timer clears the one before.
+            timer.set_value(Some(Timeout::start(PAUSE_MS, evaluate.clone())));
         }
     };
     // A linked draft is evaluated at once, as if it had just been typed.

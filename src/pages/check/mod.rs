@@ -60,13 +60,12 @@ pub fn Check() -> impl IntoView {
     // language switch re-renders it and asks the network nothing. Records pasted for
     // its domain stay the source; another domain starts afresh.
     Effect::new(move |_| match target.get() {
-        Some(Ok(target)) if pasted.is_checking(&target.domain) => {
-            let records = pasted.resolver(&target.domain);
-            run.start(target, Some(records));
-        }
         Some(Ok(target)) => {
-            pasted.follow(&target.domain);
-            run.start(target, None);
+            let records = pasted.for_run(&target.domain);
+            if records.is_none() {
+                pasted.follow(&target.domain);
+            }
+            run.start(target, records);
         }
         _ => run.clear(),
     });

@@ -10,7 +10,7 @@ use crate::components::check::{
     dmarc_card::DmarcCard,
     findings::FindingList,
     mx_card::MxCard,
-    paste::{PasteRecords, PasteState},
+    paste::{PasteRecords, PasteState, Pasted},
     progress::RunProgress,
     spf_card::SpfCard,
     verdicts::DeviceVerdicts,
@@ -81,10 +81,7 @@ pub fn AfterStart(shown: Shown) -> impl IntoView {
     let retry = Callback::new(move |()| {
         if unavailable.get_untracked() {
             if let Some(Ok(target)) = shown.target.get_untracked() {
-                let pasted = shown
-                    .pasted
-                    .is_checking(&target.domain)
-                    .then(|| shown.pasted.resolver(&target.domain));
+                let pasted = shown.pasted.for_run(&target.domain);
                 run.start(target, pasted);
             }
         }
@@ -191,7 +188,7 @@ fn Finished(
     url_draft: Memo<Option<String>>,
     draft: DraftState,
 ) -> impl IntoView {
-    let on_paste = move |records: AppResolver| {
+    let on_paste = move |records: Pasted| {
         if let Some(Ok(target)) = target.get_untracked() {
             run.start(target, Some(records));
         }

@@ -3,15 +3,15 @@
 //! that was superseded never writes its late answers over the current one.
 
 use super::inputs::CheckTarget;
-use crate::check_run::{self, Progress, SharedResolver};
-use crate::doh::{AppResolver, RUN_DEADLINE_MS};
+use crate::check_run::{self, Answers, Progress, SharedResolver};
+use crate::components::check::paste::Pasted;
+use crate::doh::RUN_DEADLINE_MS;
 use crate::later::Unavailable;
 use crate::settings::ResolverSetting;
+use crate::timeout::Timeout;
 use leptos::prelude::*;
 use smarthost_core::dns::ResolveError;
 use smarthost_core::report::Report;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 /// Where the current run is.
 #[derive(Clone)]
@@ -44,7 +44,7 @@ pub struct CheckRun {
     generation: StoredValue<u64>,
     controller: StoredValue<Option<web_sys::AbortController>, LocalStorage>,
     /// The timer that stops the run at its deadline, cleared once it is over.
-    deadline: StoredValue<Option<i32>>,
+    deadline: StoredValue<Option<Timeout>, LocalStorage>,
     resolver: StoredValue<Option<SharedResolver>, LocalStorage>,
 }
 
@@ -58,7 +58,7 @@ impl CheckRun {
             demo: RwSignal::new(false),
             generation: StoredValue::new(0_u64),
             controller: StoredValue::new_local(None),
-            deadline: StoredValue::new(None),
+            deadline: StoredValue::new_local(None),
             resolver: StoredValue::new_local(None),
         }
     }
@@ -73,31 +73,20 @@ impl CheckRun {
 
     /// Stops every request of this run still open after [`RUN_DEADLINE_MS`].
     fn arm_deadline(self, abort: &web_sys::AbortController) {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
         let abort = abort.clone();
-        let on_deadline = Closure::once_into_js(move || abort.abort());
-        let timer = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                on_deadline.unchecked_ref(),
-                RUN_DEADLINE_MS,
-            )
-            .ok();
-        self.deadline.set_value(timer);
+        self.deadline
+            .set_value(Some(Timeout::start(RUN_DEADLINE_MS, move || abort.abort())));
     }
 
     /// A finished run keeps its signal: the what-if editor asks more through it.
     fn clear_deadline(self) {
-        if let (Some(window), Some(timer)) = (web_sys::window(), self.deadline.get_value()) {
-            window.clear_timeout_with_handle(timer);
-        }
+        // Dropping the timer clears it.
         self.deadline.set_value(None);
     }
 
     /// Runs the check of `target`, over the records pasted when there are, otherwise
     /// over the resolver the link or the settings choose.
-    pub fn start(self, target: CheckTarget, pasted: Option<AppResolver>) {
+    pub fn start(self, target: CheckTarget, pasted: Option<Pasted>) {
         self.stop_network();
         let CheckRun {
             state,
@@ -110,46 +99,57 @@ impl CheckRun {
         progress.reset();
         let abort = web_sys::AbortController::new().ok();
         self.controller.set_value(abort.clone());
-        let app_resolver = match pasted {
-            Some(pasted) => Ok(pasted),
-            None => AppResolver::for_domain(
-                &target.domain,
-                target.doh.as_deref(),
-                target.resolver.as_deref().and_then(ResolverSetting::decode),
-                abort.map(|c| c.signal()),
+        let (answers, ignored) = match pasted {
+            Some(Pasted { texts, ignored }) => (Answers::Pasted(texts), Some(ignored)),
+            None => (
+                Answers::Network {
+                    doh: target.doh.clone(),
+                    linked: target.resolver.as_deref().and_then(ResolverSetting::decode),
+                    cancel: abort.map(|c| c.signal()),
+                },
+                None,
             ),
         };
-        let shared = match app_resolver {
-            Ok(r) => check_run::shared(r, progress),
-            Err(error) => {
-                state.set(RunState::NoResolver(error));
-                return;
+        let request = target.request(None);
+        let current = move || generation.get_value() == this_run;
+        let on_partial = move |partial: &Report| {
+            if current() {
+                state.set(RunState::Running(Some(partial.clone())));
             }
         };
-        self.source.set(check_run::source(&shared));
-        self.waiting_for.set(shared.inner().inner.waiting_for());
-        self.demo
-            .set(matches!(shared.inner().inner, AppResolver::Demo(_)));
-        if let Some(abort) = self.controller.get_value() {
-            self.arm_deadline(&abort);
-        }
-        self.resolver.set_value(Some(shared.clone()));
-        state.set(RunState::Running(None));
-        let request = target.request(None);
         leptos::task::spawn_local(async move {
-            let current = move || generation.get_value() == this_run;
-            let on_partial = move |partial: &Report| {
-                if current() {
-                    state.set(RunState::Running(Some(partial.clone())));
-                }
+            let started = check_run::start(
+                target.domain,
+                answers,
+                progress,
+                request,
+                Box::new(on_partial),
+            )
+            .await;
+            // A newer run, a cancel or a cleared link came while the module loaded.
+            if !current() {
+                return;
+            }
+            let started = match started {
+                Ok(Ok(started)) => started,
+                Ok(Err(error)) => return state.set(RunState::NoResolver(error)),
+                Err(Unavailable) => return state.set(RunState::Unavailable),
             };
-            let outcome = match check_run::start(shared, request, Box::new(on_partial)).await {
-                Ok(running) => RunState::Done(running.await),
-                Err(Unavailable) => RunState::Unavailable,
-            };
+            self.source.set(started.source);
+            self.waiting_for.set(started.waiting_for);
+            self.demo.set(started.demo);
+            if let Some(ignored) = ignored {
+                ignored.set(started.ignored);
+            }
+            if let Some(abort) = self.controller.get_value() {
+                self.arm_deadline(&abort);
+            }
+            self.resolver.set_value(Some(started.resolver));
+            state.set(RunState::Running(None));
+            let report = started.report.await;
             if current() {
                 self.clear_deadline();
-                state.set(outcome);
+                state.set(RunState::Done(report));
             }
         });
     }
