@@ -85,38 +85,35 @@ fn read(path: &Path) -> Result<String> {
     std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
 }
 
-/// Values quoted as `prefix…suffix`, e.g. every `href="./x.css"` or `'./x.js'`, without
-/// the quotes and the leading `./`.
 /// The glue and the wasm a boot script loads, however its quotes were minified.
 fn boot_files(text: &str) -> Vec<String> {
-    let mut files = Vec::new();
-    for quote in ['\'', '"'] {
-        for ext in ["js", "wasm"] {
-            files.extend(quoted_values(
-                text,
-                &format!("{quote}./"),
-                &format!(".{ext}{quote}"),
-            ));
-        }
-    }
-    files
+    quoted_files(text, &[""], &[".js", ".wasm"])
 }
 
 /// The scripts a module imports statically (`from "./x.js"`), however it was minified.
 fn static_imports(text: &str) -> Vec<String> {
+    quoted_files(text, &["from", "from "], &[".js"])
+}
+
+/// Every `<lead>'./<file><end>'` in `text`, in either quote.
+fn quoted_files(text: &str, leads: &[&str], ends: &[&str]) -> Vec<String> {
     let mut files = Vec::new();
     for quote in ['\'', '"'] {
-        for space in ["", " "] {
-            files.extend(quoted_values(
-                text,
-                &format!("from{space}{quote}./"),
-                &format!(".js{quote}"),
-            ));
+        for lead in leads {
+            for end in ends {
+                files.extend(quoted_values(
+                    text,
+                    &format!("{lead}{quote}./"),
+                    &format!("{end}{quote}"),
+                ));
+            }
         }
     }
     files
 }
 
+/// Values quoted as `prefix…suffix`, e.g. every `href="./x.css"` or `'./x.js'`, without
+/// the quotes and the leading `./`.
 fn quoted_values(text: &str, prefix: &str, suffix: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut rest = text;

@@ -8,7 +8,7 @@
 //! one of its keys, and the build stops rather than ship a screen that shows a raw key.
 
 use anyhow::{bail, Context, Result};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Each screen's prefixes as listed, in file order.
 pub fn screen_drops(text: &str) -> Result<Vec<(String, Vec<String>)>> {
@@ -115,7 +115,7 @@ pub fn reached_by_suffix(wasm: &[u8], prefixes: &[String]) -> Result<Vec<String>
 
 /// A screen's main wasm (its path and bytes) and its later modules' bytes.
 struct ScreenWasm {
-    main: std::path::PathBuf,
+    main: PathBuf,
     bytes: Vec<u8>,
     later: Vec<Vec<u8>>,
 }
@@ -152,10 +152,7 @@ fn stems(reached: &[String]) -> String {
 /// name its binary's files start with. For screens.txt, no code of the screen names a
 /// family its catalog leaves out; for later.txt, the page's first module names none of
 /// the families whose English only its later module carries, and that module carries it.
-pub fn check(
-    root: &Path,
-    wasm_of: impl Fn(&str) -> Option<(std::path::PathBuf, String)>,
-) -> Result<()> {
+pub fn check(root: &Path, wasm_of: impl Fn(&str) -> Option<(PathBuf, String)>) -> Result<()> {
     let messages = root.join("crates/core/messages");
     let list = |name: &str| -> Result<Vec<(String, Vec<String>, ScreenWasm)>> {
         let path = messages.join(name);
@@ -229,7 +226,7 @@ pub fn check(
 
 /// The later modules split from `main` (`<stem>_bg.wasm`): `<stem>.<module>.wasm` beside
 /// it (xtask/src/split.rs).
-fn later_modules_of(main: &Path) -> Result<Vec<std::path::PathBuf>> {
+fn later_modules_of(main: &Path) -> Result<Vec<PathBuf>> {
     let folder = main.parent().unwrap_or(Path::new("."));
     let name = main
         .file_name()
@@ -238,25 +235,24 @@ fn later_modules_of(main: &Path) -> Result<Vec<std::path::PathBuf>> {
     let Some(stem) = name.strip_suffix("_bg.wasm") else {
         bail!("{} is not a `<binary>_bg.wasm`", main.display());
     };
-    let mut found = Vec::new();
-    let listing =
-        std::fs::read_dir(folder).with_context(|| format!("listing {}", folder.display()))?;
-    for entry in listing {
-        let path = entry?.path();
-        let file = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
-        if file.starts_with(&format!("{stem}.")) && file.ends_with(".wasm") {
-            found.push(path);
-        }
-    }
-    found.sort();
-    Ok(found)
+    files_in(folder, &format!("{stem}."), ".wasm")
 }
 
-/// The one wasm file of `binary` (Trunk names it `<binary>-<hash>_bg.wasm`) in `folder`.
-pub(crate) fn wasm_in(folder: &Path, binary: &str) -> Result<std::path::PathBuf> {
+/// The wasm-bindgen output of `binary` in `folder` (one `<binary>-<hash>_bg.wasm`).
+pub(crate) fn wasm_in(folder: &Path, binary: &str) -> Result<PathBuf> {
+    let found = files_in(folder, &format!("{binary}-"), "_bg.wasm")?;
+    match found.as_slice() {
+        [one] => Ok(one.clone()),
+        _ => bail!(
+            "{} holds {} wasm files of {binary}, not one",
+            folder.display(),
+            found.len()
+        ),
+    }
+}
+
+/// The files of `folder` whose names start with `prefix` and end with `suffix`, sorted.
+fn files_in(folder: &Path, prefix: &str, suffix: &str) -> Result<Vec<PathBuf>> {
     let mut found = Vec::new();
     let listing =
         std::fs::read_dir(folder).with_context(|| format!("listing {}", folder.display()))?;
@@ -266,18 +262,12 @@ pub(crate) fn wasm_in(folder: &Path, binary: &str) -> Result<std::path::PathBuf>
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or_default();
-        if name.starts_with(&format!("{binary}-")) && name.ends_with("_bg.wasm") {
+        if name.starts_with(prefix) && name.ends_with(suffix) {
             found.push(path);
         }
     }
-    match found.as_slice() {
-        [one] => Ok(one.clone()),
-        _ => bail!(
-            "{} holds {} wasm files of {binary}, not one",
-            folder.display(),
-            found.len()
-        ),
-    }
+    found.sort();
+    Ok(found)
 }
 
 #[cfg(test)]
