@@ -65,24 +65,6 @@ test.describe("prerendered first paint", () => {
     });
   }
 
-  test("the app's code is fetched only once the prerendered page has painted", async ({ page }) => {
-    for (const route of ["", "check/"]) {
-      await page.goto(siteUrl(route));
-      await expect(page.locator("html")).toHaveAttribute("data-live", "");
-      const { paint, glue } = await page.evaluate(() => {
-        const paint = performance.getEntriesByName("first-contentful-paint")[0]?.startTime;
-        const glue = performance
-          .getEntriesByType("resource")
-          .filter((entry) => /\/smarthost-[^/]*\.js$/.test(new URL(entry.name).pathname))
-          .map((entry) => entry.startTime);
-        return { paint, glue };
-      });
-      expect(paint, `/${route}: no first-contentful-paint entry`).toBeGreaterThan(0);
-      expect(glue.length, `/${route}: the glue was not fetched`).toBeGreaterThan(0);
-      for (const start of glue) expect(start).toBeGreaterThanOrEqual(paint as number);
-    }
-  });
-
   test("a choice made once the app has arrived works as before", async ({ page }) => {
     await page.goto(siteUrl(""));
     await expect(page.locator("[data-prerendered]")).toHaveCount(0);

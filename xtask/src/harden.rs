@@ -34,7 +34,7 @@ pub fn harden_page(dir: &Path) -> Result<()> {
     let index = std::fs::read_to_string(&index_path)
         .with_context(|| format!("reading {}", index_path.display()))?;
     let (index, boot) = externalise_loader(&index)?;
-    let boot = start_after_first_paint(&boot)?;
+    let boot = start_after_first_frame(&boot)?;
     let index = without_preloads(&index);
     let boot_name = format!("boot-{:016x}.js", fnv1a(boot.as_bytes()));
     write(&dir.join(&boot_name), &boot)?;
@@ -77,13 +77,9 @@ fn externalise_loader(index: &str) -> Result<(String, String)> {
 /// Trunk's loader imports the JS glue statically, so the browser fetches, parses and runs
 /// it (and the module starts the wasm) before the first paint; measured at 4x CPU
 /// throttling that held the prerendered page's first paint back by about 25 ms. Here the
-/// import waits for the browser's first-contentful-paint entry. Waiting for the first
-/// frame (and 100 ms at most) was not enough: at 4x throttling the first paint comes
-/// about 400 ms in, after both. It starts at once when there is nothing to paint first
-/// (the prerendered page is hidden for this visit, `prerender-off`) or the tab is not
-/// shown (no paint comes until it is); a browser without paint entries waits for the
-/// first frame, and a paint that never comes for 3 seconds.
-fn start_after_first_paint(boot: &str) -> Result<String> {
+/// import waits for the first frame (or 100 ms, for a tab opened in the background, where
+/// frames wait until it is shown).
+fn start_after_first_frame(boot: &str) -> Result<String> {
     let Some(start) = boot.find("import init, * as bindings from '") else {
         bail!("the loader has no `import init, * as bindings`; did Trunk's loader change?");
     };
@@ -95,17 +91,9 @@ fn start_after_first_paint(boot: &str) -> Result<String> {
         .trim_start_matches("import init, * as bindings from ")
         .trim_matches('\'');
     Ok(format!(
-        "{}// After the first paint: the prerendered page paints first (xtask/src/harden.rs).\n\
-         await new Promise((painted) => {{\n\
-         \x20 const types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];\n\
-         \x20 if (document.visibilityState !== 'visible' || document.documentElement.classList.contains('prerender-off')) return painted();\n\
-         \x20 if (!types.includes('paint')) return requestAnimationFrame(() => setTimeout(painted));\n\
-         \x20 new PerformanceObserver((list, observer) => {{\n\
-         \x20   if (list.getEntriesByName('first-contentful-paint').length) {{ observer.disconnect(); painted(); }}\n\
-         \x20 }}).observe({{ type: 'paint', buffered: true }});\n\
-         \x20 document.addEventListener('visibilitychange', painted, {{ once: true }});\n\
-         \x20 setTimeout(painted, 3000);\n\
-         }});\n\
+        "{}// After the first frame: the prerendered page paints first (xtask/src/harden.rs).\n\
+         await new Promise((painted) => {{ requestAnimationFrame(() => setTimeout(painted)); \
+         setTimeout(painted, 100); }});\n\
          const bindings = await import('{module}');\n\
          const init = bindings.default;{}",
         &boot[..start],
@@ -243,16 +231,16 @@ mod tests {
     const TRUNK_LOADER: &str = "import init, * as bindings from './app-1.js';\nconst wasm = await init({ module_or_path: './app-1_bg.wasm' });\nwindow.wasmBindings = bindings;\n";
 
     #[test]
-    fn the_loader_imports_the_glue_after_the_first_paint() {
-        let boot = start_after_first_paint(TRUNK_LOADER).unwrap();
-        let wait = boot.find("'first-contentful-paint'").unwrap();
+    fn the_loader_imports_the_glue_after_the_first_frame() {
+        let boot = start_after_first_frame(TRUNK_LOADER).unwrap();
+        let wait = boot.find("requestAnimationFrame").unwrap();
         let import = boot.find("await import('./app-1.js')").unwrap();
         assert!(wait < import);
         assert!(!boot.contains("import init"));
         assert!(boot.contains("const init = bindings.default;"));
         assert!(boot.contains("await init({ module_or_path: './app-1_bg.wasm' });"));
         assert!(boot.ends_with("window.wasmBindings = bindings;\n"));
-        assert!(start_after_first_paint("console.log(1);\n").is_err());
+        assert!(start_after_first_frame("console.log(1);\n").is_err());
     }
 
     #[test]
