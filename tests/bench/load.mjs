@@ -94,13 +94,12 @@ try {
     for (let i = 0; i < RUNS; i++) {
       // A pair back to back, the order swapped every run, so that whatever the machine is
       // doing at that moment weighs on both pages and neither always goes first.
-      if (i % 2 === 0) {
-        app.push(await measure(browser, site.url + route));
-        plain.push(await measure(browser, floor.url + route));
-      } else {
-        plain.push(await measure(browser, floor.url + route));
-        app.push(await measure(browser, site.url + route));
-      }
+      const turns = [
+        [app, site.url],
+        [plain, floor.url],
+      ];
+      if (i % 2 === 1) turns.reverse();
+      for (const [runs, url] of turns) runs.push(await measure(browser, url + route));
     }
     const round = (values) => values.map(Math.round);
     results.push({
