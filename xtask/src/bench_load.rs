@@ -45,8 +45,10 @@ pub fn bench_load(root: &Path) -> Result<()> {
     }
     let section = format!(
         "{TITLE}\n\n`cargo xtask bench load` (tests/bench/load.mjs): headless Chromium with \
-         4x CPU throttling, a fresh browser context per run (nothing cached, service worker \
-         off), served from loopback. First paint is the browser's first-contentful-paint; \
+         4x CPU throttling, a browser of its own for each screen, warmed up on both of its \
+         pages, and a fresh context per run (nothing cached, service worker off), served \
+         from loopback; nothing is evaluated in a page before its load event (a small init \
+         script records interactive). First paint is the browser's first-contentful-paint; \
          interactive is when the app's own page has replaced the prerendered one and the \
          first control in `<main>` takes focus. The floor is the same screen as the app \
          renders it, saved as static HTML with its stylesheets and no scripts. {runs} pairs \
