@@ -1,9 +1,11 @@
 // Benchmark: every screen's first paint and time to interactive in headless Chromium with
 // 4x CPU throttling, against the static-HTML floor in the same run: the screen as the app
-// renders it, saved as plain HTML with its stylesheets and no scripts. 31 pairs of runs
+// renders it, saved as plain HTML with its stylesheets and no scripts. 61 pairs of runs
 // each, the app and its floor back to back in alternating order, a fresh context per run
-// (nothing cached, service worker off); judged by the median of the pairs' ratios. Run by
-// `cargo xtask bench load`; prints one JSON object.
+// (nothing cached, service worker off). A control measures the planner against itself
+// (the same files from a second server) the same way, so the run shows how finely it can
+// tell two pages apart. Run by `cargo xtask bench load`, which judges the pairs
+// (xtask/src/paired.rs); prints one JSON object with every run.
 //
 // First paint is the browser's first-contentful-paint entry. Interactive is the moment the
 // app's own DOM has replaced the prerendered page (src/prerender.rs) and the first control
@@ -17,14 +19,13 @@ import { chromium } from "playwright-core";
 import { startStaticServer } from "../support/static-server.mjs";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
-// 31 pairs: single first paints on loopback spread from about 170 to 600 ms, the floor's as
-// much as the app's, far more than the 10% judged.
-const RUNS = Number(process.env.BENCH_RUNS ?? 31);
+// 61 pairs: single first paints on loopback spread from about 170 to 600 ms, the floor's as
+// much as the app's, far more than the 10% judged; a pair's ratio has a spread (standard
+// deviation of its logarithm) of 0.14 to 0.28 even when both pages are the same file.
+const RUNS = Number(process.env.BENCH_RUNS ?? 61);
 const THROTTLE = 4;
 const ROUTES = ["", "compare/", "cards/", "connector/", "check/", "explain/", "settings/"];
 const CONTROL = 'main :is(input, select, textarea, button, a[href], [tabindex="0"])';
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 // Records interactive inside the page, so that nothing is evaluated in it before its first
 // paint: waiting from outside (page.waitForFunction from the commit) loads Playwright's own
@@ -77,6 +78,7 @@ const launch = () =>
   });
 let browser = await launch();
 const results = [];
+const controls = [];
 try {
   // The floors: each screen as the app renders it, saved as static HTML with its stylesheets.
   for (const route of ROUTES) {
@@ -100,41 +102,44 @@ try {
     }
   }
   const floor = await startStaticServer({ root: floorDir });
-  for (const route of ROUTES) {
+  // The control: the same files from a second server, so that both pages of a pair are
+  // the planner and any difference is the measure's own.
+  const twin = await startStaticServer({ root: dist });
+  const screens = ROUTES.map((route) => ({ route, first: site.url, second: floor.url }));
+  screens.push({ route: "", first: site.url, second: twin.url, control: true });
+  for (const { route, first, second, control } of screens) {
     // A new browser for each screen: in one browser going through some 400 contexts the app's
     // pages painted later and later while the floors did not, so whichever screens came last
     // failed. Each browser is warmed up on both pages of the screen first (compile caches).
     await browser.close();
     browser = await launch();
-    for (const url of [site.url, floor.url]) await measure(browser, url + route);
-    const app = [];
-    const plain = [];
+    for (const url of [first, second]) await measure(browser, url + route);
+    const a = [];
+    const b = [];
     for (let i = 0; i < RUNS; i++) {
       // A pair back to back, the order swapped every run, so that whatever the machine is
       // doing at that moment weighs on both pages and neither always goes first.
       const turns = [
-        [app, site.url],
-        [plain, floor.url],
+        [a, first],
+        [b, second],
       ];
       if (i % 2 === 1) turns.reverse();
       for (const [runs, url] of turns) runs.push(await measure(browser, url + route));
     }
-    const round = (values) => values.map(Math.round);
-    results.push({
+    const runs = (list, key) => list.map((r) => Math.round(r[key]));
+    const result = {
       route: `/${route}`,
-      appPaint: Math.round(median(app.map((r) => r.paint))),
-      floorPaint: Math.round(median(plain.map((r) => r.paint))),
-      // The median of each pair's ratio, not the ratio of two medians: a slow moment of the
-      // machine lands on both pages of a pair and cancels out.
-      paintRatio: median(app.map((run, i) => run.paint / Math.max(1, plain[i].paint))),
-      appInteractive: Math.round(median(app.map((r) => r.interactive))),
-      floorInteractive: Math.round(median(plain.map((r) => r.interactive))),
-      appPaintRuns: round(app.map((r) => r.paint)),
-      floorPaintRuns: round(plain.map((r) => r.paint)),
-    });
+      appPaint: runs(a, "paint"),
+      floorPaint: runs(b, "paint"),
+      appInteractive: runs(a, "interactive"),
+      floorInteractive: runs(b, "interactive"),
+    };
+    if (control) controls.push(result);
+    else results.push(result);
   }
   await new Promise((r) => floor.server.close(r));
-  process.stdout.write(`${JSON.stringify({ runs: RUNS, throttle: THROTTLE, routes: results })}\n`);
+  await new Promise((r) => twin.server.close(r));
+  process.stdout.write(`${JSON.stringify({ runs: RUNS, throttle: THROTTLE, routes: results, control: controls[0] })}\n`);
 } finally {
   await browser.close();
   await new Promise((r) => site.server.close(r));
