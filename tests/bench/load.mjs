@@ -78,7 +78,7 @@ const launch = () =>
   });
 let browser = await launch();
 const results = [];
-const controls = [];
+let controlRuns;
 try {
   // The floors: each screen as the app renders it, saved as static HTML with its stylesheets.
   for (const route of ROUTES) {
@@ -106,8 +106,8 @@ try {
   // the planner and any difference is the measure's own.
   const twin = await startStaticServer({ root: dist });
   const screens = ROUTES.map((route) => ({ route, first: site.url, second: floor.url }));
-  screens.push({ route: "", first: site.url, second: twin.url, control: true });
-  for (const { route, first, second, control } of screens) {
+  screens.push({ route: "", first: site.url, second: twin.url, isControl: true });
+  for (const { route, first, second, isControl } of screens) {
     // A new browser for each screen: in one browser going through some 400 contexts the app's
     // pages painted later and later while the floors did not, so whichever screens came last
     // failed. Each browser is warmed up on both pages of the screen first (compile caches).
@@ -134,12 +134,12 @@ try {
       appInteractive: runs(a, "interactive"),
       floorInteractive: runs(b, "interactive"),
     };
-    if (control) controls.push(result);
+    if (isControl) controlRuns = result;
     else results.push(result);
   }
   await new Promise((r) => floor.server.close(r));
   await new Promise((r) => twin.server.close(r));
-  process.stdout.write(`${JSON.stringify({ runs: RUNS, throttle: THROTTLE, routes: results, control: controls[0] })}\n`);
+  process.stdout.write(`${JSON.stringify({ runs: RUNS, throttle: THROTTLE, routes: results, control: controlRuns })}\n`);
 } finally {
   await browser.close();
   await new Promise((r) => site.server.close(r));

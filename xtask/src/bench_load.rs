@@ -52,6 +52,11 @@ impl Runs {
     }
 }
 
+/// "0.93–1.06": the 95% interval of a ratio.
+fn interval(judged: &Judged) -> String {
+    format!("{:.2}–{:.2}", judged.low, judged.high)
+}
+
 /// "280 ms (220–350)": the median and the 10th to 90th percentile of a page's runs.
 fn spread(times: &[f64]) -> String {
     format!(
@@ -80,13 +85,12 @@ pub fn bench_load(root: &Path) -> Result<()> {
             unsure.push(runs.route.clone());
         }
         rows.push_str(&format!(
-            "| `{}` | {} | {} | **{:.2}** | {:.2}–{:.2} | {:.2} | {:.0} ms | {:.0} ms |\n",
+            "| `{}` | {} | {} | **{:.2}** | {} | {:.2} | {:.0} ms | {:.0} ms |\n",
             runs.route,
             spread(&runs.paint.0),
             spread(&runs.paint.1),
             judged.ratio,
-            judged.low,
-            judged.high,
+            interval(&judged),
             judged.spread,
             median(&runs.interactive.0),
             median(&runs.interactive.1),
@@ -125,12 +129,11 @@ pub fn bench_load(root: &Path) -> Result<()> {
          | screen | first paint | floor | ratio | 95% interval | spread | interactive | floor interactive |\n\
          |---|---:|---:|---:|---:|---:|---:|---:|\n{rows}\n\
          Control, the same way: the planner against itself (the same files from a second \
-         server), {} pairs: **{:.2}** (95% interval {:.2}–{:.2}, spread {:.2}); first paint \
+         server), {} pairs: **{:.2}** (95% interval {}, spread {:.2}); first paint \
          {} and {}. This is how finely the run tells two pages apart.\n\n{verdict}\n",
         same.pairs,
         same.ratio,
-        same.low,
-        same.high,
+        interval(&same),
         same.spread,
         spread(&control.paint.0),
         spread(&control.paint.1),

@@ -48,9 +48,8 @@ pub fn write_service_worker(dist: &Path) -> Result<()> {
     write(&dist.join("sw.js"), &service_worker(dist)?)
 }
 
-const LOADER_MARK: &str = "<!--smarthost-loader-->";
-
-/// Moves the one inline module script out of the page.
+/// Moves the one inline module script out of the page (its file goes back in at the end
+/// of `<head>`, `boot_at_end_of_head`).
 fn externalise_loader(index: &str) -> Result<(String, String)> {
     let open = "<script type=\"module\">";
     let Some(start) = index.find(open) else {
@@ -65,10 +64,7 @@ fn externalise_loader(index: &str) -> Result<(String, String)> {
         bail!("dist/index.html has more than one inline module script");
     }
     let rest = &index[body_start + len + "</script>".len()..];
-    Ok((
-        format!("{}{LOADER_MARK}{rest}", &index[..start]),
-        format!("{body}\n"),
-    ))
+    Ok((format!("{}{rest}", &index[..start]), format!("{body}\n")))
 }
 
 /// Trunk's loader imports the JS glue statically, so the browser fetches, parses and runs
@@ -98,7 +94,7 @@ fn start_after_first_frame(boot: &str) -> Result<String> {
     ))
 }
 
-/// Puts the boot script where Trunk's loader was taken out of, at the end of `<head>`:
+/// Puts the boot script at the end of `<head>`, not where Trunk's loader stood (first):
 /// a module script runs only once the page is parsed wherever it stands, but the browser
 /// requests files in the order it meets them, and the stylesheet, which the first paint
 /// waits for, went out up to 18 ms after the boot script when the script came first
@@ -107,7 +103,7 @@ fn boot_at_end_of_head(index: &str, boot_name: &str) -> Result<String> {
     if !index.contains("</head>") {
         bail!("dist/index.html has no </head>");
     }
-    Ok(index.replacen(LOADER_MARK, "", 1).replacen(
+    Ok(index.replacen(
         "</head>",
         &format!("<script type=\"module\" src=\"./{boot_name}\"></script>\n  </head>"),
         1,
@@ -258,10 +254,8 @@ mod tests {
 
     #[test]
     fn the_boot_script_goes_after_the_stylesheets() {
-        let head = format!(
-            "<head>{LOADER_MARK}<link rel=\"stylesheet\" href=\"./s.css\"></head><body></body>"
-        );
-        let page = boot_at_end_of_head(&head, "boot-1.js").unwrap();
+        let head = "<head><link rel=\"stylesheet\" href=\"./s.css\"></head><body></body>";
+        let page = boot_at_end_of_head(head, "boot-1.js").unwrap();
         let style = page.find("s.css").unwrap();
         let boot = page
             .find("<script type=\"module\" src=\"./boot-1.js\"></script>")
@@ -270,7 +264,7 @@ mod tests {
             style < boot && boot < page.find("</head>").unwrap(),
             "{page}"
         );
-        assert!(!page.contains(LOADER_MARK));
+        assert_eq!(page.matches("<script").count(), 1, "{page}");
         assert!(boot_at_end_of_head("<body></body>", "boot-1.js").is_err());
     }
 

@@ -65,9 +65,7 @@ pub fn judge(first: &[f64], second: &[f64]) -> Option<Judged> {
 
 /// The middle value of a list of times (the upper middle for an even count); 0 for none.
 pub fn median(values: &[f64]) -> f64 {
-    let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
-    sorted.get(sorted.len() / 2).copied().unwrap_or(0.0)
+    percentile(values, 0.5)
 }
 
 /// The value at share `q` of a list of times (nearest rank); 0 for none.
